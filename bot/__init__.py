@@ -1,0 +1,1 @@
+"""newsbot core: text, extraction, questions, answers, digest. Knows nothing of Slack payloads."""
