@@ -5,7 +5,7 @@ Everything a user can see belongs to a workspace (`team_id`); the CLI and the de
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -119,3 +119,51 @@ class Figure(SQLModel, table=True):
     high: float | None = None
     hedge: str | None = None
     counts: str | None = Field(default=None, index=True)
+
+
+class Dispute(SQLModel, table=True):
+    """Claims that cannot all be true, or a claim its article marks as unverified (recomputed on ingest)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(default=LOCAL_TEAM, index=True)
+    topic: str                                  # short label: "who killed the security forces?"
+    signals: str = Field(sa_column=Column(Text, nullable=False))  # JSON list of {"name", "weight", "detail"}
+    confidence: float
+    fingerprint: str = Field(index=True)        # sorted claim ids: an unchanged dispute keeps its dates on recompute
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class DisputeClaim(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("dispute_id", "claim_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    dispute_id: int = Field(foreign_key="dispute.id", ondelete="CASCADE", index=True)
+    claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE", index=True)
+    side: int | None = None                     # 0, 1, ...: claims on one side agree; None: a note (e.g. "cannot be verified")
+
+
+class DigestSetting(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "channel_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(index=True)
+    channel_id: str
+    local_time: str                             # "08:00" in the channel's time zone
+    tz: str                                     # IANA zone name, e.g. "Europe/London"
+    post_when_empty: bool = True                # a quiet day: a one-line note (True) or no post (False)
+    enabled: bool = True
+    updated_at: datetime = Field(default_factory=utcnow)  # a time set today first posts at its next occurrence
+
+
+class DigestPost(SQLModel, table=True):
+    """One row per channel and local day, inserted BEFORE posting: the unique key makes posting happen once."""
+
+    __table_args__ = (UniqueConstraint("team_id", "channel_id", "local_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str
+    channel_id: str
+    local_date: date
+    posted_at: datetime | None = None           # None while the post is in flight
+    message_ts: str | None = None
