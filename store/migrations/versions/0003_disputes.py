@@ -25,8 +25,8 @@ def upgrade() -> None:
         sa.Column("signals", sa.Text(), nullable=False),
         sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("fingerprint", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     )
     op.create_index("ix_dispute_team_id", "dispute", ["team_id"])
     op.create_index("ix_dispute_fingerprint", "dispute", ["fingerprint"])
@@ -52,7 +52,7 @@ def upgrade() -> None:
         sa.Column("tz", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("post_when_empty", sa.Boolean(), nullable=False),
         sa.Column("enabled", sa.Boolean(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.UniqueConstraint("team_id", "channel_id"),
     )
     op.create_index("ix_digestsetting_team_id", "digestsetting", ["team_id"])
@@ -63,7 +63,7 @@ def upgrade() -> None:
         sa.Column("team_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("channel_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("local_date", sa.Date(), nullable=False),
-        sa.Column("posted_at", sa.DateTime(), nullable=True),
+        sa.Column("posted_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
         sa.Column("message_ts", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
         sa.UniqueConstraint("team_id", "channel_id", "local_date"),
     )

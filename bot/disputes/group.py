@@ -1,0 +1,253 @@
+"""From claims to disputes: score pairs, join conflicting pairs into disputes, split each dispute into sides.
+
+Pure functions over `ClaimView`s, so they are tested on hand-made claims as well as on stored articles.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from bot.disputes import lexicon
+from bot.disputes.signals import (
+    ClaimView,
+    Signal,
+    culprit_conflict,
+    contrast_inside,
+    dissent_cue,
+    figure_conflict,
+    idf_weights,
+    polarity_conflict,
+    related,
+    same_event,
+    unverified_marks,
+)
+
+MIN_SAME_EVENT = 0.2        # below this two claims are about different things, whatever their words
+MIN_SAME_EVENT_EXPLICIT = 0.1  # a shared victim of one harm, or "..., but ..." in one sentence, says "same event"
+DISSENT_WINDOW = 4          # a "But dissenting accounts say ..." answers a claim at most this many sentences back
+MIN_CONFIDENCE = 0.3
+MAX_POSTING = 200
+UNVERIFIED_WEIGHT = 0.3
+
+
+@dataclass
+class Conflict:
+    a: int                      # index into the claim list
+    b: int
+    signals: list[Signal]
+    similarity: float
+
+    @property
+    def confidence(self) -> float:
+        return noisy_or(s.weight for s in self.signals) * (0.6 + 0.4 * self.similarity)
+
+
+@dataclass
+class FoundDispute:
+    topic: str
+    confidence: float
+    signals: list[Signal]
+    sides: list[list[int]]                          # claim ids per side; claims on one side agree
+    notes: list[int] = field(default_factory=list)  # claim ids that qualify the dispute ("cannot be verified")
+
+    @property
+    def claim_ids(self) -> list[int]:
+        return sorted(cid for side in self.sides for cid in side)
+
+
+def noisy_or(weights) -> float:
+    miss = 1.0
+    for w in weights:
+        miss *= 1.0 - w
+    return 1.0 - miss
+
+
+def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, int]]:
+    """Every pair within a focus article, and across articles the pairs sharing two content stems or entities.
+
+    An inverted index keeps the cross-article part near-linear for a workspace with many articles."""
+    by_article: dict[int, list[int]] = {}
+    index: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_article.setdefault(c.article_id, []).append(i)
+        for key in c.stems | {f"@{k}" for k in c.entity_keys}:
+            index.setdefault(key, []).append(i)
+    pairs = {p for article in focus for p in itertools.combinations(by_article.get(article, []), 2)}
+    shared: dict[tuple[int, int], int] = {}
+    for members in index.values():
+        if len(members) > MAX_POSTING:              # a word in every claim says nothing about the event
+            continue
+        for i, j in itertools.combinations(members, 2):
+            if claims[i].article_id != claims[j].article_id and (claims[i].article_id in focus or
+                                                                 claims[j].article_id in focus):
+                shared[(i, j)] = shared.get((i, j), 0) + 1
+    return pairs | {p for p, n in shared.items() if n >= 2}
+
+
+def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
+    idf = idf_weights(claims)
+    conflicts = []
+    for i, j in sorted(candidate_pairs(claims, focus)):
+        a, b = claims[i], claims[j]
+        if not related(a, b):
+            continue
+        similarity = same_event(a, b, idf)
+        culprit, dissent = culprit_conflict(a, b), dissent_between(a, b, similarity)
+        explicit = culprit or (dissent and a.sentence_position == b.sentence_position)
+        if similarity < (MIN_SAME_EVENT_EXPLICIT if explicit else MIN_SAME_EVENT):
+            continue
+        signals = [s for s in (culprit, polarity_conflict(a, b, idf), figure_conflict(a, b), dissent) if s]
+        if signals:
+            conflicts.append(Conflict(i, j, signals, similarity))
+    return [c for c in conflicts if c.confidence >= MIN_CONFIDENCE]
+
+
+def dissent_between(a: ClaimView, b: ClaimView, similarity: float) -> Signal | None:
+    """The later claim of one article answers the earlier one: a contrast inside one sentence, or a dissent cue
+    ("But dissenting accounts say", "denied", a "Conflicting accounts" sub-heading) a few sentences on."""
+    if a.article_id != b.article_id:
+        return None
+    earlier, later = sorted((a, b), key=lambda c: (c.sentence_position, c.content_start))
+    distance = later.sentence_position - earlier.sentence_position
+    if distance == 0:
+        cue = contrast_inside(later) or dissent_cue(later)
+    elif distance <= DISSENT_WINDOW and similarity >= 0.3:
+        cue = dissent_cue(later)
+    else:
+        cue = None
+    return Signal("dissent", 0.5, cue) if cue else None
+
+
+def _components(n: int, conflicts: list[Conflict]) -> list[list[int]]:
+    """Claims joined by conflicts (union-find)."""
+    parent = list(range(n))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in conflicts:
+        parent[root(c.a)] = root(c.b)
+    groups: dict[int, list[int]] = {}
+    for i in sorted({i for c in conflicts for i in (c.a, c.b)}):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def split_sides(members: list[int], claims: list[ClaimView], conflicts: list[Conflict]) -> list[list[int]]:
+    """Claims naming the same culprit form one side, other claims one side per source; then sides that never
+    contradict each other but oppose the same side are merged (Turkey's crossings and a Turkish official's influx
+    both against the spokeswoman's "no refugees")."""
+    culprit_claims = {i for c in conflicts if any(s.name == "culprit" for s in c.signals) for i in (c.a, c.b)}
+    groups: list[list[int]] = []
+    for i in sorted(members, key=lambda i: (claims[i].article_id, claims[i].sentence_position)):
+        home = next((g for g in groups if _agree(i, g, claims, culprit_claims)), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    opposed = {(a, b) for c in conflicts for a, b in ((c.a, c.b), (c.b, c.a))}
+
+    def rivals(x: int) -> set[int]:
+        return {y for y, other in enumerate(groups) if any((i, j) in opposed for i in groups[x] for j in other)}
+
+    merged = True
+    while merged:
+        merged = False
+        for x, y in itertools.combinations(range(len(groups)), 2):
+            if y not in rivals(x) and rivals(x) & rivals(y):
+                groups[x] += groups.pop(y)
+                merged = True
+                break
+    return [sorted(claims[i].claim_id for i in g) for g in groups]
+
+
+def _agree(i: int, group: list[int], claims: list[ClaimView], culprit_claims: set[int]) -> bool:
+    """Same culprit named, or (no culprit either way) the same source."""
+    c = claims[i]
+    if i in culprit_claims:
+        return all(j in culprit_claims and c.frames[0].agent & claims[j].frames[0].agent for j in group)
+    return all(j not in culprit_claims and claims[j].source_key == c.source_key for j in group)
+
+
+def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signal]) -> str:
+    """A short label: "who killed members of the security forces?", "refugees fleeing to Turkey", "how many ..."."""
+    ordered = sorted(members, key=lambda i: (claims[i].article_id, claims[i].sentence_position))
+    names = {s.name for s in signals}
+    if "culprit" in names:
+        frames = [f for i in ordered for f in claims[i].frames
+                  if f.patient_text and not any(lexicon.event_of(w) for w in lexicon.words(f.patient_text))]
+        if frames:
+            return f"who {frames[0].verb_text} {frames[0].patient_text}?"
+    if "figures" in names:
+        detail = next(s.detail for s in signals if s.name == "figures")
+        return f"how many: {detail}"
+    if "polarity" in names:
+        negated = next((claims[i] for i in ordered if claims[i].negated), None)
+        if negated:
+            words = lexicon.words(negated.content)
+            at = next((k for k, w in enumerate(words) if w.lower() in lexicon.NEGATORS), -1)
+            clause = negated.content.split(",")[0] if at >= 0 else negated.content
+            words = lexicon.words(clause)
+            at = next((k for k, w in enumerate(words) if w.lower() in lexicon.NEGATORS), -1)
+            return " ".join(words[at + 1: at + 7])
+    shared = set.intersection(*(set(claims[i].stems) for i in ordered[:2]))
+    first = claims[ordered[0]].content
+    picked = [w for w in lexicon.words(first) if lexicon.stem(w) in shared and w.lower() not in lexicon.STOPWORDS]
+    return " ".join(dict.fromkeys(picked[:5])) or " ".join(lexicon.words(first)[:6])
+
+
+def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDispute]:
+    """Disputes among `claims` that involve at least one claim of the `focus` articles, strongest first."""
+    conflicts = find_conflicts(claims, focus)
+    disputes: list[FoundDispute] = []
+    used: set[int] = set()
+    for members in _components(len(claims), conflicts):
+        inside = [c for c in conflicts if c.a in members]
+        signals = _strongest_per_name(s for c in inside for s in c.signals)
+        marks = [m for i in members for m in unverified_marks(claims[i])]
+        if marks:
+            signals.append(Signal("unverified", UNVERIFIED_WEIGHT, marks[0]))
+        notes = _notes(members, claims)
+        confidence = noisy_or(s.weight for s in signals) * (0.6 + 0.4 * max(c.similarity for c in inside))
+        disputes.append(FoundDispute(topic_label(members, claims, signals), round(min(confidence, 0.99), 3),
+                                     signals, split_sides(members, claims, inside), notes))
+        used.update(members)
+        used.update(i for i, c in enumerate(claims) if c.claim_id in notes)
+    for i, c in enumerate(claims):
+        marks = unverified_marks(c)
+        if i in used or not marks or c.article_id not in focus:
+            continue
+        signal = Signal("unverified", UNVERIFIED_WEIGHT, marks[0])
+        disputes.append(FoundDispute(topic_label([i], claims, []), UNVERIFIED_WEIGHT, [signal], [[c.claim_id]]))
+    return sorted(disputes, key=lambda d: -d.confidence)
+
+
+def _strongest_per_name(signals) -> list[Signal]:
+    best: dict[str, Signal] = {}
+    for s in signals:
+        if s.name not in best or s.weight > best[s.name].weight:
+            best[s.name] = s
+    return list(best.values())
+
+
+def _notes(members: list[int], claims: list[ClaimView]) -> list[int]:
+    """Nearby claims of the same articles that mark the disputed event unverified ("The alleged killings cannot be
+    independently verified."), shown with the dispute rather than as a side."""
+    inside = [claims[i] for i in members]
+    notes = []
+    for i, c in enumerate(claims):
+        if i in members or not unverified_marks(c):
+            continue
+        near = [m for m in inside if m.article_id == c.article_id
+                and abs(m.sentence_position - c.sentence_position) <= DISSENT_WINDOW]
+        if any(c.stems & m.stems or _harm(c) and _harm(m) for m in near):
+            notes.append(c.claim_id)
+    return notes
+
+
+def _harm(c: ClaimView) -> bool:
+    return c.frames != () or any(map(lexicon.event_of, lexicon.words(c.content)))

@@ -1,0 +1,113 @@
+"""Word lists and a light stemmer over stored text: disputes are found without re-parsing articles.
+
+The lists name general phenomena (negation, dissent, blame, harm), never events of one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+
+STOPWORDS = frozenset(
+    """a about above across after again against all almost also although always am among an and any are around as at
+    be because been before being below between both but by can could did do does doing done down during each either
+    else even ever every few for from further had has have having he her here hers herself him himself his how however
+    i if in into is it its itself just least less let like made make many may me might more most much must my myself
+    near nearly no nor not now of off on once one only or other others our ours out over own per perhaps quite rather
+    really same several shall she should since so some such than that the their theirs them themselves then there these
+    they this those though through thus to too toward towards under until up upon us very via was we well were what
+    whatever when where whether which while who whom whose why will with within without would yet you your yours
+    said says say saying told tell tells telling added adding according reported reports report claim claims claimed
+    stated statement announced noted believe believes believed think thinks thought asked mr mrs ms dr also new
+    year years time times day days week weeks today yesterday tomorrow monday tuesday wednesday thursday friday saturday
+    sunday just people way ways thing things lot going get got gets want wants wanted""".split()
+)
+
+# Negators flip a claim's polarity; a denial cue flips the claim it introduces.
+NEGATORS = frozenset("no not never none nobody nothing neither nor cannot can't won't didn't doesn't don't isn't "
+                     "wasn't weren't aren't hasn't haven't hadn't n't without".split())
+DENIAL_CUES = re.compile(r"\b(den(y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*|contradict\w*)\b", re.I)
+
+# Words that mark a claim, a sentence opening or a sub-heading as taking the other side.
+DISSENT = re.compile(
+    r"\b(dissent\w*|disput\w*|conflicting|contradict\w*|contrary|disagree\w*|counter(ed|s)?|refut\w*|"
+    r"den(y|ies|ied|ial)|rejec\w*|challeng\w*|insist\w*|false(ly)?|untrue|dismiss\w*|rebut\w*)\b",
+    re.I,
+)
+CONTRAST_OPENING = re.compile(r"^\W*(but|however|yet|instead|meanwhile|on the other hand)\b", re.I)
+CONTRAST_INSIDE = re.compile(r"[,;]\s*(but|however|yet|while|whereas)\s+", re.I)
+
+# Hedges that leave a claim unverified (hedge kinds from extraction, and the words themselves as a fallback).
+UNVERIFIED_KINDS = frozenset({"unverified", "allegation"})
+UNVERIFIED_WORDS = re.compile(
+    r"\b(alleg\w*|unverified|unconfirmed|cannot be (independently )?(verified|confirmed)|"
+    r"could not be (independently )?(verified|confirmed)|without evidence|purported\w*|unsubstantiated)\b",
+    re.I,
+)
+
+# Predicates that do harm or cause an event: two claims naming different agents of one of these on the same
+# patient cannot both be right. Nouns map to the verb whose event they name ("the deaths" = someone killed).
+HARM_VERBS = frozenset(
+    "kill murder shoot massacre slaughter execute assassinate attack bomb shell torture wound injure beat burn "
+    "destroy loot abduct kidnap rape target ambush fire spark cause trigger provoke start instigate orchestrate "
+    "incite hack leak stage plant order commit".split()
+)
+EVENT_NOUNS = {
+    "death": "kill", "killing": "kill", "murder": "kill", "massacre": "massacre", "shooting": "shoot",
+    "attack": "attack", "bombing": "bomb", "violence": "attack", "unrest": "attack", "clash": "attack",
+    "fire": "burn", "blast": "bomb", "explosion": "bomb", "hack": "hack", "leak": "leak", "casualty": "kill",
+}
+IRREGULAR = {
+    "shot": "shoot", "fled": "flee", "fleeing": "flee", "fought": "fight", "led": "lead", "began": "begin",
+    "begun": "begin", "men": "man", "women": "woman", "children": "child", "people": "person", "died": "die",
+    "dead": "die", "deaths": "death", "gave": "give", "given": "give",
+    "took": "take", "taken": "take", "went": "go", "gone": "go", "won": "win", "lost": "lose", "paid": "pay",
+    "sent": "send", "spent": "spend", "held": "hold", "left": "leave", "brought": "bring", "caught": "catch",
+    "struck": "strike", "stolen": "steal", "stole": "steal", "hid": "hide", "hidden": "hide", "ran": "run",
+    "saw": "see", "seen": "see", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
+}
+
+
+def stem(word: str) -> str:
+    """A light suffix-stripping stemmer: killings/killed/kills → kill, refugees/refuge → refug."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = IRREGULAR.get(w, w)
+    if len(w) <= 3:
+        return w
+    for suffix, repl in (("ings", ""), ("ing", ""), ("edly", ""), ("ied", "y"), ("ies", "y"), ("ed", ""),
+                         ("ses", "s"), ("es", ""), ("s", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] in "bdfgmnprt":   # shipped → shipp → ship
+        w = w[:-1]
+    return w.rstrip("e") if len(w) > 4 else w
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of a text's content words, in order (stopwords and one-letter words dropped)."""
+    return [stem(w) for w in words(text) if len(w) > 1 and w.lower() not in STOPWORDS]
+
+
+def is_negated(text: str) -> bool:
+    lowered = text.lower().replace("\u2019", "'")
+    return any(w in NEGATORS or w.endswith("n't") for w in re.findall(r"[a-z']+", lowered))
+
+
+HARM_STEMS = frozenset(stem(v) for v in HARM_VERBS)
+EVENT_NOUN_STEMS = {stem(n): stem(v) for n, v in EVENT_NOUNS.items()}
+
+
+def event_of(word: str) -> str | None:
+    """The harm/cause event a word names, as a verb stem ("killed", "deaths" → "kill"); None otherwise."""
+    s = stem(word)
+    if s in HARM_STEMS:
+        return s
+    return EVENT_NOUN_STEMS.get(s)

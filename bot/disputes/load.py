@@ -1,0 +1,107 @@
+"""Read stored claims into `ClaimView`s: everything the signals need, from the store only (no re-parsing)."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from bot.disputes import lexicon
+from bot.disputes.signals import ClaimView, FigureView
+from store.models import Article, Claim, Entity, Figure, Hedge, Mention, Sentence
+
+MAX_RELATED_ARTICLES = 200      # cross-article candidates: the most recent articles sharing an entity
+
+
+def related_article_ids(session: Session, team_id: str, article_ids: list[int]) -> list[int]:
+    """The focus articles plus the team's most recent articles sharing an entity with them."""
+    keys = select(Entity.key).where(Entity.article_id.in_(article_ids))
+    others = session.exec(
+        select(Article.id).where(Article.team_id == team_id, Article.id.not_in(article_ids),
+                                 Article.id.in_(select(Entity.article_id).where(Entity.key.in_(keys))))
+        .order_by(Article.ingested_at.desc()).limit(MAX_RELATED_ARTICLES)
+    ).all()
+    return [*article_ids, *others]
+
+
+def load_claims(session: Session, team_id: str, article_ids: list[int]) -> list[ClaimView]:
+    articles = {a.id: a for a in session.exec(
+        select(Article).where(Article.team_id == team_id, Article.id.in_(article_ids))).all()}
+    if not articles:
+        return []
+    ids = list(articles)
+    sentences = session.exec(select(Sentence).where(Sentence.article_id.in_(ids))
+                             .order_by(Sentence.article_id, Sentence.position)).all()
+    by_sentence = {s.id: s for s in sentences}
+    headings = _headings(articles, sentences)
+    entities = {e.id: e for e in session.exec(select(Entity).where(Entity.article_id.in_(ids))).all()}
+    mentions: dict[int, list[Mention]] = {}
+    for m in session.exec(select(Mention).where(Mention.sentence_id.in_(list(by_sentence)))).all():
+        mentions.setdefault(m.sentence_id, []).append(m)
+    hedges: dict[int, list[Hedge]] = {}
+    for h in session.exec(select(Hedge).where(Hedge.sentence_id.in_(list(by_sentence)))).all():
+        hedges.setdefault(h.sentence_id, []).append(h)
+    figures: dict[int, list[Figure]] = {}
+    for f in session.exec(select(Figure).where(Figure.sentence_id.in_(list(by_sentence)))).all():
+        figures.setdefault(f.sentence_id, []).append(f)
+    claims = session.exec(select(Claim).where(Claim.article_id.in_(ids)).order_by(Claim.article_id,
+                                                                                  Claim.position)).all()
+    views = []
+    for c in claims:
+        sentence = by_sentence[c.sentence_id]
+        article = articles[c.article_id]
+        inside = lambda start, end: c.content_start <= start and end <= c.content_end  # noqa: E731
+        source = entities.get(c.source_entity_id) if c.source_entity_id else None
+        views.append(ClaimView(
+            claim_id=c.id, article_id=c.article_id, sentence_position=sentence.position,
+            paragraph=sentence.paragraph, source_key=_source_key(c, source, article),
+            source_label=c.source_text or (source.name if source else article.outlet or "the article"),
+            content=c.content_text, sentence=sentence.text, cue=c.cue_text, attributed=c.attributed,
+            parent_id=c.parent_id, content_start=c.content_start, content_end=c.content_end,
+            heading=headings.get(c.sentence_id),
+            entity_keys=frozenset(entities[m.entity_id].key for m in mentions.get(c.sentence_id, [])
+                                  if inside(m.start, m.end) and m.entity_id in entities),
+            hedges=tuple((h.kind, h.text) for h in hedges.get(c.sentence_id, [])
+                         if h.claim_id == c.id or h.claim_id is None and inside(h.start, h.end)),
+            figures=tuple(FigureView(f.text, f.low if f.low is not None else f.value,
+                                     f.high if f.high is not None else (f.value if f.low is None else None),
+                                     frozenset(lexicon.content_stems(f.counts or "")))
+                          for f in figures.get(c.sentence_id, []) if inside(f.start, f.end)),
+        ))
+    return views
+
+
+def _source_key(claim: Claim, source: Entity | None, article: Article) -> str:
+    """Who is speaking, comparable across claims and articles: the resolved entity, else the words as written;
+    an unattributed sentence is the outlet's own statement; a cue without any source speaks for no one else."""
+    if not claim.attributed:
+        return f"outlet:{article.outlet or article.id}"
+    if source is not None:
+        return f"entity:{source.key}"
+    words = " ".join(lexicon.content_stems(claim.source_text or ""))
+    return f"text:{words}" if words else f"unnamed:{claim.id}"
+
+
+def _headings(articles: dict[int, Article], sentences: list[Sentence]) -> dict[int, str]:
+    """The sub-heading ("Conflicting accounts") right over a paragraph: the lines between the paragraph's first
+    sentence and the sentence before it, read from the stored raw text."""
+    out: dict[int, str] = {}
+    previous: Sentence | None = None
+    current = ""
+    for s in sentences:
+        if previous is not None and previous.article_id != s.article_id:
+            previous = None
+        if previous is not None and s.paragraph != previous.paragraph:
+            gap = articles[s.article_id].raw_text[previous.end:s.start]
+            lines = [line.strip() for line in gap.splitlines() if line.strip()]
+            if _heading_like(previous.text):
+                lines.insert(0, previous.text.strip())
+            current = " / ".join(lines)
+        if current:
+            out[s.id] = current
+        previous = s
+    return out
+
+
+def _heading_like(text: str) -> bool:
+    """A short line without final punctuation: a sub-heading stored as its own sentence."""
+    stripped = text.strip()
+    return 0 < len(stripped.split()) <= 6 and stripped[-1] not in ".!?\"'\u201d:"

@@ -1,0 +1,292 @@
+"""The signals that flag a dispute, each a small function over `ClaimView`s (plain data read from the store).
+
+A pair of claims from different sources is disputed when they are about the same event (shared entities, figures,
+content words, nearby position) and a conflict signal fires: a different culprit for the same harm, opposite
+polarity, different figures for the same quantity, or a dissent/contrast cue. Verification hedges mark claims as
+unverified; on their own they make a weaker, one-sided dispute.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from bot.disputes import lexicon
+
+AUXILIARIES = frozenset("am is are was were be been being get got gets getting".split())
+PERFECT = frozenset("has have had having".split())
+DETERMINERS = frozenset("the a an its their his her our this that these those some".split())
+PARTICIPLE_NEXT = frozenset("by dead alive down".split())
+NP_BREAK = frozenset("that which who after before when while because as in at on into to from for with and or but "
+                     "there here then".split()) | lexicon.NEGATORS
+
+
+@dataclass(frozen=True)
+class FigureView:
+    text: str
+    low: float | None
+    high: float | None
+    counts: frozenset[str]          # stems of what is counted: {"secur", "personnel"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Who did what to whom, read off the claim's words: "armed gangs killed 120 members of the security forces"."""
+
+    event: str                      # harm/cause verb stem: "kill"
+    agent: frozenset[str]           # stems of the doer: {"arm", "gang"}
+    patient: frozenset[str]         # stems of the done-to: {"member", "secur", "forc"}
+    agent_text: str
+    patient_text: str
+    verb_text: str = ""             # as written: "killed", "shot"; "caused" for "blamed X on Y"
+
+
+@dataclass
+class ClaimView:
+    """One stored claim with what the signals need; built by the loader, or by hand in tests."""
+
+    claim_id: int
+    article_id: int
+    sentence_position: int
+    paragraph: int
+    source_key: str                 # resolved entity key, the folded source text, or "outlet:<article>"
+    source_label: str               # as written ("Activists"), or the outlet's name for its own statements
+    content: str
+    sentence: str
+    cue: str | None = None
+    attributed: bool = True
+    parent_id: int | None = None
+    content_start: int = 0
+    content_end: int = 0
+    heading: str | None = None      # the sub-heading over this claim's paragraph, if any
+    entity_keys: frozenset[str] = frozenset()
+    hedges: tuple[tuple[str, str], ...] = ()   # (kind, text) on the claim or its sentence
+    figures: tuple[FigureView, ...] = ()
+    lead: str = field(init=False)   # the sentence before the content: "But dissenting accounts say"
+    stems: frozenset[str] = field(init=False)
+    frames: tuple[Frame, ...] = field(init=False)
+    negated: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        first_part = self.content.split(" \u2026 ")[0]
+        at = self.sentence.find(first_part)
+        self.lead = self.sentence[:at] if at > 0 else ""
+        self.stems = frozenset(lexicon.content_stems(self.content))
+        blamed = self.sentence[self.sentence.find(self.cue):] if self.cue and self.cue in self.sentence else ""
+        self.frames = tuple(find_frames(self.content) or find_frames(blamed, blame_only=True))
+        denial = bool(self.cue and lexicon.DENIAL_CUES.search(self.cue))
+        self.negated = lexicon.is_negated(self.content) != denial
+
+
+# --- frames -------------------------------------------------------------------------------------------------------
+
+def _tokens(text: str) -> list[re.Match]:
+    return list(lexicon.WORD.finditer(text))
+
+
+def _joined(text: str, a: re.Match, b: re.Match) -> bool:
+    """No clause punctuation between two adjacent tokens."""
+    return not re.search(r"[,.;:!?\"()\u201c\u201d\[\]-]", text[a.end():b.start()])
+
+
+def _phrase(text: str, toks: list[re.Match], i: int, step: int, limit: int = 5) -> list[re.Match]:
+    """The noun phrase next to token i going left (step -1) or right (+1), stopping at clause words/punctuation."""
+    out: list[re.Match] = []
+    j = i + step
+    while 0 <= j < len(toks) and len(out) < limit:
+        prev = toks[j - step]
+        if not _joined(text, *((toks[j], prev) if step < 0 else (prev, toks[j]))):
+            break
+        w = toks[j].group().lower()
+        if w in NP_BREAK or w in AUXILIARIES or w in PERFECT or w in lexicon.STOPWORDS and w not in DETERMINERS \
+                and w != "of":
+            break
+        out.append(toks[j])
+        j += step
+    if step < 0:
+        out.reverse()
+    while out and out[-1].group().lower() in DETERMINERS | {"of"}:
+        out.pop()
+    while out and out[0].group().lower() in DETERMINERS | {"of"}:
+        out.pop(0)
+    return out
+
+
+def _frame(event: str, verb: str, text: str, agent: list[re.Match], patient: list[re.Match]) -> Frame | None:
+    agent_stems = frozenset(lexicon.content_stems(" ".join(t.group() for t in agent)))
+    if not agent_stems:
+        return None
+    span = (lambda ts: text[ts[0].start():ts[-1].end()] if ts else "")
+    return Frame(event, agent_stems, frozenset(lexicon.content_stems(span(patient))), span(agent), span(patient),
+                 verb)
+
+
+BLAME = re.compile(r"\bblam\w*\s+(?P<patient>[^,.;]+?)\s+on\s+(?P<agent>[^,.;]+)", re.I)
+RESPONSIBLE = re.compile(r"(?P<agent>[^,.;]+?)\s+(?:was|were|is|are)\s+(?:responsible|to blame)\s+for\s+"
+                         r"(?P<patient>[^,.;]+)", re.I)
+
+
+def find_frames(text: str, *, blame_only: bool = False) -> list[Frame]:
+    """Harm/cause frames in a text: passive with "by" agent, active with subject, and "blamed X on Y"."""
+    frames: list[Frame] = []
+    for pattern in (BLAME, RESPONSIBLE):
+        for m in pattern.finditer(text):
+            patient_toks = _tokens(m.group("patient"))
+            event = next((e for e in map(lexicon.event_of, (t.group() for t in patient_toks)) if e), "blame")
+            agent_toks = _phrase(m.group("agent"), _tokens(m.group("agent")), -1, 1)
+            frame = _frame(event, "caused", m.group("agent"), agent_toks, [])
+            if frame:
+                frames.append(Frame(event, frame.agent, frozenset(lexicon.content_stems(m.group("patient"))),
+                                    frame.agent_text, m.group("patient").strip(), "caused"))
+    if blame_only:
+        return frames
+    toks = _tokens(text)
+    for i, tok in enumerate(toks):
+        word = tok.group().lower()
+        event = lexicon.event_of(word)
+        if not event or event not in lexicon.HARM_STEMS or not (word.endswith(("ed", "ing")) or word in
+                                                                 lexicon.IRREGULAR):
+            continue
+        before = toks[i - 1].group().lower() if i else ""
+        after = toks[i + 1].group().lower() if i + 1 < len(toks) else ""
+        participle = after in PARTICIPLE_NEXT and not word.endswith("ing")     # "police shot dead in the town"
+        if (before in AUXILIARIES or participle) and not word.endswith("ing"):  # passive: were shot (dead) by X
+            by = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k].group().lower() == "by"), None)
+            if by is None:
+                continue
+            k = i - 1
+            while k > 0 and toks[k - 1].group().lower() in AUXILIARIES | PERFECT:
+                k -= 1
+            frame = _frame(event, tok.group(), text, _phrase(text, toks, by, 1), _phrase(text, toks, k, -1))
+        else:                                                           # active: armed gangs (have) killed X
+            k = i
+            while k > 0 and toks[k - 1].group().lower() in AUXILIARIES | PERFECT:
+                k -= 1
+            frame = _frame(event, tok.group(), text, _phrase(text, toks, k, -1), _phrase(text, toks, i, 1, limit=7))
+        if frame:
+            frames.append(frame)
+    return frames
+
+
+# --- same event ---------------------------------------------------------------------------------------------------
+
+def idf_weights(claims: list[ClaimView]) -> dict[str, float]:
+    """Rare words weigh more: 'refugees' says more about the event than 'government' in a politics feed."""
+    df: dict[str, int] = {}
+    for c in claims:
+        for s in c.stems:
+            df[s] = df.get(s, 0) + 1
+    n = len(claims) + 1
+    return {s: math.log(n / d) + 1.0 for s, d in df.items()}
+
+
+def word_overlap(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> float:
+    """IDF-weighted overlap of content stems, relative to the shorter claim (0..1)."""
+    if not a.stems or not b.stems:
+        return 0.0
+    w = lambda stems: sum(idf.get(s, 1.0) for s in stems)  # noqa: E731
+    return w(a.stems & b.stems) / min(w(a.stems), w(b.stems))
+
+
+def same_event(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> float:
+    """How likely two claims describe the same event or quantity (0..1)."""
+    score = word_overlap(a, b, idf)
+    shared_entities = (a.entity_keys & b.entity_keys) - {a.source_key, b.source_key}
+    score += 0.15 * min(len(shared_entities), 2)
+    if any(fa.counts & fb.counts for fa in a.figures for fb in b.figures):
+        score += 0.15
+    if a.article_id == b.article_id:
+        distance = abs(a.sentence_position - b.sentence_position)
+        score += 0.15 if distance <= 2 else 0.08 if distance <= 6 else 0.0
+    return min(score, 1.0)
+
+
+def related(a: ClaimView, b: ClaimView) -> bool:
+    """Pairs worth comparing: different sources, and neither claim contains the other."""
+    if a.source_key == b.source_key or a.claim_id == b.claim_id:
+        return False
+    if a.parent_id == b.claim_id or b.parent_id == a.claim_id:
+        return False
+    overlapping = a.article_id == b.article_id and a.content_start < b.content_end and b.content_start < a.content_end
+    return not overlapping
+
+
+# --- conflict signals ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Signal:
+    name: str                       # culprit, polarity, figures, dissent, unverified
+    weight: float
+    detail: str
+
+
+def culprit_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
+    """The same harm told with different doers: "armed gangs killed them" / "shot by government troops".
+
+    Same harm: the patients share a word, or one patient names the event itself ("the violence", "the deaths")."""
+    for fa in a.frames:
+        for fb in b.frames:
+            if fa.agent & fb.agent:
+                continue
+            if fa.patient & fb.patient:
+                return Signal("culprit", 0.75, f"{fa.agent_text} / {fb.agent_text}")
+            if a.article_id == b.article_id and any(map(lexicon.event_of, lexicon.words(fa.patient_text + " " +
+                                                                                         fb.patient_text))):
+                return Signal("culprit", 0.6, f"{fa.agent_text} / {fb.agent_text}")
+    return None
+
+
+def polarity_conflict(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> Signal | None:
+    """One claim says it happened, the other that it did not, about the same things."""
+    if a.negated == b.negated:
+        return None
+    shared = a.stems & b.stems
+    if len(shared) < 2 or word_overlap(a, b, idf) < 0.2:
+        return None
+    negative = a if a.negated else b
+    return Signal("polarity", 0.6, f"{negative.source_label}: negated")
+
+
+def _interval(f: FigureView) -> tuple[float, float] | None:
+    if f.low is None and f.high is None:
+        return None
+    low = f.low if f.low is not None else f.high
+    high = f.high if f.high is not None else (math.inf if f.low is not None and f.low != f.high else low)
+    return (low, high)
+
+
+def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
+    """Different figures for the same counted thing whose ranges do not overlap (e.g. 120 vs several hundred)."""
+    for fa in a.figures:
+        for fb in b.figures:
+            if not fa.counts & fb.counts:
+                continue
+            ia, ib = _interval(fa), _interval(fb)
+            if ia and ib and (ia[1] < ib[0] or ib[1] < ia[0]):
+                return Signal("figures", 0.55, f"{fa.text} / {fb.text}")
+    return None
+
+
+def dissent_cue(c: ClaimView) -> str | None:
+    """The words by which the article presents a claim as the other side: "But dissenting accounts say", "denied",
+    or a sub-heading such as "Conflicting accounts" over its paragraph."""
+    for text in (c.cue or "", c.lead, c.heading or ""):
+        m = lexicon.DISSENT.search(text)
+        if m:
+            return m.group()
+    m = lexicon.CONTRAST_OPENING.search(c.lead)
+    return m.group().strip() if m else None
+
+
+def contrast_inside(c: ClaimView) -> str | None:
+    """A contrast within the claim's own sentence: "X blamed the deaths on armed groups, but there are reports of"."""
+    m = lexicon.CONTRAST_INSIDE.search(c.lead)
+    return m.group().strip(" ,;") if m else None
+
+
+def unverified_marks(c: ClaimView) -> list[str]:
+    """Hedges that leave the claim unverified: hedge kinds from extraction, or the words themselves."""
+    marks = [text for kind, text in c.hedges if kind in lexicon.UNVERIFIED_KINDS]
+    marks += [m.group() for m in lexicon.UNVERIFIED_WORDS.finditer(c.content) if m.group() not in marks]
+    return marks

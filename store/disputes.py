@@ -1,0 +1,209 @@
+"""Queries over disputes and the digest tables: stored disputes for the digest, `/disputed`, the question engine's
+"what is disputed?" and App Home; digest settings per channel; the one-post-per-channel-per-day record."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from sqlalchemy import delete, exists
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from store.models import (
+    Article,
+    Claim,
+    DigestPost,
+    DigestSetting,
+    Dispute,
+    DisputeClaim,
+    Entity,
+    Hedge,
+    Sentence,
+)
+
+
+@dataclass
+class DisputedClaim:
+    """One claim in a dispute, with everything needed to quote it and trace it back to the article."""
+
+    claim_id: int
+    article_id: int
+    article_slug: str
+    article_title: str
+    article_url: str | None
+    attributed: bool
+    source_text: str | None         # as written: "Activists", "he"
+    source_name: str | None         # the resolved entity: "Syrian government"
+    cue_text: str | None
+    content_text: str
+    sentence_text: str              # the sentence as printed
+    sentence_start: int
+    sentence_end: int
+    markers: list[str] = field(default_factory=list)   # hedges on the claim or its sentence: "alleged", ...
+
+    @property
+    def source(self) -> str:
+        """The source as written plus its resolved identity; unattributed sentences are the outlet's own."""
+        if not self.attributed:
+            return "the article (no source named)"
+        written = self.source_text or f"unnamed ({self.cue_text or 'no source'})"
+        if self.source_name and self.source_name.lower() != written.lower():
+            return f"{written} ({self.source_name})"
+        return written
+
+
+@dataclass
+class DisputeView:
+    id: int
+    topic: str
+    confidence: float
+    signals: list[dict]
+    created_at: datetime
+    updated_at: datetime
+    sides: list[list[DisputedClaim]]
+    notes: list[DisputedClaim]
+
+    @property
+    def article_ids(self) -> list[int]:
+        return sorted({c.article_id for side in self.sides for c in side})
+
+
+def fingerprint(claim_ids: list[int]) -> str:
+    return ",".join(str(i) for i in sorted(claim_ids))
+
+
+def replace_disputes(session: Session, team_id: str, article_ids: list[int], found: list) -> list[Dispute]:
+    """Replace the team's disputes touching `article_ids` by `found` (FoundDispute-like: topic, confidence, signals,
+    sides, notes, claim_ids). A dispute found again unchanged keeps its dates, so the digest shows only news."""
+    touching = select(DisputeClaim.dispute_id).join(Claim, Claim.id == DisputeClaim.claim_id).where(
+        Claim.article_id.in_(article_ids))
+    old = session.exec(select(Dispute).where(Dispute.team_id == team_id, Dispute.id.in_(touching))).all()
+    orphans = session.exec(select(Dispute).where(
+        Dispute.team_id == team_id, ~exists().where(DisputeClaim.dispute_id == Dispute.id))).all()
+    previous = {d.fingerprint: d for d in old}
+    for d in [*old, *orphans]:
+        session.exec(delete(DisputeClaim).where(DisputeClaim.dispute_id == d.id))
+        session.delete(d)
+    session.flush()
+    now = datetime.now(timezone.utc)
+    saved = []
+    for f in found:
+        signals = json.dumps([{"name": s.name, "weight": s.weight, "detail": s.detail} for s in f.signals])
+        key = fingerprint(f.claim_ids)
+        before = previous.get(key)
+        unchanged = before and (before.topic, before.signals, before.confidence) == (f.topic, signals, f.confidence)
+        dispute = Dispute(team_id=team_id, topic=f.topic, signals=signals, confidence=f.confidence, fingerprint=key,
+                          created_at=before.created_at if before else now,
+                          updated_at=before.updated_at if unchanged else now)
+        session.add(dispute)
+        session.flush()
+        for side, claim_ids in enumerate(f.sides):
+            session.add_all(DisputeClaim(dispute_id=dispute.id, claim_id=c, side=side) for c in claim_ids)
+        session.add_all(DisputeClaim(dispute_id=dispute.id, claim_id=c, side=None) for c in f.notes
+                        if c not in f.claim_ids)
+        saved.append(dispute)
+    session.flush()
+    return saved
+
+
+def list_disputes(session: Session, team_id: str, *, topic: str | None = None, since: datetime | None = None,
+                  article_id: int | None = None, limit: int | None = None) -> list[DisputeView]:
+    """The team's disputes, strongest first; `topic` keeps those whose label, sources or quotes mention every word
+    of it; `since` keeps those found or changed since then; `article_id` those involving that article."""
+    query = select(Dispute).where(Dispute.team_id == team_id)
+    if since is not None:
+        query = query.where(Dispute.updated_at >= since)
+    if article_id is not None:
+        query = query.where(Dispute.id.in_(
+            select(DisputeClaim.dispute_id).join(Claim, Claim.id == DisputeClaim.claim_id)
+            .where(Claim.article_id == article_id)))
+    disputes = session.exec(query.order_by(Dispute.confidence.desc(), Dispute.id)).all()
+    views = [_view(session, d) for d in disputes]
+    views = [v for v in views if v.sides]
+    if topic:
+        views = [v for v in views if _mentions(v, topic)]
+    return views[:limit] if limit else views
+
+
+def _mentions(view: DisputeView, topic: str) -> bool:
+    haystack = " ".join([view.topic, *(f"{c.source} {c.sentence_text}" for side in view.sides for c in side)]).lower()
+    return all(word in haystack for word in topic.lower().split())
+
+
+def _view(session: Session, dispute: Dispute) -> DisputeView:
+    rows = session.exec(
+        select(DisputeClaim, Claim, Sentence, Article, Entity)
+        .join(Claim, Claim.id == DisputeClaim.claim_id)
+        .join(Sentence, Sentence.id == Claim.sentence_id)
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(Entity, Entity.id == Claim.source_entity_id)
+        .where(DisputeClaim.dispute_id == dispute.id)
+        .order_by(Article.id, Claim.position)
+    ).all()
+    hedges = _markers(session, [claim.id for _, claim, *_ in rows], [s.id for _, _, s, _, _ in rows])
+    sides: dict[int, list[DisputedClaim]] = {}
+    notes: list[DisputedClaim] = []
+    for link, claim, sentence, article, entity in rows:
+        item = DisputedClaim(
+            claim_id=claim.id, article_id=article.id, article_slug=article.slug, article_title=article.title,
+            article_url=article.url, attributed=claim.attributed, source_text=claim.source_text,
+            source_name=entity.name if entity else None, cue_text=claim.cue_text, content_text=claim.content_text,
+            sentence_text=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
+            markers=hedges.get((claim.id, sentence.id), []))
+        (notes if link.side is None else sides.setdefault(link.side, [])).append(item)
+    return DisputeView(dispute.id, dispute.topic, dispute.confidence, json.loads(dispute.signals),
+                       dispute.created_at, dispute.updated_at, [sides[k] for k in sorted(sides)], notes)
+
+
+def _markers(session: Session, claim_ids: list[int], sentence_ids: list[int]) -> dict[tuple[int, int], list[str]]:
+    """Hedge texts per (claim, sentence): the claim's own, and its sentence's unattached ones."""
+    if not claim_ids:
+        return {}
+    rows = session.exec(select(Hedge).where(
+        Hedge.sentence_id.in_(sentence_ids), (Hedge.claim_id.in_(claim_ids)) | (Hedge.claim_id.is_(None))
+    )).all()
+    out: dict[tuple[int, int], list[str]] = {}
+    for claim_id, sentence_id in zip(claim_ids, sentence_ids):
+        texts = [h.text for h in rows if h.sentence_id == sentence_id and h.claim_id in (claim_id, None)]
+        out[(claim_id, sentence_id)] = list(dict.fromkeys(texts))
+    return out
+
+
+# --- digest settings and posts ------------------------------------------------------------------------------------
+
+def digest_setting(session: Session, team_id: str, channel_id: str) -> DigestSetting | None:
+    return session.exec(select(DigestSetting).where(
+        DigestSetting.team_id == team_id, DigestSetting.channel_id == channel_id)).first()
+
+
+def digest_settings(session: Session, team_id: str | None = None, *, enabled_only: bool = False
+                    ) -> list[DigestSetting]:
+    """One team's channel settings (App Home), or every team's (the scheduler)."""
+    query = select(DigestSetting)
+    if team_id is not None:
+        query = query.where(DigestSetting.team_id == team_id)
+    if enabled_only:
+        query = query.where(DigestSetting.enabled.is_(True))
+    return list(session.exec(query.order_by(DigestSetting.team_id, DigestSetting.channel_id)).all())
+
+
+def digest_post(session: Session, team_id: str, channel_id: str, local_date: date) -> DigestPost | None:
+    return session.exec(select(DigestPost).where(
+        DigestPost.team_id == team_id, DigestPost.channel_id == channel_id, DigestPost.local_date == local_date
+    )).first()
+
+
+def claim_digest_post(session: Session, team_id: str, channel_id: str, local_date: date) -> DigestPost | None:
+    """Insert the day's post record and commit BEFORE posting: the unique key lets exactly one process (or one
+    restart) win; the others get None and post nothing."""
+    post = DigestPost(team_id=team_id, channel_id=channel_id, local_date=local_date)
+    session.add(post)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return None
+    session.refresh(post)
+    return post
