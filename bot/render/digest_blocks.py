@@ -1,0 +1,85 @@
+"""The digest as one Slack message in Block Kit: disputes strongest first, each side in its own column (source,
+quoted sentence, article, unverified markers), and a button back to each article.
+
+All article text is escaped (&, <, >) so an article can never ping @channel or a user; Block Kit limits are kept
+(50 blocks a message, 3,000 characters a section, 2,000 a field, 10 fields, 75 characters of button text)."""
+
+from __future__ import annotations
+
+from bot.digest import Digest, quiet_line, side_label
+from store.disputes import DisputedClaim, DisputeView
+
+MAX_BLOCKS = 50
+BLOCKS_PER_DISPUTE = 5          # title, sides, notes, buttons, divider
+MAX_FIELDS = 10
+FIELD_CHARS = 2000
+QUOTE_CHARS = 500
+CLAIMS_PER_SIDE = 3
+BUTTON_CHARS = 75
+OPEN_ARTICLE_ACTION = "digest_open_article"     # buttons without a URL: SLACK's handler shows the article
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _quoted(claim: DisputedClaim) -> str:
+    line = f">{escape(_clip(claim.sentence_text, QUOTE_CHARS))}\n_{escape(_clip(claim.article_title, 120))}_"
+    if claim.markers:
+        line += f"\n:warning: unverified: {escape('; '.join(claim.markers))}"
+    return line
+
+
+def _side_field(letter: str, side: list[DisputedClaim]) -> dict:
+    parts = [f"*{letter}: {escape(_clip(side_label(side), 200))}*"]
+    parts += [_quoted(c) for c in side[:CLAIMS_PER_SIDE]]
+    if len(side) > CLAIMS_PER_SIDE:
+        parts.append(f"\u2026 and {len(side) - CLAIMS_PER_SIDE} more")
+    return {"type": "mrkdwn", "text": _clip("\n".join(parts), FIELD_CHARS)}
+
+
+def _article_buttons(dispute: DisputeView) -> dict:
+    articles = {c.article_id: c for side in dispute.sides for c in side}
+    buttons = []
+    for claim in list(articles.values())[:5]:
+        button = {"type": "button", "text": {"type": "plain_text", "emoji": False,
+                                             "text": _clip(f"Open: {claim.article_title}", BUTTON_CHARS)},
+                  "action_id": f"{OPEN_ARTICLE_ACTION}:{dispute.id}:{claim.article_id}",
+                  "value": str(claim.article_id)}
+        if claim.article_url:
+            button["url"] = claim.article_url
+        buttons.append(button)
+    return {"type": "actions", "elements": buttons}
+
+
+def dispute_blocks(number: int, dispute: DisputeView) -> list[dict]:
+    signals = ", ".join(s["name"] for s in dispute.signals)
+    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": _clip(
+        f"*{number}. {escape(dispute.topic)}*\nconfidence {dispute.confidence:.2f} \u00b7 {escape(signals)}", 3000)}}]
+    fields = [_side_field(chr(65 + k), side) for k, side in enumerate(dispute.sides[:MAX_FIELDS])]
+    blocks.append({"type": "section", "fields": fields})
+    if dispute.notes:
+        notes = " ".join(f"\u201c{escape(_clip(c.sentence_text, 300))}\u201d" for c in dispute.notes[:3])
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _clip(f"Note: {notes}", 3000)}]})
+    blocks.append(_article_buttons(dispute))
+    blocks.append({"type": "divider"})
+    return blocks
+
+
+def digest_blocks(digest: Digest) -> list[dict]:
+    header = {"type": "header", "text": {"type": "plain_text", "text": _clip(
+        f"Disputed claims \u2014 {digest.until.strftime('%a %d %b %Y')}", 150)}}
+    if digest.empty:
+        return [header, {"type": "section", "text": {"type": "mrkdwn", "text": escape(quiet_line(digest))}}]
+    room = (MAX_BLOCKS - 2) // BLOCKS_PER_DISPUTE
+    blocks = [header]
+    for n, dispute in enumerate(digest.disputes[:room], 1):
+        blocks += dispute_blocks(n, dispute)
+    if len(digest.disputes) > room:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text":
+                       f"\u2026 and {len(digest.disputes) - room} more: `/disputed` lists them all"}]})
+    return blocks
