@@ -178,8 +178,8 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
     ordered = sorted(members, key=lambda i: (claims[i].article_id, claims[i].sentence_position))
     names = {s.name for s in signals}
     if "culprit" in names:
-        frames = [f for i in ordered for f in claims[i].frames
-                  if f.patient_text and not any(lexicon.event_of(w) for w in lexicon.words(f.patient_text))]
+        frames = sorted((f for i in ordered for f in claims[i].frames if f.patient_text),  # victims before events
+                        key=lambda f: any(lexicon.event_of(w) for w in lexicon.words(f.patient_text)))
         if frames:
             return f"who {frames[0].verb_text} {frames[0].patient_text}?"
     if "figures" in names:
@@ -194,6 +194,8 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
             words = lexicon.words(clause)
             at = next((k for k, w in enumerate(words) if w.lower() in lexicon.NEGATORS), -1)
             return " ".join(words[at + 1: at + 7])
+    if len(ordered) == 1:
+        return " ".join(lexicon.words(claims[ordered[0]].content)[:8])
     shared = set.intersection(*(set(claims[i].stems) for i in ordered[:2]))
     first = claims[ordered[0]].content
     picked = [w for w in lexicon.words(first) if lexicon.stem(w) in shared and w.lower() not in lexicon.STOPWORDS]
@@ -236,7 +238,8 @@ def _strongest_per_name(signals) -> list[Signal]:
 
 def _notes(members: list[int], claims: list[ClaimView]) -> list[int]:
     """Nearby claims of the same articles that mark the disputed event unverified ("The alleged killings cannot be
-    independently verified."), shown with the dispute rather than as a side."""
+    independently verified."), shown with the dispute rather than as a side: about the same harm or words, or the
+    outlet's own remark right after a disputed claim."""
     inside = [claims[i] for i in members]
     notes = []
     for i, c in enumerate(claims):
@@ -244,7 +247,8 @@ def _notes(members: list[int], claims: list[ClaimView]) -> list[int]:
             continue
         near = [m for m in inside if m.article_id == c.article_id
                 and abs(m.sentence_position - c.sentence_position) <= DISSENT_WINDOW]
-        if any(c.stems & m.stems or _harm(c) and _harm(m) for m in near):
+        if any(c.stems & m.stems or _harm(c) and _harm(m) or abs(m.sentence_position - c.sentence_position) <= 1
+               and not c.attributed for m in near):
             notes.append(c.claim_id)
     return notes
 

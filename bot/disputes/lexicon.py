@@ -56,7 +56,7 @@ HARM_VERBS = frozenset(
 EVENT_NOUNS = {
     "death": "kill", "killing": "kill", "murder": "kill", "massacre": "massacre", "shooting": "shoot",
     "attack": "attack", "bombing": "bomb", "violence": "attack", "unrest": "attack", "clash": "attack",
-    "fire": "burn", "blast": "bomb", "explosion": "bomb", "hack": "hack", "leak": "leak", "casualty": "kill",
+    "fire": "burn", "arson": "burn", "blast": "bomb", "explosion": "bomb", "hack": "hack", "leak": "leak", "casualty": "kill",
 }
 IRREGULAR = {
     "shot": "shoot", "fled": "flee", "fleeing": "flee", "fought": "fight", "led": "lead", "began": "begin",

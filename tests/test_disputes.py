@@ -1,0 +1,237 @@
+"""Disputes: each signal on hand-made claims, grouping into sides, storage and recomputation on SQLite and
+PostgreSQL, and the two disputes the sample article must show."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+from sqlmodel import Session
+
+from bot.disputes import find_disputes, recompute_for_claim
+from bot.disputes.group import group_disputes
+from bot.disputes.lexicon import stem
+from bot.disputes.signals import (
+    ClaimView,
+    FigureView,
+    culprit_conflict,
+    dissent_cue,
+    figure_conflict,
+    find_frames,
+    idf_weights,
+    polarity_conflict,
+    unverified_marks,
+)
+from store.disputes import list_disputes
+from store.models import Article, Claim, Entity, Hedge, Sentence
+
+
+def view(cid, source, content, sentence=None, *, article=1, position=None, cue="said", **kw) -> ClaimView:
+    sentence = sentence or f"{source} {cue} {content}."
+    return ClaimView(cid, article, cid if position is None else position, cid if position is None else position,
+                     f"text:{source.lower()}", source, content, sentence, cue=cue, **kw)
+
+
+# --- signals ------------------------------------------------------------------------------------------------------
+
+def test_stemmer_joins_inflections_and_nominal_forms():
+    assert stem("killings") == stem("killed") == stem("kills") == "kill"
+    assert stem("refugees") == stem("refuge")
+    assert stem("shot") == "shoot"
+
+
+@pytest.mark.parametrize("text, agent, patient", [
+    ("the guards were shot by rebel fighters near the gate", "rebel fighters", "guards"),
+    ("masked gunmen have killed three guards", "masked gunmen", "three guards"),
+    ("police shot dead by soldiers in the square", "soldiers", ""),
+])
+def test_frames_read_doer_and_victim_in_active_and_passive(text, agent, patient):
+    frame = find_frames(text)[0]
+    assert frame.agent_text == agent
+    assert patient in frame.patient_text
+
+
+def test_blame_on_is_a_frame_with_the_blamed_as_doer():
+    frame = find_frames("The ministry blamed the explosion on foreign agents.", blame_only=True)[0]
+    assert frame.agent_text == "foreign agents" and "explosion" in frame.patient_text
+
+
+def test_different_culprit_for_the_same_victims_conflicts():
+    a = view(1, "Police", "the guards were shot by rebel fighters")
+    b = view(2, "Witnesses", "soldiers killed the guards after a dispute over pay", position=6)
+    same = view(3, "Officials", "rebel fighters shot the guards", position=7)
+    assert culprit_conflict(a, b).name == "culprit"
+    assert culprit_conflict(a, same) is None
+
+
+def test_opposite_polarity_about_the_same_things_conflicts():
+    a = view(1, "Hospital staff", "dozens of patients were evacuated from the flooded hospital")
+    b = view(2, "The mayor", "no patients were evacuated from the hospital")
+    unrelated = view(3, "The mayor", "no decision has been taken on the budget")
+    claims = [a, b, unrelated]
+    assert polarity_conflict(a, b, idf_weights(claims)).name == "polarity"
+    assert polarity_conflict(a, unrelated, idf_weights(claims)) is None
+
+
+def test_denial_cue_flips_polarity():
+    a = view(1, "Reporters", "the minister met the lobbyists in March")
+    b = view(2, "The minister", "that he met the lobbyists in March", cue="denied")
+    assert a.negated is False and b.negated is True
+
+
+def test_figures_for_the_same_count_that_cannot_both_hold_conflict():
+    deaths = frozenset({stem("protesters")})
+    a = view(1, "Officials", "12 protesters died", figures=(FigureView("12 protesters", 12, 12, deaths),))
+    b = view(2, "Organisers", "more than 40 protesters died", figures=(FigureView("more than 40 protesters", 40,
+                                                                                   None, deaths),))
+    c = view(3, "Medics", "at least 10 protesters died", figures=(FigureView("at least 10 protesters", 10, None,
+                                                                            deaths),))
+    assert figure_conflict(a, b).name == "figures"
+    assert figure_conflict(a, c) is None            # 12 is "at least 10": both can hold
+
+
+def test_dissent_cues_opening_cue_word_and_subheading():
+    assert dissent_cue(view(1, "critics", "the vote was rigged", "But critics say the vote was rigged.",
+                            cue="say")) == "But"
+    assert dissent_cue(view(2, "The party", "the vote was rigged", cue="denied")) == "denied"
+    assert dissent_cue(view(3, "Observers", "turnout was low", heading="Disputed figures")) == "Disputed"
+    assert dissent_cue(view(4, "Observers", "turnout was low")) is None
+
+
+def test_verification_hedges_mark_claims_unverified():
+    hedged = view(1, "Rebels", "the convoy was attacked", hedges=(("unverified", "cannot be verified"),))
+    worded = view(2, "The agency", "the alleged bribe was paid in cash")
+    assert unverified_marks(hedged) == ["cannot be verified"]
+    assert unverified_marks(worded) == ["alleged"]
+    assert unverified_marks(view(3, "The agency", "the bribe was paid in cash")) == []
+
+
+# --- grouping -----------------------------------------------------------------------------------------------------
+
+def test_group_puts_agreeing_sources_on_one_side_and_ignores_unrelated_claims():
+    claims = [
+        view(1, "Police", "the warehouse fire was started by striking workers", position=0),
+        view(2, "The union", "the warehouse fire was started by security guards", position=1),
+        view(3, "The fire brigade", "striking workers started the warehouse fire", position=2),
+        view(4, "The council", "the road will reopen on Monday", position=3),
+    ]
+    [dispute] = group_disputes(claims, {1})
+    assert sorted(map(sorted, dispute.sides)) == [[1, 3], [2]]
+    assert "culprit" in {s.name for s in dispute.signals}
+    assert dispute.topic.startswith("who ")
+    assert 0 < dispute.confidence < 1
+
+
+def test_group_finds_nothing_when_sources_agree():
+    claims = [view(1, "Police", "the bridge collapsed after heavy rain"),
+              view(2, "Engineers", "heavy rain made the bridge collapse")]
+    assert group_disputes(claims, {1}) == []
+
+
+def test_claims_of_one_source_never_dispute_each_other():
+    a = view(1, "Police", "the guards were shot by rebel fighters")
+    b = view(2, "Police", "soldiers killed the guards")
+    b.source_key = a.source_key
+    assert group_disputes([a, b], {1}) == []
+
+
+# --- store --------------------------------------------------------------------------------------------------------
+
+STORY = ("Harbour fire\n"
+         "Police said the warehouse fire was started by striking workers.\n"
+         "The union said the warehouse fire was started by security guards.\n"
+         "The alleged arson cannot be independently verified.\n"
+         "The council said the road will reopen on Monday.")
+
+
+def store_story(session: Session, team_id: str, slug: str = "harbour-fire") -> Article:
+    """Hand-made rows for a short story: one sentence per line, one claim per sentence."""
+    article = Article(team_id=team_id, slug=slug, title="Harbour fire", content_hash=f"{team_id}-{slug}",
+                      raw_text=STORY, outlet="Gazette", ingested_at=datetime.now(timezone.utc))
+    session.add(article)
+    session.flush()
+    police = Entity(article_id=article.id, name="Police", key="police", type="ORG")
+    session.add(police)
+    session.flush()
+    offset = STORY.index("\n") + 1
+    for position, line in enumerate(STORY.split("\n")[1:]):
+        sentence = Sentence(article_id=article.id, position=position, paragraph=position, start=offset,
+                            end=offset + len(line), text=line)
+        session.add(sentence)
+        session.flush()
+        attributed = " said " in line
+        source, _, content = line.partition(" said ") if attributed else ("", "", line)
+        content = content.rstrip(".") if attributed else content
+        start = STORY.index(content, offset)
+        claim = Claim(article_id=article.id, sentence_id=sentence.id, position=position, attributed=attributed,
+                      kind="indirect" if attributed else "statement", cue_text="said" if attributed else None,
+                      source_text=source or None, source_entity_id=police.id if source == "Police" else None,
+                      content_text=content, content_start=start, content_end=start + len(content),
+                      content_spans=json.dumps([[start, start + len(content)]]))
+        session.add(claim)
+        session.flush()
+        if "verified" in line:
+            at = line.index("cannot")
+            session.add(Hedge(sentence_id=sentence.id, claim_id=claim.id, kind="unverified", start=offset + at,
+                              end=offset + len(line) - 1, text=line[at:-1]))
+        offset += len(line) + 1
+    session.commit()
+    return article
+
+
+def test_disputes_are_stored_with_sides_signals_and_notes(engine):
+    with Session(engine) as session:
+        article = store_story(session, "T1")
+        find_disputes(session, "T1", [article.id])
+        session.commit()
+        [dispute] = list_disputes(session, "T1")
+    sources = [[c.source for c in side] for side in dispute.sides]
+    assert sources == [["Police"], ["The union"]]
+    assert dispute.sides[0][0].sentence_text == "Police said the warehouse fire was started by striking workers."
+    assert [c.sentence_text for c in dispute.notes] == ["The alleged arson cannot be independently verified."]
+    assert dispute.notes[0].markers == ["cannot be independently verified"]
+    assert "culprit" in {s["name"] for s in dispute.signals}
+
+
+def test_recompute_keeps_an_unchanged_dispute_and_its_dates(engine):
+    with Session(engine) as session:
+        article = store_story(session, "T1")
+        [first] = find_disputes(session, "T1", [article.id])
+        session.commit()
+        created = first.created_at
+        [again] = find_disputes(session, "T1", [article.id])
+        session.commit()
+        assert again.created_at == created and again.updated_at == created
+        assert len(list_disputes(session, "T1")) == 1
+
+
+def test_correction_recomputes_the_article(engine):
+    """An editor says the union's sentence was really the police's: no two sources disagree any more."""
+    with Session(engine) as session:
+        article = store_story(session, "T1")
+        find_disputes(session, "T1", [article.id])
+        session.commit()
+        [dispute] = list_disputes(session, "T1")
+        union_claim = session.get(Claim, dispute.sides[1][0].claim_id)
+        police_claim = session.get(Claim, dispute.sides[0][0].claim_id)
+        union_claim.source_text, union_claim.source_entity_id = "Police", police_claim.source_entity_id
+        session.add(union_claim)
+        recompute_for_claim(session, "T1", union_claim.id)
+        session.commit()
+        [left] = list_disputes(session, "T1")
+        assert [s["name"] for s in left.signals] == ["unverified"]
+        assert left.topic == "The alleged arson cannot be independently verified"
+
+
+def test_topic_filter_and_workspace_isolation(engine):
+    with Session(engine) as session:
+        mine = store_story(session, "T1")
+        theirs = store_story(session, "T2")
+        find_disputes(session, "T1", [mine.id])
+        find_disputes(session, "T2", [theirs.id])
+        session.commit()
+        assert len(list_disputes(session, "T1", topic="warehouse fire")) == 1
+        assert list_disputes(session, "T1", topic="budget") == []
+        for view_ in list_disputes(session, "T1"):
+            assert {c.article_id for side in view_.sides for c in side} == {mine.id}
