@@ -47,7 +47,7 @@ def _article_buttons(dispute: DisputeView) -> dict:
     buttons = []
     for claim in list(articles.values())[:5]:
         button = {"type": "button", "text": {"type": "plain_text", "emoji": False,
-                                             "text": _clip(f"Open: {claim.article_title}", BUTTON_CHARS)},
+                                             "text": _clip(escape(f"Open: {claim.article_title}"), BUTTON_CHARS)},
                   "action_id": f"{OPEN_ARTICLE_ACTION}:{dispute.id}:{claim.article_id}",
                   "value": str(claim.article_id)}
         if claim.article_url:
