@@ -80,7 +80,7 @@ def parse_zone(name: str) -> ZoneInfo:
 
 
 def set_digest(session: Session, team_id: str, channel_id: str, at: str, tz: str,
-               *, post_when_empty: bool | None = None) -> DigestSetting:
+               *, post_when_empty: bool | None = None, now: datetime | None = None) -> DigestSetting:
     """Post the digest to this channel daily at `at` local time in zone `tz` (validated first: a bad value changes
     nothing). A time already past today first posts tomorrow."""
     local_time, zone = parse_local_time(at), parse_zone(tz)
@@ -91,20 +91,21 @@ def set_digest(session: Session, team_id: str, channel_id: str, at: str, tz: str
     setting.enabled = True
     if post_when_empty is not None:
         setting.post_when_empty = post_when_empty
-    setting.updated_at = datetime.now(timezone.utc)
+    setting.updated_at = now or datetime.now(timezone.utc)
     session.add(setting)
     session.commit()
     session.refresh(setting)
     return setting
 
 
-def disable_digest(session: Session, team_id: str, channel_id: str) -> DigestSetting | None:
+def disable_digest(session: Session, team_id: str, channel_id: str, *, now: datetime | None = None
+                   ) -> DigestSetting | None:
     """Stop the channel's digest (the setting is kept, disabled, so App Home can show it). None: there was none."""
     setting = digest_setting(session, team_id, channel_id)
     if setting is None:
         return None
     setting.enabled = False
-    setting.updated_at = datetime.now(timezone.utc)
+    setting.updated_at = now or datetime.now(timezone.utc)
     session.add(setting)
     session.commit()
     session.refresh(setting)

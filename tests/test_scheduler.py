@@ -1,0 +1,169 @@
+"""The digest scheduler against the fake Slack Web API with a controlled clock (no sleeping): once per channel per
+local day at the configured time, across daylight-saving changes, with two instances on one database, catching up
+a missed post the same local day only, and stopping on `digest off`."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from slack_sdk.web.async_client import AsyncWebClient
+from sqlmodel import Session, select
+
+from bot.digest import disable_digest, set_digest
+from bot.scheduler import DigestScheduler, due_date
+from store.models import DigestPost, DigestSetting
+
+UTC = timezone.utc
+SET_AT = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)       # settings made well before the days under test
+
+
+def at(*args) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+def posts(fake_slack) -> list[dict]:
+    return [call for method, call in fake_slack.calls if method == "chat.postMessage"]
+
+
+def scheduler(engine, fake_slack) -> DigestScheduler:
+    client = AsyncWebClient(token="xoxb-test", base_url=fake_slack.url)
+
+    async def client_for(team_id: str) -> AsyncWebClient:
+        return client
+
+    return DigestScheduler(engine, client_for)
+
+
+async def run_clock(s: DigestScheduler, start: datetime, end: datetime, step: timedelta) -> list[datetime]:
+    """Tick from start to end; returns the moments at which something was posted."""
+    moments, now = [], start
+    while now < end:
+        if await s.tick(now):
+            moments.append(now)
+        now += step
+    return moments
+
+
+def london(local_time: str = "08:00", updated_at: datetime = SET_AT) -> DigestSetting:
+    return DigestSetting(team_id="T1", channel_id="C1", local_time=local_time, tz="Europe/London",
+                         updated_at=updated_at)
+
+
+@pytest.mark.parametrize("now, expected", [
+    (at(2027, 3, 27, 7, 59), None),                     # GMT: 08:00 local is 08:00 UTC
+    (at(2027, 3, 27, 8, 0), date(2027, 3, 27)),
+    (at(2027, 3, 28, 6, 59), None),                     # clocks went forward at 01:00 UTC: 08:00 BST = 07:00 UTC
+    (at(2027, 3, 28, 7, 0), date(2027, 3, 28)),
+    (at(2027, 10, 30, 7, 0), date(2027, 10, 30)),       # still BST
+    (at(2027, 10, 31, 7, 30), None),                    # back to GMT at 01:00 UTC
+    (at(2027, 10, 31, 8, 0), date(2027, 10, 31)),
+    (at(2027, 3, 27, 23, 59), date(2027, 3, 27)),
+])
+def test_due_date_follows_the_local_clock(now, expected):
+    assert due_date(london(), now) == expected
+
+
+def test_a_time_set_after_todays_moment_starts_tomorrow():
+    setting = london(updated_at=at(2027, 3, 27, 9, 0))
+    assert due_date(setting, at(2027, 3, 27, 9, 1)) is None
+    assert due_date(setting, at(2027, 3, 28, 7, 0)) == date(2027, 3, 28)
+
+
+async def test_posts_once_a_day_at_local_time_across_the_spring_change(engine, fake_slack):
+    with Session(engine) as session:
+        set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
+    s = scheduler(engine, fake_slack)
+    moments = await run_clock(s, at(2027, 3, 26, 0, 0), at(2027, 3, 30, 0, 0), timedelta(minutes=15))
+    assert moments == [at(2027, 3, 26, 8, 0), at(2027, 3, 27, 8, 0), at(2027, 3, 28, 7, 0), at(2027, 3, 29, 7, 0)]
+    assert [p["channel"] for p in posts(fake_slack)] == ["C1"] * 4
+
+
+async def test_posts_once_a_day_across_the_autumn_change(engine, fake_slack):
+    with Session(engine) as session:
+        set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
+    s = scheduler(engine, fake_slack)
+    moments = await run_clock(s, at(2027, 10, 30, 0, 0), at(2027, 11, 1, 0, 0), timedelta(minutes=30))
+    assert moments == [at(2027, 10, 30, 7, 0), at(2027, 10, 31, 8, 0)]
+
+
+async def test_ticking_again_or_restarting_posts_nothing_more(engine, fake_slack):
+    with Session(engine) as session:
+        set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
+    assert await scheduler(engine, fake_slack).tick(at(2027, 3, 27, 8, 0)) == ["C1"]
+    restarted = scheduler(engine, fake_slack)
+    assert await restarted.tick(at(2027, 3, 27, 8, 1)) == []
+    assert await restarted.tick(at(2027, 3, 27, 8, 0)) == []
+    assert len(posts(fake_slack)) == 1
+    with Session(engine) as session:
+        [post] = session.exec(select(DigestPost)).all()
+        assert post.local_date == date(2027, 3, 27) and post.message_ts and post.posted_at is not None
+
+
+async def test_two_scheduler_instances_post_once(engine, fake_slack):
+    with Session(engine) as session:
+        for n in range(8):
+            set_digest(session, "T1", f"C{n}", "08:00", "Europe/London", now=SET_AT)
+    first, second = scheduler(engine, fake_slack), scheduler(engine, fake_slack)
+    now = at(2027, 3, 27, 8, 0)
+    results = await asyncio.gather(first.tick(now), second.tick(now), first.tick(now), second.tick(now))
+    channels = sorted(c for r in results for c in r)
+    assert channels == [f"C{n}" for n in range(8)]
+    assert sorted(p["channel"] for p in posts(fake_slack)) == channels
+
+
+async def test_a_missed_post_is_caught_up_once_the_same_local_day_only(engine, fake_slack):
+    with Session(engine) as session:
+        set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
+    s = scheduler(engine, fake_slack)
+    # down from 07:00 until 10:30: the post goes out when the process is back, once
+    assert await s.tick(at(2027, 3, 27, 10, 30)) == ["C1"]
+    assert await s.tick(at(2027, 3, 27, 10, 31)) == []
+    # down all of the 28th (BST) and back after local midnight: the 28th's post is not sent on the 29th
+    assert await s.tick(at(2027, 3, 28, 23, 30)) == []              # 00:30 BST on the 29th, before 08:00
+    assert await s.tick(at(2027, 3, 29, 7, 0)) == ["C1"]
+    with Session(engine) as session:
+        dates = sorted(p.local_date for p in session.exec(select(DigestPost)).all())
+    assert dates == [date(2027, 3, 27), date(2027, 3, 29)]
+
+
+async def test_digest_off_stops_posting(engine, fake_slack):
+    with Session(engine) as session:
+        set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
+    s = scheduler(engine, fake_slack)
+    assert await s.tick(at(2027, 3, 27, 8, 0)) == ["C1"]
+    with Session(engine) as session:
+        disable_digest(session, "T1", "C1", now=at(2027, 3, 27, 12, 0))
+    assert await run_clock(s, at(2027, 3, 27, 12, 0), at(2027, 3, 30, 0, 0), timedelta(hours=1)) == []
+    assert len(posts(fake_slack)) == 1
+
+
+async def test_quiet_day_posts_a_note_or_nothing_per_channel(engine, fake_slack):
+    with Session(engine) as session:
+        set_digest(session, "T1", "C-note", "08:00", "Europe/London", now=SET_AT)
+        set_digest(session, "T1", "C-silent", "08:00", "Europe/London", post_when_empty=False, now=SET_AT)
+    assert await scheduler(engine, fake_slack).tick(at(2027, 3, 27, 8, 0)) == ["C-note"]
+    [note] = posts(fake_slack)
+    assert note["text"].startswith("Nothing disputed")
+
+
+async def test_a_failed_post_is_retried_on_the_next_tick(engine, fake_slack):
+    with Session(engine) as session:
+        set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
+    s = scheduler(engine, fake_slack)
+    fake_slack.fail = True
+    assert await s.tick(at(2027, 3, 27, 8, 0)) == []
+    fake_slack.fail = False
+    assert await s.tick(at(2027, 3, 27, 8, 1)) == ["C1"]
+    assert len(posts(fake_slack)) == 1
+
+
+async def test_start_schedules_a_tick_every_minute(engine, fake_slack):
+    s = scheduler(engine, fake_slack)
+    apscheduler = s.start()
+    try:
+        [job] = apscheduler.get_jobs()
+        assert job.trigger.interval == timedelta(minutes=1)
+    finally:
+        s.shutdown()
