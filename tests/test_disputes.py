@@ -15,6 +15,8 @@ from bot.disputes.lexicon import stem
 from bot.disputes.signals import (
     ClaimView,
     FigureView,
+    contrast_inside,
+    contrast_opening,
     culprit_conflict,
     dissent_cue,
     figure_conflict,
@@ -91,9 +93,14 @@ def test_figures_for_the_same_count_that_cannot_both_hold_conflict():
     assert figure_conflict(a, c) is None            # 12 is "at least 10": both can hold
 
 
-def test_dissent_cues_opening_cue_word_and_subheading():
-    assert dissent_cue(view(1, "critics", "the vote was rigged", "But critics say the vote was rigged.",
-                            cue="say")) == "But"
+def test_dissent_cues_cue_word_lead_and_subheading_and_weaker_contrasts():
+    but = view(1, "critics", "the vote was rigged", "But critics say the vote was rigged.", cue="say")
+    assert dissent_cue(but) is None and contrast_opening(but) == "But"
+    assert dissent_cue(view(5, "dissenting accounts", "the vote was rigged", "Dissenting accounts say the vote was "
+                            "rigged.", cue="say")) == "Dissenting"
+    inside = view(6, "observers", "the count was fair", "The party alleged fraud, but observers said the count was "
+                  "fair.")
+    assert contrast_inside(inside) == "but"
     assert dissent_cue(view(2, "The party", "the vote was rigged", cue="denied")) == "denied"
     assert dissent_cue(view(3, "Observers", "turnout was low", heading="Disputed figures")) == "Disputed"
     assert dissent_cue(view(4, "Observers", "turnout was low")) is None

@@ -14,6 +14,7 @@ from bot.disputes.signals import (
     Signal,
     culprit_conflict,
     contrast_inside,
+    contrast_opening,
     dissent_cue,
     figure_conflict,
     idf_weights,
@@ -104,19 +105,25 @@ def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
 
 
 def dissent_between(a: ClaimView, b: ClaimView, similarity: float) -> Signal | None:
-    """The later claim of one article answers the earlier one: a contrast inside one sentence, or a dissent cue
-    ("But dissenting accounts say", "denied", a "Conflicting accounts" sub-heading) a few sentences on."""
+    """The later claim of one article answers the earlier one a few sentences on: a dissent cue ("dissenting accounts
+    say", "denied", a "Conflicting accounts" sub-heading), or, weaker, a contrast ("X blamed ..., but there are
+    reports of ..." within one sentence; a sentence opening with "But")."""
     if a.article_id != b.article_id:
         return None
     earlier, later = sorted((a, b), key=lambda c: (c.sentence_position, c.content_start))
     distance = later.sentence_position - earlier.sentence_position
-    if distance == 0:
-        cue = contrast_inside(later) or dissent_cue(later)
-    elif distance <= DISSENT_WINDOW and similarity >= 0.3:
-        cue = dissent_cue(later)
-    else:
-        cue = None
-    return Signal("dissent", 0.5, cue) if cue else None
+    if distance > DISSENT_WINDOW or distance > 0 and similarity < 0.3:
+        return None
+    cue = dissent_cue(later)
+    if cue:
+        return Signal("dissent", 0.5, cue)
+    if distance > 0:
+        contrast = contrast_opening(later)
+        return Signal("contrast", 0.35, contrast) if contrast else None
+    contrast = contrast_inside(later)
+    if contrast and (similarity >= 0.3 or not later.named_source):   # "..., but there are reports of ..."
+        return Signal("contrast", 0.5, contrast)
+    return None
 
 
 def _components(n: int, conflicts: list[Conflict]) -> list[list[int]]:

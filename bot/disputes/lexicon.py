@@ -27,15 +27,16 @@ STOPWORDS = frozenset(
 # Negators flip a claim's polarity; a denial cue flips the claim it introduces.
 NEGATORS = frozenset("no not never none nobody nothing neither nor cannot can't won't didn't doesn't don't isn't "
                      "wasn't weren't aren't hasn't haven't hadn't n't without".split())
+HYPOTHETICAL = frozenset("if whether unless would could might".split())   # "if Rubio can't win" asserts nothing
 DENIAL_CUES = re.compile(r"\b(den(y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*|contradict\w*)\b", re.I)
 
 # Words that mark a claim, a sentence opening or a sub-heading as taking the other side.
 DISSENT = re.compile(
     r"\b(dissent\w*|disput\w*|conflicting|contradict\w*|contrary|disagree\w*|counter(ed|s)?|refut\w*|"
-    r"den(y|ies|ied|ial)|rejec\w*|challeng\w*|insist\w*|false(ly)?|untrue|dismiss\w*|rebut\w*)\b",
+    r"den(y|ies|ied|ial)|rejec\w*|dismiss\w*|rebut\w*)\b",
     re.I,
 )
-CONTRAST_OPENING = re.compile(r"^\W*(but|however|yet|instead|meanwhile|on the other hand)\b", re.I)
+CONTRAST_OPENING = re.compile(r"^\W*(but|however|yet|instead|on the other hand)\b", re.I)
 CONTRAST_INSIDE = re.compile(r"[,;]\s*(but|however|yet|while|whereas)\s+", re.I)
 
 # Hedges that leave a claim unverified (hedge kinds from extraction, and the words themselves as a fallback).
@@ -96,9 +97,29 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if len(w) > 1 and w.lower() not in STOPWORDS]
 
 
+def _is_negator(word: str) -> bool:
+    return word in NEGATORS or word.endswith("n't")
+
+
 def is_negated(text: str) -> bool:
-    lowered = text.lower().replace("\u2019", "'")
-    return any(w in NEGATORS or w.endswith("n't") for w in re.findall(r"[a-z']+", lowered))
+    return any(_is_negator(w) for w in re.findall(r"[a-z']+", _plain(text)))
+
+
+def negated_stems(text: str, reach: int = 2) -> set[str]:
+    """The first `reach` content stems a negator governs within its clause: what is said not to be or happen
+    ("no refugees fleeing" → refug, flee; "never provided the names" → provid, nam)."""
+    out: set[str] = set()
+    for clause in re.split(r"[,;:.!?\u2014()]|\bbut\b|\bjust\b", _plain(text)):
+        tokens = re.findall(r"[a-z][a-z'\-]*", clause)
+        for i, w in enumerate(tokens):
+            if _is_negator(w) and not HYPOTHETICAL & set(tokens[:i]):
+                governed = [stem(t) for t in tokens[i + 1:] if t not in STOPWORDS and len(t) > 1]
+                out.update(governed[:reach])
+    return out
+
+
+def _plain(text: str) -> str:
+    return text.lower().replace("\u2019", "'")
 
 
 HARM_STEMS = frozenset(stem(v) for v in HARM_VERBS)

@@ -67,6 +67,12 @@ class ClaimView:
     stems: frozenset[str] = field(init=False)
     frames: tuple[Frame, ...] = field(init=False)
     negated: bool = field(init=False)
+    negated_scope: frozenset[str] = field(init=False)   # the stems a negation or a denial cue governs
+
+    @property
+    def named_source(self) -> bool:
+        """False for the outlet's own statements and for cues without a source ("there are reports of")."""
+        return self.attributed and not self.source_key.startswith("unnamed:")
 
     def __post_init__(self) -> None:
         first_part = self.content.split(" \u2026 ")[0]
@@ -76,7 +82,10 @@ class ClaimView:
         blamed = self.sentence[self.sentence.find(self.cue):] if self.cue and self.cue in self.sentence else ""
         self.frames = tuple(find_frames(self.content) or find_frames(blamed, blame_only=True))
         denial = bool(self.cue and lexicon.DENIAL_CUES.search(self.cue))
-        self.negated = lexicon.is_negated(self.content) != denial
+        worded = lexicon.is_negated(self.content)
+        self.negated = worded != denial
+        self.negated_scope = frozenset(self.stems if denial and not worded else
+                                       lexicon.negated_stems(self.content) if worded and not denial else ())
 
 
 # --- frames -------------------------------------------------------------------------------------------------------
@@ -238,13 +247,15 @@ def culprit_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 
 
 def polarity_conflict(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> Signal | None:
-    """One claim says it happened, the other that it did not, about the same things."""
+    """One claim says it happened, the other that it did not: the negation governs words the other claim asserts
+    ("more than 2,000 Syrians have crossed ... seeking refuge" / "there were no refugees fleeing to Turkey")."""
     if a.negated == b.negated:
         return None
-    shared = a.stems & b.stems
-    if len(shared) < 2 or word_overlap(a, b, idf) < 0.2:
+    negative, positive = (a, b) if a.negated else (b, a)
+    if not negative.negated_scope & positive.stems:
         return None
-    negative = a if a.negated else b
+    if len(a.stems & b.stems) < 2 or word_overlap(a, b, idf) < 0.2:
+        return None
     return Signal("polarity", 0.6, f"{negative.source_label}: negated")
 
 
@@ -269,12 +280,17 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 
 
 def dissent_cue(c: ClaimView) -> str | None:
-    """The words by which the article presents a claim as the other side: "But dissenting accounts say", "denied",
+    """The words by which the article presents a claim as the other side: "dissenting accounts say", "denied",
     or a sub-heading such as "Conflicting accounts" over its paragraph."""
     for text in (c.cue or "", c.lead, c.heading or ""):
         m = lexicon.DISSENT.search(text)
         if m:
             return m.group()
+    return None
+
+
+def contrast_opening(c: ClaimView) -> str | None:
+    """A sentence that opens with a contrast: "But ...", "However, ..."."""
     m = lexicon.CONTRAST_OPENING.search(c.lead)
     return m.group().strip() if m else None
 
