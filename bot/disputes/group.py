@@ -117,11 +117,12 @@ def dissent_between(a: ClaimView, b: ClaimView, similarity: float) -> Signal | N
     cue = dissent_cue(later)
     if cue:
         return Signal("dissent", 0.5, cue)
-    if distance > 0:
-        contrast = contrast_opening(later)
-        return Signal("contrast", 0.35, contrast) if contrast else None
-    contrast = contrast_inside(later)
-    if contrast and (similarity >= 0.3 or not later.named_source):   # "..., but there are reports of ..."
+    contrast = contrast_opening(later) if distance > 0 else contrast_inside(later)
+    if not contrast:
+        return None
+    if len(a.stems & b.stems) >= 2:
+        return Signal("contrast", 0.35 if distance > 0 else 0.5, contrast)
+    if distance == 0 and not later.named_source:            # "X blamed ..., but there are reports of ..."
         return Signal("contrast", 0.5, contrast)
     return None
 

@@ -27,6 +27,7 @@ STOPWORDS = frozenset(
 # Negators flip a claim's polarity; a denial cue flips the claim it introduces.
 NEGATORS = frozenset("no not never none nobody nothing neither nor cannot can't won't didn't doesn't don't isn't "
                      "wasn't weren't aren't hasn't haven't hadn't n't without".split())
+QUESTION_CUES = re.compile(r"\b(ask\w*|wonder\w*|question\w*|inquir\w*)\b", re.I)
 HYPOTHETICAL = frozenset("if whether unless would could might".split())   # "if Rubio can't win" asserts nothing
 DENIAL_CUES = re.compile(r"\b(den(y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*|contradict\w*)\b", re.I)
 
@@ -42,7 +43,7 @@ CONTRAST_INSIDE = re.compile(r"[,;]\s*(but|however|yet|while|whereas)\s+", re.I)
 # Hedges that leave a claim unverified (hedge kinds from extraction, and the words themselves as a fallback).
 UNVERIFIED_KINDS = frozenset({"unverified", "allegation"})
 UNVERIFIED_WORDS = re.compile(
-    r"\b(alleg\w*|unverified|unconfirmed|cannot be (independently )?(verified|confirmed)|"
+    r"\b(alleged(ly)?|allegations?|unverified|unconfirmed|cannot be (independently )?(verified|confirmed)|"
     r"could not be (independently )?(verified|confirmed)|without evidence|purported\w*|unsubstantiated)\b",
     re.I,
 )
@@ -105,16 +106,19 @@ def is_negated(text: str) -> bool:
     return any(_is_negator(w) for w in re.findall(r"[a-z']+", _plain(text)))
 
 
-def negated_stems(text: str, reach: int = 2) -> set[str]:
-    """The first `reach` content stems a negator governs within its clause: what is said not to be or happen
-    ("no refugees fleeing" → refug, flee; "never provided the names" → provid, nam)."""
-    out: set[str] = set()
+def negated_clauses(text: str) -> list[tuple[str, set[str]]]:
+    """Each negated clause as (the first content stem the negator governs, all the clause's content stems):
+    "there were no refugees fleeing to Turkey" → ("refug", {"refug", "flee", "turkey"}). Hypotheticals ("if he
+    can't win") assert nothing and are left out."""
+    out = []
     for clause in re.split(r"[,;:.!?\u2014()]|\bbut\b|\bjust\b", _plain(text)):
         tokens = re.findall(r"[a-z][a-z'\-]*", clause)
+        stems = [stem(t) for t in tokens if t not in STOPWORDS and len(t) > 1]
         for i, w in enumerate(tokens):
             if _is_negator(w) and not HYPOTHETICAL & set(tokens[:i]):
                 governed = [stem(t) for t in tokens[i + 1:] if t not in STOPWORDS and len(t) > 1]
-                out.update(governed[:reach])
+                if governed:
+                    out.append((governed[0], set(stems)))
     return out
 
 

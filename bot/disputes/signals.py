@@ -35,7 +35,7 @@ class Frame:
     """Who did what to whom, read off the claim's words: "armed gangs killed 120 members of the security forces"."""
 
     event: str                      # harm/cause verb stem: "kill"
-    agent: frozenset[str]           # stems of the doer: {"arm", "gang"}
+    agent: frozenset[str]           # the doer's stems cut to 4 letters, so "China" = "Chinese": {"arm", "gang"}
     patient: frozenset[str]         # stems of the done-to: {"member", "secur", "forc"}
     agent_text: str
     patient_text: str
@@ -55,6 +55,7 @@ class ClaimView:
     content: str
     sentence: str
     cue: str | None = None
+    cue_kind: str | None = None     # speech, belief, intention, ... (bot/extract/types.py CUE_KINDS)
     attributed: bool = True
     parent_id: int | None = None
     content_start: int = 0
@@ -67,7 +68,14 @@ class ClaimView:
     stems: frozenset[str] = field(init=False)
     frames: tuple[Frame, ...] = field(init=False)
     negated: bool = field(init=False)
-    negated_scope: frozenset[str] = field(init=False)   # the stems a negation or a denial cue governs
+    negated_clauses: list[tuple[str, set[str]]] = field(init=False)   # (negated head, clause stems), see lexicon
+    source_stems: frozenset[str] = field(init=False)
+
+    @property
+    def asserts(self) -> bool:
+        """Questions ("asked whether ...") and intentions ("hopes to ...") state nothing that could be false."""
+        return not (self.content.rstrip().endswith("?") or lexicon.QUESTION_CUES.search(self.cue or "")
+                    or self.cue_kind == "intention")
 
     @property
     def named_source(self) -> bool:
@@ -81,11 +89,15 @@ class ClaimView:
         self.stems = frozenset(lexicon.content_stems(self.content))
         blamed = self.sentence[self.sentence.find(self.cue):] if self.cue and self.cue in self.sentence else ""
         self.frames = tuple(find_frames(self.content) or find_frames(blamed, blame_only=True))
-        denial = bool(self.cue and lexicon.DENIAL_CUES.search(self.cue))
+        cue = self.cue or ""
+        denial = bool(lexicon.DENIAL_CUES.search(cue)) != lexicon.is_negated(cue)   # "denied", "did not confirm"
         worded = lexicon.is_negated(self.content)
         self.negated = worded != denial
-        self.negated_scope = frozenset(self.stems if denial and not worded else
-                                       lexicon.negated_stems(self.content) if worded and not denial else ())
+        if denial and not worded:       # the whole content is denied
+            self.negated_clauses = [(s, set(self.stems)) for s in self.stems]
+        else:
+            self.negated_clauses = lexicon.negated_clauses(self.content) if worded and not denial else []
+        self.source_stems = frozenset(lexicon.content_stems(self.source_label)) if self.attributed else frozenset()
 
 
 # --- frames -------------------------------------------------------------------------------------------------------
@@ -123,7 +135,7 @@ def _phrase(text: str, toks: list[re.Match], i: int, step: int, limit: int = 5) 
 
 
 def _frame(event: str, verb: str, text: str, agent: list[re.Match], patient: list[re.Match]) -> Frame | None:
-    agent_stems = frozenset(lexicon.content_stems(" ".join(t.group() for t in agent)))
+    agent_stems = frozenset(s[:4] for s in lexicon.content_stems(" ".join(t.group() for t in agent)))
     if not agent_stems:
         return None
     span = (lambda ts: text[ts[0].start():ts[-1].end()] if ts else "")
@@ -213,7 +225,7 @@ def same_event(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> float:
 
 def related(a: ClaimView, b: ClaimView) -> bool:
     """Pairs worth comparing: different sources, and neither claim contains the other."""
-    if a.source_key == b.source_key or a.claim_id == b.claim_id:
+    if a.source_key == b.source_key or a.claim_id == b.claim_id or not (a.asserts and b.asserts):
         return False
     if a.parent_id == b.claim_id or b.parent_id == a.claim_id:
         return False
@@ -247,14 +259,16 @@ def culprit_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 
 
 def polarity_conflict(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> Signal | None:
-    """One claim says it happened, the other that it did not: the negation governs words the other claim asserts
-    ("more than 2,000 Syrians have crossed ... seeking refuge" / "there were no refugees fleeing to Turkey")."""
+    """One claim says it happened, the other that it did not: the word a negation governs is asserted by the other
+    claim, and its clause shares another word with that claim or its source ("Turkey says more than 2,000 Syrians
+    have crossed ... seeking refuge" / "there were no refugees fleeing to Turkey")."""
     if a.negated == b.negated:
         return None
     negative, positive = (a, b) if a.negated else (b, a)
-    if not negative.negated_scope & positive.stems:
+    asserted = positive.stems | positive.source_stems          # "Turkey says ..." / "no refugees fleeing to Turkey"
+    if not any(head in positive.stems and len(clause & asserted) >= 2 for head, clause in negative.negated_clauses):
         return None
-    if len(a.stems & b.stems) < 2 or word_overlap(a, b, idf) < 0.2:
+    if word_overlap(a, b, idf) < 0.2:
         return None
     return Signal("polarity", 0.6, f"{negative.source_label}: negated")
 
