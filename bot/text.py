@@ -1,0 +1,285 @@
+"""Text normalisation with an offset map back to the article exactly as read.
+
+Scraped articles carry quirks that trip the parser: backslash-escaped quotes, curly quotes, odd whitespace,
+lines broken inside a sentence, a title line, sub-headings on their own lines and a dateline repeated inside the
+first paragraph. `normalise` rewrites those into one plain form for spaCy and keeps, for every normalised
+character, the original character it came from (or none, for characters it inserted), so every span the
+extractors find can be reported in the offsets of the input.
+
+In the normalised text a newline always separates two blocks (paragraph, title, heading, dateline): lines broken
+inside a sentence are joined with a space, and a repeated dateline is moved onto its own line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from bot.extract.types import Span
+
+INSERTED = -1  # source index of a character that normalisation inserted
+
+# Characters rewritten one-for-one so downstream rules see a single form.
+_ONE_FOR_ONE = {
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+    **dict.fromkeys("\t\u000b\u000c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+                    "\u200a\u202f\u205f\u3000", " "),
+    **dict.fromkeys("\r\u2028\u2029\u0085", "\n"),
+}
+# Characters dropped: zero-width characters, the byte-order mark and soft hyphens carry no text.
+_DROPPED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+_CHAR_QUIRKS = re.compile(
+    r"\r\n"                                     # Windows line end: keep the \n
+    r"|\\(?=['\"\u2018\u2019\u201c\u201d])"      # backslash escaping a quote: drop the backslash
+    r"|[" + re.escape("".join(_ONE_FOR_ONE) + _DROPPED) + r"]"
+    r"|[\x00-\x08\x0e-\x1f\x7f]"                 # stray control characters become spaces
+)
+# "rule.State TV" — a sentence glued to the next one: a space is inserted after the full stop.
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"')])(?=[A-Z][a-z])")
+_TERMINAL = re.compile(r"[.!?:;\u2026][\"')\]]*$")
+_HEADING_MAX_WORDS = 10
+_HEADING_MAX_CHARS = 80
+_DATELINE_SEARCH_PARAGRAPHS = 3
+# Words a sentence does not end with: a line ending with one of them is broken inside a sentence.
+_NON_FINAL_WORDS = frozenset(
+    "a an the of to in on at by for from with into about as and or but nor that which who whom whose "
+    "is are was were be been being has have had do does did will would shall should can could may might must "
+    "not no his her its their our your my this these those than said says says".split()
+)
+_LINE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+
+
+class UnusableText(ValueError):
+    """The input holds no article text we can index (empty, only headings, or binary)."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line-level unit of the normalised text: body paragraphs hold sentences, the others never do."""
+
+    start: int   # normalised offsets, edge whitespace excluded
+    end: int
+    kind: str    # "title", "heading", "dateline" or "body"
+    paragraph: int  # index of the body paragraph it belongs to (headings: the paragraph that follows)
+
+
+@dataclass
+class NormalisedText:
+    original: str
+    text: str
+    sources: list[int] = field(repr=False)  # per normalised character: its original index or INSERTED
+    blocks: list[Block] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> Span:
+        """Map normalised [start, end) to the original text, trimming characters normalisation inserted."""
+        while start < end and self.sources[start] == INSERTED:
+            start += 1
+        while end > start and self.sources[end - 1] == INSERTED:
+            end -= 1
+        if start == end:
+            at = self._original_position(start)
+            return Span(at, at, "")
+        orig_start = self.sources[start]
+        if orig_start > 0 and self.original[orig_start - 1] == "\\" and self.text[start] in "'\"":
+            orig_start -= 1  # an escaped quote starts with its backslash
+        orig_end = self.sources[end - 1] + 1
+        return Span(orig_start, orig_end, self.original[orig_start:orig_end])
+
+    def _original_position(self, offset: int) -> int:
+        """The original offset at which an empty normalised position falls."""
+        for i in range(offset, len(self.sources)):
+            if self.sources[i] != INSERTED:
+                return self.sources[i]
+        return len(self.original)
+
+    @property
+    def title(self) -> Span | None:
+        return next((self.span(b.start, b.end) for b in self.blocks if b.kind == "title"), None)
+
+    @property
+    def headings(self) -> list[Span]:
+        return [self.span(b.start, b.end) for b in self.blocks if b.kind == "heading"]
+
+    @property
+    def datelines(self) -> list[Span]:
+        return [self.span(b.start, b.end) for b in self.blocks if b.kind == "dateline"]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding a normalised offset (None between blocks)."""
+        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the body paragraph holding (or, between blocks, preceding) a normalised offset."""
+        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        return self.blocks[max(i, 0)].paragraph if self.blocks else 0
+
+
+def normalise(raw: str) -> NormalisedText:
+    """Rewrite scraped article text into one plain form, keeping the map back to `raw`."""
+    _check_usable(raw)
+    text, sources = _rewrite_characters(raw)
+    text, sources = _insert(text, sources, [m.start() for m in _GLUED_SENTENCE.finditer(text)], " ")
+    text, sources = _join_broken_lines(text, sources)
+    text, sources, blocks = _split_blocks(text, sources)
+    if not any(b.kind == "body" for b in blocks):
+        raise UnusableText("the text holds only headings, no article paragraphs")
+    return NormalisedText(original=raw, text=text, sources=sources, blocks=blocks)
+
+
+def _check_usable(raw: str) -> None:
+    if not raw.strip():
+        raise UnusableText("the text is empty")
+    if "\x00" in raw:
+        raise UnusableText("the text looks binary (it contains NUL bytes)")
+    sample = raw[:10_000]
+    control = sum(1 for c in sample if unicodedata.category(c) in ("Cc", "Co", "Cs") and c not in "\n\r\t\f")
+    if control > 0.1 * len(sample):
+        raise UnusableText("the text looks binary (mostly control characters)")
+
+
+def _rewrite_characters(raw: str) -> tuple[str, list[int]]:
+    """One-for-one and dropping rewrites: quotes, escapes, whitespace, line ends."""
+    out: list[str] = []
+    sources: list[int] = []
+    pos = 0
+    for m in _CHAR_QUIRKS.finditer(raw):
+        out.append(raw[pos:m.start()])
+        sources.extend(range(pos, m.start()))
+        found = m.group()
+        if found == "\r\n":
+            out.append("\n")
+            sources.append(m.start() + 1)
+        elif found in _ONE_FOR_ONE:
+            out.append(_ONE_FOR_ONE[found])
+            sources.append(m.start())
+        elif found not in _DROPPED and found != "\\":
+            out.append(" ")
+            sources.append(m.start())
+        pos = m.end()
+    out.append(raw[pos:])
+    sources.extend(range(pos, len(raw)))
+    return "".join(out), sources
+
+
+def _insert(text: str, sources: list[int], positions: list[int], piece: str) -> tuple[str, list[int]]:
+    """Insert `piece` at each normalised position (ascending); the inserted characters map to no original."""
+    if not positions:
+        return text, sources
+    out: list[str] = []
+    new_sources: list[int] = []
+    prev = 0
+    for at in positions:
+        out.append(text[prev:at])
+        new_sources.extend(sources[prev:at])
+        out.append(piece)
+        new_sources.extend([INSERTED] * len(piece))
+        prev = at
+    out.append(text[prev:])
+    new_sources.extend(sources[prev:])
+    return "".join(out), new_sources
+
+
+def _looks_like_heading(line: str) -> bool:
+    """Short and without final punctuation: a title, sub-heading or dateline, never part of a sentence."""
+    line = line.strip()
+    return (
+        bool(line)
+        and len(line) <= _HEADING_MAX_CHARS
+        and len(line.split()) <= _HEADING_MAX_WORDS
+        and not _TERMINAL.search(line)
+    )
+
+
+def _join_broken_lines(text: str, sources: list[int]) -> tuple[str, list[int]]:
+    """Replace a newline inside a sentence with a space (the space keeps the newline's source).
+
+    A line is continued by the next when it has no final punctuation and the break visibly falls inside a
+    sentence: the next line starts in lower case, or the line ends with a comma, hyphen or a word that cannot
+    end a sentence. Other unpunctuated lines (bylines, captions, list items) stay separate blocks.
+    """
+    lines = text.split("\n")
+    chars = list(text)
+    offset = 0
+    for line, following in zip(lines, lines[1:]):
+        offset += len(line)
+        stripped, nxt = line.strip(), following.strip()
+        if stripped and nxt and not _TERMINAL.search(stripped) and _continues(stripped, nxt):
+            chars[offset] = " "
+        offset += 1
+    return "".join(chars), sources
+
+
+def _continues(line: str, following: str) -> bool:
+    last_word = line.split()[-1]
+    return following[0].islower() or line[-1] in ",-–—" or last_word in _NON_FINAL_WORDS
+
+
+def _split_blocks(text: str, sources: list[int]) -> tuple[str, list[int], list[Block]]:
+    """Classify lines into title, headings and body paragraphs; move a repeated dateline onto its own line."""
+    lines = _line_extents(text)
+    if not lines:
+        return text, sources, []
+    first_start, first_end = lines[0]
+    title = text[first_start:first_end] if _looks_like_heading(text[first_start:first_end]) else None
+    if title is not None:
+        cuts = _dateline_cuts(text, lines[1:1 + _DATELINE_SEARCH_PARAGRAPHS], title)
+        if cuts:
+            text, sources = _insert(text, sources, cuts, "\n")
+            lines = _line_extents(text)
+    blocks: list[Block] = []
+    paragraph = 0
+    pending: list[tuple[int, int, str]] = []
+    for number, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if number == 0 and title is not None:
+            kind = "title"
+        elif title is not None and _same_words(line, title):
+            kind = "dateline"
+        elif _looks_like_heading(line):
+            kind = "heading"
+        else:
+            kind = "body"
+        if kind == "body":
+            blocks.extend(Block(s, e, k, paragraph) for s, e, k in pending)
+            pending = []
+            blocks.append(Block(start, end, kind, paragraph))
+            if not _ends_inside_paragraph(text, end, sources):
+                paragraph += 1
+        else:
+            pending.append((start, end, kind))
+    blocks.extend(Block(s, e, k, max(paragraph - 1, 0)) for s, e, k in pending)
+    return text, sources, blocks
+
+
+def _ends_inside_paragraph(text: str, end: int, sources: list[int]) -> bool:
+    """True when the newline after a body line was inserted (a dateline cut): the paragraph goes on."""
+    newline = text.find("\n", end)
+    return newline != -1 and sources[newline] == INSERTED
+
+
+def _line_extents(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, edge whitespace excluded."""
+    return [m.span() for m in _LINE.finditer(text)]
+
+
+def _same_words(a: str, b: str) -> bool:
+    return a.split() == b.split()
+
+
+def _dateline_cuts(text: str, lines: list[tuple[int, int]], title: str) -> list[int]:
+    """Positions at which to break lines so that a repetition of the title (a dateline) stands alone."""
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in title.split()))
+    cuts: list[int] = []
+    for start, end in lines:
+        if text[start:end].split() == title.split():
+            continue
+        for m in pattern.finditer(text, start, end):
+            cuts.extend(at for at in (m.start(), m.end()) if start < at < end)
+    return sorted(set(cuts))
