@@ -127,6 +127,9 @@ def _plain(text: str) -> str:
 
 
 HARM_STEMS = frozenset(stem(v) for v in HARM_VERBS)
+# Units and generic nouns: two figures "in percent" or "of people" do not yet count the same thing.
+GENERIC_COUNTS = frozenset(stem(w) for w in """percent percentage cent point dollar pound euro million billion thousand
+    hundred year month day week hour time vote people person member""".split())
 EVENT_NOUN_STEMS = {stem(n): stem(v) for n, v in EVENT_NOUNS.items()}
 
 

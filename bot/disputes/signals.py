@@ -282,10 +282,11 @@ def _interval(f: FigureView) -> tuple[float, float] | None:
 
 
 def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
-    """Different figures for the same counted thing whose ranges do not overlap (e.g. 120 vs several hundred)."""
+    """Different figures for the same counted thing whose ranges do not overlap (e.g. 120 vs several hundred
+    security forces); units and generic nouns ("percent", "people") alone do not make the same thing."""
     for fa in a.figures:
         for fb in b.figures:
-            if not fa.counts & fb.counts:
+            if not (fa.counts & fb.counts) - lexicon.GENERIC_COUNTS:
                 continue
             ia, ib = _interval(fa), _interval(fb)
             if ia and ib and (ia[1] < ib[0] or ib[1] < ia[0]):
