@@ -20,8 +20,8 @@ from bot.digest import (
     set_digest,
 )
 from bot.disputes import find_disputes
-from bot.render.digest_blocks import FIELD_CHARS, MAX_BLOCKS, digest_blocks
-from store.disputes import digest_setting
+from bot.render.digest_blocks import FIELD_CHARS, MAX_BLOCKS, digest_blocks, disputed_blocks
+from store.disputes import digest_setting, list_disputes
 from store.models import Article, Dispute
 from tests.test_disputes import store_story
 
@@ -141,3 +141,15 @@ def test_quiet_day_is_one_line(engine):
     assert digest.empty
     assert digest_as_text(digest).startswith("Nothing disputed")
     assert len(digest_blocks(digest)) == 2
+
+
+def test_disputed_on_demand_uses_the_same_layout(engine):
+    with Session(engine) as session:
+        article = store_story(session, "T1")
+        find_disputes(session, "T1", [article.id])
+        session.commit()
+        blocks = disputed_blocks(list_disputes(session, "T1", topic="warehouse"), "warehouse")
+        none = disputed_blocks(list_disputes(session, "T1", topic="budget <!here>"), "budget <!here>")
+    assert blocks[0]["text"]["text"] == "Disputed: warehouse"
+    assert any("fields" in b for b in blocks)
+    assert none[1]["text"]["text"] == "Nothing disputed about \u201cbudget &lt;!here&gt;\u201d."

@@ -71,15 +71,27 @@ def dispute_blocks(number: int, dispute: DisputeView) -> list[dict]:
 
 
 def digest_blocks(digest: Digest) -> list[dict]:
-    header = {"type": "header", "text": {"type": "plain_text", "text": _clip(
-        f"Disputed claims \u2014 {digest.until.strftime('%a %d %b %Y')}", 150)}}
-    if digest.empty:
-        return [header, {"type": "section", "text": {"type": "mrkdwn", "text": escape(quiet_line(digest))}}]
+    """The daily message: a header with the date, then the disputes (or the quiet-day line)."""
+    title = f"Disputed claims \u2014 {digest.until.strftime('%a %d %b %Y')}"
+    return disputes_blocks(title, digest.disputes, quiet_line(digest))
+
+
+def disputed_blocks(disputes: list[DisputeView], topic: str | None = None) -> list[dict]:
+    """`/disputed [topic]` and App Home: the current disputes, same layout as the digest."""
+    title = f"Disputed: {topic}" if topic else "Disputed claims"
+    nothing = f"Nothing disputed about \u201c{topic}\u201d." if topic else "Nothing disputed in the indexed articles."
+    return disputes_blocks(title, disputes, nothing)
+
+
+def disputes_blocks(title: str, disputes: list[DisputeView], nothing: str) -> list[dict]:
+    header = {"type": "header", "text": {"type": "plain_text", "text": _clip(escape(title), 150)}}
+    if not disputes:
+        return [header, {"type": "section", "text": {"type": "mrkdwn", "text": escape(nothing)}}]
     room = (MAX_BLOCKS - 2) // BLOCKS_PER_DISPUTE
     blocks = [header]
-    for n, dispute in enumerate(digest.disputes[:room], 1):
+    for n, dispute in enumerate(disputes[:room], 1):
         blocks += dispute_blocks(n, dispute)
-    if len(digest.disputes) > room:
+    if len(disputes) > room:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text":
-                       f"\u2026 and {len(digest.disputes) - room} more: `/disputed` lists them all"}]})
+                       f"\u2026 and {len(disputes) - room} more: `/disputed <topic>` narrows them down"}]})
     return blocks
