@@ -1,0 +1,256 @@
+"""Figures: numbers with their hedges and what they count ("more than 2,000 Syrians" → ≥ 2000 Syrians).
+
+A figure is a run of number words or digits ("30,000", "several hundred", "tens of thousands", "hundreds"),
+the hedge just before it ("more than", "an estimated") and the noun phrase it counts, found through the
+parse: the noun the number modifies (with its compounds and adjectives and an "of" phrase: "members of the
+security forces"), or the object of "of" after a vague plural ("hundreds of soldiers").
+Dates, times, ordinals, durations ("a three-hour trek", "two years") and numbers inside names are not figures.
+The range [low, high] says what the text commits to; value is the number as written when it is one number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from bot.extract.sentences import sentence_at
+from bot.extract.types import Figure, Sentence
+from bot.text import NormalisedText
+
+# Hedge words before a number and what they do to it.
+ABOVE, BELOW, NEAR_BELOW, APPROXIMATE = "above", "below", "near_below", "approximate"
+NUMBER_HEDGES: dict[tuple[str, ...], str] = {
+    ("more", "than"): ABOVE, ("over",): ABOVE, ("at", "least"): ABOVE, ("upwards", "of"): ABOVE,
+    ("in", "excess", "of"): ABOVE, ("just", "over"): ABOVE, ("well", "over"): ABOVE,
+    ("fewer", "than"): BELOW, ("less", "than"): BELOW, ("up", "to"): BELOW, ("under",): BELOW,
+    ("as", "many", "as"): BELOW, ("no", "more", "than"): BELOW, ("at", "most"): BELOW,
+    ("nearly",): NEAR_BELOW, ("almost",): NEAR_BELOW, ("just", "under"): NEAR_BELOW, ("close", "to"): NEAR_BELOW,
+    ("about",): APPROXIMATE, ("around",): APPROXIMATE, ("an", "estimated"): APPROXIMATE,
+    ("estimated",): APPROXIMATE, ("some",): APPROXIMATE, ("approximately",): APPROXIMATE,
+    ("roughly",): APPROXIMATE, ("an", "approximate"): APPROXIMATE, ("perhaps",): APPROXIMATE,
+}
+APPROXIMATION = 0.1  # "about 30,000" commits to 30,000 ± 10%
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+               "trillion": 1_000_000_000_000}
+# Vague amounts as ranges; a plural multiplier alone ("hundreds") means 2 to 9.99 of it.
+VAGUE = {"several": (2, 9), "few": (2, 5), "couple": (2, 2), "tens": (20, 99), "scores": (40, 99),
+         "dozens": (24, 99)}
+NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL"}
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "night",
+              "weekend", "term"}
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+
+
+@dataclass
+class _Amount:
+    low: float
+    high: float
+    vague: bool
+
+
+def find_figures(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> list[Figure]:
+    figures: list[Figure] = []
+    i = 0
+    while i < len(doc):
+        group = _number_group(doc, i)
+        if not group:
+            i += 1
+            continue
+        i = group[-1].i + 1
+        figure = _figure(doc, norm, sentences, group)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: list[Token]) -> Figure | None:
+    amount = _amount(group)
+    if amount is None or _not_a_count(group):
+        return None
+    counted = _counted(doc, group)
+    if counted and counted[-1].lemma_.lower() in TIME_UNITS:
+        return None  # a duration
+    hedge_tokens, effect = _hedge_before(doc, group[0].i)
+    if hedge_tokens is None and amount.vague:
+        hedge_tokens = [t for t in group if t.lower_ in VAGUE or _plural_multiplier(t)]
+        hedge_tokens += [doc[group[-1].i + 1]] if _of_follows(doc, group[-1].i) else []
+    low, high = _bounds(amount, effect)
+    first = hedge_tokens[0] if hedge_tokens and hedge_tokens[0].i < group[0].i else group[0]
+    last = counted[-1] if counted and counted[0].i <= group[-1].i + 2 else group[-1]
+    span = norm.span(first.idx, last.idx + len(last))
+    sentence = sentence_at(sentences, span.start)
+    if sentence is None:
+        return None
+    return Figure(
+        span=span,
+        value=None if amount.vague else _as_written(amount),
+        low=low,
+        high=high,
+        hedge=_text(doc, hedge_tokens) if hedge_tokens else None,
+        counts=_text(doc, counted) if counted else None,
+        sentence=sentence,
+    )
+
+
+def _is_number_word(token: Token) -> bool:
+    word = token.lower_
+    return bool(_DIGITS.match(token.text)) or word in UNITS or word in VAGUE or word.rstrip("s") in MULTIPLIERS \
+        or (token.like_num and "-" in word and all(part in UNITS for part in word.split("-")))
+
+
+def _plural_multiplier(token: Token) -> bool:
+    word = token.lower_
+    return word.endswith("s") and word[:-1] in MULTIPLIERS
+
+
+def _number_group(doc: Doc, start: int) -> list[Token]:
+    """The run of number tokens starting at `start` ("several hundred", "tens of thousands"), or []."""
+    token = doc[start]
+    if not _is_number_word(token):
+        return []
+    if token.lower_ in ("few", "couple") and not (start > 0 and doc[start - 1].lower_ == "a"):
+        return []
+    group = [token]
+    i = start + 1
+    while i < len(doc):
+        nxt = doc[i]
+        if _is_number_word(nxt) and nxt.lower_ not in VAGUE:
+            group.append(nxt)
+            i += 1
+        elif nxt.lower_ == "of" and i + 1 < len(doc) and group[-1].lower_ in VAGUE \
+                and doc[i + 1].lower_.rstrip("s") in MULTIPLIERS:
+            group += [nxt, doc[i + 1]]  # "tens of thousands"
+            i += 2
+        else:
+            break
+    return group
+
+
+def _amount(group: list[Token]) -> _Amount | None:
+    """The range a number group commits to: "30,000" → [30000, 30000]; "several hundred" → [200, 900]."""
+    low = high = None
+    vague = False
+    for position, token in enumerate(group):
+        word = token.lower_
+        if word == "of":
+            continue
+        if _DIGITS.match(token.text):
+            value = float(token.text.replace(",", ""))
+            piece = (value, value)
+        elif word in UNITS or "-" in word:
+            value = float(sum(UNITS[part] for part in word.split("-")))
+            piece = (value, value)
+        elif word in VAGUE:
+            piece, vague = VAGUE[word], True
+        elif word in MULTIPLIERS or word.rstrip("s") in MULTIPLIERS:
+            unit = MULTIPLIERS[word.rstrip("s")]
+            if low is None:
+                if word in MULTIPLIERS:
+                    low = high = 1.0  # "hundred soldiers" as "a hundred"
+                else:
+                    low, high, vague = 2.0, 9.99, True  # "hundreds" alone
+                    if unit == 12:
+                        low, high = 2.0, 8.25  # "dozens": 24 to 99
+            low, high = low * unit, high * unit
+            continue
+        else:
+            return None
+        if low is None or position == 0:
+            low, high = float(piece[0]), float(piece[1])
+        else:
+            low, high = low + piece[0], high + piece[1]  # "twenty five"
+    if low is None:
+        return None
+    return _Amount(low=low, high=round(high, 2), vague=vague)
+
+
+def _not_a_count(group: list[Token]) -> bool:
+    """Dates, times, ordinals, durations, numbers inside names, and a lone "one" (a pronoun more often)."""
+    first, last = group[0], group[-1]
+    if any(t.ent_type_ in NOT_FIGURE_ENTITIES | NAME_ENTITIES for t in group):
+        return True
+    doc = first.doc
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    after = doc[last.i + 2] if last.i + 2 < len(doc) else None
+    if nxt is not None and nxt.text == "-" and after is not None and after.lemma_.lower() in TIME_UNITS:
+        return True  # "a three-hour trek"
+    if len(group) == 1 and first.lower_ == "one":
+        return True
+    return False
+
+
+def _counted(doc: Doc, group: list[Token]) -> list[Token]:
+    """Tokens of the noun phrase the number counts, or [] when it counts nothing named."""
+    inside = {t.i for t in group}
+    end = group[-1].i
+    head = next((t.head for t in group if t.head.i not in inside and t.head.i > end
+                 and t.head.pos_ in ("NOUN", "PROPN", "SYM")), None)
+    if head is not None:
+        return _with_modifiers(doc, head, end + 1) + _of_phrase(doc, head)
+    if _of_follows(doc, end):
+        return _of_phrase(doc, group[-1])[1:]  # "hundreds of soldiers": the soldiers
+    return []
+
+
+def _with_modifiers(doc: Doc, head: Token, earliest: int) -> list[Token]:
+    """The head noun with the compounds and adjectives between `earliest` and it ("Syrian soldiers")."""
+    start = head.i
+    while start - 1 >= earliest and doc[start - 1].dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") \
+            and doc[start - 1].head.i <= head.i and doc[start - 1].head.i >= earliest:
+        start -= 1
+    return list(doc[start:head.i + 1])
+
+
+def _of_phrase(doc: Doc, head: Token) -> list[Token]:
+    """"of the security forces" right after the head noun, as tokens (the "of" included), or []."""
+    if not _of_follows(doc, head.i):
+        return []
+    preposition = doc[head.i + 1]
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    if not objects:
+        return []
+    return [preposition] + list(doc[preposition.i + 1:objects[0].i + 1])
+
+
+def _of_follows(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 1].head.i == i
+
+
+def _hedge_before(doc: Doc, start: int) -> tuple[list[Token] | None, str | None]:
+    """The longest hedge phrase ending just before token `start`, and its effect."""
+    for words, effect in sorted(NUMBER_HEDGES.items(), key=lambda item: -len(item[0])):
+        begin = start - len(words)
+        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
+            return list(doc[begin:start]), effect
+    return None, None
+
+
+def _bounds(amount: _Amount, effect: str | None) -> tuple[float | None, float | None]:
+    if effect == ABOVE:
+        return amount.low, None
+    if effect == BELOW:
+        return None, amount.high
+    if effect == NEAR_BELOW:
+        return amount.high * (1 - APPROXIMATION), amount.high
+    if effect == APPROXIMATE:
+        return amount.low * (1 - APPROXIMATION), amount.high * (1 + APPROXIMATION)
+    return amount.low, amount.high
+
+
+def _as_written(amount: _Amount) -> float | None:
+    return amount.low if amount.low == amount.high else None
+
+
+def _text(doc: Doc, tokens: list[Token]) -> str:
+    """The normalised text from the first to the last token (what is counted, the hedge words)."""
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]

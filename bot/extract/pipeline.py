@@ -1,0 +1,124 @@
+"""Article text → ArticleFacts: normalise, parse once, run each extraction stage, link hedges and figures.
+
+Stages are pure functions over the Doc (one module each); this module only orders them and ties their results
+together, so each stage can be tested alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice, tee
+from multiprocessing import get_context
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bot.extract import attributions, coref, entities
+from bot.extract.figures import find_figures
+from bot.extract.hedges import find_hedges
+from bot.extract.sentences import add_paragraph_boundaries, split_sentences
+from bot.extract.types import ArticleFacts, Quote, Span
+from bot.text import NormalisedText, normalise
+
+BATCH_SIZE = 16
+
+
+def parse(norm: NormalisedText, nlp: Language) -> Doc:
+    add_paragraph_boundaries(nlp)
+    return nlp(norm.text)
+
+
+def extract_article(raw: str | NormalisedText, nlp: Language) -> ArticleFacts:
+    """Raises bot.text.UnusableText when the text holds nothing to index."""
+    norm = _normalised(raw)
+    return facts_from_doc(parse(norm, nlp), norm)
+
+
+def extract_articles(
+    raws: Iterable[str | NormalisedText], nlp: Language, n_process: int = 1
+) -> Iterator[ArticleFacts]:
+    """ArticleFacts in input order. Texts may be given already normalised, so a caller can reject unusable
+    files one by one before parsing; otherwise the first unusable text raises UnusableText.
+
+    With n_process > 1, worker processes (forked, sharing the loaded model) run the whole extraction, not only
+    the parse, so the stages after spaCy are parallel too.
+    """
+    if n_process <= 1:
+        yield from _extract_stream(raws, nlp)
+        return
+    with get_context("fork").Pool(n_process, initializer=_remember_nlp, initargs=(nlp,)) as pool:
+        for batch in pool.imap(_extract_batch_in_worker, _batches(raws, BATCH_SIZE)):
+            yield from batch
+
+
+def facts_from_doc(doc: Doc, norm: NormalisedText) -> ArticleFacts:
+    sentences = split_sentences(doc, norm)
+    quotes = attributions.find_quotes(doc, norm, sentences)
+    found_entities, mentions = entities.find_entities(doc, norm, sentences)
+    quotes, found_entities, mentions = coref.resolve_speakers(doc, norm, sentences, quotes, found_entities, mentions)
+    figures = find_figures(doc, norm, sentences)
+    hedges = find_hedges(doc, norm, sentences)
+    for figure in figures:
+        figure.quote = _quote_stating(quotes, figure.span)
+    for number, hedge in enumerate(hedges):
+        hedge.quote = _quote_stating(quotes, hedge.span, include_attribution=True)
+        if hedge.quote is not None:
+            quotes[hedge.quote].hedges.append(number)
+    return ArticleFacts(
+        text=norm.original,
+        title=norm.title,
+        headings=norm.headings,
+        sentences=sentences,
+        quotes=quotes,
+        entities=found_entities,
+        mentions=mentions,
+        figures=figures,
+        hedges=hedges,
+    )
+
+
+def _quote_stating(quotes: list[Quote], span: Span, include_attribution: bool = False) -> int | None:
+    """The quote whose content holds `span` (the innermost when quotes nest).
+
+    With include_attribution, a span inside a quote's cue or source ("dissenting accounts say", "claims by")
+    qualifies that quote when no content holds it.
+    """
+    def inside(outer: Span) -> bool:
+        return outer.start <= span.start and span.end <= outer.end
+
+    holding = [(c.end - c.start, i) for i, q in enumerate(quotes) for c in q.contents if inside(c)]
+    if holding:
+        return min(holding)[1]
+    if include_attribution:
+        return next((i for i, q in enumerate(quotes) if inside(q.cue) or any(inside(s) for s in q.sources)), None)
+    return None
+
+
+def _normalised(raw: str | NormalisedText) -> NormalisedText:
+    return raw if isinstance(raw, NormalisedText) else normalise(raw)
+
+
+def _extract_stream(raws: Iterable[str | NormalisedText], nlp: Language) -> Iterator[ArticleFacts]:
+    add_paragraph_boundaries(nlp)
+    for_texts, for_facts = tee(_normalised(raw) for raw in raws)
+    docs = nlp.pipe((norm.text for norm in for_texts), batch_size=BATCH_SIZE)
+    for norm, doc in zip(for_facts, docs):
+        yield facts_from_doc(doc, norm)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+_worker_nlp: Language | None = None
+
+
+def _remember_nlp(nlp: Language) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp
+
+
+def _extract_batch_in_worker(raws: list[str | NormalisedText]) -> list[ArticleFacts]:
+    return list(_extract_stream(raws, _worker_nlp))

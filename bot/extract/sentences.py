@@ -1,0 +1,68 @@
+"""Sentences of the article body, with paragraph index and original offsets.
+
+Paragraph breaks, the title, headings and datelines are hard sentence boundaries: in the normalised text every
+block ends with a newline, and the `paragraph_boundaries` component (run before the parser) starts a sentence
+at the first token after a newline. Sentences outside body paragraphs (title, headings, datelines) are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bot.extract.types import Sentence
+from bot.text import NormalisedText
+
+PARAGRAPH_BOUNDARIES = "newsbot_paragraph_boundaries"
+
+
+@Language.component(PARAGRAPH_BOUNDARIES)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every newline; the parser keeps boundaries already set."""
+    after_newline = False
+    for token in doc:
+        if token.is_space:
+            after_newline = after_newline or "\n" in token.text
+            continue
+        if after_newline and token.i > 0:
+            token.is_sent_start = True
+        after_newline = "\n" in token.whitespace_
+    return doc
+
+
+def add_paragraph_boundaries(nlp: Language) -> None:
+    """Put the boundary component into `nlp` once, before whatever sets sentence boundaries."""
+    if PARAGRAPH_BOUNDARIES in nlp.pipe_names:
+        return
+    before = next((name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None)
+    if before is None:
+        nlp.add_pipe("sentencizer")
+        before = "sentencizer"
+    nlp.add_pipe(PARAGRAPH_BOUNDARIES, before=before)
+
+
+def split_sentences(doc: Doc, norm: NormalisedText) -> list[Sentence]:
+    """Body sentences in order, spans in original offsets; title, heading and dateline sentences excluded."""
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        block = norm.block_at(start)
+        if block is None or block.kind != "body":
+            continue
+        span = norm.span(start, end)
+        if span.text:
+            sentences.append(Sentence(index=len(sentences), paragraph=block.paragraph, span=span))
+    return sentences
+
+
+def sentence_at(sentences: list[Sentence], original_offset: int) -> int | None:
+    """Index of the sentence holding an original offset (None outside every sentence: title, headings)."""
+    i = bisect.bisect_right([s.span.start for s in sentences], original_offset) - 1
+    if i >= 0 and original_offset < sentences[i].span.end:
+        return i
+    return None
