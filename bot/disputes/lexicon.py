@@ -41,7 +41,7 @@ CONTRAST_OPENING = re.compile(r"^\W*(but|however|yet|instead|on the other hand)\
 CONTRAST_INSIDE = re.compile(r"[,;]\s*(but|however|yet|while|whereas)\s+", re.I)
 
 # Hedges that leave a claim unverified (hedge kinds from extraction, and the words themselves as a fallback).
-UNVERIFIED_KINDS = frozenset({"unverified", "allegation"})
+CLAIMS_BY = re.compile(r"claims?\s+(by|of|that)\b", re.I)
 UNVERIFIED_WORDS = re.compile(
     r"\b(alleged(ly)?|allegations?|unverified|unconfirmed|cannot be (independently )?(verified|confirmed)|"
     r"could not be (independently )?(verified|confirmed)|without evidence|purported\w*|unsubstantiated)\b",

@@ -317,7 +317,9 @@ def contrast_inside(c: ClaimView) -> str | None:
 
 
 def unverified_marks(c: ClaimView) -> list[str]:
-    """Hedges that leave the claim unverified: hedge kinds from extraction, or the words themselves."""
-    marks = [text for kind, text in c.hedges if kind in lexicon.UNVERIFIED_KINDS]
+    """Hedges that leave the claim unverified: "cannot be verified", "alleged", "claims by" (hedge rows, or the
+    words themselves); a plain "claimed" used as the reporting verb is not enough."""
+    marks = [text for kind, text in c.hedges if kind == "unverified" or kind == "allegation"
+             and (lexicon.UNVERIFIED_WORDS.search(text) or lexicon.CLAIMS_BY.match(text))]
     marks += [m.group() for m in lexicon.UNVERIFIED_WORDS.finditer(c.content) if m.group() not in marks]
     return marks
