@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import glob
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.text import INSERTED, UnusableText, normalise
+
+
+def straight(text: str) -> str:
+    return text.translate(str.maketrans("\u201c\u201d\u2018\u2019\u00a0", "\"\"'' "))
+
+
+# ---- the sample article's quirks -----------------------------------------------------------------------------
+
+def test_title_is_the_first_line(sample_text):
+    norm = normalise(sample_text)
+    assert norm.title.start == 0
+    assert norm.title.text == "Jisr al-Shughour, Syria\u00a0- Arabstoday"
+
+
+def test_sub_headings_are_their_own_units(sample_text):
+    norm = normalise(sample_text)
+    assert [h.text for h in norm.headings] == ["Conflicting accounts", "\\'Smokescreen\\'", "\\'Dodging soldiers\\'"]
+    for heading in norm.headings:
+        assert sample_text[heading.start:heading.end] == heading.text
+        assert sample_text[heading.end] == "\n"
+
+
+def test_repeated_dateline_stands_alone(sample_text):
+    norm = normalise(sample_text)
+    [dateline] = norm.datelines
+    assert dateline.text == "Jisr al-Shughour, Syria - Arabstoday"
+    assert sample_text[dateline.start - len("presence "):dateline.start] == "presence "
+    before, after = [b for b in norm.blocks if b.kind == "body"][:2]
+    assert norm.text[before.start:before.end].endswith("requested the army's presence")
+    assert norm.text[after.start:after.end].startswith("The Syrian army has begun")
+    assert before.paragraph == after.paragraph == 0
+
+
+def test_line_broken_inside_a_sentence_is_joined(sample_text):
+    norm = normalise(sample_text)
+    assert "120 security personnel were killed in the north-western town." in norm.text
+    start = norm.text.index("were killed")
+    assert norm.span(start, start + len("were killed")).text == "were\nkilled"
+
+
+def test_escaped_quotes_lose_their_backslash(sample_text):
+    norm = normalise(sample_text)
+    assert "\\" not in norm.text
+    start = norm.text.index('"restore security"')
+    assert norm.span(start, start + len('"restore security"')).text == '\\"restore security\\"'
+
+
+def test_glued_sentences_get_a_space(sample_text):
+    norm = normalise(sample_text)
+    start = norm.text.index("rule. State TV")
+    assert norm.span(start + len("rule."), start + len("rule. State")).text == "State"
+    assert norm.span(start + len("rule"), start + len("rule. ")).text == "."
+
+
+def test_paragraph_of_counts_body_paragraphs(sample_text):
+    norm = normalise(sample_text)
+    assert norm.paragraph_of(norm.text.index("The announcement")) == 1
+    assert norm.paragraph_of(norm.text.index("The alleged killings")) == 4
+    assert norm.paragraph_of(norm.text.index("Conflicting accounts")) == 3  # the paragraph it heads
+
+
+# ---- character-level rewrites ---------------------------------------------------------------------------------
+
+def test_curly_quotes_and_odd_spaces_become_plain_one_for_one():
+    raw = "He said \u201cyes\u201d and \u2018no\u2019.\u00a0It\u2019s\tdone.\r\nNext paragraph here."
+    norm = normalise(raw)
+    assert norm.text == "He said \"yes\" and 'no'. It's done.\nNext paragraph here."
+    start = norm.text.index('"yes"')
+    assert norm.span(start, start + 5).text == "\u201cyes\u201d"
+
+
+def test_zero_width_characters_are_dropped():
+    norm = normalise("Zero\u200bwidth and soft\u00adhyphen words are here.")
+    assert norm.text == "Zerowidth and softhyphen words are here."
+    assert norm.span(0, len("Zerowidth")).text == "Zero\u200bwidth"
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ("", "empty"),
+        (" \n\t\u00a0\n", "empty"),
+        ("A Title\nA Sub-heading\n'Another'\n", "only headings"),
+        ("PK\x03\x04\x00\x00binary", "binary"),
+        ("\x01\x02\x03\x04\x05\x06\x07\x08 text", "binary"),
+    ],
+)
+def test_unusable_text(raw, message):
+    with pytest.raises(UnusableText, match=message):
+        normalise(raw)
+
+
+def test_unusable_text_is_a_value_error():
+    assert issubclass(UnusableText, ValueError)
+
+
+# ---- PolNeAR texts pass through unchanged in meaning ----------------------------------------------------------
+
+POLNEAR_TEXTS = sorted(glob.glob("/work/shared/polnear/train/text/*.txt"))[:: 97]
+
+
+@pytest.mark.parametrize("path", POLNEAR_TEXTS, ids=lambda p: p.rsplit("/", 1)[-1][:40])
+def test_polnear_text_keeps_its_words_and_paragraphs(path):
+    raw = open(path, encoding="utf-8").read()
+    norm = normalise(raw)
+    assert "".join(norm.text.split()) == "".join(straight(raw).split())
+    assert norm.title is None  # PolNeAR titles end with punctuation: they stay a sentence
+    paragraphs = [line for line in raw.split("\n\n") if line.strip()]
+    assert len({b.paragraph for b in norm.blocks if b.kind == "body"}) >= len(paragraphs) - len(norm.headings)
+
+
+def test_polnear_texts_were_found():
+    assert len(POLNEAR_TEXTS) >= 5
+
+
+# ---- properties over random texts mixing the quirks ------------------------------------------------------------
+
+FRAGMENTS = st.sampled_from([
+    "word", "Syria", "said", "the", " ", " ", "  ", ".", ",", "\n", "\n", "\n\n", "\r\n", "\u00a0", "\t",
+    "\\'", '\\"', "\u201c", "\u201d", "\u2018", "\u2019", "\u200b", "\u00ad", "rule.State", "army's",
+    "Conflicting accounts\n", "Jisr al-Shughour, Syria - Arabstoday", "120 security personnel were\nkilled",
+    "\u2028", "\x07", "\\", "\u00e9t\u00e9",
+])
+TEXTS = st.lists(FRAGMENTS, min_size=1, max_size=60).map("".join)
+
+
+def normalised_or_none(raw: str):
+    try:
+        return normalise(raw)
+    except UnusableText:
+        return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.data())
+def test_every_span_slices_back_to_its_text(raw, data):
+    norm = normalised_or_none(raw)
+    if norm is None:
+        return
+    start = data.draw(st.integers(0, len(norm.text)))
+    end = data.draw(st.integers(start, len(norm.text)))
+    span = norm.span(start, end)
+    assert raw[span.start:span.end] == span.text
+    assert 0 <= span.start <= span.end <= len(raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_normalised_characters_map_monotonically(raw):
+    norm = normalised_or_none(raw)
+    if norm is None:
+        return
+    assert len(norm.sources) == len(norm.text)
+    mapped = [s for s in norm.sources if s != INSERTED]
+    assert mapped == sorted(set(mapped))
+    dropped = set(range(len(raw))) - set(mapped)
+    assert all(raw[i] in "\\\r\u200b\u00ad" for i in dropped)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_blocks_are_ordered_trimmed_and_slice_back(raw):
+    norm = normalised_or_none(raw)
+    if norm is None:
+        return
+    assert any(b.kind == "body" for b in norm.blocks)
+    previous_end = 0
+    for block in norm.blocks:
+        assert previous_end <= block.start < block.end
+        assert "\n" not in norm.text[block.start:block.end]
+        assert not norm.text[block.start].isspace() and not norm.text[block.end - 1].isspace()
+        span = norm.span(block.start, block.end)
+        assert raw[span.start:span.end] == span.text
+        previous_end = block.end
