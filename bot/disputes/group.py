@@ -41,7 +41,7 @@ class Conflict:
 
     @property
     def confidence(self) -> float:
-        return noisy_or(s.weight for s in self.signals) * (0.6 + 0.4 * self.similarity)
+        return confidence(self.signals, self.similarity)
 
 
 @dataclass
@@ -57,11 +57,12 @@ class FoundDispute:
         return sorted(cid for side in self.sides for cid in side)
 
 
-def noisy_or(weights) -> float:
+def confidence(signals: list[Signal], similarity: float) -> float:
+    """Independent signals combine (noisy-or); a conflict about clearly the same event counts more."""
     miss = 1.0
-    for w in weights:
-        miss *= 1.0 - w
-    return 1.0 - miss
+    for s in signals:
+        miss *= 1.0 - s.weight
+    return (1.0 - miss) * (0.6 + 0.4 * similarity)
 
 
 def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, int]]:
@@ -195,12 +196,10 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
         return f"how many: {detail}"
     if "polarity" in names:
         negated = next((claims[i] for i in ordered if claims[i].negated), None)
-        if negated:
-            words = lexicon.words(negated.content)
-            at = next((k for k, w in enumerate(words) if w.lower() in lexicon.NEGATORS), -1)
-            clause = negated.content.split(",")[0] if at >= 0 else negated.content
+        if negated:                 # what is said not to be: "there were no refugees fleeing to Turkey, just ..."
+            clause = next((c for c in negated.content.split(",") if lexicon.is_negated(c)), negated.content)
             words = lexicon.words(clause)
-            at = next((k for k, w in enumerate(words) if w.lower() in lexicon.NEGATORS), -1)
+            at = next((k for k, w in enumerate(words) if lexicon.is_negated(w)), -1)
             return " ".join(words[at + 1: at + 7])
     if len(ordered) == 1:
         return " ".join(lexicon.words(claims[ordered[0]].content)[:8])
@@ -216,14 +215,15 @@ def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDisput
     disputes: list[FoundDispute] = []
     used: set[int] = set()
     for members in _components(len(claims), conflicts):
-        inside = [c for c in conflicts if c.a in members]
+        member_set = set(members)
+        inside = [c for c in conflicts if c.a in member_set]
         signals = _strongest_per_name(s for c in inside for s in c.signals)
         marks = [m for i in members for m in unverified_marks(claims[i])]
         if marks:
             signals.append(Signal("unverified", UNVERIFIED_WEIGHT, marks[0]))
         notes = _notes(members, claims)
-        confidence = noisy_or(s.weight for s in signals) * (0.6 + 0.4 * max(c.similarity for c in inside))
-        disputes.append(FoundDispute(topic_label(members, claims, signals), round(min(confidence, 0.99), 3),
+        strength = confidence(signals, max(c.similarity for c in inside))
+        disputes.append(FoundDispute(topic_label(members, claims, signals), round(min(strength, 0.99), 3),
                                      signals, split_sides(members, claims, inside), notes))
         used.update(members)
         used.update(i for i, c in enumerate(claims) if c.claim_id in notes)
