@@ -116,6 +116,8 @@ def _plural_multiplier(token: Token) -> bool:
 def _number_group(doc: Doc, start: int) -> list[Token]:
     """The run of number tokens starting at `start` ("several hundred", "tens of thousands"), or []."""
     token = doc[start]
+    if token.lower_ in ("a", "an") and start + 1 < len(doc) and doc[start + 1].lower_ in MULTIPLIERS:
+        return [token] + _number_group(doc, start + 1)  # "a dozen", "a hundred"
     if not _is_number_word(token):
         return []
     if token.lower_ in ("few", "couple") and not (start > 0 and doc[start - 1].lower_ == "a"):
@@ -142,7 +144,7 @@ def _amount(group: list[Token]) -> _Amount | None:
     vague = False
     for position, token in enumerate(group):
         word = token.lower_
-        if word == "of":
+        if word in ("of", "a", "an"):
             continue
         if _DIGITS.match(token.text):
             value = float(token.text.replace(",", ""))

@@ -1,7 +1,8 @@
 """Article text → ArticleFacts: normalise, parse once, run each extraction stage, link hedges and figures.
 
 Stages are pure functions over the Doc (one module each); this module only orders them and ties their results
-together, so each stage can be tested alone.
+together, so each stage can be tested alone (`parse` lives with the sentence boundaries it depends on and is
+re-exported here).
 """
 
 from __future__ import annotations
@@ -16,16 +17,11 @@ from spacy.tokens import Doc
 from bot.extract import attributions, coref, entities
 from bot.extract.figures import find_figures
 from bot.extract.hedges import find_hedges
-from bot.extract.sentences import add_paragraph_boundaries, split_sentences
+from bot.extract.sentences import add_paragraph_boundaries, parse, split_sentences
 from bot.extract.types import ArticleFacts, Quote, Span
 from bot.text import NormalisedText, normalise
 
 BATCH_SIZE = 16
-
-
-def parse(norm: NormalisedText, nlp: Language) -> Doc:
-    add_paragraph_boundaries(nlp)
-    return nlp(norm.text)
 
 
 def extract_article(raw: str | NormalisedText, nlp: Language) -> ArticleFacts:

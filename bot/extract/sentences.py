@@ -43,6 +43,12 @@ def add_paragraph_boundaries(nlp: Language) -> None:
     nlp.add_pipe(PARAGRAPH_BOUNDARIES, before=before)
 
 
+def parse(norm: NormalisedText, nlp: Language) -> Doc:
+    """Parse the normalised text with paragraph breaks and headings as hard sentence boundaries."""
+    add_paragraph_boundaries(nlp)
+    return nlp(norm.text)
+
+
 def split_sentences(doc: Doc, norm: NormalisedText) -> list[Sentence]:
     """Body sentences in order, spans in original offsets; title, heading and dateline sentences excluded."""
     sentences: list[Sentence] = []

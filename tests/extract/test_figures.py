@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.figures import find_figures
+from bot.extract.sentences import parse, split_sentences
+from bot.text import normalise
+
+
+@pytest.fixture(scope="module")
+def sample_figures(sample_doc, sample_norm, sample_sentences):
+    return {f.span.text: f for f in find_figures(sample_doc, sample_norm, sample_sentences)}
+
+
+def figures_in(text, nlp):
+    norm = normalise(text)
+    doc = parse(norm, nlp)
+    return [(f.span.text, f.value, f.low, f.high, f.hedge, f.counts)
+            for f in find_figures(doc, norm, split_sentences(doc, norm))]
+
+
+@pytest.mark.parametrize(
+    "text, value, low, high, hedge, counts",
+    [
+        ("more than 2,000 Syrians", 2000, 2000, None, "more than", "Syrians"),
+        ("an estimated 30,000 Syrian soldiers", 30000, 27000, 33000, "an estimated", "Syrian soldiers"),
+        ("several hundred security forces", None, 200, 900, "several", "security forces"),
+        ("120 security personnel", 120, 120, 120, None, "security personnel"),
+        ("120 members of the security forces", 120, 120, 120, None, "members of the security forces"),
+        ("more than 1,100 people", 1100, 1100, None, "more than", "people"),
+        ("over 50 protests", 50, 50, None, "over", "protests"),
+        ("several dozen wounded people", None, 24, 108, "several", "wounded people"),
+        ("hundreds of soldiers", None, 200, 999, "hundreds of", "soldiers"),
+    ],
+)
+def test_sample_figures(sample_figures, text, value, low, high, hedge, counts):
+    figure = sample_figures[text]
+    assert (figure.value, figure.low, figure.high, figure.hedge, figure.counts) == (value, low, high, hedge, counts)
+
+
+def test_sample_has_no_other_figures(sample_figures):
+    """Not figures: "Thursday", "March", "a three-hour trek" (a duration), "One Facebook page", "one man"."""
+    assert len(sample_figures) == 9
+
+
+def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text, sample_sentences):
+    for figure in sample_figures.values():
+        assert sample_text[figure.span.start:figure.span.end] == figure.span.text
+        sentence = sample_sentences[figure.sentence].span
+        assert sentence.start <= figure.span.start and figure.span.end <= sentence.end
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Up to 50 people were hurt.", [("Up to 50 people", 50, None, 50, "Up to", "people")]),
+        ("Nearly 1,000 homes burned.", [("Nearly 1,000 homes", 1000, 900, 1000, "Nearly", "homes")]),
+        ("Tens of thousands of protesters marched.",
+         [("Tens of thousands of protesters", None, 20000, 99000, "Tens of thousands of", "protesters")]),
+        ("Police arrested a dozen officers.", [("a dozen officers", 12, 12, 12, None, "officers")]),
+        ("At least 3.5 million refugees have fled.",
+         [("At least 3.5 million refugees", 3500000, 3500000, None, "At least", "refugees")]),
+        ("Fewer than twenty five soldiers stayed.",
+         [("Fewer than twenty five soldiers", 25, None, 25, "Fewer than", "soldiers")]),
+        ("The war began in 2011 and lasted two years.", []),
+        ("He walked for three hours on March 3.", []),
+    ],
+)
+def test_figure_rules(nlp, text, expected):
+    assert figures_in(text, nlp) == expected

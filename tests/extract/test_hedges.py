@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.hedges import find_hedges
+from bot.extract.sentences import parse, split_sentences
+from bot.text import normalise
+
+
+@pytest.fixture(scope="module")
+def sample_hedges(sample_doc, sample_norm, sample_sentences):
+    return find_hedges(sample_doc, sample_norm, sample_sentences)
+
+
+def hedges_in(text, nlp):
+    norm = normalise(text)
+    doc = parse(norm, nlp)
+    return [(h.span.text, h.kind) for h in find_hedges(doc, norm, split_sentences(doc, norm))]
+
+
+def test_spans_slice_back_to_the_original(sample_hedges, sample_text, sample_sentences):
+    assert sample_hedges
+    for hedge in sample_hedges:
+        assert sample_text[hedge.span.start:hedge.span.end] == hedge.span.text
+        sentence = sample_sentences[hedge.sentence].span
+        assert sentence.start <= hedge.span.start and hedge.span.end <= sentence.end
+
+
+def test_the_alleged_killings_sentence(sample_hedges, sample_sentences):
+    sentence = next(s for s in sample_sentences if s.span.text.startswith("The alleged killings"))
+    found = [(h.span.text, h.kind) for h in sample_hedges if h.sentence == sentence.index]
+    assert found == [("alleged", "allegation"), ("cannot be independently verified", "unverified")]
+
+
+@pytest.mark.parametrize(
+    "words, kind",
+    [
+        ("reports of", "report"),
+        ("claims by", "allegation"),
+        ("dissenting accounts", "dissent"),
+        ("it now appears", "appearance"),
+        ("difficult to verify", "unverified"),
+    ],
+)
+def test_sample_hedges(sample_hedges, words, kind):
+    assert (words, kind) in [(h.span.text, h.kind) for h in sample_hedges]
+
+
+def test_the_heading_conflicting_accounts_is_not_a_sentence_hedge(sample_hedges, sample_norm):
+    [heading] = [h for h in sample_norm.headings if h.text == "Conflicting accounts"]
+    assert not any(h.span.start >= heading.start and h.span.end <= heading.end for h in sample_hedges)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The claim could not be verified.", [("could not be verified", "unverified")]),
+        ("He reportedly fled.", [("reportedly", "report")]),
+        ("It is reported that he fled.", [("It is reported", "report")]),
+        ("The report was unconfirmed.", [("unconfirmed", "unverified")]),
+        ("He apparently fled and it seems to be true.", [("apparently", "appearance"), ("it seems", "appearance")]),
+        ("They might leave and will possibly return.", [("might", "uncertainty"), ("possibly", "uncertainty")]),
+        ("The ministry denied it and the army disputed the figure.",
+         [("denied", "dissent"), ("disputed", "dissent")]),
+        ("There are conflicting accounts of the raid.", [("conflicting accounts", "dissent")]),
+        ("He allegedly shot two men, police claimed.", [("allegedly", "allegation"), ("claimed", "allegation")]),
+        ("The talks began in May in Paris.", []),
+        ("He appeared on television on Monday.", []),
+    ],
+)
+def test_hedge_vocabulary(nlp, text, expected):
+    assert hedges_in(text, nlp) == expected

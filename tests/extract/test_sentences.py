@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from bot.extract.sentences import PARAGRAPH_BOUNDARIES, parse, sentence_at, split_sentences
+from bot.text import normalise
+
+
+def texts(sentences):
+    return [s.span.text for s in sentences]
+
+
+def test_spans_slice_back_to_the_original(sample_sentences, sample_text):
+    assert sample_sentences
+    for number, sentence in enumerate(sample_sentences):
+        assert sentence.index == number
+        assert sample_text[sentence.span.start:sentence.span.end] == sentence.span.text
+        assert sentence.span.text == sentence.span.text.strip()
+
+
+def test_the_line_broken_sentence_is_one_sentence(sample_sentences):
+    assert "Earlier in the week, the Syrian government said 120 security personnel were\nkilled in the " \
+           "north-western town." in texts(sample_sentences)
+
+
+def test_hedged_sentence_is_one_sentence(sample_sentences):
+    assert "The alleged killings cannot be independently verified." in texts(sample_sentences)
+
+
+def test_headings_and_title_are_not_in_any_sentence(sample_sentences, sample_norm):
+    for unit in [sample_norm.title, *sample_norm.headings, *sample_norm.datelines]:
+        assert not any(s.span.start < unit.end and unit.start < s.span.end for s in sample_sentences), unit
+
+
+def test_dateline_is_a_boundary_between_two_sentences(sample_sentences):
+    first, second = texts(sample_sentences)[:2]
+    assert first == "The syrian government is saying that residents of the town requested the army\\'s presence"
+    assert second.startswith("The Syrian army has begun operations")
+    assert second.endswith("state TV says.")
+
+
+def test_sentences_after_a_heading_start_their_paragraph(sample_sentences):
+    after = next(s for s in sample_sentences if s.span.text.startswith("Activists said"))
+    before = sample_sentences[after.index - 1]
+    assert before.paragraph + 1 == after.paragraph
+    assert after.span.text.endswith("civilians.")
+
+
+def test_glued_sentences_are_split(sample_sentences):
+    assert any(t.endswith("against President Asad\\'s rule.") for t in texts(sample_sentences))
+    assert any(t.startswith("State TV has been broadcasting images") for t in texts(sample_sentences))
+
+
+def test_paragraph_break_is_a_hard_boundary_even_without_a_full_stop(nlp):
+    first = "The minister told reporters on Tuesday that the budget plan was finally ready and"
+    norm = normalise(f"Budget row\n\n{first}\n\nthe opposition said it was not.\n")
+    sentences = split_sentences(parse(norm, nlp), norm)
+    assert texts(sentences) == [first, "the opposition said it was not."]
+    assert [s.paragraph for s in sentences] == [0, 1]
+    assert norm.title.text == "Budget row"
+
+
+def test_boundary_component_is_added_once_before_the_parser(nlp):
+    norm = normalise("One sentence here.")
+    parse(norm, nlp)
+    parse(norm, nlp)
+    names = nlp.pipe_names
+    assert names.count(PARAGRAPH_BOUNDARIES) == 1
+    assert names.index(PARAGRAPH_BOUNDARIES) < names.index("parser")
+
+
+def test_sentence_at(sample_sentences):
+    hedged = next(s for s in sample_sentences if s.span.text.startswith("The alleged killings"))
+    assert sentence_at(sample_sentences, hedged.span.start) == hedged.index
+    assert sentence_at(sample_sentences, hedged.span.end - 1) == hedged.index
+    assert sentence_at(sample_sentences, 0) is None  # the title
