@@ -43,6 +43,12 @@ _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?
 _TERMINAL = re.compile(r"[.!?:;\u2026][\"')\]]*$")
 _HEADING_MAX_WORDS = 10
 _HEADING_MAX_CHARS = 80
+_TITLE_MAX_WORDS = 20   # a headline may run longer than a sub-heading
+_TITLE_MAX_CHARS = 150
+# A title that reads like a dateline or site line ("Jisr al-Shughour, Syria - Arabstoday", "Tripoli | Reuters").
+_DATELINE_SEPARATOR = re.compile(r", | [-–—|] ")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z\"']")
+_DASH = re.compile(r"\\?[-–—]")
 _DATELINE_SEARCH_PARAGRAPHS = 3
 # Words a sentence does not end with: a line ending with one of them is broken inside a sentence.
 _NON_FINAL_WORDS = frozenset(
@@ -186,15 +192,10 @@ def _insert(text: str, sources: list[int], positions: list[int], piece: str) -> 
     return "".join(out), new_sources
 
 
-def _looks_like_heading(line: str) -> bool:
+def _looks_like_heading(line: str, max_words: int = _HEADING_MAX_WORDS, max_chars: int = _HEADING_MAX_CHARS) -> bool:
     """Short and without final punctuation: a title, sub-heading or dateline, never part of a sentence."""
     line = line.strip()
-    return (
-        bool(line)
-        and len(line) <= _HEADING_MAX_CHARS
-        and len(line.split()) <= _HEADING_MAX_WORDS
-        and not _TERMINAL.search(line)
-    )
+    return bool(line) and len(line) <= max_chars and len(line.split()) <= max_words and not _TERMINAL.search(line)
 
 
 def _join_broken_lines(text: str, sources: list[int]) -> tuple[str, list[int]]:
@@ -227,9 +228,11 @@ def _split_blocks(text: str, sources: list[int]) -> tuple[str, list[int], list[B
     if not lines:
         return text, sources, []
     first_start, first_end = lines[0]
-    title = text[first_start:first_end] if _looks_like_heading(text[first_start:first_end]) else None
-    if title is not None:
-        cuts = _dateline_cuts(text, lines[1:1 + _DATELINE_SEARCH_PARAGRAPHS], title)
+    first_line = text[first_start:first_end]
+    title = first_line if _looks_like_heading(first_line, _TITLE_MAX_WORDS, _TITLE_MAX_CHARS) else None
+    dateline = _dateline_pattern(title) if title is not None and _DATELINE_SEPARATOR.search(title) else None
+    if dateline is not None:
+        cuts = _dateline_cuts(text, lines[1:1 + _DATELINE_SEARCH_PARAGRAPHS], dateline)
         if cuts:
             text, sources = _insert(text, sources, cuts, "\n")
             lines = _line_extents(text)
@@ -240,9 +243,9 @@ def _split_blocks(text: str, sources: list[int]) -> tuple[str, list[int], list[B
         line = text[start:end]
         if number == 0 and title is not None:
             kind = "title"
-        elif title is not None and _same_words(line, title):
+        elif dateline is not None and dateline.fullmatch(line):
             kind = "dateline"
-        elif _looks_like_heading(line):
+        elif _looks_like_heading(line) and not _cut_from_paragraph(text, sources, start, end):
             kind = "heading"
         else:
             kind = "body"
@@ -250,7 +253,7 @@ def _split_blocks(text: str, sources: list[int]) -> tuple[str, list[int], list[B
             blocks.extend(Block(s, e, k, paragraph) for s, e, k in pending)
             pending = []
             blocks.append(Block(start, end, kind, paragraph))
-            if not _ends_inside_paragraph(text, end, sources):
+            if not _newline_inserted(text, sources, text.find("\n", end)):
                 paragraph += 1
         else:
             pending.append((start, end, kind))
@@ -258,9 +261,13 @@ def _split_blocks(text: str, sources: list[int]) -> tuple[str, list[int], list[B
     return text, sources, blocks
 
 
-def _ends_inside_paragraph(text: str, end: int, sources: list[int]) -> bool:
-    """True when the newline after a body line was inserted (a dateline cut): the paragraph goes on."""
-    newline = text.find("\n", end)
+def _cut_from_paragraph(text: str, sources: list[int], start: int, end: int) -> bool:
+    """True for the part of a paragraph before or after a dateline that was moved out of it."""
+    return _newline_inserted(text, sources, text.rfind("\n", 0, start)) or \
+        _newline_inserted(text, sources, text.find("\n", end))
+
+
+def _newline_inserted(text: str, sources: list[int], newline: int) -> bool:
     return newline != -1 and sources[newline] == INSERTED
 
 
@@ -269,17 +276,20 @@ def _line_extents(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINE.finditer(text)]
 
 
-def _same_words(a: str, b: str) -> bool:
-    return a.split() == b.split()
+def _dateline_pattern(title: str) -> re.Pattern:
+    """The title's words with any whitespace between them and any dash for a dash."""
+    words = (_DASH.sub("[-\u2013\u2014]", re.escape(word)) for word in title.split())
+    return re.compile(r"\s+".join(words))
 
 
-def _dateline_cuts(text: str, lines: list[tuple[int, int]], title: str) -> list[int]:
-    """Positions at which to break lines so that a repetition of the title (a dateline) stands alone."""
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in title.split()))
+def _dateline_cuts(text: str, lines: list[tuple[int, int]], dateline: re.Pattern) -> list[int]:
+    """Positions at which to break lines so that a repetition of a dateline-like title stands alone.
+
+    The repetition must end its line or be followed by a capitalised word: it sits between two sentences.
+    """
     cuts: list[int] = []
     for start, end in lines:
-        if text[start:end].split() == title.split():
-            continue
-        for m in pattern.finditer(text, start, end):
-            cuts.extend(at for at in (m.start(), m.end()) if start < at < end)
+        for m in dateline.finditer(text, start, end):
+            if _CAPITALISED_NEXT.match(text, m.end(), end) or m.end() == end:
+                cuts.extend(at for at in (m.start(), m.end()) if start < at < end)
     return sorted(set(cuts))

@@ -40,6 +40,22 @@ def test_repeated_dateline_stands_alone(sample_text):
     assert before.paragraph == after.paragraph == 0
 
 
+def test_dateline_with_another_dash_is_cut_and_the_rest_stays_body():
+    norm = normalise("Tripoli, Libya \u2013 Reuters\nRebels advanced Tripoli, Libya - Reuters The rebels said so.\n")
+    assert [(b.kind, norm.text[b.start:b.end]) for b in norm.blocks] == [
+        ("title", "Tripoli, Libya \u2013 Reuters"),
+        ("body", "Rebels advanced"),
+        ("dateline", "Tripoli, Libya - Reuters"),
+        ("body", "The rebels said so."),
+    ]
+
+
+def test_title_words_inside_a_sentence_are_not_a_dateline():
+    norm = normalise("Syria unrest\nThe Syria unrest began when protesters took to the streets.\n")
+    assert norm.datelines == []
+    assert [b.kind for b in norm.blocks] == ["title", "body"]
+
+
 def test_line_broken_inside_a_sentence_is_joined(sample_text):
     norm = normalise(sample_text)
     assert "120 security personnel were killed in the north-western town." in norm.text
