@@ -77,16 +77,18 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
     amount = _amount(group)
     if amount is None or _not_a_count(group):
         return None
-    counted = _counted(doc, group)
+    currency = doc[group[0].i - 1] if group[0].i > 0 and doc[group[0].i - 1].is_currency else None
+    counted = [currency] if currency is not None else _counted(doc, group)
     if counted and counted[-1].lemma_.lower() in TIME_UNITS:
         return None  # a duration
-    hedge_tokens, effect = _hedge_before(doc, group[0].i)
+    start = currency or group[0]
+    hedge_tokens, effect = _hedge_before(doc, start.i)
     if hedge_tokens is None and amount.vague:
         hedge_tokens = [t for t in group if t.lower_ in VAGUE or _plural_multiplier(t)]
         hedge_tokens += [doc[group[-1].i + 1]] if _of_follows(doc, group[-1].i) else []
     low, high = _bounds(amount, effect)
-    first = hedge_tokens[0] if hedge_tokens and hedge_tokens[0].i < group[0].i else group[0]
-    last = counted[-1] if counted and counted[0].i <= group[-1].i + 2 else group[-1]
+    first = hedge_tokens[0] if hedge_tokens and hedge_tokens[0].i < start.i else start
+    last = counted[-1] if counted and group[-1].i < counted[0].i <= group[-1].i + 2 else group[-1]
     span = norm.span(first.idx, last.idx + len(last))
     sentence = sentence_at(sentences, span.start)
     if sentence is None:
@@ -205,12 +207,8 @@ def _counted(doc: Doc, group: list[Token]) -> list[Token]:
 
 
 def _with_modifiers(doc: Doc, head: Token, earliest: int) -> list[Token]:
-    """The head noun with the compounds and adjectives between `earliest` and it ("Syrian soldiers")."""
-    start = head.i
-    while start - 1 >= earliest and doc[start - 1].dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") \
-            and doc[start - 1].head.i <= head.i and doc[start - 1].head.i >= earliest:
-        start -= 1
-    return list(doc[start:head.i + 1])
+    """The head noun with its modifiers after the number ("Syrian soldiers", "class action lawsuits")."""
+    return list(doc[max(earliest, head.left_edge.i):head.i + 1])
 
 
 def _of_phrase(doc: Doc, head: Token) -> list[Token]:
@@ -243,9 +241,9 @@ def _bounds(amount: _Amount, effect: str | None) -> tuple[float | None, float | 
     if effect == BELOW:
         return None, amount.high
     if effect == NEAR_BELOW:
-        return amount.high * (1 - APPROXIMATION), amount.high
+        return round(amount.high * (1 - APPROXIMATION), 2), amount.high
     if effect == APPROXIMATE:
-        return amount.low * (1 - APPROXIMATION), amount.high * (1 + APPROXIMATION)
+        return round(amount.low * (1 - APPROXIMATION), 2), round(amount.high * (1 + APPROXIMATION), 2)
     return amount.low, amount.high
 
 
