@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from bot.extract.sentences import PARAGRAPH_BOUNDARIES, parse, sentence_at, split_sentences
-from bot.text import normalise
+from bot.text import UnusableText, normalise
 
 
 def texts(sentences):
@@ -72,3 +75,28 @@ def test_sentence_at(sample_sentences):
     assert sentence_at(sample_sentences, hedged.span.start) == hedged.index
     assert sentence_at(sample_sentences, hedged.span.end - 1) == hedged.index
     assert sentence_at(sample_sentences, 0) is None  # the title
+
+
+PIECES = st.sampled_from([
+    "The army said", " ", "120 soldiers were", "\n", "killed.", "\n\n", "\\'", '\\"', "\u201cNo,\u201d he said.",
+    "Conflicting accounts\n", "\u00a0", "\r\n", "rule.State TV", "It may be true", ".", "Jisr al-Shughour, Syria - Arabstoday",
+])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(PIECES, min_size=1, max_size=30).map("".join))
+def test_sentences_of_random_texts_slice_back_and_avoid_headings(nlp, raw):
+    try:
+        norm = normalise(raw)
+    except UnusableText:
+        return
+    sentences = split_sentences(parse(norm, nlp), norm)
+    excluded = [b for b in norm.blocks if b.kind != "body"]
+    for number, sentence in enumerate(sentences):
+        assert sentence.index == number
+        assert raw[sentence.span.start:sentence.span.end] == sentence.span.text
+        for block in excluded:
+            unit = norm.span(block.start, block.end)
+            assert not (sentence.span.start < unit.end and unit.start < sentence.span.end)
+    assert [s.paragraph for s in sentences] == sorted(s.paragraph for s in sentences)
+    assert all(a.span.end <= b.span.start for a, b in zip(sentences, sentences[1:]))
