@@ -80,6 +80,9 @@ class NormalisedText:
     sources: list[int] = field(repr=False)  # per normalised character: its original index or INSERTED
     blocks: list[Block] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self._block_starts = [b.start for b in self.blocks]
+
     def span(self, start: int, end: int) -> Span:
         """Map normalised [start, end) to the original text, trimming characters normalisation inserted."""
         while start < end and self.sources[start] == INSERTED:
@@ -116,14 +119,14 @@ class NormalisedText:
 
     def block_at(self, offset: int) -> Block | None:
         """The block holding a normalised offset (None between blocks)."""
-        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and offset < self.blocks[i].end:
             return self.blocks[i]
         return None
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the body paragraph holding (or, between blocks, preceding) a normalised offset."""
-        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         return self.blocks[max(i, 0)].paragraph if self.blocks else 0
 
 
