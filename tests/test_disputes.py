@@ -152,17 +152,18 @@ STORY = ("Harbour fire\n"
          "The council said the road will reopen on Monday.")
 
 
-def store_story(session: Session, team_id: str, slug: str = "harbour-fire") -> Article:
-    """Hand-made rows for a short story: one sentence per line, one claim per sentence."""
-    article = Article(team_id=team_id, slug=slug, title="Harbour fire", content_hash=f"{team_id}-{slug}",
-                      raw_text=STORY, outlet="Gazette", ingested_at=datetime.now(timezone.utc))
+def store_story(session: Session, team_id: str, slug: str = "harbour-fire", story: str = STORY) -> Article:
+    """Hand-made rows for a short story: a title line, then one sentence per line and one claim per sentence
+    ("X said ..." is attributed to X, resolved to the entity Police when X is "Police")."""
+    article = Article(team_id=team_id, slug=slug, title=story.split("\n")[0], content_hash=f"{team_id}-{slug}",
+                      raw_text=story, outlet="Gazette", ingested_at=datetime.now(timezone.utc))
     session.add(article)
     session.flush()
     police = Entity(article_id=article.id, name="Police", key="police", type="ORG")
     session.add(police)
     session.flush()
-    offset = STORY.index("\n") + 1
-    for position, line in enumerate(STORY.split("\n")[1:]):
+    offset = story.index("\n") + 1
+    for position, line in enumerate(story.split("\n")[1:]):
         sentence = Sentence(article_id=article.id, position=position, paragraph=position, start=offset,
                             end=offset + len(line), text=line)
         session.add(sentence)
@@ -170,7 +171,7 @@ def store_story(session: Session, team_id: str, slug: str = "harbour-fire") -> A
         attributed = " said " in line
         source, _, content = line.partition(" said ") if attributed else ("", "", line)
         content = content.rstrip(".") if attributed else content
-        start = STORY.index(content, offset)
+        start = story.index(content, offset)
         claim = Claim(article_id=article.id, sentence_id=sentence.id, position=position, attributed=attributed,
                       kind="indirect" if attributed else "statement", cue_text="said" if attributed else None,
                       source_text=source or None, source_entity_id=police.id if source == "Police" else None,
@@ -231,6 +232,24 @@ def test_correction_recomputes_the_article(engine):
         assert left.topic == "The alleged arson cannot be independently verified"
 
 
+def test_disputes_across_articles_of_one_workspace_only(engine):
+    police = "Harbour fire\nPolice said the warehouse fire was started by striking workers."
+    union = "Union statement\nThe union said the warehouse fire was started by security guards."
+    with Session(engine) as session:
+        first = store_story(session, "T1", "police", police)
+        find_disputes(session, "T1", [first.id])
+        elsewhere = store_story(session, "T2", "union-t2", union)
+        find_disputes(session, "T2", [elsewhere.id])
+        session.commit()
+        assert list_disputes(session, "T1") == [] and list_disputes(session, "T2") == []
+        second = store_story(session, "T1", "union", union)
+        find_disputes(session, "T1", [second.id])
+        session.commit()
+        [dispute] = list_disputes(session, "T1")
+        assert [[c.article_title for c in side] for side in dispute.sides] == [["Harbour fire"], ["Union statement"]]
+        assert list_disputes(session, "T2") == []
+
+
 def test_topic_filter_and_workspace_isolation(engine):
     with Session(engine) as session:
         mine = store_story(session, "T1")
@@ -242,3 +261,43 @@ def test_topic_filter_and_workspace_isolation(engine):
         assert list_disputes(session, "T1", topic="budget") == []
         for view_ in list_disputes(session, "T1"):
             assert {c.article_id for side in view_.sides for c in side} == {mine.id}
+
+
+# --- the sample article, through the real extraction and ingest ----------------------------------------------------
+
+def sides_holding(disputes, *fragments):
+    """For each fragment, the index of the side whose quoted sentences contain it, per dispute holding them all."""
+    for dispute in disputes:
+        found = [next((k for k, side in enumerate(dispute.sides) if any(f in c.sentence_text for c in side)), None)
+                 for f in fragments]
+        if None not in found:
+            return dispute, found
+    return None, None
+
+
+@pytest.fixture
+def sample_disputes(engine, sample_facts):
+    from store.ingest import save_article
+
+    with Session(engine) as session:
+        saved = save_article(session, sample_facts, team_id="T1", slug="jisr-al-shughour")
+        find_disputes(session, "T1", [saved.article_id])
+        session.commit()
+        return list_disputes(session, "T1")
+
+
+def test_sample_who_killed_the_security_personnel(sample_disputes):
+    dispute, sides = sides_holding(sample_disputes, "armed groups", "government troops", "deserting soldiers")
+    assert dispute is not None, [d.topic for d in sample_disputes]
+    assert sides[0] != sides[1] and sides[0] != sides[2]
+    assert "culprit" in {s["name"] for s in dispute.signals}
+    government = next(c for c in dispute.sides[sides[0]] if "armed groups" in c.sentence_text)
+    assert "government" in government.source.lower()
+    assert any("armed gangs" in c.sentence_text for side in dispute.sides for c in side)
+
+
+def test_sample_refugees_crossing_against_no_refugees(sample_disputes):
+    dispute, sides = sides_holding(sample_disputes, "more than 2,000 Syrians", "no refugees fleeing to Turkey")
+    assert dispute is not None, [d.topic for d in sample_disputes]
+    assert sides[0] != sides[1]
+    assert "spokeswoman" in dispute.sides[sides[1]][0].source
