@@ -167,3 +167,27 @@ class DigestPost(SQLModel, table=True):
     local_date: date
     posted_at: datetime | None = None           # None while the post is in flight
     message_ts: str | None = None
+
+
+class Correction(SQLModel, table=True):
+    """An editor's "Wrong attribution?" fix: answers use the corrected source from then on."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(index=True)
+    claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE", index=True)
+    source_text: str | None = None              # the right source as the editor names it; None: the outlet's own
+    source_entity_id: int | None = Field(default=None, foreign_key="entity.id", ondelete="SET NULL")
+    note: str | None = None
+    user_id: str                                # who corrected it (Slack user id, or "cli")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class SlackEvent(SQLModel, table=True):
+    """Event ids already answered: the unique key makes retries and a second process answer nothing twice."""
+
+    __table_args__ = (UniqueConstraint("team_id", "event_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str
+    event_id: str
+    received_at: datetime = Field(default_factory=utcnow)
