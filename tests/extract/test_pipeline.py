@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import glob
+
+import pytest
+
+from bot.extract.pipeline import _quote_stating, extract_article, extract_articles
+from bot.extract.types import Quote, Span
+from bot.text import UnusableText, normalise
+
+
+@pytest.fixture(scope="module")
+def facts(sample_text, nlp):
+    return extract_article(sample_text, nlp)
+
+
+def all_spans(facts):
+    yield from (s.span for s in facts.sentences)
+    yield from facts.headings
+    for quote in facts.quotes:
+        yield quote.cue
+        yield from quote.sources
+        yield from quote.contents
+    yield from (m.span for m in facts.mentions)
+    yield from (f.span for f in facts.figures)
+    yield from (h.span for h in facts.hedges)
+
+
+def test_every_span_slices_back_to_the_text_as_read(facts, sample_text):
+    assert facts.text == sample_text
+    assert facts.title.text == "Jisr al-Shughour, Syria\u00a0- Arabstoday"
+    for span in all_spans(facts):
+        assert sample_text[span.start:span.end] == span.text
+
+
+def test_the_hedged_sentence_is_the_outlets_own(facts):
+    sentence = next(s for s in facts.sentences if s.span.text == "The alleged killings cannot be independently verified.")
+    hedges = [h for h in facts.hedges if h.sentence == sentence.index]
+    assert [h.kind for h in hedges] == ["allegation", "unverified"]
+    assert all(h.quote is None for h in hedges)
+    assert sentence.index in facts.outlet_sentences()
+
+
+def test_figures_link_to_the_quote_whose_content_holds_them(facts):
+    figure = next(f for f in facts.figures if f.span.text == "more than 1,100 people")
+    assert figure.quote is not None
+    quote = facts.quotes[figure.quote]
+    assert any(c.start <= figure.span.start and figure.span.end <= c.end for c in quote.contents)
+    assert any("Human rights groups" in s.text for s in quote.sources)
+
+
+def test_quote_hedges_and_hedge_quotes_agree(facts):
+    for number, hedge in enumerate(facts.hedges):
+        if hedge.quote is not None:
+            assert number in facts.quotes[hedge.quote].hedges
+    for index, quote in enumerate(facts.quotes):
+        assert all(facts.hedges[h].quote == index for h in quote.hedges)
+
+
+def test_extract_articles_keeps_input_order_and_accepts_normalised_texts(nlp, sample_text):
+    polnear = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("/work/shared/polnear/dev/text/*.txt"))[:2]]
+    inputs = [polnear[0], normalise(sample_text), polnear[1]]
+    results = list(extract_articles(inputs, nlp))
+    assert [r.text for r in results] == [polnear[0], sample_text, polnear[1]]
+    assert results[1] == extract_article(sample_text, nlp)
+
+
+def test_two_worker_processes_give_the_same_facts(nlp, sample_text):
+    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("/work/shared/polnear/dev/text/*.txt"))[:3]]
+    texts.append(sample_text)
+    assert list(extract_articles(texts, nlp, n_process=2)) == list(extract_articles(texts, nlp))
+
+
+def test_unusable_text_raises(nlp):
+    with pytest.raises(UnusableText):
+        extract_article(" \n ", nlp)
+
+
+def quote(contents, cue=Span(0, 3, "say"), sources=()):
+    return Quote(cue=cue, cue_kind="speech", sources=list(sources), contents=contents, kind="indirect", sentence=0)
+
+
+def test_innermost_quote_states_a_nested_span():
+    outer = quote([Span(10, 100, "x" * 90)])
+    inner = quote([Span(40, 60, "x" * 20)])
+    assert _quote_stating([outer, inner], Span(45, 50, "x" * 5)) == 1
+    assert _quote_stating([outer, inner], Span(20, 25, "x" * 5)) == 0
+    assert _quote_stating([outer, inner], Span(5, 12, "x" * 7)) is None
+
+
+def test_a_hedge_in_the_source_or_cue_qualifies_that_quote():
+    dissent = quote([Span(30, 60, "x" * 30)], cue=Span(24, 27, "say"), sources=[Span(4, 23, "dissenting accounts")])
+    hedge = Span(4, 23, "dissenting accounts")
+    assert _quote_stating([dissent], hedge) is None
+    assert _quote_stating([dissent], hedge, include_attribution=True) == 0
