@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import glob
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.text import INSERTED, UnusableText, normalise
+from tests.shared_data import polnear_texts
 
 
 def straight(text: str) -> str:
@@ -121,12 +121,12 @@ def test_unusable_text_is_a_value_error():
 
 # ---- PolNeAR texts pass through unchanged in meaning ----------------------------------------------------------
 
-POLNEAR_TEXTS = sorted(glob.glob("/work/shared/polnear/train/text/*.txt"))[:: 97]
+POLNEAR_TEXTS = polnear_texts("train")[::97]
 
 
-@pytest.mark.parametrize("path", POLNEAR_TEXTS, ids=lambda p: p.rsplit("/", 1)[-1][:40])
+@pytest.mark.parametrize("path", POLNEAR_TEXTS, ids=lambda p: p.name[:40])
 def test_polnear_text_keeps_its_words_and_paragraphs(path):
-    raw = open(path, encoding="utf-8").read()
+    raw = path.read_text(encoding="utf-8")
     norm = normalise(raw)
     assert "".join(norm.text.split()) == "".join(straight(raw).split())
     assert norm.title is None  # PolNeAR titles end with punctuation: they stay a sentence

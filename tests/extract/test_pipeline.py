@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import glob
-
 import pytest
 
 from bot.extract.pipeline import _quote_stating, extract_article, extract_articles
 from bot.extract.types import Quote, Span
 from bot.text import UnusableText, normalise
+from tests.shared_data import polnear_texts
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +57,7 @@ def test_quote_hedges_and_hedge_quotes_agree(facts):
 
 
 def test_extract_articles_keeps_input_order_and_accepts_normalised_texts(nlp, sample_text):
-    polnear = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("/work/shared/polnear/dev/text/*.txt"))[:2]]
+    polnear = [p.read_text(encoding="utf-8") for p in polnear_texts("dev")[:2]]
     inputs = [polnear[0], normalise(sample_text), polnear[1]]
     results = list(extract_articles(inputs, nlp))
     assert [r.text for r in results] == [polnear[0], sample_text, polnear[1]]
@@ -66,7 +65,7 @@ def test_extract_articles_keeps_input_order_and_accepts_normalised_texts(nlp, sa
 
 
 def test_two_worker_processes_give_the_same_facts(nlp, sample_text):
-    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("/work/shared/polnear/dev/text/*.txt"))[:3]]
+    texts = [p.read_text(encoding="utf-8") for p in polnear_texts("dev")[:3]]
     texts.append(sample_text)
     assert list(extract_articles(texts, nlp, n_process=2)) == list(extract_articles(texts, nlp))
 
