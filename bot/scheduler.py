@@ -5,6 +5,9 @@ Every minute a tick looks at each enabled channel: when the channel's local time
 has no DigestPost row yet, it inserts that row and commits BEFORE posting. The unique (team, channel, local date)
 key makes a restart, a re-run or a second process post nothing more; a tick after downtime still finds the day
 unposted and catches up, on the same local day only. The clock is injected (`now`), so tests never sleep.
+
+Nothing here speaks Slack: the caller injects a `Poster` (the SLACK side wraps chat.postMessage with the team's
+token), and gets the message as plain text plus Block Kit blocks from bot/render/digest_blocks.py.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -29,7 +31,9 @@ from store.models import DigestPost, DigestSetting
 
 log = logging.getLogger(__name__)
 
-ClientFor = Callable[[str], Awaitable[AsyncWebClient]]   # team id → a Web API client with that team's bot token
+# (team id, channel id, notification text, Block Kit blocks) → the posted message's id (Slack's ts), or None
+Poster = Callable[[str, str, str, list[dict]], Awaitable[str | None]]
+TEXT_CHARS = 3000               # the notification text is a fallback; the blocks carry the digest
 
 
 def due_date(setting: DigestSetting, now: datetime) -> date | None:
@@ -91,19 +95,12 @@ def release_post(engine: Engine, post_id: int) -> None:
             session.commit()
 
 
-async def post_digest(client: AsyncWebClient, channel_id: str, digest: Digest) -> str:
-    """One Slack message: the blocks, with the plain text as the notification fallback. Returns the message ts."""
-    response = await client.chat_postMessage(channel=channel_id, text=digest_as_text(digest)[:3000],
-                                             blocks=digest_blocks(digest), unfurl_links=False, unfurl_media=False)
-    return response["ts"]
-
-
 class DigestScheduler:
     """Runs `tick` every minute inside the app's event loop; database work runs in threads, off the loop."""
 
-    def __init__(self, engine: Engine, client_for: ClientFor, *, clock: Callable[[], datetime] | None = None):
+    def __init__(self, engine: Engine, poster: Poster, *, clock: Callable[[], datetime] | None = None):
         self.engine = engine
-        self.client_for = client_for
+        self.poster = poster
         self.clock = clock or (lambda: datetime.now(timezone.utc))
         self.scheduler: AsyncIOScheduler | None = None
 
@@ -115,15 +112,15 @@ class DigestScheduler:
             try:
                 ts = None
                 if due.digest is not None:
-                    client = await self.client_for(due.team_id)
-                    ts = await post_digest(client, due.channel_id, due.digest)
+                    ts = await self.poster(due.team_id, due.channel_id, digest_as_text(due.digest)[:TEXT_CHARS],
+                                           digest_blocks(due.digest))
             except Exception:
                 log.exception("digest post to %s/%s failed; retrying on the next tick", due.team_id,
                               due.channel_id)
                 await asyncio.to_thread(release_post, self.engine, due.post_id)
                 continue
             await asyncio.to_thread(record_post, self.engine, due.post_id, ts, now)
-            if ts is not None:
+            if due.digest is not None:
                 posted.append(due.channel_id)
         return posted
 
@@ -139,3 +136,10 @@ class DigestScheduler:
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
             self.scheduler = None
+
+
+def start(poster: Poster, engine: Engine, *, clock: Callable[[], datetime] | None = None) -> DigestScheduler:
+    """Called once by the long-running process, inside its running event loop: ticks every minute from now on."""
+    scheduler = DigestScheduler(engine, poster, clock=clock)
+    scheduler.start()
+    return scheduler

@@ -1,6 +1,6 @@
-"""The digest scheduler against the fake Slack Web API with a controlled clock (no sleeping): once per channel per
-local day at the configured time, across daylight-saving changes, with two instances on one database, catching up
-a missed post the same local day only, and stopping on `digest off`."""
+"""The digest scheduler with a controlled clock (no sleeping) and a recording poster in place of Slack: once per
+channel per local day at the configured time, across daylight-saving changes, with two instances on one database,
+catching up a missed post the same local day only, and stopping on `digest off`."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ import asyncio
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from slack_sdk.web.async_client import AsyncWebClient
 from sqlmodel import Session, select
 
 from bot.digest import disable_digest, set_digest
-from bot.scheduler import DigestScheduler, due_date
+from bot.scheduler import DigestScheduler, due_date, start
 from store.models import DigestPost, DigestSetting
 
 UTC = timezone.utc
@@ -23,17 +22,28 @@ def at(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
-def posts(fake_slack) -> list[dict]:
-    return [call for method, call in fake_slack.calls if method == "chat.postMessage"]
+class Poster:
+    """Stands in for Slack's chat.postMessage: records each post, or fails while `fail` is set."""
+
+    def __init__(self):
+        self.posts: list[dict] = []
+        self.fail = False
+
+    async def __call__(self, team_id: str, channel_id: str, text: str, blocks: list[dict]) -> str:
+        await asyncio.sleep(0)          # let a second scheduler run in between, as a network call would
+        if self.fail:
+            raise ConnectionError("Slack is down")
+        self.posts.append({"team": team_id, "channel": channel_id, "text": text, "blocks": blocks})
+        return f"{len(self.posts)}.000100"
 
 
-def scheduler(engine, fake_slack) -> DigestScheduler:
-    client = AsyncWebClient(token="xoxb-test", base_url=fake_slack.url)
+@pytest.fixture
+def poster() -> Poster:
+    return Poster()
 
-    async def client_for(team_id: str) -> AsyncWebClient:
-        return client
 
-    return DigestScheduler(engine, client_for)
+def scheduler(engine, poster: Poster) -> DigestScheduler:
+    return DigestScheduler(engine, poster)
 
 
 async def run_clock(s: DigestScheduler, start: datetime, end: datetime, step: timedelta) -> list[datetime]:
@@ -71,52 +81,52 @@ def test_a_time_set_after_todays_moment_starts_tomorrow():
     assert due_date(setting, at(2027, 3, 28, 7, 0)) == date(2027, 3, 28)
 
 
-async def test_posts_once_a_day_at_local_time_across_the_spring_change(engine, fake_slack):
+async def test_posts_once_a_day_at_local_time_across_the_spring_change(engine, poster):
     with Session(engine) as session:
         set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
-    s = scheduler(engine, fake_slack)
+    s = scheduler(engine, poster)
     moments = await run_clock(s, at(2027, 3, 26, 0, 0), at(2027, 3, 30, 0, 0), timedelta(minutes=15))
     assert moments == [at(2027, 3, 26, 8, 0), at(2027, 3, 27, 8, 0), at(2027, 3, 28, 7, 0), at(2027, 3, 29, 7, 0)]
-    assert [p["channel"] for p in posts(fake_slack)] == ["C1"] * 4
+    assert [p["channel"] for p in poster.posts] == ["C1"] * 4
 
 
-async def test_posts_once_a_day_across_the_autumn_change(engine, fake_slack):
+async def test_posts_once_a_day_across_the_autumn_change(engine, poster):
     with Session(engine) as session:
         set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
-    s = scheduler(engine, fake_slack)
+    s = scheduler(engine, poster)
     moments = await run_clock(s, at(2027, 10, 30, 0, 0), at(2027, 11, 1, 0, 0), timedelta(minutes=30))
     assert moments == [at(2027, 10, 30, 7, 0), at(2027, 10, 31, 8, 0)]
 
 
-async def test_ticking_again_or_restarting_posts_nothing_more(engine, fake_slack):
+async def test_ticking_again_or_restarting_posts_nothing_more(engine, poster):
     with Session(engine) as session:
         set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
-    assert await scheduler(engine, fake_slack).tick(at(2027, 3, 27, 8, 0)) == ["C1"]
-    restarted = scheduler(engine, fake_slack)
+    assert await scheduler(engine, poster).tick(at(2027, 3, 27, 8, 0)) == ["C1"]
+    restarted = scheduler(engine, poster)
     assert await restarted.tick(at(2027, 3, 27, 8, 1)) == []
     assert await restarted.tick(at(2027, 3, 27, 8, 0)) == []
-    assert len(posts(fake_slack)) == 1
+    assert len(poster.posts) == 1
     with Session(engine) as session:
         [post] = session.exec(select(DigestPost)).all()
         assert post.local_date == date(2027, 3, 27) and post.message_ts and post.posted_at is not None
 
 
-async def test_two_scheduler_instances_post_once(engine, fake_slack):
+async def test_two_scheduler_instances_post_once(engine, poster):
     with Session(engine) as session:
         for n in range(8):
             set_digest(session, "T1", f"C{n}", "08:00", "Europe/London", now=SET_AT)
-    first, second = scheduler(engine, fake_slack), scheduler(engine, fake_slack)
+    first, second = scheduler(engine, poster), scheduler(engine, poster)
     now = at(2027, 3, 27, 8, 0)
     results = await asyncio.gather(first.tick(now), second.tick(now), first.tick(now), second.tick(now))
     channels = sorted(c for r in results for c in r)
     assert channels == [f"C{n}" for n in range(8)]
-    assert sorted(p["channel"] for p in posts(fake_slack)) == channels
+    assert sorted(p["channel"] for p in poster.posts) == channels
 
 
-async def test_a_missed_post_is_caught_up_once_the_same_local_day_only(engine, fake_slack):
+async def test_a_missed_post_is_caught_up_once_the_same_local_day_only(engine, poster):
     with Session(engine) as session:
         set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
-    s = scheduler(engine, fake_slack)
+    s = scheduler(engine, poster)
     # down from 07:00 until 10:30: the post goes out when the process is back, once
     assert await s.tick(at(2027, 3, 27, 10, 30)) == ["C1"]
     assert await s.tick(at(2027, 3, 27, 10, 31)) == []
@@ -128,42 +138,41 @@ async def test_a_missed_post_is_caught_up_once_the_same_local_day_only(engine, f
     assert dates == [date(2027, 3, 27), date(2027, 3, 29)]
 
 
-async def test_digest_off_stops_posting(engine, fake_slack):
+async def test_digest_off_stops_posting(engine, poster):
     with Session(engine) as session:
         set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
-    s = scheduler(engine, fake_slack)
+    s = scheduler(engine, poster)
     assert await s.tick(at(2027, 3, 27, 8, 0)) == ["C1"]
     with Session(engine) as session:
         disable_digest(session, "T1", "C1", now=at(2027, 3, 27, 12, 0))
     assert await run_clock(s, at(2027, 3, 27, 12, 0), at(2027, 3, 30, 0, 0), timedelta(hours=1)) == []
-    assert len(posts(fake_slack)) == 1
+    assert len(poster.posts) == 1
 
 
-async def test_quiet_day_posts_a_note_or_nothing_per_channel(engine, fake_slack):
+async def test_quiet_day_posts_a_note_or_nothing_per_channel(engine, poster):
     with Session(engine) as session:
         set_digest(session, "T1", "C-note", "08:00", "Europe/London", now=SET_AT)
         set_digest(session, "T1", "C-silent", "08:00", "Europe/London", post_when_empty=False, now=SET_AT)
-    assert await scheduler(engine, fake_slack).tick(at(2027, 3, 27, 8, 0)) == ["C-note"]
-    [note] = posts(fake_slack)
+    assert await scheduler(engine, poster).tick(at(2027, 3, 27, 8, 0)) == ["C-note"]
+    [note] = poster.posts
     assert note["text"].startswith("Nothing disputed")
 
 
-async def test_a_failed_post_is_retried_on_the_next_tick(engine, fake_slack):
+async def test_a_failed_post_is_retried_on_the_next_tick(engine, poster):
     with Session(engine) as session:
         set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
-    s = scheduler(engine, fake_slack)
-    fake_slack.fail = True
+    s = scheduler(engine, poster)
+    poster.fail = True
     assert await s.tick(at(2027, 3, 27, 8, 0)) == []
-    fake_slack.fail = False
+    poster.fail = False
     assert await s.tick(at(2027, 3, 27, 8, 1)) == ["C1"]
-    assert len(posts(fake_slack)) == 1
+    assert len(poster.posts) == 1
 
 
-async def test_start_schedules_a_tick_every_minute(engine, fake_slack):
-    s = scheduler(engine, fake_slack)
-    apscheduler = s.start()
+async def test_start_schedules_a_tick_every_minute(engine, poster):
+    s = start(poster, engine)
     try:
-        [job] = apscheduler.get_jobs()
+        [job] = s.scheduler.get_jobs()
         assert job.trigger.interval == timedelta(minutes=1)
     finally:
         s.shutdown()
