@@ -1,11 +1,22 @@
-"""Shared fixtures: one spaCy model and one copy of the sample article per test session."""
+"""Shared fixtures: one spaCy model and one copy of the sample article per test session; a migrated database
+per test, on SQLite and on PostgreSQL (127.0.0.1:5432, database "test", a schema of its own, dropped after).
+
+PostgreSQL is never skipped: when it is down, the PostgreSQL half of every store test fails.
+"""
 
 from __future__ import annotations
 
+import os
+from uuid import uuid4
+
 import pytest
+from sqlalchemy import text
 
 from bot.nlp import load_nlp
 from bot.settings import SAMPLE_ARTICLE, load_settings
+from store.db import make_engine, migrate
+
+POSTGRES_URL = os.environ.get("NEWSBOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 @pytest.fixture(scope="session")
@@ -16,3 +27,35 @@ def nlp():
 @pytest.fixture(scope="session")
 def sample_text() -> str:
     return SAMPLE_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_facts(sample_text, nlp):
+    from bot.extract.pipeline import extract_article
+
+    return extract_article(sample_text, nlp)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    """A freshly migrated database; its URL (`engine.url`) can be handed to the CLI as DATABASE_URL."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'newsbot.db'}")
+        migrate(engine)
+        yield engine
+        engine.dispose()
+        return
+    admin = make_engine(POSTGRES_URL)
+    schema = f"test_{uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = make_engine(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
+    try:
+        migrate(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
