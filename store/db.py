@@ -1,0 +1,128 @@
+"""Engine, migrations and sessions for SQLite (the default) and PostgreSQL (psycopg 3).
+
+`make_engine(url)` checks the database is reachable at once, so a wrong DATABASE_URL is a one-line StoreError
+rather than a traceback later. `migrate(engine)` brings the schema to the newest Alembic revision.
+
+Full-text search (created by migration 0001_facts; store/search.py queries it):
+
+SQLite (FTS5, tokenizer `porter unicode61 remove_diacritics 2`: English stemming, accents folded)
+- `claim_fts(content_text, sentence_text)`, rowid = claim.id: the claim's content and the text of its cue's
+  sentence. It keeps its own copy of the text (an external-content table would need the sentence row when a
+  cascade deletes the claim, and SQLite 3.40 has no contentless delete); triggers on claim keep it in sync.
+  Query: `SELECT rowid, bm25(claim_fts) FROM claim_fts WHERE claim_fts MATCH :q ORDER BY bm25(claim_fts)`.
+- `sentence_fts(text)`, external content over sentence (content_rowid = sentence.id); triggers on sentence
+  keep it in sync. Query: `SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q`.
+
+PostgreSQL (GIN expression indexes; a query must use the same expression for the index to apply)
+- `ix_claim_content_fts`  on claim    (to_tsvector('english', content_text))
+- `ix_sentence_text_fts`  on sentence (to_tsvector('english', text))
+  Query: `WHERE to_tsvector('english', claim.content_text) @@ websearch_to_tsquery('english', :q)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlmodel import Session, create_engine
+
+from bot.errors import StoreError
+
+ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
+CONNECT_TIMEOUT_SECONDS = 5
+SQLITE_BUSY_TIMEOUT_SECONDS = 30
+_POSTGRES_PREFIXES = ("postgresql+psycopg://", "postgresql://", "postgres://")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`, connected once to prove it works. Raises StoreError with a one-line message."""
+    url = _driver_url(url)
+    if url.startswith("sqlite"):
+        engine = _sqlite_engine(url)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS})
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as error:
+        engine.dispose()
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        raise StoreError(f"cannot connect to the database {_safe(url)}: {reason}") from None
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Upgrade the schema to the newest revision (Alembic `upgrade head`), on the engine's own connection so a
+    PostgreSQL search_path set on the engine (tests use a schema each) is honoured."""
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("script_location", str(ALEMBIC_INI.parent / "migrations"))
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        raise StoreError(f"cannot migrate the database: {reason}") from None
+
+
+@contextmanager
+def open_session(engine: Engine) -> Iterator[Session]:
+    """A session that rolls back whatever the caller left uncommitted when it leaves, error or not."""
+    with Session(engine) as session:
+        yield session
+
+
+def _driver_url(url: str) -> str:
+    """Accept the usual PostgreSQL spellings (Heroku gives `postgres://`) and route them to psycopg 3."""
+    url = url.strip()
+    for prefix in _POSTGRES_PREFIXES:
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    if url.startswith("sqlite:///") or url == "sqlite://":
+        return url
+    scheme = url.split(":", 1)[0] if ":" in url else url
+    raise StoreError(
+        f"unsupported DATABASE_URL scheme {scheme!r}: use sqlite:///path/to/file.db or postgresql://user@host/db"
+    )
+
+
+def _sqlite_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise StoreError(f"invalid DATABASE_URL: {error}") from None
+    database = parsed.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        try:
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the data directory for {database}: {error.strerror}") from None
+    try:
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+    except NoSuchModuleError as error:
+        raise StoreError(f"invalid DATABASE_URL: {error}") from None
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Foreign keys are off by default in SQLite (cascades need them); WAL lets readers run beside one writer."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, fit for an error message."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(unparsable URL)"
