@@ -14,7 +14,8 @@ LOCAL_TEAM = "local"
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    """Aware: sqlmodel's UTCDateTime columns refuse naive datetimes."""
+    return datetime.now(timezone.utc)
 
 
 class Article(SQLModel, table=True):
