@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from store.models import (
     Article,
     Claim,
+    Correction,
     DigestPost,
     DigestSetting,
     Dispute,
@@ -70,6 +71,25 @@ class DisputeView:
         return sorted({c.article_id for side in self.sides for c in side})
 
 
+def latest_corrections(session: Session, team_id: str, claim_ids: list[int]) -> dict[int, Correction]:
+    """The editor's latest correction per claim: disputes are found and shown with the corrected source."""
+    if not claim_ids:
+        return {}
+    rows = session.exec(select(Correction).where(Correction.team_id == team_id, Correction.claim_id.in_(claim_ids))
+                        .order_by(Correction.created_at, Correction.id)).all()
+    return {c.claim_id: c for c in rows}
+
+
+def corrected_source(claim: Claim, correction: Correction | None) -> tuple[bool, str | None, int | None]:
+    """(attributed, source text, source entity id) after the correction; a correction naming no source says the
+    sentence is the outlet's own."""
+    if correction is None:
+        return claim.attributed, claim.source_text, claim.source_entity_id
+    if correction.source_text is None and correction.source_entity_id is None:
+        return False, None, None
+    return True, correction.source_text, correction.source_entity_id
+
+
 def fingerprint(claim_ids: list[int]) -> str:
     return ",".join(str(i) for i in sorted(claim_ids))
 
@@ -110,8 +130,19 @@ def replace_disputes(session: Session, team_id: str, article_ids: list[int], fou
 
 def list_disputes(session: Session, team_id: str, *, topic: str | None = None, since: datetime | None = None,
                   article_id: int | None = None, limit: int | None = None) -> list[DisputeView]:
-    """The team's disputes, strongest first; `topic` keeps those whose label, sources or quotes mention every word
-    of it; `since` keeps those found or changed since then; `article_id` those involving that article."""
+    """The team's stored disputes, strongest first: what the digest, `/disputed [topic]`, App Home and the question
+    engine's "what is disputed?" / "is the death toll disputed?" / "who disputes ...?" answer from.
+
+    Each DisputeView has `topic` (a short label), `confidence` (0..1), `signals` ([{"name", "weight", "detail"}],
+    names: culprit, polarity, figures, dissent, contrast, unverified), `sides` (lists of claims that agree) and
+    `notes` (claims that qualify it, e.g. "cannot be independently verified"). Each DisputedClaim carries the
+    source as written and resolved (editor corrections applied; `.source` for display), the quoted sentence and
+    its offsets into the article's raw text, the claim's content, unverified markers, and the article's id, slug,
+    title and url.
+
+    `topic` keeps disputes whose label, sources or quoted sentences hold every content word of it (inflections
+    match: "killings" finds "killed"; a topic of stopwords alone keeps all); `since` keeps those found or changed
+    since then; `article_id` those involving that article; `limit` the strongest n."""
     query = select(Dispute).where(Dispute.team_id == team_id)
     if since is not None:
         query = query.where(Dispute.updated_at >= since)
@@ -120,36 +151,43 @@ def list_disputes(session: Session, team_id: str, *, topic: str | None = None, s
             select(DisputeClaim.dispute_id).join(Claim, Claim.id == DisputeClaim.claim_id)
             .where(Claim.article_id == article_id)))
     disputes = session.exec(query.order_by(Dispute.confidence.desc(), Dispute.id)).all()
-    views = [_view(session, d) for d in disputes]
-    views = [v for v in views if v.sides]
-    if topic:
-        views = [v for v in views if _mentions(v, topic)]
+    views = [v for v in (_view(session, d) for d in disputes) if v.sides]
+    from bot.disputes.lexicon import content_stems  # here: bot.disputes imports this module
+
+    wanted = set(content_stems(topic or ""))
+    if wanted:
+        views = [v for v in views if wanted <= set(content_stems(_searchable(v)))]
     return views[:limit] if limit else views
 
 
-def _mentions(view: DisputeView, topic: str) -> bool:
-    haystack = " ".join([view.topic, *(f"{c.source} {c.sentence_text}" for side in view.sides for c in side)]).lower()
-    return all(word in haystack for word in topic.lower().split())
+def _searchable(view: DisputeView) -> str:
+    claims = [c for side in view.sides for c in side] + view.notes
+    return " ".join([view.topic, *(f"{c.source} {c.sentence_text}" for c in claims)])
 
 
 def _view(session: Session, dispute: Dispute) -> DisputeView:
     rows = session.exec(
-        select(DisputeClaim, Claim, Sentence, Article, Entity)
+        select(DisputeClaim, Claim, Sentence, Article)
         .join(Claim, Claim.id == DisputeClaim.claim_id)
         .join(Sentence, Sentence.id == Claim.sentence_id)
         .join(Article, Article.id == Claim.article_id)
-        .outerjoin(Entity, Entity.id == Claim.source_entity_id)
         .where(DisputeClaim.dispute_id == dispute.id)
         .order_by(Article.id, Claim.position)
     ).all()
-    hedges = _markers(session, [claim.id for _, claim, *_ in rows], [s.id for _, _, s, _, _ in rows])
+    corrections = latest_corrections(session, dispute.team_id, [claim.id for _, claim, _, _ in rows])
+    sources = {claim.id: corrected_source(claim, corrections.get(claim.id)) for _, claim, _, _ in rows}
+    entity_ids = {entity_id for _, _, entity_id in sources.values() if entity_id is not None}
+    names = dict(session.exec(select(Entity.id, Entity.name).where(Entity.id.in_(entity_ids))).all()) \
+        if entity_ids else {}
+    hedges = _markers(session, [claim.id for _, claim, _, _ in rows], [s.id for _, _, s, _ in rows])
     sides: dict[int, list[DisputedClaim]] = {}
     notes: list[DisputedClaim] = []
-    for link, claim, sentence, article, entity in rows:
+    for link, claim, sentence, article in rows:
+        attributed, source_text, entity_id = sources[claim.id]
         item = DisputedClaim(
             claim_id=claim.id, article_id=article.id, article_slug=article.slug, article_title=article.title,
-            article_url=article.url, attributed=claim.attributed, source_text=claim.source_text,
-            source_name=entity.name if entity else None, cue_text=claim.cue_text, content_text=claim.content_text,
+            article_url=article.url, attributed=attributed, source_text=source_text,
+            source_name=names.get(entity_id), cue_text=claim.cue_text, content_text=claim.content_text,
             sentence_text=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
             markers=hedges.get((claim.id, sentence.id), []))
         (notes if link.side is None else sides.setdefault(link.side, [])).append(item)

@@ -19,7 +19,7 @@ from bot.digest import (
     parse_zone,
     set_digest,
 )
-from bot.disputes import find_disputes
+from bot.disputes import recompute
 from bot.render.digest_blocks import FIELD_CHARS, MAX_BLOCKS, digest_blocks, disputed_blocks
 from store.disputes import digest_setting, list_disputes
 from store.models import Article, Dispute
@@ -72,7 +72,7 @@ def test_set_and_disable_digest_and_bad_input_changes_nothing(engine):
 def test_digest_keeps_the_window_and_orders_strongest_first(engine):
     with Session(engine) as session:
         article = store_story(session, "T1")
-        find_disputes(session, "T1", [article.id])
+        recompute(session, "T1", [article.id])
         session.commit()
         now = datetime.now(timezone.utc)
         digest = build_digest(session, "T1", "24h", now=now)
@@ -90,7 +90,7 @@ def test_digest_keeps_the_window_and_orders_strongest_first(engine):
 def test_renderers_show_sides_with_source_sentence_article(engine):
     with Session(engine) as session:
         article = store_story(session, "T1")
-        find_disputes(session, "T1", [article.id])
+        recompute(session, "T1", [article.id])
         session.commit()
         digest = build_digest(session, "T1")
     data = digest_as_dict(digest)
@@ -115,7 +115,7 @@ def test_blocks_escape_article_text_and_keep_limits(engine):
             article.title = "<!channel> <@U123> <https://evil|click> & more"
             session.add(article)
             session.commit()
-            find_disputes(session, "T1", [article.id])
+            recompute(session, "T1", [article.id])
             session.commit()
         digest = build_digest(session, "T1")
     blocks = digest_blocks(digest)
@@ -146,7 +146,7 @@ def test_quiet_day_is_one_line(engine):
 def test_disputed_on_demand_uses_the_same_layout(engine):
     with Session(engine) as session:
         article = store_story(session, "T1")
-        find_disputes(session, "T1", [article.id])
+        recompute(session, "T1", [article.id])
         session.commit()
         blocks = disputed_blocks(list_disputes(session, "T1", topic="warehouse"), "warehouse")
         none = disputed_blocks(list_disputes(session, "T1", topic="budget <!here>"), "budget <!here>")

@@ -7,9 +7,9 @@ import json
 from datetime import datetime, timezone
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from bot.disputes import find_disputes, recompute_for_claim
+from bot.disputes import recompute
 from bot.disputes.group import group_disputes
 from bot.disputes.lexicon import stem
 from bot.disputes.signals import (
@@ -26,7 +26,7 @@ from bot.disputes.signals import (
     unverified_marks,
 )
 from store.disputes import list_disputes
-from store.models import Article, Claim, Entity, Hedge, Sentence
+from store.models import Article, Claim, Correction, Entity, Hedge, Sentence
 
 
 def view(cid, source, content, sentence=None, *, article=1, position=None, cue="said", **kw) -> ClaimView:
@@ -191,7 +191,7 @@ def store_story(session: Session, team_id: str, slug: str = "harbour-fire", stor
 def test_disputes_are_stored_with_sides_signals_and_notes(engine):
     with Session(engine) as session:
         article = store_story(session, "T1")
-        find_disputes(session, "T1", [article.id])
+        recompute(session, "T1", [article.id])
         session.commit()
         [dispute] = list_disputes(session, "T1")
     sources = [[c.source for c in side] for side in dispute.sides]
@@ -205,31 +205,57 @@ def test_disputes_are_stored_with_sides_signals_and_notes(engine):
 def test_recompute_keeps_an_unchanged_dispute_and_its_dates(engine):
     with Session(engine) as session:
         article = store_story(session, "T1")
-        [first] = find_disputes(session, "T1", [article.id])
+        [first] = recompute(session, "T1", [article.id])
         session.commit()
         created = first.created_at
-        [again] = find_disputes(session, "T1", [article.id])
+        [again] = recompute(session, "T1", [article.id])
         session.commit()
         assert again.created_at == created and again.updated_at == created
         assert len(list_disputes(session, "T1")) == 1
 
 
-def test_correction_recomputes_the_article(engine):
+def correct(session: Session, claim_id: int, source_text: str | None, source_entity_id: int | None = None) -> None:
+    session.add(Correction(team_id="T1", claim_id=claim_id, source_text=source_text,
+                           source_entity_id=source_entity_id, user_id="U1"))
+    session.flush()
+
+
+def test_a_correction_to_one_source_unmakes_the_dispute(engine):
     """An editor says the union's sentence was really the police's: no two sources disagree any more."""
     with Session(engine) as session:
         article = store_story(session, "T1")
-        find_disputes(session, "T1", [article.id])
+        recompute(session, "T1", [article.id])
         session.commit()
         [dispute] = list_disputes(session, "T1")
-        union_claim = session.get(Claim, dispute.sides[1][0].claim_id)
         police_claim = session.get(Claim, dispute.sides[0][0].claim_id)
-        union_claim.source_text, union_claim.source_entity_id = "Police", police_claim.source_entity_id
-        session.add(union_claim)
-        recompute_for_claim(session, "T1", union_claim.id)
+        correct(session, dispute.sides[1][0].claim_id, "Police", police_claim.source_entity_id)
+        recompute(session, "T1", [article.id])
         session.commit()
         [left] = list_disputes(session, "T1")
         assert [s["name"] for s in left.signals] == ["unverified"]
         assert left.topic == "The alleged arson cannot be independently verified"
+
+
+def test_a_correction_shows_the_corrected_source_and_can_make_a_dispute(engine):
+    story = ("Harbour fire\n"
+             "Police said the warehouse fire was started by striking workers.\n"
+             "Police said the warehouse fire was started by security guards.")
+    with Session(engine) as session:
+        article = store_story(session, "T1", story=story)
+        recompute(session, "T1", [article.id])
+        session.commit()
+        assert list_disputes(session, "T1") == []           # one source does not dispute itself
+        second = session.exec(select(Claim).where(Claim.article_id == article.id, Claim.position == 1)).one()
+        correct(session, second.id, "The union")
+        recompute(session, "T1", [article.id])
+        session.commit()
+        [dispute] = list_disputes(session, "T1")
+        assert [[c.source for c in side] for side in dispute.sides] == [["Police"], ["The union"]]
+        correct(session, second.id, None)                   # the editor again: it is the outlet's own sentence
+        recompute(session, "T1", [article.id])
+        session.commit()
+        [dispute] = list_disputes(session, "T1")
+        assert dispute.sides[1][0].source == "the article (no source named)"
 
 
 def test_disputes_across_articles_of_one_workspace_only(engine):
@@ -237,13 +263,13 @@ def test_disputes_across_articles_of_one_workspace_only(engine):
     union = "Union statement\nThe union said the warehouse fire was started by security guards."
     with Session(engine) as session:
         first = store_story(session, "T1", "police", police)
-        find_disputes(session, "T1", [first.id])
+        recompute(session, "T1", [first.id])
         elsewhere = store_story(session, "T2", "union-t2", union)
-        find_disputes(session, "T2", [elsewhere.id])
+        recompute(session, "T2", [elsewhere.id])
         session.commit()
         assert list_disputes(session, "T1") == [] and list_disputes(session, "T2") == []
         second = store_story(session, "T1", "union", union)
-        find_disputes(session, "T1", [second.id])
+        recompute(session, "T1", [second.id])
         session.commit()
         [dispute] = list_disputes(session, "T1")
         assert [[c.article_title for c in side] for side in dispute.sides] == [["Harbour fire"], ["Union statement"]]
@@ -254,10 +280,12 @@ def test_topic_filter_and_workspace_isolation(engine):
     with Session(engine) as session:
         mine = store_story(session, "T1")
         theirs = store_story(session, "T2")
-        find_disputes(session, "T1", [mine.id])
-        find_disputes(session, "T2", [theirs.id])
+        recompute(session, "T1", [mine.id])
+        recompute(session, "T2", [theirs.id])
         session.commit()
         assert len(list_disputes(session, "T1", topic="warehouse fire")) == 1
+        assert len(list_disputes(session, "T1", topic="the warehouse fires")) == 1     # inflections, stopwords
+        assert len(list_disputes(session, "T1", topic="union")) == 1                   # a source's name
         assert list_disputes(session, "T1", topic="budget") == []
         for view_ in list_disputes(session, "T1"):
             assert {c.article_id for side in view_.sides for c in side} == {mine.id}
@@ -281,7 +309,7 @@ def sample_disputes(engine, sample_facts):
 
     with Session(engine) as session:
         saved = save_article(session, sample_facts, team_id="T1", slug="jisr-al-shughour")
-        find_disputes(session, "T1", [saved.article_id])
+        recompute(session, "T1", [saved.article_id])
         session.commit()
         return list_disputes(session, "T1")
 

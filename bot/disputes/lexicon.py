@@ -79,8 +79,10 @@ def stem(word: str) -> str:
     w = IRREGULAR.get(w, w)
     if len(w) <= 3:
         return w
+    if re.search(r"(ss|x|z|ch|sh)es$", w):            # boxes, wishes; but fires → fire, not fir
+        w = w[:-2]
     for suffix, repl in (("ings", ""), ("ing", ""), ("edly", ""), ("ied", "y"), ("ies", "y"), ("ed", ""),
-                         ("ses", "s"), ("es", ""), ("s", ""), ("ly", "")):
+                         ("s", ""), ("ly", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
             w = w[: len(w) - len(suffix)] + repl
             break

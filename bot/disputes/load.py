@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from bot.disputes import lexicon
 from bot.disputes.signals import ClaimView, FigureView
+from store.disputes import corrected_source, latest_corrections
 from store.models import Article, Claim, Entity, Figure, Hedge, Mention, Sentence
 
 MAX_RELATED_ARTICLES = 200      # cross-article candidates: the most recent articles sharing an entity
@@ -44,17 +45,21 @@ def load_claims(session: Session, team_id: str, article_ids: list[int]) -> list[
         figures.setdefault(f.sentence_id, []).append(f)
     claims = session.exec(select(Claim).where(Claim.article_id.in_(ids)).order_by(Claim.article_id,
                                                                                   Claim.position)).all()
+    corrections = latest_corrections(session, team_id, [c.id for c in claims])
+    missing = {c.source_entity_id for c in corrections.values()} - set(entities) - {None}
+    entities.update({e.id: e for e in session.exec(select(Entity).where(Entity.id.in_(missing))).all()})
     views = []
     for c in claims:
         sentence = by_sentence[c.sentence_id]
         article = articles[c.article_id]
         inside = lambda start, end: c.content_start <= start and end <= c.content_end  # noqa: E731
-        source = entities.get(c.source_entity_id) if c.source_entity_id else None
+        attributed, source_text, source_entity_id = corrected_source(c, corrections.get(c.id))
+        source = entities.get(source_entity_id) if source_entity_id else None
         views.append(ClaimView(
             claim_id=c.id, article_id=c.article_id, sentence_position=sentence.position,
-            paragraph=sentence.paragraph, source_key=_source_key(c, source, article),
-            source_label=c.source_text or (source.name if source else article.outlet or "the article"),
-            content=c.content_text, sentence=sentence.text, cue=c.cue_text, attributed=c.attributed,
+            paragraph=sentence.paragraph, source_key=_source_key(c.id, attributed, source_text, source, article),
+            source_label=source_text or (source.name if source else article.outlet or "the article"),
+            content=c.content_text, sentence=sentence.text, cue=c.cue_text, attributed=attributed,
             parent_id=c.parent_id, content_start=c.content_start, content_end=c.content_end,
             heading=headings.get(c.sentence_id),
             entity_keys=frozenset(entities[m.entity_id].key for m in mentions.get(c.sentence_id, [])
@@ -69,15 +74,16 @@ def load_claims(session: Session, team_id: str, article_ids: list[int]) -> list[
     return views
 
 
-def _source_key(claim: Claim, source: Entity | None, article: Article) -> str:
+def _source_key(claim_id: int, attributed: bool, source_text: str | None, source: Entity | None,
+                article: Article) -> str:
     """Who is speaking, comparable across claims and articles: the resolved entity, else the words as written;
     an unattributed sentence is the outlet's own statement; a cue without any source speaks for no one else."""
-    if not claim.attributed:
+    if not attributed:
         return f"outlet:{article.outlet or article.id}"
     if source is not None:
         return f"entity:{source.key}"
-    words = " ".join(lexicon.content_stems(claim.source_text or ""))
-    return f"text:{words}" if words else f"unnamed:{claim.id}"
+    words = " ".join(lexicon.content_stems(source_text or ""))
+    return f"text:{words}" if words else f"unnamed:{claim_id}"
 
 
 def _headings(articles: dict[int, Article], sentences: list[Sentence]) -> dict[int, str]:
