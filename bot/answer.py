@@ -1,0 +1,98 @@
+"""The one Answer model every renderer (terminal, JSON, Slack Block Kit) reads: nothing here knows about output.
+
+An item is one stored claim: who said it (the resolved entity and the words the article used), the cue, the sentence
+exactly as printed with its offsets, and where it sits. Unattributed sentences are the outlet's own statements and
+are never given a speaker; near-misses are kept apart from answers and say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.questions import Intent
+
+ANSWERED = "answered"
+NO_MATCH = "no_match"
+BAD_QUESTION = "bad_question"
+STATUSES = (ANSWERED, NO_MATCH, BAD_QUESTION)
+
+
+@dataclass(frozen=True)
+class DisputeRef:
+    id: int
+    topic: str
+
+
+@dataclass
+class Item:
+    claim_id: int | None               # None: a sentence that is no claim's cue sentence (a who-is description)
+    source_name: str | None            # the resolved entity ("Syrian government"), None when unresolved
+    source_text: str | None            # the source as the article wrote it ("The government", "he")
+    source_entity_id: int | None
+    own_statement: bool                # True: no source named, the outlet's own statement
+    cue: str | None
+    cue_kind: str | None
+    kind: str                          # direct, indirect, mixed; "statement" for the outlet's own
+    content: str                       # the attributed content ("…" joins discontinuous spans)
+    sentence: str                      # the sentence exactly as in the article
+    sentence_start: int                # offsets into the article's raw text
+    sentence_end: int
+    sentence_position: int             # 0-based order of the sentence in the article
+    article_id: int
+    article_slug: str
+    article_title: str
+    article_url: str | None
+    outlet: str | None
+    hedges: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+    disputes: list[DisputeRef] = field(default_factory=list)
+    corrected: bool = False            # an editor corrected the attribution; the source shown is theirs
+    description: str | None = None     # who-is: the description the article gives ("the UN human rights chief")
+    near_miss: bool = False            # the closest thing found, NOT an answer
+    score: float = 0.0
+
+    @property
+    def speaker(self) -> str:
+        """Who said it, for a heading: the resolved entity, else the words as written, else the outlet."""
+        if self.own_statement:
+            return self.outlet or "The article"
+        return self.source_name or self.source_text or "An unnamed source"
+
+    @property
+    def written_differently(self) -> str | None:
+        """The source as written when it differs from the resolved name ("The government" for Syrian government)."""
+        if self.own_statement or not self.source_text or not self.source_name:
+            return None
+        return None if self.source_text.casefold() == self.source_name.casefold() else self.source_text
+
+
+@dataclass
+class Group:
+    """Answers under one heading: one resolved source, or (for disputes) one disputed topic."""
+
+    title: str
+    items: list[Item]
+    entity_id: int | None = None
+    description: str | None = None
+    count: int = 0                     # claims in the group, when more exist than `items` shows (sources)
+
+
+def readable(text: str) -> str:
+    """Article text for display: backslash-escaped quotes unescaped, runs of whitespace as one space. The stored
+    sentence and its offsets stay exactly as in the article."""
+    return " ".join(text.replace("\\'", "'").replace('\\"', '"').split())
+
+
+@dataclass
+class Answer:
+    question: str
+    intent: Intent
+    status: str                        # one of STATUSES
+    message: str                       # one line: what was found, or why nothing was, or how to ask
+    groups: list[Group] = field(default_factory=list)
+    near_misses: list[Item] = field(default_factory=list)
+    scope: str | None = None           # the article the question was limited to, as its slug
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for group in self.groups for item in group.items]

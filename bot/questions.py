@@ -1,0 +1,241 @@
+"""Question text -> typed intent, by rules over the words (no model): newsroom questions come in a few shapes.
+
+Tolerant of case, punctuation, curly quotes and one-letter typos in the question words ("waht did Erdogan sya?");
+the names themselves are matched fuzzily later, against the store. `in:<slug>` anywhere limits the question to
+one article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rapidfuzz.distance import OSA
+
+MAX_QUESTION_CHARS = 500
+EXAMPLES = ('"who says residents requested the army?"', '"what did Erdogan say?"', '"who is Navi Pillay?"')
+
+SAY_VERBS = frozenset("""
+say says said saying claim claims claimed claiming tell tells told telling blame blames blamed blaming report reports
+reported reporting believe believes believed think thinks thought state states stated allege alleges alleged argue
+argues argued insist insists insisted warn warns warned announce announces announced deny denies denied accuse
+accuses accused suggest suggests suggested write writes wrote estimate estimates estimated add adds added admit
+admits admitted confirm confirms confirmed describe describes described call calls called promise promises promised
+urge urges urged predict predicts predicted mean means meant
+""".split())
+AUXILIARIES = frozenset("did does do has have had is was are were will would could can".split())
+DISPUTE_WORDS = frozenset("""
+disputed dispute disputes disputing contested contest contests contradict contradicts contradicted contradiction
+contradictions conflicting conflict conflicts disagree disagrees disagreed disagreement disagreements
+""".split())
+SOURCE_WORDS = frozenset("sources source".split())
+QUESTION_WORDS = frozenset("who whom whose what which how many much is are was were the a an".split())
+ARTICLE_WORDS = frozenset("the a an article story piece report this that".split())
+# Words the typo fixer may produce; only the opening words and the verb are corrected, never names.
+VOCABULARY = frozenset({"who", "whom", "what", "how", "many", "much", "according", "sources", *AUXILIARIES,
+                        *(v for v in SAY_VERBS if len(v) >= 3), *DISPUTE_WORDS})
+
+_SCOPE = re.compile(r"(?<!\S)in:(\S*)", re.IGNORECASE)
+_CONTRACTION = re.compile(r"\b(who|what)'s\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'"})
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What was asked. `text` is the question as typed; `article` the `in:` scope (a slug or id), if any."""
+
+    kind: ClassVar[str] = "search"
+    text: str
+    article: str | None = None
+
+
+@dataclass(frozen=True)
+class WhoSays(Intent):
+    kind: ClassVar[str] = "who_says"
+    topic: str = ""
+    verb: str | None = None             # "blamed": claims with a matching cue rank higher
+
+
+@dataclass(frozen=True)
+class WhatSaid(Intent):
+    kind: ClassVar[str] = "what_said"
+    source: str = ""                    # the name as typed: "the Turkish prime minister"
+    about: str | None = None            # "what does X say about the refugees?"
+
+
+@dataclass(frozen=True)
+class HowMany(Intent):
+    kind: ClassVar[str] = "how_many"
+    topic: str = ""
+
+
+@dataclass(frozen=True)
+class WhoIs(Intent):
+    kind: ClassVar[str] = "who_is"
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Disputed(Intent):
+    kind: ClassVar[str] = "disputed"
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Sources(Intent):
+    kind: ClassVar[str] = "sources"
+    article_hint: str | None = None     # "the Jisr al-Shughour article" -> "Jisr al-Shughour"
+
+
+@dataclass(frozen=True)
+class Search(Intent):
+    kind: ClassVar[str] = "search"
+    query: str = ""
+
+
+@dataclass(frozen=True)
+class BadQuestion(Intent):
+    kind: ClassVar[str] = "bad_question"
+    problem: str = ""                   # one helpful line for the asker
+
+
+INTENTS = (WhoSays, WhatSaid, HowMany, WhoIs, Disputed, Sources, Search, BadQuestion)
+
+
+@dataclass(frozen=True)
+class _Word:
+    raw: str          # as typed
+    word: str         # lower-cased, typo-corrected when it is a question word
+    start: int
+    end: int
+
+
+def parse_question(text: str) -> Intent:
+    """Never raises: anything unusable becomes a BadQuestion with a message saying what to ask instead."""
+    text = text if isinstance(text, str) else ""
+    if len(text) > MAX_QUESTION_CHARS:
+        return BadQuestion(text[:MAX_QUESTION_CHARS], problem=(
+            f"That question is {len(text):,} characters long; please ask in under {MAX_QUESTION_CHARS}, "
+            f"e.g. {EXAMPLES[0]}"))
+    cleaned = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    article = None
+    scope = _SCOPE.search(cleaned)
+    if scope:
+        article = scope.group(1).strip(".,;:!?\"'") or None
+        cleaned = (cleaned[: scope.start()] + " " + cleaned[scope.end():])
+    cleaned = _CONTRACTION.sub(lambda m: m.group(1) + " is", " ".join(cleaned.split()))
+    words = _words(cleaned)
+    if not words:
+        if not cleaned:
+            problem = f"Ask me a question about the indexed articles, e.g. {', '.join(EXAMPLES)}."
+        else:
+            problem = f"I found no words in that question. Try e.g. {EXAMPLES[0]}."
+        return BadQuestion(text, article, problem=problem)
+    return _classify(text, cleaned, words, article)
+
+
+def _words(cleaned: str) -> list[_Word]:
+    found = []
+    for number, m in enumerate(_WORD.finditer(cleaned)):
+        raw = m.group(0)
+        word = _correct(raw.lower()) if number < 2 else raw.lower()
+        if number == 1 and found[0].word in {"hwo", "ohw"}:       # who or how: the next word tells
+            found[0] = _Word(found[0].raw, "how" if word in {"many", "much"} else "who", found[0].start, found[0].end)
+        found.append(_Word(raw, word, m.start(), m.end()))
+    return found
+
+
+def _correct(word: str) -> str:
+    """A one-edit typo of a question word ("waht", "hwo", "mnay") becomes that word; anything else is kept."""
+    if word in VOCABULARY or len(word) < 3 or not word.isalpha():
+        return word
+    close = [v for v in VOCABULARY if abs(len(v) - len(word)) <= 1 and OSA.distance(word, v) == 1]
+    return close[0] if len(close) == 1 else word
+
+
+def _verb(word: _Word) -> str | None:
+    """The say-verb this word is, allowing one typo ("sya", "sayd") for words of four letters or more."""
+    if word.word in SAY_VERBS:
+        return word.word
+    if len(word.word) < 3 or not word.word.isalpha():
+        return None
+    close = [v for v in SAY_VERBS if abs(len(v) - len(word.word)) <= 1 and OSA.distance(word.word, v) == 1]
+    return close[0] if len(close) == 1 and (len(word.word) >= 4 or close[0] in {"say", "said"}) else None
+
+
+def _between(cleaned: str, words: list[_Word], start: int, end: int | None = None) -> str:
+    """The question text from word `start` up to word `end` (exclusive), as typed."""
+    chosen = words[start:end]
+    return cleaned[chosen[0].start: chosen[-1].end] if chosen else ""
+
+
+def _strip_leading(text: str, *prefixes: str) -> str:
+    for prefix in prefixes:
+        if text.lower().startswith(prefix + " "):
+            return text[len(prefix) + 1:]
+    return text
+
+
+def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) -> Intent:
+    w = [x.word for x in words]
+    first, second = w[0], (w[1] if len(w) > 1 else "")
+
+    if any(x in DISPUTE_WORDS for x in w):
+        rest = [x for x in words if x.word not in DISPUTE_WORDS | QUESTION_WORDS | AUXILIARIES]
+        topic = " ".join(x.raw for x in rest) or None
+        return Disputed(text, article, topic=topic)
+
+    if any(x in SOURCE_WORDS for x in w) and (first in {"who", "what", "which", "list", "show", "sources", "source"}):
+        hint = None
+        for i in range(len(words) - 1, 0, -1):
+            if w[i] in {"in", "of", "for", "from", "on"}:
+                hint_words = [x.raw for x in words[i + 1:] if x.word not in ARTICLE_WORDS]
+                hint = " ".join(hint_words) or None
+                break
+        return Sources(text, article, article_hint=hint)
+
+    if first == "how" and second in {"many", "much"}:
+        return HowMany(text, article, topic=_between(cleaned, words, 2) or _between(cleaned, words, 1))
+    if "toll" in w or cleaned.lower().startswith("number of "):
+        return HowMany(text, article, topic=cleaned)
+
+    if first == "according" and second == "to" and len(w) > 2 and w[2] in {"whom", "who"}:
+        return WhoSays(text, article, topic=_strip_leading(_between(cleaned, words, 3), "that"))
+    if len(w) >= 3 and w[-1] in {"whom", "who"} and w[-2] == "to" and w[-3] == "according":
+        return WhoSays(text, article, topic=_between(cleaned, words, 0, len(words) - 3))
+
+    if first in {"who", "whom"}:
+        start = 1
+        if second in {"is", "was", "has", "have", "had", "are", "were"} and len(w) > 2 and _verb(words[2]):
+            start = 2
+        verb = _verb(words[start]) if len(words) > start else None
+        if verb and not (start == 1 and second in {"is", "was", "are", "were"}):
+            topic = _strip_leading(_between(cleaned, words, start + 1), "that")
+            if topic:
+                return WhoSays(text, article, topic=topic, verb=verb)
+        if second in {"is", "was", "are", "were"} and len(w) > 2:
+            return WhoIs(text, article, name=_between(cleaned, words, 2))
+
+    if first == "what" and len(w) >= 3:
+        said = [i for i in range(2, len(words)) if _verb(words[i])]
+        if second in AUXILIARIES and said and said[0] > 2:
+            verb_at = said[0]
+            if w[verb_at - 1] == "been" and verb_at - 1 > 2:
+                subject = _between(cleaned, words, 2, verb_at - 1)
+            else:
+                subject = _between(cleaned, words, 2, verb_at)
+            about = None
+            if verb_at + 1 < len(words) and w[verb_at + 1] in {"about", "on", "regarding", "of"}:
+                about = _between(cleaned, words, verb_at + 2) or None
+            return WhatSaid(text, article, source=subject, about=about)
+        if said and said[0] > 1 and second not in AUXILIARIES:
+            return WhatSaid(text, article, source=_between(cleaned, words, 1, said[0]))
+        if second in {"is", "are", "was", "were"} and first == "what" and not said:
+            rest = _between(cleaned, words, 2)
+            if rest and rest[:1].isupper():
+                return WhoIs(text, article, name=rest)
+
+    return Search(text, article, query=cleaned)
