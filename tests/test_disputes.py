@@ -308,9 +308,7 @@ def sample_disputes(engine, sample_facts):
     from store.ingest import save_article
 
     with Session(engine) as session:
-        saved = save_article(session, sample_facts, team_id="T1", slug="jisr-al-shughour")
-        recompute(session, "T1", [saved.article_id])
-        session.commit()
+        save_article(session, sample_facts, team_id="T1", slug="jisr-al-shughour")   # recomputes disputes
         return list_disputes(session, "T1")
 
 

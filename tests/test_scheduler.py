@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from bot.digest import disable_digest, set_digest
 from bot.scheduler import DigestScheduler, due_date, start
+from store.db import make_engine
 from store.models import DigestPost, DigestSetting
 
 UTC = timezone.utc
@@ -112,12 +113,17 @@ async def test_ticking_again_or_restarting_posts_nothing_more(engine, poster):
 
 
 async def test_two_scheduler_instances_post_once(engine, poster):
+    """Two processes: two engines (connection pools) on one database, ticking at the same moment."""
     with Session(engine) as session:
         for n in range(8):
             set_digest(session, "T1", f"C{n}", "08:00", "Europe/London", now=SET_AT)
-    first, second = scheduler(engine, poster), scheduler(engine, poster)
-    now = at(2027, 3, 27, 8, 0)
-    results = await asyncio.gather(first.tick(now), second.tick(now), first.tick(now), second.tick(now))
+    other_engine = make_engine(engine.url.render_as_string(hide_password=False))
+    try:
+        first, second = scheduler(engine, poster), scheduler(other_engine, poster)
+        now = at(2027, 3, 27, 8, 0)
+        results = await asyncio.gather(first.tick(now), second.tick(now), first.tick(now), second.tick(now))
+    finally:
+        other_engine.dispose()
     channels = sorted(c for r in results for c in r)
     assert channels == [f"C{n}" for n in range(8)]
     assert sorted(p["channel"] for p in poster.posts) == channels
