@@ -1,0 +1,167 @@
+"""Countries with their adjectives (demonyms) and capitals, so names fold alike across articles.
+
+"the Syrian government" and "Syria's government" fold to one key, and a capital used as a source ("claims by
+Damascus") stands for its country's government. One line per country: name | adjectives | capital.
+"""
+
+from __future__ import annotations
+
+_TABLE = """
+Afghanistan|Afghan|Kabul
+Albania|Albanian|Tirana
+Algeria|Algerian|Algiers
+Angola|Angolan|Luanda
+Argentina|Argentine,Argentinian|Buenos Aires
+Armenia|Armenian|Yerevan
+Australia|Australian|Canberra
+Austria|Austrian|Vienna
+Azerbaijan|Azerbaijani,Azeri|Baku
+Bahrain|Bahraini|Manama
+Bangladesh|Bangladeshi|Dhaka
+Belarus|Belarusian|Minsk
+Belgium|Belgian|Brussels
+Bolivia|Bolivian|La Paz
+Bosnia|Bosnian|Sarajevo
+Brazil|Brazilian|Brasilia
+Britain|British|London
+Bulgaria|Bulgarian|Sofia
+Burma|Burmese|Naypyidaw
+Cambodia|Cambodian|Phnom Penh
+Cameroon|Cameroonian|Yaounde
+Canada|Canadian|Ottawa
+Chad|Chadian|N'Djamena
+Chile|Chilean|Santiago
+China|Chinese|Beijing
+Colombia|Colombian|Bogota
+Congo|Congolese|Kinshasa
+Croatia|Croatian|Zagreb
+Cuba|Cuban|Havana
+Cyprus|Cypriot|Nicosia
+Czech Republic|Czech|Prague
+Denmark|Danish|Copenhagen
+Ecuador|Ecuadorian|Quito
+Egypt|Egyptian|Cairo
+Eritrea|Eritrean|Asmara
+Estonia|Estonian|Tallinn
+Ethiopia|Ethiopian|Addis Ababa
+Finland|Finnish|Helsinki
+France|French|Paris
+Georgia|Georgian|Tbilisi
+Germany|German|Berlin
+Ghana|Ghanaian|Accra
+Greece|Greek|Athens
+Guatemala|Guatemalan|Guatemala City
+Haiti|Haitian|Port-au-Prince
+Honduras|Honduran|Tegucigalpa
+Hungary|Hungarian|Budapest
+Iceland|Icelandic|Reykjavik
+India|Indian|New Delhi,Delhi
+Indonesia|Indonesian|Jakarta
+Iran|Iranian|Tehran
+Iraq|Iraqi|Baghdad
+Ireland|Irish|Dublin
+Israel|Israeli|Jerusalem
+Italy|Italian|Rome
+Ivory Coast|Ivorian|Yamoussoukro,Abidjan
+Jamaica|Jamaican|Kingston
+Japan|Japanese|Tokyo
+Jordan|Jordanian|Amman
+Kazakhstan|Kazakh|Astana
+Kenya|Kenyan|Nairobi
+Kosovo|Kosovan,Kosovar|Pristina
+Kuwait|Kuwaiti|Kuwait City
+Kyrgyzstan|Kyrgyz|Bishkek
+Laos|Laotian,Lao|Vientiane
+Latvia|Latvian|Riga
+Lebanon|Lebanese|Beirut
+Liberia|Liberian|Monrovia
+Libya|Libyan|Tripoli
+Lithuania|Lithuanian|Vilnius
+Malaysia|Malaysian|Kuala Lumpur
+Mali|Malian|Bamako
+Mexico|Mexican|Mexico City
+Moldova|Moldovan|Chisinau
+Mongolia|Mongolian|Ulaanbaatar
+Morocco|Moroccan|Rabat
+Mozambique|Mozambican|Maputo
+Nepal|Nepalese,Nepali|Kathmandu
+Netherlands|Dutch|Amsterdam,The Hague
+New Zealand|New Zealand|Wellington
+Nicaragua|Nicaraguan|Managua
+Niger|Nigerien|Niamey
+Nigeria|Nigerian|Abuja
+North Korea|North Korean|Pyongyang
+Norway|Norwegian|Oslo
+Oman|Omani|Muscat
+Pakistan|Pakistani|Islamabad
+Palestine|Palestinian|Ramallah
+Panama|Panamanian|Panama City
+Paraguay|Paraguayan|Asuncion
+Peru|Peruvian|Lima
+Philippines|Philippine,Filipino|Manila
+Poland|Polish|Warsaw
+Portugal|Portuguese|Lisbon
+Qatar|Qatari|Doha
+Romania|Romanian|Bucharest
+Russia|Russian|Moscow
+Rwanda|Rwandan|Kigali
+Saudi Arabia|Saudi|Riyadh
+Senegal|Senegalese|Dakar
+Serbia|Serbian,Serb|Belgrade
+Sierra Leone|Sierra Leonean|Freetown
+Singapore|Singaporean|Singapore
+Slovakia|Slovak,Slovakian|Bratislava
+Slovenia|Slovenian,Slovene|Ljubljana
+Somalia|Somali|Mogadishu
+South Africa|South African|Pretoria
+South Korea|South Korean|Seoul
+South Sudan|South Sudanese|Juba
+Spain|Spanish|Madrid
+Sri Lanka|Sri Lankan|Colombo
+Sudan|Sudanese|Khartoum
+Sweden|Swedish|Stockholm
+Switzerland|Swiss|Bern
+Syria|Syrian|Damascus
+Taiwan|Taiwanese|Taipei
+Tajikistan|Tajik|Dushanbe
+Tanzania|Tanzanian|Dodoma
+Thailand|Thai|Bangkok
+Tunisia|Tunisian|Tunis
+Turkey|Turkish|Ankara
+Turkmenistan|Turkmen|Ashgabat
+Uganda|Ugandan|Kampala
+Ukraine|Ukrainian|Kiev,Kyiv
+United Arab Emirates|Emirati|Abu Dhabi
+United States|American|Washington
+Uruguay|Uruguayan|Montevideo
+Uzbekistan|Uzbek|Tashkent
+Venezuela|Venezuelan|Caracas
+Vietnam|Vietnamese|Hanoi
+Yemen|Yemeni|Sanaa
+Zambia|Zambian|Lusaka
+Zimbabwe|Zimbabwean|Harare
+Europe|European|Brussels
+"""
+
+# Other names a country goes by; they fold to the name above.
+COUNTRY_ALIASES = {
+    "uk": "Britain", "united kingdom": "Britain", "great britain": "Britain", "us": "United States",
+    "usa": "United States", "america": "United States", "united states of america": "United States",
+    "myanmar": "Burma", "holland": "Netherlands", "uae": "United Arab Emirates", "czechia": "Czech Republic",
+    "turkiye": "Turkey", "cote d'ivoire": "Ivory Coast", "drc": "Congo",
+    "democratic republic of congo": "Congo", "ksa": "Saudi Arabia",
+}
+
+COUNTRY_OF_ADJECTIVE: dict[str, str] = {}
+COUNTRY_OF_CAPITAL: dict[str, str] = {}
+COUNTRIES: set[str] = set()
+for _line in _TABLE.strip().splitlines():
+    _country, _adjectives, _capitals = _line.split("|")
+    COUNTRIES.add(_country.lower())
+    for _adjective in _adjectives.split(","):
+        COUNTRY_OF_ADJECTIVE[_adjective.lower()] = _country
+    if _country != "Europe":
+        for _capital in _capitals.split(","):
+            COUNTRY_OF_CAPITAL.setdefault(_capital.lower(), _country)
+COUNTRY_OF_ADJECTIVE.pop("new zealand")  # the adjective is the name itself
+COUNTRY_OF_CAPITAL.pop("singapore")      # a city-state: the city is the country
