@@ -71,6 +71,13 @@ def migrate(engine: Engine) -> None:
         raise StoreError(f"cannot migrate the database: {reason}") from None
 
 
+def open_database(url: str) -> Engine:
+    """make_engine, then migrate: how commands that read or write facts start."""
+    engine = make_engine(url)
+    migrate(engine)
+    return engine
+
+
 @contextmanager
 def open_session(engine: Engine) -> Iterator[Session]:
     """A session that rolls back whatever the caller left uncommitted when it leaves, error or not."""

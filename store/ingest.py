@@ -1,0 +1,204 @@
+"""ArticleFacts → rows, one transaction per article: all of it is stored or none of it.
+
+Ingest is idempotent on the sha256 of the raw text within a workspace: the same text again returns the stored
+article untouched; `force=True` replaces its facts in place (same id, same slug). After the facts are written,
+the disputes of the article are recomputed in the same transaction.
+
+Claims: one row per Quote, and one per sentence no quote covers (the outlet's own statement: attributed=False,
+kind "statement", no cue, no source text, no source entity — never an invented person; readers show the
+article's outlet, or "the article", as its source).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from typing import NamedTuple
+
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from bot.errors import StoreError
+from bot.extract.entities import fold_name
+from bot.extract.types import ArticleFacts, Quote
+from store.models import Alias, Article, Claim, Entity, Figure, Hedge, Mention, Sentence, utcnow
+
+CONTENT_JOINER = " … "
+SLUG_MAX_CHARS = 60
+TITLE_MAX_CHARS = 120
+
+
+class SavedArticle(NamedTuple):
+    article: Article
+    created: bool            # False: the same text was already stored (and not forced)
+
+    @property
+    def article_id(self) -> int:
+        return self.article.id
+
+
+def content_hash(raw_text: str) -> str:
+    return hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
+
+
+def save_article(
+    session: Session,
+    facts: ArticleFacts,
+    team_id: str,
+    *,
+    title: str | None = None,
+    slug: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    force: bool = False,
+) -> SavedArticle:
+    """Store `facts` for `team_id` and commit; on any error roll back so nothing of the article remains."""
+    digest = content_hash(facts.text)
+    try:
+        article = session.exec(
+            select(Article).where(Article.team_id == team_id, Article.content_hash == digest)
+        ).first()
+        if article is not None and not force:
+            return SavedArticle(article, False)
+        title = title or (facts.title.text if facts.title else None) or _title_from_text(facts)
+        if article is None:
+            article = Article(team_id=team_id, content_hash=digest, raw_text=facts.text, title=title,
+                              slug=_free_slug(session, team_id, slug or title), url=url, outlet=outlet)
+            session.add(article)
+        else:
+            _clear_facts(session, article.id)
+            article.title, article.url, article.outlet, article.ingested_at = title, url, outlet, utcnow()
+        session.flush()
+        _write_facts(session, article, facts)
+        _recompute_disputes(session, team_id, [article.id])
+        session.commit()
+    except IntegrityError as error:
+        session.rollback()
+        raise StoreError(f"could not store the article (another ingest may be writing it): {error.orig}") from None
+    except BaseException:
+        session.rollback()
+        raise
+    return SavedArticle(article, True)
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:SLUG_MAX_CHARS].rstrip("-")
+    return slug or "article"
+
+
+def _free_slug(session: Session, team_id: str, wanted: str) -> str:
+    """`wanted` as a slug, or with -2, -3, ... when the workspace already has it."""
+    base = slugify(wanted)
+    taken = set(session.exec(
+        select(Article.slug).where(Article.team_id == team_id, Article.slug.startswith(base, autoescape=True))
+    ).all())
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def _title_from_text(facts: ArticleFacts) -> str:
+    first = facts.sentences[0].span.text if facts.sentences else facts.text.strip()
+    first = " ".join(first.split())
+    return first if len(first) <= TITLE_MAX_CHARS else first[: TITLE_MAX_CHARS - 1].rstrip() + "…"
+
+
+def _clear_facts(session: Session, article_id: int) -> None:
+    """Remove an article's facts before --force writes them again; hedges, figures and mentions cascade."""
+    session.execute(delete(Claim).where(Claim.article_id == article_id))
+    session.execute(delete(Sentence).where(Sentence.article_id == article_id))
+    session.execute(delete(Entity).where(Entity.article_id == article_id))
+
+
+def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> None:
+    sentences = [Sentence(article_id=article.id, position=s.index, paragraph=s.paragraph, start=s.span.start,
+                          end=s.span.end, text=s.span.text) for s in facts.sentences]
+    entities = [Entity(article_id=article.id, name=e.name, key=fold_name(e.name), type=e.type,
+                       description=e.description,
+                       description_start=e.description_span.start if e.description_span else None,
+                       description_end=e.description_span.end if e.description_span else None)
+                for e in facts.entities]
+    session.add_all(sentences)
+    session.add_all(entities)
+    session.flush()
+
+    session.add_all([Alias(entity_id=row.id, text=text, folded=fold_name(text))
+                     for row, entity in zip(entities, facts.entities) for text in dict.fromkeys(entity.aliases)])
+    session.add_all([Mention(entity_id=entities[m.entity].id, sentence_id=sentences[m.sentence].id,
+                             start=m.span.start, end=m.span.end, text=m.span.text) for m in facts.mentions])
+
+    quote_claims = [_quote_claim(article.id, q, sentences, entities) for q in facts.quotes]
+    outlet_claims = {i: _outlet_claim(article.id, sentences[i]) for i in facts.outlet_sentences()}
+    for position, claim in enumerate(sorted([*quote_claims, *outlet_claims.values()], key=_reading_order)):
+        claim.position = position
+    session.add_all(quote_claims)
+    session.add_all(outlet_claims.values())
+    session.flush()
+    for claim, quote in zip(quote_claims, facts.quotes):
+        if quote.parent is not None:
+            claim.parent_id = quote_claims[quote.parent].id
+
+    def claim_for(quote: int | None, sentence: int) -> Claim | None:
+        """The claim a hedge or figure belongs to: its quote, else its sentence as the outlet's statement."""
+        return quote_claims[quote] if quote is not None else outlet_claims.get(sentence)
+
+    hedges = []
+    for h in facts.hedges:
+        claim = claim_for(h.quote, h.sentence)
+        if claim is not None:
+            claim.hedged = True
+        hedges.append(Hedge(sentence_id=sentences[h.sentence].id, claim_id=claim.id if claim else None,
+                            kind=h.kind, start=h.span.start, end=h.span.end, text=h.span.text))
+    for claim, quote in zip(quote_claims, facts.quotes):
+        claim.hedged = claim.hedged or bool(quote.hedges)
+    figures = []
+    for f in facts.figures:
+        claim = claim_for(f.quote, f.sentence)
+        figures.append(Figure(sentence_id=sentences[f.sentence].id, claim_id=claim.id if claim else None,
+                              start=f.span.start, end=f.span.end, text=f.span.text, value=f.value, low=f.low,
+                              high=f.high, hedge=f.hedge, counts=f.counts))
+    session.add_all(hedges)
+    session.add_all(figures)
+    session.flush()
+
+
+def _quote_claim(article_id: int, quote: Quote, sentences: list[Sentence], entities: list[Entity]) -> Claim:
+    contents = sorted(quote.contents, key=lambda span: span.start) or [quote.cue]
+    sources = sorted(quote.sources, key=lambda span: span.start)
+    return Claim(
+        article_id=article_id, sentence_id=sentences[quote.sentence].id, position=0, attributed=True,
+        kind=quote.kind, cue_kind=quote.cue_kind, cue_text=quote.cue.text, cue_start=quote.cue.start,
+        cue_end=quote.cue.end,
+        source_text=CONTENT_JOINER.join(s.text for s in sources) or None,
+        source_start=sources[0].start if sources else None, source_end=sources[-1].end if sources else None,
+        source_entity_id=entities[quote.speaker].id if quote.speaker is not None else None,
+        content_text=CONTENT_JOINER.join(c.text for c in contents), content_start=contents[0].start,
+        content_end=contents[-1].end, content_spans=json.dumps([[c.start, c.end] for c in contents]),
+        hedged=False,
+    )
+
+
+def _outlet_claim(article_id: int, sentence: Sentence) -> Claim:
+    return Claim(
+        article_id=article_id, sentence_id=sentence.id, position=0, attributed=False, kind="statement",
+        content_text=sentence.text, content_start=sentence.start, content_end=sentence.end,
+        content_spans=json.dumps([[sentence.start, sentence.end]]), hedged=False,
+    )
+
+
+def _reading_order(claim: Claim) -> tuple[int, int]:
+    starts = [claim.content_start] + ([claim.cue_start] if claim.cue_start is not None else [])
+    return min(starts), claim.content_end
+
+
+def _recompute_disputes(session: Session, team_id: str, article_ids: list[int]) -> None:
+    from bot.disputes import recompute   # bot.disputes reads the store: imported late to avoid a cycle
+
+    recompute(session, team_id, article_ids)
