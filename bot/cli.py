@@ -2,9 +2,157 @@
 
 from __future__ import annotations
 
-import typer
+from pathlib import Path
 
-app = typer.Typer(help="newsbot: who said what in the news, and where sources disagree.", no_args_is_help=True)
+import typer
+from typer.core import TyperGroup
+
+from bot.errors import NewsbotError
+
+
+class _Commands(TyperGroup):
+    """Errors meant for the user (bad input, unusable database) end any command as one line and exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except NewsbotError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(cls=_Commands, help="newsbot: who said what in the news, and where sources disagree.",
+                  no_args_is_help=True)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .html) or folders holding them."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes parsing in parallel."),
+    force: bool = typer.Option(False, "--force", help="Re-extract articles already stored (same text)."),
+) -> None:
+    """Index articles into the database: one transaction per article; the same text twice is stored once."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from bot.ingest import check_files, ingest_documents, load_model
+    from bot.settings import load_settings
+    from store.db import open_database
+
+    engine = open_database(load_settings().database_url)
+    documents, failures = check_files(paths)
+    for failure in failures:
+        typer.echo(f"error: {failure.error}", err=True)
+    results = []
+    if documents:
+        nlp = load_model()
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                            disable=len(documents) < 2)
+        with progress:
+            task = progress.add_task("Indexing", total=len(documents))
+            for result in ingest_documents(documents, engine, nlp, workers=workers, force=force):
+                results.append(result)
+                if result.error:
+                    progress.console.print(f"error: {result.error}", markup=False, highlight=False, soft_wrap=True)
+                progress.advance(task)
+    failed = len(failures) + sum(1 for r in results if r.error)
+    created = [r for r in results if r.created]
+    unchanged = [r for r in results if not r.error and not r.created]
+    for result in created:
+        typer.echo(f"stored {result.path} as {result.slug} ({result.claims} claims)")
+    for result in unchanged:
+        typer.echo(f"already stored {result.path} as {result.slug} (use --force to re-extract)")
+    typer.echo(f"{len(created)} stored, {len(unchanged)} already stored, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    path: Path = typer.Argument(..., help="One article file (.txt or .html)."),
+    as_json: bool = typer.Option(False, "--json", help="Print every fact as JSON (quotes in BBC Citron's format)."),
+) -> None:
+    """Extract the facts of one article without storing anything."""
+    import json
+
+    from bot.extract.pipeline import extract_article
+    from bot.ingest import load_model, read_document
+    from bot.render.facts import facts_as_dict, rows_from_facts, who_said_what_table
+
+    document = read_document(path)
+    facts = extract_article(document.norm, load_model())
+    if as_json:
+        typer.echo(json.dumps(facts_as_dict(facts), indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    Console().print(who_said_what_table(f"Who said what in {path.name}", rows_from_facts(facts)))
+
+
+@app.command()
+def facts(
+    article: str | None = typer.Argument(None, help="Article slug or id (default: every article)."),
+    everything: bool = typer.Option(False, "--all", help="Include the outlet's own (unattributed) statements."),
+) -> None:
+    """Who said what: each claim's source as written, the entity it resolves to, the cue and the content."""
+    from rich.console import Console
+
+    from bot.render.facts import rows_from_store, who_said_what_table
+    from bot.settings import load_settings
+    from store.db import open_database, open_session
+    from store.models import LOCAL_TEAM
+    from store.queries import article_claims, find_article, list_articles
+
+    with open_session(open_database(load_settings().database_url)) as session:
+        if article is None:
+            chosen = [find_article(session, LOCAL_TEAM, str(a.id)) for a in list_articles(session, LOCAL_TEAM)]
+            if not chosen:
+                typer.echo("No articles indexed yet: run `newsbot ingest PATH` or `newsbot demo`.")
+                return
+        else:
+            found = find_article(session, LOCAL_TEAM, article)
+            if found is None:
+                raise NewsbotError(f"no article {article!r}; `newsbot articles` lists them")
+            chosen = [found]
+        console = Console()
+        for item in chosen:
+            rows = rows_from_store(article_claims(session, item.id, attributed_only=not everything), item.outlet)
+            console.print(who_said_what_table(f"{item.slug}: {item.title}", rows))
+
+
+@app.command()
+def articles() -> None:
+    """What is indexed: each article with its counts of sentences, claims and entities."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from bot.settings import load_settings
+    from store.db import open_database, open_session
+    from store.models import LOCAL_TEAM
+    from store.queries import list_articles
+
+    with open_session(open_database(load_settings().database_url)) as session:
+        listed = list_articles(session, LOCAL_TEAM)
+    if not listed:
+        typer.echo("No articles indexed yet: run `newsbot ingest PATH` or `newsbot demo`.")
+        return
+    table = Table(title="Indexed articles", title_justify="left")
+    for column in ("id", "slug", "title", "outlet", "sentences", "claims", "entities", "ingested (UTC)"):
+        table.add_column(column, justify="right" if column in ("id", "sentences", "claims", "entities") else "left")
+    for a in listed:
+        table.add_row(str(a.id), escape(a.slug), escape(a.title), escape(a.outlet or ""), str(a.sentences),
+                      str(a.claims), str(a.entities), a.ingested_at.strftime("%Y-%m-%d %H:%M"))
+    Console().print(table)
+
+
+@app.command()
+def demo() -> None:
+    """Index the bundled sample article into the local database and show who said what in it."""
+    from bot.demo import run_demo
+
+    run_demo()
 
 
 @app.command()
