@@ -175,3 +175,12 @@ def digest(
     with open_session(make_engine(load_settings().database_url)) as session:
         found = build_digest(session, LOCAL_TEAM, window)
     typer.echo(json.dumps(digest_as_dict(found), indent=2, ensure_ascii=False) if as_json else digest_as_text(found))
+
+
+@app.command()
+def serve() -> None:
+    """Connect to Slack: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT (POST /slack/events)."""
+    from bot.app import serve as serve_slack
+    from bot.settings import load_settings
+
+    serve_slack(load_settings())
