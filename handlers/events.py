@@ -1,0 +1,59 @@
+"""Events: a mention is answered in a thread, a direct message in the DM, a .txt/.html file shared in a DM is
+indexed, and App Home is published when opened. Each event is answered once, even when Slack retries it."""
+
+from __future__ import annotations
+
+from bot.slack_service import answer_reply, home_view, slack_to_plain
+
+from handlers.common import team_of
+
+
+def register(app, service) -> None:
+    @app.event("app_mention")
+    async def mention(body, event, client, context):
+        team = team_of(context, body)
+        if not await service.first_time(team, body.get("event_id")):
+            return
+        reply = await service.reply("answering a mention", answer_reply, team, slack_to_plain(event.get("text", "")))
+        await client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts") or event["ts"],
+                                      text=reply.text, blocks=reply.blocks, unfurl_links=False, unfurl_media=False)
+
+    @app.event("message")
+    async def direct_message(body, event, client, context):
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return                      # edits, joins, file shares (see file_shared) and bots get no answer
+        team = team_of(context, body)
+        if not await service.first_time(team, body.get("event_id")):
+            return
+        reply = await service.reply("answering a direct message", answer_reply, team,
+                                    slack_to_plain(event.get("text", "")))
+        await client.chat_postMessage(channel=event["channel"], text=reply.text, blocks=reply.blocks,
+                                      unfurl_links=False, unfurl_media=False)
+
+    @app.event("file_shared")
+    async def file_shared(body, event, client, context):
+        channel = event.get("channel_id") or ""
+        if not channel.startswith("D") or event.get("user_id") == context.bot_user_id:
+            return                      # only files shared with the bot in a DM are indexed
+        team = team_of(context, body)
+        if not await service.first_time(team, body.get("event_id")):
+            return
+        info = (await client.files_info(file=event["file_id"]))["file"]
+        name = info.get("name") or info.get("title") or event["file_id"]
+        await client.chat_postMessage(channel=channel, text=f"Indexing {name}\u2026")
+        reply = await service.ingest_file(team, name, info.get("url_private_download") or info.get("url_private"),
+                                          context.bot_token)
+        await client.chat_postMessage(channel=channel, text=reply.text, blocks=reply.blocks)
+
+    @app.event("app_home_opened")
+    async def home_opened(body, event, client, context):
+        if event.get("tab") != "home":
+            return
+        await publish_home(service, client, team_of(context, body), event["user"])
+
+
+async def publish_home(service, client, team: str, user: str) -> None:
+    """App Home for one user: articles, disputes, digest settings and corrections of the workspace."""
+    view = await service.run(home_view, team)
+    await client.views_publish(user_id=user, view=view)
+
