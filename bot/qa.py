@@ -1,0 +1,362 @@
+"""Question -> Answer: parse the intent, fetch candidates from the store's indexes, rerank, group by source.
+
+Honesty rules live here: a claim is only ever shown with the source it was extracted (or corrected) with; an
+unattributed sentence is the outlet's own statement; below the confidence threshold the answer says nothing
+matches and lists the closest claims as near-misses, never as answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from sqlmodel import Session
+
+from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Group, Item
+from bot.extract.entities import fold_name
+from bot.questions import (
+    BadQuestion,
+    Disputed,
+    HowMany,
+    Intent,
+    Search,
+    Sources,
+    WhatSaid,
+    WhoIs,
+    WhoSays,
+    parse_question,
+)
+from store import search
+from store.disputes import list_disputes
+from store.models import LOCAL_TEAM, Article
+
+CONFIDENT = 0.6          # a text match at least this good is an answer; below it, a near-miss
+KEEP_WITHIN = 0.12       # answers this close to the best one are shown with it
+MAX_ITEMS = 8
+MAX_NEAR_MISSES = 3
+SCORED = 60              # candidates reranked in Python (the full-text index already ordered them)
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def answer_question(session: Session, text: str, team_id: str = LOCAL_TEAM, article: int | str | None = None
+                    ) -> Answer:
+    """Answer one question from the workspace's stored facts. Never raises on a bad question."""
+    intent = parse_question(text)
+    if isinstance(intent, BadQuestion):
+        return Answer(text, intent, BAD_QUESTION, intent.problem)
+    scope = None
+    wanted = article if article is not None else intent.article
+    if wanted is not None and str(wanted).strip():
+        scope = search.find_article(session, str(wanted), team_id)
+        if scope is None:
+            return Answer(text, intent, BAD_QUESTION,
+                          f"No article {str(wanted)[:80]!r} is indexed here; use an article id or slug "
+                          f"(`newsbot articles` lists them).")
+    handler = _HANDLERS[type(intent)]
+    answer = handler(session, intent, team_id, scope)
+    answer.scope = scope.slug if scope else None
+    return answer
+
+
+# --- scoring -----------------------------------------------------------------------------------------------------
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _coverage(words: list[str], text: str) -> float:
+    """Share of the question's words found in the text (length-weighted; inflections and small typos allowed)."""
+    if not words:
+        return 0.0
+    offered = {_stem(w) for w in _TOKEN.findall(text.lower())}
+    total = got = 0.0
+    for word in words:
+        stem = _stem(word)
+        total += len(word)
+        if stem in offered:
+            got += len(word)
+        elif len(stem) >= 4:
+            best = max((fuzz.ratio(stem, o) for o in offered), default=0.0)
+            got += len(word) * (best / 100 if best >= 80 else 0.0)
+    return got / total
+
+
+def _text_score(words: list[str], phrase: str, record: search.ClaimRecord) -> float:
+    """How well a claim answers a question about `phrase`: its content holding the words counts most, the
+    sentence around it some, the words in order a little."""
+    content = _coverage(words, record.content_text)
+    passage = _coverage(words, record.passage)
+    order = fuzz.partial_ratio(phrase.lower(), record.content_text.lower()) / 100
+    return 0.5 * content + 0.3 * passage + 0.2 * order
+
+
+def _entity_overlap(question: str, record: search.ClaimRecord) -> float:
+    """Whether the question names the claim's source (its resolved name or its words as written)."""
+    if not record.attributed:
+        return 0.0
+    asked = set(search.name_tokens(fold_name(question)))
+    named = set(search.name_tokens(fold_name(" ".join(filter(None, [record.source_name, record.source_text])))))
+    named -= set(search.STOPWORDS)
+    return len(asked & named) / len(named) if named else 0.0
+
+
+def _ranked(records: list[tuple[search.ClaimRecord, float]]) -> list[tuple[search.ClaimRecord, float]]:
+    """Best score first; on (near) ties the newer article first, then the order in the article."""
+    return sorted(records, key=lambda rs: (-round(rs[1], 2), -rs[0].ingested_order[1], rs[0].position,
+                                           rs[0].claim_id))
+
+
+# --- building answers ----------------------------------------------------------------------------------------
+
+def _item(record: search.ClaimRecord, score: float = 0.0, near_miss: bool = False) -> Item:
+    return Item(
+        claim_id=record.claim_id,
+        source_name=record.source_name if record.attributed else None,
+        source_text=record.source_text if record.attributed else None,
+        source_entity_id=record.source_entity_id if record.attributed else None,
+        own_statement=not record.attributed, cue=record.cue_text, cue_kind=record.cue_kind, kind=record.kind,
+        content=record.content_text, sentence=record.passage, sentence_start=record.passage_start,
+        sentence_end=record.passage_end, sentence_position=record.position, article_id=record.article_id,
+        article_slug=record.article_slug, article_title=record.article_title, article_url=record.article_url,
+        outlet=record.outlet, hedges=record.hedges, figures=record.figures,
+        disputes=[DisputeRef(i, t) for i, t in record.disputes], corrected=record.corrected,
+        near_miss=near_miss, score=round(score, 3))
+
+
+def _group_key(item: Item) -> str:
+    if item.own_statement:
+        return f"outlet:{item.outlet or item.article_id}"
+    if item.source_entity_id is not None and item.source_name:
+        return f"entity:{fold_name(item.source_name)}"
+    return f"text:{fold_name(item.source_text or '')}"
+
+
+def _grouped(items: list[Item]) -> list[Group]:
+    """Items under their resolved source, groups in the order of their best item."""
+    groups: dict[str, Group] = {}
+    for item in items:
+        key = _group_key(item)
+        if key not in groups:
+            groups[key] = Group(item.speaker, [], item.source_entity_id)
+        groups[key].items.append(item)
+    for group in groups.values():
+        group.count = len(group.items)
+    return list(groups.values())
+
+
+def _answer(intent: Intent, scored: list[tuple[search.ClaimRecord, float]], found: str, nothing: str,
+            threshold: float = CONFIDENT) -> Answer:
+    """Answers above the threshold (those close to the best), else no_match with the closest as near-misses."""
+    ranked = _ranked(scored)
+    if ranked and ranked[0][1] >= threshold:
+        best = ranked[0][1]
+        kept = [(r, s) for r, s in ranked if s >= max(threshold, best - KEEP_WITHIN)][:MAX_ITEMS]
+        items = [_item(r, s) for r, s in kept]
+        return Answer(intent.text, intent, ANSWERED, found.format(n=len(items), s="" if len(items) == 1 else "s"),
+                      _grouped(items))
+    near = [_item(r, s, near_miss=True) for r, s in ranked[:MAX_NEAR_MISSES] if s > 0]
+    message = nothing + (" The closest claims are listed as near-misses, not answers." if near else "")
+    return Answer(intent.text, intent, NO_MATCH, message, near_misses=near)
+
+
+def _score_candidates(session: Session, ids: list[int], team_id: str, words: list[str], phrase: str,
+                      question: str, prefer_attributed: float = 0.0) -> list[tuple[search.ClaimRecord, float]]:
+    records = search.load_claims(session, ids[:SCORED], team_id)
+    scored = []
+    for record in records.values():
+        score = _text_score(words, phrase, record) + 0.1 * _entity_overlap(question, record)
+        scored.append((record, min(score + (prefer_attributed if record.attributed else 0.0), 1.0)))
+    return scored
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return f"\u201c{text[:80]}{'…' if len(text) > 80 else ''}\u201d"
+
+
+# --- one handler per intent ----------------------------------------------------------------------------------
+
+def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | None) -> Answer:
+    words = search.query_words(intent.topic)
+    if not words:
+        return Answer(intent.text, intent, BAD_QUESTION,
+                      "Say what was claimed, e.g. \"who says residents requested the army?\"")
+    ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None)
+    scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text, prefer_attributed=0.05)
+    if intent.verb:
+        verb = _stem(intent.verb)
+        scored = [(r, min(1.0, s + (0.03 if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)))
+                  for r, s in scored]
+    return _answer(intent, scored, "{n} claim{s} found, by source.",
+                   f"No indexed claim matches {_quoted(intent.topic)}.")
+
+
+def _sources_named(session: Session, name: str, team_id: str) -> tuple[list[search.NameMatch], list[str]]:
+    folded = fold_name(name)
+    matches = search.match_names(session, folded, team_id)
+    return matches, search.name_tokens(folded)
+
+
+def _by_written_source(session: Session, name_words: list[str], team_id: str, scope: Article | None
+                       ) -> list[int]:
+    """Claims whose source as written matches the name, for sources the extractor resolved to no entity."""
+    words = [w for w in name_words if w not in search.STOPWORDS]
+    return search.match_claims(session, words, team_id, article_id=scope.id if scope else None,
+                               attributed_only=True)
+
+
+def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article | None) -> Answer:
+    matches, name_words = _sources_named(session, intent.source, team_id)
+    if not name_words:
+        return Answer(intent.text, intent, BAD_QUESTION, "Name a source, e.g. \"what did Erdogan say?\"")
+    keys = [m.key for m in matches]
+    article_id = scope.id if scope else None
+    ids = search.claims_by_sources(session, keys, team_id, article_id=article_id)
+    ids += _by_written_source(session, name_words, team_id, scope)
+    records = search.load_claims(session, list(dict.fromkeys(ids))[: search.CANDIDATES], team_id)
+    theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words)]
+    if intent.about:
+        words = search.query_words(intent.about)
+        scored = [(r, _text_score(words, intent.about, r)) for r in theirs]
+        found = _answer(intent, scored, "{n} claim{s} on that subject by " + _shown(intent.source) + ".",
+                        f"No claim by {_shown(intent.source)} matches {_quoted(intent.about)}.", threshold=0.45)
+        if found.status == ANSWERED or scored:
+            return found
+    if theirs:
+        ranked = sorted(theirs, key=lambda r: (r.ingested_order, r.article_id, -r.position), reverse=True)
+        items = [_item(r, 1.0) for r in ranked[:MAX_ITEMS]]
+        more = len(theirs) - len(items)
+        message = f"{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}" + (
+            f" (the {len(items)} newest shown)." if more > 0 else ".")
+        return Answer(intent.text, intent, ANSWERED, message, _grouped(items))
+    if keys:
+        names = ", ".join(search.entity_names(session, keys, team_id).values())
+        return Answer(intent.text, intent, NO_MATCH,
+                      f"{names or _shown(intent.source)} is named in the articles, but no indexed claim is "
+                      f"attributed to them.")
+    near = search.match_names(session, fold_name(intent.source), team_id, floor=search.NEAR_NAME)
+    near_ids = search.claims_by_sources(session, [m.key for m in near[:2]], team_id, article_id=article_id,
+                                        limit=MAX_NEAR_MISSES)
+    near_items = [_item(r, 0.0, near_miss=True) for r in search.load_claims(session, near_ids, team_id).values()]
+    message = f"No indexed claim is attributed to {_shown(intent.source)}."
+    if near_items:
+        message += " Claims by similar names are listed as near-misses, not answers."
+    return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
+
+
+def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str]) -> bool:
+    """Only the source's own claims: its resolved entity, or (unresolved) its name as written."""
+    if record.source_key is not None:
+        return record.source_key in keys
+    written = search.name_tokens(fold_name(record.source_text or ""))
+    return bool(written) and search._name_score(name_words, written) >= search.NAME_MATCH
+
+
+def _shown(name: str) -> str:
+    return " ".join(name.split())[:80]
+
+
+def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | None) -> Answer:
+    words = search.query_words(intent.topic)
+    if not words:
+        return Answer(intent.text, intent, BAD_QUESTION,
+                      "Say what is counted, e.g. \"how many people have been killed since protests began?\"")
+    article_id = scope.id if scope else None
+    ids = search.search_claims(session, words, team_id, article_id=article_id, with_figures=True)
+    scored = [(r, s) for r, s in _score_candidates(session, ids, team_id, words, intent.topic, intent.text)
+              if r.figures]
+    answer = _answer(intent, scored, "{n} figure{s} found, with their sources.",
+                     f"No indexed figure matches {_quoted(intent.topic)}.", threshold=0.5)
+    if answer.status == NO_MATCH and not answer.near_misses:
+        ids = search.search_claims(session, words, team_id, article_id=article_id)
+        scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text)
+        answer.near_misses = [_item(r, s, near_miss=True) for r, s in _ranked(scored)[:MAX_NEAR_MISSES]]
+    return answer
+
+
+def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None) -> Answer:
+    matches, _ = _sources_named(session, intent.name, team_id)
+    keys = [m.key for m in matches]
+    described = search.describe(session, keys, team_id, article_id=scope.id if scope else None)
+    groups: dict[str, Group] = {}
+    for entity, sentence, article in described:
+        claim_id = search.claim_on_sentence(session, sentence.id)
+        item = Item(claim_id=claim_id, source_name=None, source_text=None, source_entity_id=None,
+                    own_statement=True, cue=None, cue_kind=None, kind="statement", content=sentence.text,
+                    sentence=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
+                    sentence_position=sentence.position, article_id=article.id, article_slug=article.slug,
+                    article_title=article.title, article_url=article.url, outlet=article.outlet,
+                    description=entity.description, score=1.0)
+        group = groups.setdefault(entity.key, Group(entity.name, [], entity.id, entity.description))
+        if all(i.description != item.description for i in group.items):
+            group.items.append(item)
+    if groups:
+        for group in groups.values():
+            group.count = len(group.items)
+        first = next(iter(groups.values()))
+        return Answer(intent.text, intent, ANSWERED, f"{first.title}: {first.description}.", list(groups.values()))
+    if keys:
+        names = search.entity_names(session, keys, team_id)
+        ids = search.claims_by_sources(session, keys, team_id, article_id=scope.id if scope else None,
+                                       limit=MAX_NEAR_MISSES)
+        near = [_item(r, 0.0, near_miss=True) for r in search.load_claims(session, ids, team_id).values()]
+        return Answer(intent.text, intent, NO_MATCH,
+                      f"{', '.join(names.values()) or _shown(intent.name)} is named, but no article says who "
+                      f"they are." + (" Their claims are listed as near-misses." if near else ""),
+                      near_misses=near)
+    return Answer(intent.text, intent, NO_MATCH, f"No indexed article names {_shown(intent.name)}.")
+
+
+def _disputed(session: Session, intent: Disputed, team_id: str, scope: Article | None) -> Answer:
+    views = list_disputes(session, team_id, topic=intent.topic, article_id=scope.id if scope else None, limit=5)
+    if not views:
+        about = f" about {_quoted(intent.topic)}" if intent.topic else ""
+        return Answer(intent.text, intent, NO_MATCH, f"Nothing{about} is flagged as disputed in the indexed "
+                                                      f"articles.")
+    records = search.load_claims(session, [c.claim_id for v in views for side in v.sides for c in side], team_id)
+    groups = []
+    for view in views:
+        items = [_item(records[c.claim_id], view.confidence) for side in view.sides for c in side
+                 if c.claim_id in records]
+        groups.append(Group(view.topic, items, count=len(items)))
+    return Answer(intent.text, intent, ANSWERED,
+                  f"{len(views)} disputed claim{'s' if len(views) != 1 else ''}, strongest first.", groups)
+
+
+def _sources(session: Session, intent: Sources, team_id: str, scope: Article | None) -> Answer:
+    if scope is None and intent.article_hint:
+        scope = search.find_article(session, intent.article_hint, team_id)
+        if scope is None:
+            return Answer(intent.text, intent, NO_MATCH,
+                          f"No indexed article matches {_quoted(intent.article_hint)}; try its slug, "
+                          f"e.g. `in:jisr-al-shughour`.")
+    counts = search.source_counts(session, team_id, article_id=scope.id if scope else None)
+    if not counts:
+        return Answer(intent.text, intent, NO_MATCH, "No attributed claims are indexed yet.")
+    records = search.load_claims(session, [ids[0] for _, _, _, ids in counts], team_id)
+    groups = []
+    for key, name, count, ids in counts:
+        items = [_item(records[i]) for i in ids if i in records]
+        groups.append(Group(name or key or "unnamed", items, items[0].source_entity_id if items else None,
+                            count=count))
+    where = f" in {scope.title}" if scope else ""
+    return Answer(intent.text, intent, ANSWERED, f"{len(groups)} source{'s' if len(groups) != 1 else ''}{where}, "
+                                                 f"by number of claims.", groups)
+
+
+def _search(session: Session, intent: Search, team_id: str, scope: Article | None) -> Answer:
+    words = search.query_words(intent.query)
+    if not words:
+        return Answer(intent.text, intent, BAD_QUESTION,
+                      "I need a few words to look for, e.g. \"what did Erdogan say?\" or \"refugees in Turkey\".")
+    ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None)
+    scored = _score_candidates(session, ids, team_id, words, intent.query, intent.text)
+    return _answer(intent, scored, "{n} matching sentence{s}, by source.",
+                   f"No indexed claim matches {_quoted(intent.query)}.")
+
+
+_HANDLERS = {WhoSays: _who_says, WhatSaid: _what_said, HowMany: _how_many, WhoIs: _who_is, Disputed: _disputed,
+             Sources: _sources, Search: _search}

@@ -1,0 +1,409 @@
+"""Candidate lookups for the question engine: full-text over claims (SQLite FTS5, PostgreSQL tsvector), entity
+names through a per-workspace alias cache, claims by source, and loading the rows an answer quotes.
+
+Nothing here loops over every row in Python: candidates come from the database's own indexes (FTS, `entity.key`,
+`alias.folded`, foreign keys) with a LIMIT; only the alias cache holds a workspace's distinct names (not rows), and
+fuzzy name matching runs over the few names that share a close word with the question.
+Editors' corrections (store.models.Correction) override the extracted source wherever a claim is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import func, text
+from sqlmodel import Session, select
+
+from store.models import Alias, Article, Claim, Correction, Dispute, DisputeClaim, Entity, Figure, Hedge, Sentence
+
+CANDIDATES = 200               # full-text candidates handed to the reranker
+NAME_MATCH = 85.0              # a name in a question matches an alias at this rapidfuzz-based score (0-100)
+NAME_MARGIN = 6.0              # aliases this close to the best match are the same question's candidates too
+NEAR_NAME = 65.0               # below NAME_MATCH but at least this: a near-miss worth showing
+
+# Words full-text queries leave out: they match everything and say nothing about the claim.
+STOPWORDS = frozenset("""
+a an the and or but nor not no of to in on at by for from with into about as than then so that which who whom whose
+what when where why how many much is are was were be been being am has have had do does did will would shall should
+can could may might must it its this these those there their they them he she his her him we our us you your i me my
+said says say saying told tell claim claims claimed according whether any some all also just only very
+""".split())
+PRONOUNS = frozenset("he she they it we i you him her them his hers its their who this that".split())
+# Abbreviations expanded on both sides of a name comparison: "PM" is "prime minister".
+ABBREVIATIONS = {"pm": "prime minister", "govt": "government", "gov": "government", "un": "united nations",
+                 "us": "united states", "uk": "united kingdom", "eu": "european union", "pres": "president",
+                 "sen": "senator", "rep": "representative", "gen": "general", "dept": "department"}
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def query_words(text: str) -> list[str]:
+    """The question's searchable words: letters and digits only (so no FTS or SQL syntax survives), lower-cased,
+    stopwords dropped, each once."""
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return list(dict.fromkeys(words))[:32]
+
+
+# --- full text ---------------------------------------------------------------------------------------------------
+
+def match_claims(session: Session, words: list[str], team_id: str, *, article_id: int | None = None,
+                 every_word: bool = True, with_figures: bool = False, attributed_only: bool = False,
+                 limit: int = CANDIDATES) -> list[int]:
+    """Claim ids whose content or cue sentence holds the words (all of them, or any), best full-text rank first."""
+    if not words:
+        return []
+    params: dict = {"team": team_id, "limit": limit}
+    filters = ["a.team_id = :team"]
+    if article_id is not None:
+        filters.append("c.article_id = :article")
+        params["article"] = article_id
+    if with_figures:
+        filters.append("EXISTS (SELECT 1 FROM figure f WHERE f.sentence_id = c.sentence_id)")
+    if attributed_only:
+        filters.append("c.attributed")
+    where = " AND ".join(filters)
+    if session.get_bind().dialect.name == "sqlite":
+        params["q"] = (" AND " if every_word else " OR ").join(f'"{w}"' for w in words)
+        sql = (f"SELECT c.id FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid "
+               f"JOIN article a ON a.id = c.article_id "
+               f"WHERE claim_fts MATCH :q AND {where} ORDER BY bm25(claim_fts, 1.0, 0.5) LIMIT :limit")
+    else:
+        params["q"] = (" & " if every_word else " | ").join(words)
+        sql = (f"WITH q AS (SELECT to_tsquery('english', :q) AS q) "
+               f"SELECT id FROM ("
+               f" SELECT c.id, ts_rank(to_tsvector('english', c.content_text), q.q) AS rank"
+               f" FROM q, claim c JOIN article a ON a.id = c.article_id"
+               f" WHERE to_tsvector('english', c.content_text) @@ q.q AND {where}"
+               f" UNION ALL"
+               f" SELECT c.id, ts_rank(to_tsvector('english', s.text), q.q) * 0.5 AS rank"
+               f" FROM q, sentence s JOIN claim c ON c.sentence_id = s.id JOIN article a ON a.id = c.article_id"
+               f" WHERE to_tsvector('english', s.text) @@ q.q AND {where}"
+               f") hits GROUP BY id ORDER BY max(rank) DESC LIMIT :limit")
+    return [row[0] for row in session.execute(text(sql), params)]
+
+
+def search_claims(session: Session, words: list[str], team_id: str, **options) -> list[int]:
+    """All the words when enough claims hold them all, else any of them: a typo or an extra word in a question
+    must not empty the answer."""
+    strict = match_claims(session, words, team_id, every_word=True, **options)
+    if len(strict) >= 3 or len(words) <= 1:
+        return strict
+    loose = match_claims(session, words, team_id, every_word=False, **options)
+    return list(dict.fromkeys([*strict, *loose]))
+
+
+# --- names -------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NameMatch:
+    key: str            # entity.key shared by the same entity across articles
+    alias: str          # the folded alias or description that matched
+    score: float        # 0-100
+
+
+@dataclass
+class _AliasIndex:
+    version: tuple
+    names: list[str] = field(default_factory=list)          # distinct folded aliases and descriptions
+    keys: list[set[str]] = field(default_factory=list)      # entity keys each name stands for
+    tokens: dict[str, list[int]] = field(default_factory=dict)  # expanded word -> names holding it
+    vocabulary: list[str] = field(default_factory=list)
+
+
+_alias_cache: dict[tuple[str, str], _AliasIndex] = {}
+_alias_lock = threading.Lock()
+
+
+def name_tokens(folded: str) -> list[str]:
+    words = []
+    for word in _TOKEN.findall(folded.lower()):
+        words.extend(ABBREVIATIONS.get(word, word).split())
+    return [w for w in words if w not in {"the", "a", "an", "of", "s"}]
+
+
+def _alias_index(session: Session, team_id: str) -> _AliasIndex:
+    """The workspace's distinct names, rebuilt only when entities or aliases were added since."""
+    bind = session.get_bind()
+    version = tuple(session.execute(text("SELECT (SELECT max(id) FROM alias), (SELECT max(id) FROM entity)")).one())
+    cache_key = (f"{bind.url}:{id(bind)}", team_id)
+    with _alias_lock:
+        cached = _alias_cache.get(cache_key)
+        if cached and cached.version == version:
+            return cached
+    rows = session.execute(
+        select(Alias.folded, Entity.key).join(Entity, Entity.id == Alias.entity_id)
+        .join(Article, Article.id == Entity.article_id).where(Article.team_id == team_id).distinct()).all()
+    rows += session.execute(
+        select(Entity.description, Entity.key).join(Article, Article.id == Entity.article_id)
+        .where(Article.team_id == team_id, Entity.description.is_not(None)).distinct()).all()
+    rows += session.execute(select(Entity.key, Entity.key).join(Article, Article.id == Entity.article_id)
+                            .where(Article.team_id == team_id).distinct()).all()
+    index = _AliasIndex(version)
+    position: dict[str, int] = {}
+    for name, key in rows:
+        name = " ".join(name_tokens(name or ""))
+        if not name or name in PRONOUNS:
+            continue
+        if name not in position:
+            position[name] = len(index.names)
+            index.names.append(name)
+            index.keys.append(set())
+        index.keys[position[name]].add(key)
+    for number, name in enumerate(index.names):
+        for word in set(name.split()):
+            index.tokens.setdefault(word, []).append(number)
+    index.vocabulary = list(index.tokens)
+    with _alias_lock:
+        _alias_cache[cache_key] = index
+    return index
+
+
+def _name_score(query: list[str], name: list[str]) -> float:
+    """How well a name matches: mostly whether every word of the question's name is there (typos allowed), a
+    little whether the alias has words the question did not give ("Erdogan" for "Recep Tayyip Erdogan")."""
+    def coverage(wanted: list[str], offered: list[str]) -> float:
+        total = sum(len(w) for w in wanted)
+        return sum(len(w) * max(fuzz.ratio(w, o) for o in offered) for w in wanted) / total
+    return 0.8 * coverage(query, name) + 0.2 * coverage(name, query)
+
+
+def match_names(session: Session, folded: str, team_id: str, *, floor: float = NAME_MATCH) -> list[NameMatch]:
+    """Aliases (and descriptions) matching a folded name, best first: close words are found in the cached
+    vocabulary with rapidfuzz, then only the names holding them are scored."""
+    query = [w for w in name_tokens(folded) if w not in STOPWORDS or w in {"us"}]
+    if not query:
+        return []
+    index = _alias_index(session, team_id)
+    if not index.names:
+        return []
+    hits: Counter[int] = Counter()
+    for word in query:
+        close = process.extract(word, index.vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=25)
+        for similar, _, _ in close:
+            hits.update(index.tokens[similar])
+    scored = []
+    for number, _ in hits.most_common(300):
+        score = _name_score(query, index.names[number].split())
+        if score >= floor:
+            scored.extend(NameMatch(key, index.names[number], score) for key in index.keys[number])
+    scored.sort(key=lambda m: (-m.score, m.key))
+    if not scored:
+        return []
+    best = scored[0].score
+    chosen: dict[str, NameMatch] = {}
+    for m in scored:
+        if m.score >= best - NAME_MARGIN or floor < NAME_MATCH:
+            chosen.setdefault(m.key, m)
+    return list(chosen.values())
+
+
+def entity_names(session: Session, keys: list[str], team_id: str) -> dict[str, str]:
+    """The canonical name shown for each entity key: its most recent spelling."""
+    if not keys:
+        return {}
+    rows = session.execute(
+        select(Entity.key, Entity.name).join(Article, Article.id == Entity.article_id)
+        .where(Entity.key.in_(keys), Article.team_id == team_id).order_by(Article.id)).all()
+    return {key: name for key, name in rows}
+
+
+def claims_by_sources(session: Session, keys: list[str], team_id: str, *, article_id: int | None = None,
+                      limit: int = CANDIDATES) -> list[int]:
+    """Claims whose extracted source is one of the entities, newest article first; plus claims an editor
+    attributed to them. Claims an editor took away from them are dropped when loaded (`load_claims`)."""
+    if not keys:
+        return []
+    query = (select(Claim.id).join(Entity, Entity.id == Claim.source_entity_id)
+             .join(Article, Article.id == Claim.article_id)
+             .where(Entity.key.in_(keys), Article.team_id == team_id, Claim.attributed.is_(True)))
+    corrected = (select(Correction.claim_id).join(Entity, Entity.id == Correction.source_entity_id)
+                 .join(Claim, Claim.id == Correction.claim_id)
+                 .where(Correction.team_id == team_id, Entity.key.in_(keys)))
+    if article_id is not None:
+        query = query.where(Claim.article_id == article_id)
+        corrected = corrected.where(Claim.article_id == article_id)
+    ids = session.execute(query.order_by(Article.ingested_at.desc(), Article.id.desc(), Claim.position)
+                          .limit(limit)).scalars().all()
+    return list(dict.fromkeys([*session.execute(corrected.limit(limit)).scalars().all(), *ids]))
+
+
+# --- loading what an answer quotes ----------------------------------------------------------------------------------
+
+@dataclass
+class ClaimRecord:
+    """One claim with its source as it stands after corrections, its quoted text and where it sits."""
+
+    claim_id: int
+    article_id: int
+    article_slug: str
+    article_title: str
+    article_url: str | None
+    outlet: str | None
+    ingested_order: tuple            # (ingested_at, article id): newer articles first on ties
+    attributed: bool
+    kind: str
+    cue_text: str | None
+    cue_kind: str | None
+    source_text: str | None
+    source_entity_id: int | None
+    source_key: str | None
+    source_name: str | None
+    content_text: str
+    passage: str                     # the sentence(s) holding the cue and the content, exactly as printed
+    passage_start: int
+    passage_end: int
+    position: int                    # position of the passage's first sentence
+    corrected: bool = False
+    hedges: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+    disputes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def load_claims(session: Session, claim_ids: list[int], team_id: str) -> dict[int, ClaimRecord]:
+    """The claims (of this workspace only) ready to quote, keyed by id; corrections applied."""
+    claim_ids = list(dict.fromkeys(claim_ids))
+    if not claim_ids:
+        return {}
+    rows = session.execute(
+        select(Claim, Sentence.start, Sentence.end, Sentence.position, Article.id, Article.slug, Article.title,
+               Article.url, Article.outlet, Article.ingested_at, Entity.key, Entity.name)
+        .join(Sentence, Sentence.id == Claim.sentence_id).join(Article, Article.id == Claim.article_id)
+        .outerjoin(Entity, Entity.id == Claim.source_entity_id)
+        .where(Claim.id.in_(claim_ids), Article.team_id == team_id)).all()
+    if not rows:
+        return {}
+    article_ids = sorted({row[4] for row in rows})
+    extents = _passages(session, [(row[0], row[1], row[2]) for row in rows])
+    texts = dict(session.execute(select(Article.id, Article.raw_text).where(Article.id.in_(article_ids))).all())
+    records = {}
+    for claim, _, _, _, art_id, slug, title, url, outlet, ingested, key, name in rows:
+        start, end, position = extents[claim.id]
+        records[claim.id] = ClaimRecord(
+            claim_id=claim.id, article_id=art_id, article_slug=slug, article_title=title, article_url=url,
+            outlet=outlet, ingested_order=(ingested, art_id), attributed=claim.attributed, kind=claim.kind,
+            cue_text=claim.cue_text, cue_kind=claim.cue_kind, source_text=claim.source_text,
+            source_entity_id=claim.source_entity_id, source_key=key, source_name=name,
+            content_text=claim.content_text, passage=texts[art_id][start:end], passage_start=start,
+            passage_end=end, position=position)
+    _apply_corrections(session, records, team_id)
+    _attach_hedges_and_figures(session, records, [row[0] for row in rows])
+    for claim_id, dispute_id, topic in session.execute(
+            select(DisputeClaim.claim_id, Dispute.id, Dispute.topic).join(Dispute, Dispute.id == DisputeClaim.dispute_id)
+            .where(DisputeClaim.claim_id.in_(list(records)), Dispute.team_id == team_id)
+            .order_by(Dispute.confidence.desc())).all():
+        records[claim_id].disputes.append((dispute_id, topic))
+    return records
+
+
+def _passages(session: Session, claims: list[tuple[Claim, int, int]]) -> dict[int, tuple[int, int, int]]:
+    """Per claim: the whole sentences covering its cue's sentence and its content, as (start, end, position)."""
+    wanted = {c.id: (min(s, c.content_start), max(e, c.content_end), c.article_id) for c, s, e in claims}
+    sentences: dict[int, list[tuple[int, int, int]]] = {}
+    for art_id, start, end, position in session.execute(
+            select(Sentence.article_id, Sentence.start, Sentence.end, Sentence.position)
+            .where(Sentence.article_id.in_({a for _, _, a in wanted.values()})).order_by(Sentence.position)).all():
+        sentences.setdefault(art_id, []).append((start, end, position))
+    out = {}
+    for claim_id, (lo, hi, art_id) in wanted.items():
+        covering = [s for s in sentences.get(art_id, []) if s[0] < hi and lo < s[1]]
+        out[claim_id] = (covering[0][0], covering[-1][1], covering[0][2]) if covering else (lo, hi, 0)
+    return out
+
+
+def _apply_corrections(session: Session, records: dict[int, ClaimRecord], team_id: str) -> None:
+    """The latest correction of each claim decides its source: an entity, a name as the editor typed it, or the
+    outlet itself (no source)."""
+    rows = session.execute(
+        select(Correction, Entity.key, Entity.name).outerjoin(Entity, Entity.id == Correction.source_entity_id)
+        .where(Correction.claim_id.in_(list(records)), Correction.team_id == team_id)
+        .order_by(Correction.created_at, Correction.id)).all()
+    for correction, key, name in rows:
+        record = records[correction.claim_id]
+        record.corrected = True
+        record.source_entity_id = correction.source_entity_id
+        record.source_key = key
+        record.source_name = name
+        record.source_text = correction.source_text or name
+        record.attributed = bool(correction.source_text or correction.source_entity_id)
+        if not record.attributed:
+            record.kind = "statement"
+
+
+def _attach_hedges_and_figures(session: Session, records: dict[int, ClaimRecord], claims: list[Claim]) -> None:
+    """A claim's own hedges and figures, plus those of its sentence that no claim owns when the claim is the
+    outlet's own statement."""
+    by_sentence = {c.sentence_id: [] for c in claims}
+    for c in claims:
+        by_sentence[c.sentence_id].append(c)
+    for table, target in ((Hedge, "hedges"), (Figure, "figures")):
+        for row in session.execute(select(table).where(table.sentence_id.in_(list(by_sentence)))
+                                   .order_by(table.start)).scalars():
+            for c in by_sentence[row.sentence_id]:
+                owned = row.claim_id == c.id
+                inside = row.claim_id is None and c.content_start <= row.start and row.end <= c.content_end
+                if owned or inside:
+                    values = getattr(records[c.id], target)
+                    if row.text not in values:
+                        values.append(row.text)
+
+
+# --- other lookups ----------------------------------------------------------------------------------------------
+
+def find_article(session: Session, ref: str, team_id: str) -> Article | None:
+    """An article of the workspace by id, exact slug, or a close slug/title ("Jisr al-Shugur" finds
+    jisr-al-shughour): fuzzy over the few slugs sharing its first letters."""
+    ref = ref.strip()
+    if ref.isdigit():
+        found = session.get(Article, int(ref))
+        return found if found and found.team_id == team_id else None
+    slug = "-".join(_TOKEN.findall(ref.lower()))
+    if not slug:
+        return None
+    exact = session.exec(select(Article).where(Article.team_id == team_id, Article.slug == slug)).first()
+    if exact:
+        return exact
+    prefix = slug[:3]
+    rows = session.execute(select(Article.id, Article.slug).where(
+        Article.team_id == team_id, Article.slug >= prefix, Article.slug < prefix + "\uffff").limit(2000)).all()
+    best = process.extractOne(slug, {i: s for i, s in rows}, scorer=fuzz.WRatio, score_cutoff=80)
+    return session.get(Article, best[2]) if best else None
+
+
+def source_counts(session: Session, team_id: str, *, article_id: int | None = None,
+                  limit: int = 30) -> list[tuple[str | None, str | None, int, list[int]]]:
+    """Sources by number of claims (resolved entity key, name, count, a few claim ids), most claims first;
+    sources the extractor could not resolve are grouped by their words as written."""
+    source = func.coalesce(Entity.key, func.lower(Claim.source_text))
+    query = (select(source, func.max(Entity.name), func.max(Claim.source_text), func.count(Claim.id),
+                    func.min(Claim.id))
+             .select_from(Claim).join(Article, Article.id == Claim.article_id)
+             .outerjoin(Entity, Entity.id == Claim.source_entity_id)
+             .where(Article.team_id == team_id, Claim.attributed.is_(True), source.is_not(None)))
+    if article_id is not None:
+        query = query.where(Claim.article_id == article_id)
+    rows = session.execute(query.group_by(source).order_by(func.count(Claim.id).desc(), source).limit(limit)).all()
+    return [(key, name or written, count, [first]) for key, name, written, count, first in rows]
+
+
+def describe(session: Session, keys: list[str], team_id: str, *, article_id: int | None = None,
+             limit: int = 5) -> list[tuple[Entity, Sentence, Article]]:
+    """Entities with a description the articles give, each with the sentence holding it, newest article first."""
+    if not keys:
+        return []
+    query = (select(Entity, Sentence, Article).join(Article, Article.id == Entity.article_id)
+             .join(Sentence, (Sentence.article_id == Entity.article_id)
+                   & (Sentence.start <= Entity.description_start) & (Sentence.end >= Entity.description_end))
+             .where(Entity.key.in_(keys), Article.team_id == team_id, Entity.description.is_not(None)))
+    if article_id is not None:
+        query = query.where(Article.id == article_id)
+    return list(session.execute(query.order_by(Article.ingested_at.desc(), Article.id.desc()).limit(limit)).all())
+
+
+def claim_on_sentence(session: Session, sentence_id: int) -> int | None:
+    """The claim whose cue sits in this sentence (attributed first), for answers that quote a bare sentence."""
+    return session.execute(select(Claim.id).where(Claim.sentence_id == sentence_id)
+                           .order_by(Claim.attributed.desc(), Claim.position).limit(1)).scalar()
+
