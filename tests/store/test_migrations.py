@@ -1,0 +1,148 @@
+"""Migrations and engines on SQLite and PostgreSQL: the migrated schema is the models' schema, full-text search
+follows inserts and cascaded deletes, downgrade/upgrade round-trips, and bad URLs are one-line StoreErrors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlmodel import Session, SQLModel, select
+
+import store.models  # noqa: F401  (tables on SQLModel.metadata)
+from bot.errors import StoreError
+from store.db import ALEMBIC_INI, make_engine, migrate
+from store.models import Article, Claim, Sentence
+
+FACT_TABLES = {"article", "sentence", "entity", "alias", "mention", "claim", "hedge", "figure"}
+FTS_INDEXES = {"ix_claim_content_fts", "ix_sentence_text_fts"}
+
+
+def models_only(obj, name, type_, reflected, compare_to) -> bool:
+    """Compare what the models declare; FTS tables/indexes and slack-sdk's tables are migration-only."""
+    if type_ == "table":
+        return name in SQLModel.metadata.tables
+    if type_ == "index":
+        return name not in FTS_INDEXES and obj.table.name in SQLModel.metadata.tables
+    return True
+
+
+def test_migrated_schema_is_the_models_schema(engine):
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": models_only,
+                                                               "compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+        assert context.get_current_revision() == "0003_disputes"
+
+
+def test_migrate_again_changes_nothing(engine):
+    before = sorted(inspect(engine).get_table_names())
+    migrate(engine)
+    assert sorted(inspect(engine).get_table_names()) == before
+    assert FACT_TABLES <= set(before)
+
+
+def add_claim(session: Session, sentence_text: str, content: str) -> int:
+    article = Article(slug="a", title="A", content_hash="h", raw_text=sentence_text)
+    session.add(article)
+    session.flush()
+    sentence = Sentence(article_id=article.id, position=0, paragraph=0, start=0, end=len(sentence_text),
+                        text=sentence_text)
+    session.add(sentence)
+    session.flush()
+    session.add(Claim(article_id=article.id, sentence_id=sentence.id, position=0, attributed=True, kind="indirect",
+                      content_text=content, content_start=0, content_end=len(content),
+                      content_spans=json.dumps([[0, len(content)]])))
+    session.commit()
+    return article.id
+
+
+def full_text_hits(connection, word: str) -> tuple[list, list]:
+    """(claim ids, sentence ids) matching `word` through each dialect's full-text structures."""
+    if connection.dialect.name == "sqlite":
+        claims = connection.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q"), {"q": word})
+        sentences = connection.execute(text("SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q"), {"q": word})
+    else:
+        claims = connection.execute(text("SELECT id FROM claim WHERE to_tsvector('english', content_text) "
+                                         "@@ websearch_to_tsquery('english', :q)"), {"q": word})
+        sentences = connection.execute(text("SELECT id FROM sentence WHERE to_tsvector('english', text) "
+                                            "@@ websearch_to_tsquery('english', :q)"), {"q": word})
+    return [r[0] for r in claims], [r[0] for r in sentences]
+
+
+def test_full_text_follows_inserts_and_cascaded_deletes(engine):
+    with Session(engine) as session:
+        article_id = add_claim(session, "Residents requested the army, state TV said.", "residents requested the army")
+        claim_id = session.exec(select(Claim.id)).one()
+        sentence_id = session.exec(select(Sentence.id)).one()
+    with engine.connect() as connection:
+        # stemmed on both dialects: "requests" finds "requested"
+        assert full_text_hits(connection, "requests") == ([claim_id], [sentence_id])
+        assert full_text_hits(connection, "refugees") == ([], [])
+        if engine.dialect.name == "sqlite":   # the claim index holds the cue's sentence too
+            hits = connection.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'sentence_text:state'"))
+            assert [r[0] for r in hits] == [claim_id]
+    with Session(engine) as session:
+        session.delete(session.get(Article, article_id))
+        session.commit()
+    with engine.connect() as connection:
+        assert full_text_hits(connection, "requests") == ([], [])
+        if engine.dialect.name == "sqlite":
+            assert connection.execute(text("SELECT count(*) FROM claim_fts")).scalar() == 0
+
+
+def test_postgresql_full_text_uses_gin_expression_indexes(engine):
+    if engine.dialect.name != "postgresql":
+        assert {"claim_fts", "sentence_fts"} <= set(inspect(engine).get_table_names())
+        return
+    with engine.connect() as connection:
+        found = dict(connection.execute(text(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('ix_claim_content_fts', "
+            "'ix_sentence_text_fts') AND schemaname = current_schema()")).all())
+    assert set(found) == FTS_INDEXES
+    assert all("USING gin (to_tsvector('english'::regconfig" in d for d in found.values())
+
+
+def test_downgrade_to_base_and_upgrade_again(engine):
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("script_location", str(ALEMBIC_INI.parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    left = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    assert left == set()
+    migrate(engine)
+    assert FACT_TABLES <= set(inspect(engine).get_table_names())
+
+
+def test_sqlite_engine_creates_its_folder_and_enforces_foreign_keys(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'dir' / 'newsbot.db'}")
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    assert (tmp_path / "new" / "dir" / "newsbot.db").exists()
+
+
+@pytest.mark.parametrize("url", ["postgres://postgres@127.0.0.1:5432/test",
+                                 "postgresql://postgres@127.0.0.1:5432/test"])
+def test_postgresql_urls_are_routed_to_psycopg(url):
+    engine = make_engine(url)
+    assert engine.dialect.driver == "psycopg"
+    engine.dispose()
+
+
+@pytest.mark.parametrize("url, message", [
+    ("mysql://root@localhost/news", "unsupported DATABASE_URL scheme 'mysql'"),
+    ("newsbot.db", "unsupported DATABASE_URL scheme 'newsbot.db'"),
+    ("postgresql://postgres@127.0.0.1:1/test", "cannot connect to the database"),
+    ("postgresql://postgres@127.0.0.1:5432/no_such_database_here", "cannot connect to the database"),
+])
+def test_bad_urls_are_one_line_store_errors(url, message):
+    with pytest.raises(StoreError) as error:
+        make_engine(url)
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
