@@ -148,6 +148,38 @@ def articles() -> None:
 
 
 @app.command()
+def ask(
+    question: str = typer.Argument(..., help='The question, e.g. "who says residents requested the army?"; '
+                                             '"-" reads one question per line from standard input.'),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text (always JSON with -)."),
+    article: str = typer.Option(None, "--article", help="Limit the question to one article (id or slug)."),
+) -> None:
+    """Answer a question from the indexed articles with the quoted sentences and who said them."""
+    import json
+    import sys
+
+    from rich.console import Console
+
+    from bot.qa import answer_question
+    from bot.render import json as json_render
+    from bot.render.terminal import render
+    from bot.settings import load_settings
+    from store.db import open_database, open_session
+
+    with open_session(open_database(load_settings().database_url)) as session:
+        if question == "-":
+            for line in sys.stdin:
+                answer = answer_question(session, line.rstrip("\n"), article=article)
+                typer.echo(json.dumps(json_render.to_dict(answer), ensure_ascii=False))
+            return
+        answer = answer_question(session, question, article=article)
+    if as_json:
+        typer.echo(json.dumps(json_render.to_dict(answer), indent=2, ensure_ascii=False))
+    else:
+        Console().print(render(answer))
+
+
+@app.command()
 def demo() -> None:
     """Index the bundled sample article into the local database and show who said what in it."""
     from bot.demo import run_demo
