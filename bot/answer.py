@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.extract.entities import fold_name
 from bot.questions import Intent
 
 ANSWERED = "answered"
@@ -63,7 +64,7 @@ class Item:
         """The source as written when it differs from the resolved name ("The government" for Syrian government)."""
         if self.own_statement or not self.source_text or not self.source_name:
             return None
-        return None if self.source_text.casefold() == self.source_name.casefold() else self.source_text
+        return None if fold_name(self.source_text) == fold_name(self.source_name) else self.source_text
 
 
 @dataclass
