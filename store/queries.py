@@ -46,6 +46,11 @@ def list_articles(session: Session, team_id: str) -> list[ArticleListing]:
     return [ArticleListing(*row) for row in rows]
 
 
+def recent_articles(session: Session, team_id: str) -> list[Article]:
+    return list(session.exec(select(Article).where(Article.team_id == team_id)
+                             .order_by(Article.ingested_at.desc(), Article.id.desc())).all())
+
+
 def find_article(session: Session, team_id: str, ref: str) -> Article | None:
     """An article by slug, or by id when `ref` is a number."""
     query = select(Article).where(Article.team_id == team_id)

@@ -1,0 +1,173 @@
+"""The command line on SQLite and PostgreSQL: every bad input is one line on stderr, a non-zero exit and nothing
+stored; folders ingest with a summary; `extract --json` gives Citron-format quotes without any database."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import Session, select
+from typer.testing import CliRunner
+
+from bot.cli import app
+from bot.extract.types import CUE_KINDS, KINDS
+from bot.settings import SAMPLE_ARTICLE
+from store.models import Article, Claim, Sentence
+
+SECOND_ARTICLE = """Harbour strike ends
+
+Dock workers in Felixstowe returned to work on Monday after a two-week strike, the union said.
+"We have won a fair deal," said Sharon Graham, the general secretary of Unite.
+The port operator said about 1,900 workers would receive a 7% pay rise.
+The strike had closed both container terminals.
+"""
+
+
+def run(engine, *args: str):
+    """Invoke `newsbot` in-process with DATABASE_URL pointing at the test database."""
+    url = engine.url.render_as_string(hide_password=False)
+    return CliRunner().invoke(app, list(args), env={"DATABASE_URL": url})
+
+
+def stored(engine) -> tuple[int, int]:
+    with Session(engine) as session:
+        return (session.exec(select(func.count()).select_from(Article)).one(),
+                session.exec(select(func.count()).select_from(Sentence)).one())
+
+
+# file name → (content, what its one-line error must say)
+BAD_FILES = {
+    "empty.txt": (b"", "empty"),
+    "blank.txt": (b"  \n\n \t\n", "empty"),
+    "binary.txt": (bytes(range(256)) * 8, "binary"),
+    "latin1.txt": ("Le ministre a déclaré que l'armée était partie.".encode("latin-1"), "not UTF-8"),
+    "huge.txt": ((b"The minister said the army had left the town. " * 120_000)[:5 * 1024 * 1024],
+                 "5.0 MB is over the 2 MB limit"),
+    "headings.txt": (b"Syria crisis\n\nLatest news\n\nMore headlines\n", "only headings"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_FILES))
+def test_each_bad_input_is_one_line_non_zero_and_nothing_stored(engine, tmp_path, name):
+    content, message = BAD_FILES[name]
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run(engine, "ingest", str(path))
+    assert result.exit_code == 1
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 1 and message in errors[0] and name in errors[0], result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert stored(engine) == (0, 0)
+
+
+def test_a_missing_path_is_one_line(engine, tmp_path):
+    result = run(engine, "ingest", str(tmp_path / "nowhere.txt"))
+    assert result.exit_code == 1 and result.stderr.strip().endswith("nowhere.txt: no such file")
+    assert stored(engine) == (0, 0)
+
+
+def test_a_folder_is_ingested_good_files_stored_bad_ones_reported(engine, tmp_path):
+    folder = tmp_path / "articles"
+    (folder / "more").mkdir(parents=True)
+    (folder / "jisr.txt").write_text(SAMPLE_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "more" / "harbour-strike.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    (folder / "notes.md").write_text("not an article: ignored")
+    result = run(engine, "ingest", str(folder), "--workers", "2")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "2 stored, 0 already stored, 0 failed"
+    with Session(engine) as session:
+        assert sorted(session.exec(select(Article.slug)).all()) == ["harbour-strike", "jisr"]
+
+    (folder / "empty.txt").write_bytes(b"")
+    again = run(engine, "ingest", str(folder))
+    assert again.exit_code == 1
+    assert again.stdout.strip().splitlines()[-1] == "0 stored, 2 already stored, 1 failed"
+    assert stored(engine)[0] == 2
+
+
+def test_force_reingests(engine, tmp_path):
+    path = tmp_path / "harbour.txt"
+    path.write_text(SECOND_ARTICLE, encoding="utf-8")
+    assert run(engine, "ingest", str(path)).exit_code == 0
+    before = stored(engine)
+    forced = run(engine, "ingest", str(path), "--force")
+    assert forced.exit_code == 0 and "1 stored, 0 already stored" in forced.stdout
+    assert stored(engine) == before
+
+
+@pytest.mark.parametrize("url, message", [
+    ("mysql://root@localhost/news", "unsupported DATABASE_URL scheme 'mysql'"),
+    ("postgresql://postgres@127.0.0.1:1/test", "cannot connect to the database"),
+])
+@pytest.mark.parametrize("command", [["ingest", str(SAMPLE_ARTICLE)], ["articles"], ["facts"]])
+def test_an_unusable_database_is_one_line(url, message, command):
+    result = CliRunner().invoke(app, command, env={"DATABASE_URL": url})
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_the_installed_entry_point_prints_no_traceback(tmp_path):
+    """The same error through the real console-script path (typer's own exception display included)."""
+    result = subprocess.run([sys.executable, "-c", "from bot.cli import app; app()", "articles"],
+                            capture_output=True, text=True, env={"DATABASE_URL": "oracle://x", "PATH": ""},
+                            cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "error: unsupported DATABASE_URL scheme 'oracle': use sqlite:///path/to/file.db or postgresql://user@host/db"]
+
+
+def test_extract_json_follows_citron_and_needs_no_database(tmp_path):
+    raw = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(SAMPLE_ARTICLE), "--json"],
+                                env={"DATABASE_URL": "nosuchdb://anywhere"})
+    assert result.exit_code == 0, result.stderr
+    facts = json.loads(result.stdout)
+    assert {"quotes", "sentences", "entities", "figures"} <= set(facts)
+    assert facts["quotes"]
+    names = {e["name"] for e in facts["entities"]}
+    for quote in facts["quotes"]:
+        assert quote["cue"] and quote["contents"]
+        for span in quote["cue"] + quote["sources"] + quote["contents"]:
+            assert set(span) == {"start", "end", "text"} and raw[span["start"]:span["end"]] == span["text"]
+        assert quote["kind"] in KINDS and quote["cue_kind"] in CUE_KINDS
+        assert quote["speaker"] is None or quote["speaker"] in names
+        assert 0 <= quote["sentence"] < len(facts["sentences"])
+        assert all(raw[h["start"]:h["end"]] == h["text"] for h in quote["hedges"])
+    for entity in facts["entities"]:
+        assert set(entity) == {"name", "type", "aliases", "description"} and entity["name"] in entity["aliases"]
+    for sentence in facts["sentences"]:
+        assert raw[sentence["start"]:sentence["end"]] == sentence["text"]
+    for figure in facts["figures"]:
+        assert raw[figure["start"]:figure["end"]] == figure["text"]
+
+
+def test_extract_of_a_bad_file_is_one_line(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = CliRunner().invoke(app, ["extract", str(path), "--json"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"error: {path}: the file is empty\n"
+
+
+def test_facts_and_articles_show_what_is_stored(engine, tmp_path):
+    path = tmp_path / "harbour-strike.txt"
+    path.write_text(SECOND_ARTICLE, encoding="utf-8")
+    assert run(engine, "ingest", str(path)).exit_code == 0
+    with Session(engine) as session:
+        quoted = session.exec(select(Claim).where(Claim.attributed)).all()
+    assert quoted
+    listing = run(engine, "articles")
+    assert listing.exit_code == 0 and "harbour-strike" in listing.stdout
+    table = run(engine, "facts", "harbour-strike")
+    assert table.exit_code == 0
+    flat = " ".join(table.stdout.replace("│", " ").split())
+    for claim in quoted:
+        assert claim.cue_text in flat
+    assert "terminals" not in flat            # the outlet's own statements only with --all
+    assert "terminals" in run(engine, "facts", "harbour-strike", "--all").stdout
+    missing = run(engine, "facts", "no-such-article")
+    assert missing.exit_code == 1 and "no article 'no-such-article'" in missing.stderr
