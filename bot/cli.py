@@ -102,11 +102,11 @@ def facts(
     from bot.settings import load_settings
     from store.db import open_database, open_session
     from store.models import LOCAL_TEAM
-    from store.queries import article_claims, find_article, list_articles
+    from store.queries import article_claims, find_article, recent_articles
 
     with open_session(open_database(load_settings().database_url)) as session:
         if article is None:
-            chosen = [find_article(session, LOCAL_TEAM, str(a.id)) for a in list_articles(session, LOCAL_TEAM)]
+            chosen = recent_articles(session, LOCAL_TEAM)
             if not chosen:
                 typer.echo("No articles indexed yet: run `newsbot ingest PATH` or `newsbot demo`.")
                 return
@@ -140,7 +140,8 @@ def articles() -> None:
         return
     table = Table(title="Indexed articles", title_justify="left")
     for column in ("id", "slug", "title", "outlet", "sentences", "claims", "entities", "ingested (UTC)"):
-        table.add_column(column, justify="right" if column in ("id", "sentences", "claims", "entities") else "left")
+        table.add_column(column, justify="right" if column in ("id", "sentences", "claims", "entities") else "left",
+                         no_wrap=column in ("id", "slug"), ratio=1 if column == "title" else None)
     for a in listed:
         table.add_row(str(a.id), escape(a.slug), escape(a.title), escape(a.outlet or ""), str(a.sentences),
                       str(a.claims), str(a.entities), a.ingested_at.strftime("%Y-%m-%d %H:%M"))
