@@ -16,7 +16,7 @@ from bot.nlp import load_nlp
 from bot.settings import SAMPLE_ARTICLE, load_settings
 from store.db import make_engine, migrate
 
-POSTGRES_URL = os.environ.get("NEWSBOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get("NEWSBOT_TEST_POSTGRES_URL") or "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture(scope="session")
