@@ -2,20 +2,20 @@
 
 A source is resolved by its head word: a named mention there is the speaker ("Turkish PM Recep Tayyip Erdogan");
 a capital city as a source stands for its country's government ("claims by Damascus"); a pronoun is followed back
-to the latest compatible earlier mention ("he", "she", "they", "it"); a description ("The government", "state TV",
-"our correspondent in Beirut") is matched to an earlier entity whose words contain it, or becomes an entity of its
-own ("Al Jazeera's correspondent", "human rights groups"). A quote without a source keeps speaker None: nobody is
-invented.
+to the latest compatible noun phrase before the quote ("he", "she", "they", "it"); a description ("The
+government", "state TV", "our correspondent in Beirut") is matched to an entity whose names hold its words and
+its head word, or becomes an entity of its own ("Al Jazeera's correspondent", "human rights groups"). A quote
+without a source keeps speaker None: nobody is invented.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from bot.extract.entities import INSTITUTIONS, fold_name
+from bot.extract.entities import INSTITUTIONS, TITLES, fold_name
 from bot.extract.places import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Entity, Mention, Quote, Sentence, Span
@@ -24,6 +24,7 @@ from bot.text import INSERTED, NormalisedText
 PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 GROUP_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
+PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | THING_PRONOUNS
 # Head nouns of descriptions that name a person ("the spokeswoman") rather than a group or an institution.
 PERSON_NOUNS = frozenset(
     "correspondent reporter journalist editor spokesman spokeswoman spokesperson official minister president man "
@@ -33,13 +34,23 @@ PERSON_NOUNS = frozenset(
     "aide negotiator prosecutor judge candidate author researcher scientist governor mayor "
     "senator lawmaker mp driver farmer owner manager director chairman chairwoman executive".split()
 )
-FEMALE_NOUNS = frozenset("woman spokeswoman mother daughter wife girl chairwoman".split())
-MALE_NOUNS = frozenset("man spokesman father son husband boy chairman".split())
-FEMALE_TITLES = frozenset("ms mrs miss dame lady queen princess".split())
-MALE_TITLES = frozenset("mr sir king prince lord sheikh".split())
+FEMALE_WORDS = frozenset("woman spokeswoman mother daughter wife girl chairwoman ms mrs miss dame lady queen princess".split())
+MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir king prince lord sheikh".split())
 # Words that do not tell two descriptions apart ("our correspondent in Beirut" = "the BBC's correspondent in Beirut").
 _FUNCTION_WORDS = frozenset("the a an our their its his her this that these those of in on at for from by to and".split())
 _INDEFINITE = frozenset("a an one another some".split())
+_MODIFIER_DEPS = frozenset("poss compound amod nmod".split())
+_PERSON_WINDOW = 8   # sentences searched back for he/she
+_OTHER_WINDOW = 2    # for they/it
+
+
+def _stem(word: str) -> str:
+    """A crude singular, the same on both sides of a comparison: "groups" and "group" match."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(w) for w in fold_name(text).split() if w not in _FUNCTION_WORDS}
 
 
 @dataclass
@@ -49,16 +60,60 @@ class _Context:
     sentences: list[Sentence]
     entities: list[Entity]
     mentions: list[Mention]
-    token_starts: list[int]     # original offset of each token, for mapping spans back to tokens
+    token_starts: list[int] = field(default_factory=list)   # original offset of each token
+    heads: list[set[str]] = field(default_factory=list)     # per entity: head words a description may use
+    words: list[set[str]] = field(default_factory=list)     # per entity: every word of its names
+
+    def __post_init__(self) -> None:
+        last = 0
+        for token in self.doc:
+            source = self.norm.sources[token.idx] if token.idx < len(self.norm.sources) else INSERTED
+            last = source if source != INSERTED else last
+            self.token_starts.append(last)
+        for index, entity in enumerate(self.entities):
+            self.heads.append(set())
+            self.words.append(set())
+            for alias in entity.aliases:
+                self._learn(index, alias, entity.type)
+            if entity.description and _is_noun_phrase(entity.description):
+                self._learn(index, entity.description, entity.type)
+
+    def _learn(self, index: int, alias: str, entity_type: str, head: str | None = None) -> None:
+        folded = [_stem(w) for w in fold_name(alias).split()]
+        if not folded:
+            return
+        self.words[index].update(w for w in folded if w not in _FUNCTION_WORDS)
+        self.heads[index].add(head or folded[-1])
+        if entity_type == "PERSON":
+            self.heads[index].update(w for w in folded if w in TITLES)
+
+    def add_entity(self, entity: Entity, head: str) -> int:
+        self.entities.append(entity)
+        self.heads.append(set())
+        self.words.append(set())
+        self._learn(len(self.entities) - 1, entity.name, entity.type, head)
+        return len(self.entities) - 1
+
+    def add_alias(self, index: int, alias: str, head: str | None = None) -> None:
+        entity = self.entities[index]
+        if alias not in entity.aliases:
+            entity.aliases.append(alias)
+        self._learn(index, alias, entity.type, head)
 
     def tokens(self, span: Span) -> list[Token]:
         lo = bisect.bisect_left(self.token_starts, span.start)
         hi = bisect.bisect_left(self.token_starts, span.end)
         return [t for t in self.doc[lo:hi] if not t.is_space]
 
+    def token_at(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.token_starts, offset) - 1, 0)
+
     def mention_at(self, token: Token) -> Mention | None:
         at = self.token_starts[token.i]
         return next((m for m in self.mentions if m.span.start <= at < m.span.end), None)
+
+    def span(self, tokens: list[Token]) -> Span:
+        return self.norm.span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
 def resolve_speakers(
@@ -69,22 +124,15 @@ def resolve_speakers(
     entities: list[Entity],
     mentions: list[Mention],
 ) -> tuple[list[Quote], list[Entity], list[Mention]]:
-    """Set each quote's speaker (an entity index); may add entities and mentions for the sources it resolves."""
-    ctx = _Context(doc, norm, sentences, list(entities), list(mentions), _token_starts(doc, norm))
+    """Set each quote's speaker (an entity index); may add entities and mentions for the sources it resolves.
+
+    Quotes are resolved in text order, so a pronoun can follow back to a source resolved before it.
+    """
+    ctx = _Context(doc, norm, sentences, list(entities), list(mentions))
     for quote in sorted(quotes, key=_quote_start):
         quote.speaker = _speaker(ctx, quote)
     ctx.mentions.sort(key=lambda m: m.span.start)
     return quotes, ctx.entities, ctx.mentions
-
-
-def _token_starts(doc: Doc, norm: NormalisedText) -> list[int]:
-    starts: list[int] = []
-    last = 0
-    for token in doc:
-        source = norm.sources[token.idx] if token.idx < len(norm.sources) else INSERTED
-        last = source if source != INSERTED else last
-        starts.append(last)
-    return starts
 
 
 def _quote_start(quote: Quote) -> int:
@@ -94,23 +142,20 @@ def _quote_start(quote: Quote) -> int:
 def _speaker(ctx: _Context, quote: Quote) -> int | None:
     if not quote.sources:
         return None
-    source = quote.sources[0]
-    tokens = ctx.tokens(source)
+    tokens = ctx.tokens(quote.sources[0])
     if not tokens:
         return None
-    bracketed = _bracketed(tokens)
-    if bracketed:
-        return _description(ctx, bracketed, _head(bracketed), quote, add_mention=False)
+    tokens = _bracketed(tokens) or tokens
     head = _head(tokens)
-    if head.lower_ in PERSON_PRONOUNS or head.lower_ in GROUP_PRONOUNS or head.lower_ in THING_PRONOUNS:
-        entity = _antecedent(ctx, head, _quote_start(quote))
+    if head.lower_ in PRONOUNS:
+        entity = _antecedent(ctx, head.lower_, ctx.token_at(_quote_start(quote)))
         if entity is not None:
-            _add_mention(ctx, _token_span(ctx, [head]), entity)
+            _add_mention(ctx, ctx.span([head]), entity)
         return entity
     named = _named(ctx, head)
     if named is not None:
         return named
-    return _description(ctx, tokens, head, quote, add_mention=True)
+    return _description(ctx, tokens, head)
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -148,36 +193,33 @@ def _metonymy(ctx: _Context, mention: Mention) -> int:
     key = fold_name(name)
     government = next((i for i, e in enumerate(ctx.entities) if fold_name(e.name) == key), None)
     if government is None:
-        government = len(ctx.entities)
-        ctx.entities.append(Entity(name=name, type="ORG", aliases=[name]))
-    alias = mention.span.text
-    if alias not in ctx.entities[government].aliases:
-        ctx.entities[government].aliases.append(alias)
+        government = ctx.add_entity(Entity(name=name, type="ORG", aliases=[name]), "government")
+    ctx.add_alias(government, _text(ctx.tokens(mention.span)), "government")
     mention.entity = government
     return government
 
 
-def _description(ctx: _Context, tokens: list[Token], head: Token, quote: Quote, add_mention: bool) -> int | None:
-    """An earlier entity the description fits ("The government" -> "Syrian government"), else a new entity."""
+def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
+    """An entity the description fits ("The government" -> "Syrian government"), else a new entity."""
     name_tokens = _name_tokens(tokens, head)
-    span = _token_span(ctx, name_tokens)
-    words = _content_words(span.text)
+    words = _words(_text(name_tokens))
     if not words:
         return None
-    indefinite = name_tokens[0].lower_ in _INDEFINITE
-    match = None if indefinite else _fitting_entity(ctx, words, fold_name(head.text), span.start)
+    head_word = _stem(fold_name(head.text))
+    span = ctx.span(name_tokens)
+    match = None
+    if name_tokens[0].lower_ not in _INDEFINITE:
+        match = _fitting_entity(ctx, head_word, words, span.start)
+    name = _text(name_tokens)
     if match is None:
-        named = _named(ctx, head)
-        if named is not None:
-            return named
-        match = len(ctx.entities)
-        name = _strip_determiner(_text(name_tokens))
-        ctx.entities.append(Entity(name=name, type=_description_type(head), aliases=[name],
-                                   description=_relative_clause(ctx, tokens, head)))
-    elif _text(name_tokens) not in ctx.entities[match].aliases:
-        ctx.entities[match].aliases.append(_text(name_tokens))
-    if add_mention:
-        _add_mention(ctx, span, match)
+        clause = _clause(tokens, head)
+        match = ctx.add_entity(Entity(
+            name=_strip_determiner(name), type=_description_type(head), aliases=[_strip_determiner(name)],
+            description=_text(clause) if clause else None, description_span=ctx.span(clause) if clause else None,
+        ), head_word)
+    else:
+        ctx.add_alias(match, name, head_word)
+    _add_mention(ctx, span, match)
     return match
 
 
@@ -203,26 +245,14 @@ def _in_clause(token: Token, head: Token) -> bool:
     return False
 
 
-def _relative_clause(ctx: _Context, tokens: list[Token], head: Token) -> str | None:
-    clause = [t for t in tokens if t.i > head.i and _in_clause(t, head)]
-    return _text(clause) if clause else None
+def _clause(tokens: list[Token], head: Token) -> list[Token]:
+    return [t for t in tokens if t.i > head.i and _in_clause(t, head)]
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in fold_name(text).split() if w not in _FUNCTION_WORDS}
-
-
-def _fitting_entity(ctx: _Context, words: set[str], head_word: str, before: int) -> int | None:
-    """The entity whose names hold every word of the description and end with its head word; the nearest
-    earlier mention wins, else the first later one."""
-    fitting = set()
-    for index, entity in enumerate(ctx.entities):
-        for alias in entity.aliases:
-            folded = fold_name(alias).split()
-            if folded and folded[-1] == head_word or head_word in folded[-1:]:
-                if words <= _content_words(" ".join(entity.aliases)):
-                    fitting.add(index)
-                    break
+def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int) -> int | None:
+    """The entity with this head word whose names hold every word of the description; the nearest earlier
+    mention wins, else the first later one."""
+    fitting = {i for i in range(len(ctx.entities)) if head_word in ctx.heads[i] and words <= ctx.words[i]}
     if not fitting:
         return None
     earlier = [m for m in ctx.mentions if m.entity in fitting and m.span.start < before]
@@ -242,29 +272,67 @@ def _description_type(head: Token) -> str:
     return "GROUP" if plural else "ORG"
 
 
-def _antecedent(ctx: _Context, pronoun: Token, before: int) -> int | None:
-    """The latest earlier mention of an entity the pronoun can refer to (gender and number agreeing)."""
-    word = pronoun.lower_
-    for mention in sorted((m for m in ctx.mentions if m.span.start < before), key=lambda m: -m.span.start):
-        entity = ctx.entities[mention.entity]
-        if word in PERSON_PRONOUNS:
-            if entity.type == "PERSON" and _gender(entity) in (None, PERSON_PRONOUNS[word]):
-                return mention.entity
-        elif word in GROUP_PRONOUNS:
-            if entity.type in ("GROUP", "ORG", "NORP") and before - mention.span.end < 600:
-                return mention.entity
-        elif entity.type in ("ORG", "GPE") and before - mention.span.end < 300:
-            return mention.entity
+def _antecedent(ctx: _Context, pronoun: str, before: int) -> int | None:
+    """The latest noun phrase before token `before` that the pronoun can refer to (gender and number agreeing),
+    within a few sentences; for he/she, else the latest person mentioned earlier."""
+    window = _PERSON_WINDOW if pronoun in PERSON_PRONOUNS else _OTHER_WINDOW
+    sentence = ctx.doc[min(before, len(ctx.doc) - 1)].sent
+    start = sentence.start
+    for _ in range(window):
+        if start == 0:
+            break
+        start = ctx.doc[start - 1].sent.start
+    for token in reversed(ctx.doc[start:before]):
+        if token.dep_ in _MODIFIER_DEPS or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        entity = _entity_of(ctx, token)
+        if entity is not None and _agrees(ctx, pronoun, entity, token):
+            return entity
+    if pronoun in PERSON_PRONOUNS:
+        at = ctx.token_starts[before] if before < len(ctx.token_starts) else len(ctx.norm.original)
+        earlier = [m for m in ctx.mentions if m.span.start < at and _agrees(ctx, pronoun, m.entity, None)]
+        if earlier:
+            return max(earlier, key=lambda m: m.span.start).entity
     return None
 
 
-def _gender(entity: Entity) -> str | None:
-    words = {w for alias in entity.aliases for w in fold_name(alias).split()}
-    if words & (FEMALE_NOUNS | FEMALE_TITLES):
+def _entity_of(ctx: _Context, token: Token) -> int | None:
+    """The entity a noun phrase head refers to: a mention there, or a description fitting a known entity."""
+    mention = ctx.mention_at(token)
+    if mention is not None:
+        return mention.entity
+    if token.pos_ != "NOUN":
+        return None
+    head_word = _stem(fold_name(token.text))
+    if not any(head_word in heads for heads in ctx.heads):
+        return None
+    modifiers = [t for t in token.lefts if t.dep_ in _MODIFIER_DEPS]
+    words = _words(" ".join(t.text for t in (*modifiers, token)))
+    return _fitting_entity(ctx, head_word, words, ctx.token_starts[token.i])
+
+
+def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> bool:
+    entity = ctx.entities[index]
+    if pronoun in PERSON_PRONOUNS:
+        return entity.type == "PERSON" and _gender(ctx, index) in (None, PERSON_PRONOUNS[pronoun])
+    plural = token is not None and token.tag_ in ("NNS", "NNPS")
+    if pronoun in GROUP_PRONOUNS:
+        return entity.type in ("GROUP", "NORP") or entity.type == "ORG" and (plural or token is None)
+    return entity.type in ("ORG", "GPE") and not plural
+
+
+def _gender(ctx: _Context, index: int) -> str | None:
+    words = ctx.words[index]
+    if words & FEMALE_WORDS:
         return "female"
-    if words & (MALE_NOUNS | MALE_TITLES):
+    if words & MALE_WORDS:
         return "male"
     return None
+
+
+def _is_noun_phrase(description: str) -> bool:
+    """An appositive or title ("the UN human rights chief", "Turkish PM"), not a clause about the entity."""
+    return "," not in description and description.split()[0].lower() not in ("who", "which", "that", "whose")
 
 
 def _strip_determiner(text: str) -> str:
@@ -275,10 +343,6 @@ def _strip_determiner(text: str) -> str:
 def _text(tokens: list[Token]) -> str:
     """Tokens as the normalised text has them (no escaping backslashes)."""
     return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
-
-
-def _token_span(ctx: _Context, tokens: list[Token]) -> Span:
-    return ctx.norm.span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
 def _add_mention(ctx: _Context, span: Span, entity: int) -> None:

@@ -49,6 +49,7 @@ PLACE_NOUNS = frozenset("town city village region province area district country
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
 _WORD = re.compile(r"[a-z0-9]+")
+_COUNTRY_OF_ALIAS = {" ".join(_WORD.findall(alias)): country for alias, country in COUNTRY_ALIASES.items()}
 
 
 def fold_name(text: str) -> str:
@@ -59,21 +60,19 @@ def fold_name(text: str) -> str:
     words = _WORD.findall(_POSSESSIVE.sub(" ", text))
     while words and words[0] in DETERMINERS:
         words = words[1:]
-    joined = " ".join(words)
-    if joined in COUNTRY_ALIASES:
-        return COUNTRY_ALIASES[joined].lower()
     out: list[str] = []
     i = 0
     while i < len(words):
-        for n in (3, 2, 1):
+        for n in (4, 3, 2, 1):
             gram = " ".join(words[i:i + n])
             if len(words) - i < n:
                 continue
             if gram in COUNTRIES:
                 out.append(gram)
                 break
-            if gram in COUNTRY_OF_ADJECTIVE:
-                out.append(COUNTRY_OF_ADJECTIVE[gram].lower())
+            country = COUNTRY_OF_ADJECTIVE.get(gram) or _COUNTRY_OF_ALIAS.get(gram)
+            if country is not None:
+                out.append(country.lower())
                 break
         else:
             n = 1
@@ -124,7 +123,8 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         if institution is not None:
             mentions.append(institution)
             taken.update(range(institution.start, institution.end))
-    for ent in doc.ents:
+    # Adjectives last: "French" in "French President Emmanuel Macron" belongs to the person's mention.
+    for ent in sorted(doc.ents, key=lambda e: e.label_ == "NORP"):
         if ent.label_ not in NAMED_LABELS or any(t.i in taken for t in ent):
             continue
         mention = _widened(doc, ent.start, ent.end, ent.label_)
@@ -173,6 +173,7 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     if name_start > start and any(doc[i].lower_ in TITLES for i in range(start, name_start)):
         votes["PERSON"] += 2
     _place_votes(doc[end - 1], votes)
+    _list_votes(doc[end - 1], votes)
     if not any(c.isalpha() for c in _text(doc[name_start:end])):
         return None
     return _Mention(start, end, name_start, label, votes)
@@ -200,12 +201,24 @@ def _is_title(token: Token) -> bool:
 
 
 def _place_votes(root: Token, votes: Counter) -> None:
-    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
-        votes["GPE"] += 1
-        if root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS:
-            votes["GPE"] += 2
-    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+    """"in X", "from X" hint at a place; "the town of X", "cities including X" show one."""
+    if root.dep_ != "pobj":
+        return
+    if root.head.head.lemma_.lower() in PLACE_NOUNS:
         votes["GPE"] += 3
+    elif root.head.lower_ in PLACE_PREPOSITIONS:
+        votes["GPE"] += 1
+
+
+def _list_votes(root: Token, votes: Counter) -> None:
+    """Names listed together are of one kind: "Deraa, Baniyas, Rastan, Latakia" are all places."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    listed = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.i != root.i)]
+    labels = Counter(t.ent_type_ for t in listed if t.i != root.i and t.ent_type_ in NAMED_LABELS)
+    for label, count in labels.items():
+        votes[label] += min(count, 2)
 
 
 def _in_body(doc: Doc, norm: NormalisedText, sentences: list[Sentence], m: _Mention) -> bool:
@@ -214,42 +227,55 @@ def _in_body(doc: Doc, norm: NormalisedText, sentences: list[Sentence], m: _Ment
 
 
 def _group(doc: Doc, mentions: list[_Mention]) -> list[list[_Mention]]:
-    """Union mentions whose names fold alike, share a surname, or differ only in spelling."""
-    parent = list(range(len(mentions)))
+    """Mentions whose names fold alike, differ only in spelling, or give the surname of one full name.
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    keys = [m.key(doc) for m in mentions]
-    first_with_key: dict[str, int] = {}
-    for i, key in enumerate(keys):
-        if key in first_with_key:
-            parent[find(i)] = find(first_with_key[key])
+    A bare surname shared by several full names ("Clinton" after "Bill Clinton" and "Hillary Clinton") goes, mention
+    by mention, to the full name mentioned last before it.
+    """
+    by_key: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        by_key.setdefault(m.key(doc), []).append(m)
+    groups: list[list[_Mention]] = []
+    for key, group in by_key.items():
+        twin = next((g for g in groups if _spelling_variants(key, g[0].key(doc), group[0], g[0])), None)
+        if twin is None:
+            groups.append(group)
         else:
-            first_with_key[key] = i
-    distinct = list(first_with_key.items())
-    for a, (key_a, i) in enumerate(distinct):
-        for key_b, j in distinct[a + 1:]:
-            if _same_name(key_a, key_b, mentions[i], mentions[j]):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[_Mention]] = {}
-    for i, m in enumerate(mentions):
-        groups.setdefault(find(i), []).append(m)
-    return sorted(groups.values(), key=lambda g: g[0].start)
+            twin.extend(group)
+    full_names = [g for g in groups if _personish(g) and len(g[0].key(doc).split()) > 1]
+    kept: list[list[_Mention]] = []
+    for group in groups:
+        key = group[0].key(doc)
+        owners = [g for g in full_names if len(key.split()) == 1 and _personish(group)
+                  and any(_alike(key, m.key(doc).split()[-1], 85) for m in g)]
+        if not owners:
+            kept.append(group)
+            continue
+        for m in group:
+            earlier = [(max((o.start for o in g if o.start < m.start), default=-1), n) for n, g in enumerate(owners)]
+            latest, n = max(earlier)
+            owners[n if latest >= 0 else 0].append(m)
+    for group in kept:
+        group.sort(key=lambda m: m.start)
+    return sorted(kept, key=lambda g: g[0].start)
 
 
-def _same_name(a: str, b: str, ma: _Mention, mb: _Mention) -> bool:
+def _personish(group: list[_Mention]) -> bool:
+    return any(m.votes["PERSON"] > 0 for m in group)
+
+
+def _spelling_variants(a: str, b: str, ma: _Mention, mb: _Mention) -> bool:
+    """"Jisr al-Shughour" and "Jisr al-Shugur"; two people's names must also share the first name."""
     if ma.institution or mb.institution:
         return False
-    words_a, words_b = a.split(), b.split()
-    shorter, longer = sorted((words_a, words_b), key=len)
-    personish = ma.votes["PERSON"] > 0 or mb.votes["PERSON"] > 0
-    if personish and len(shorter) == 1 and len(longer) > 1 and shorter[0] == longer[-1]:
-        return True
-    return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 88
+    if ma.votes["PERSON"] > 0 and mb.votes["PERSON"] > 0 and a.split()[0] != b.split()[0]:
+        return False
+    return _alike(a, b, 88)
+
+
+def _alike(a: str, b: str, threshold: float) -> bool:
+    """Spelling variants ("Jisr al-Shughour", "Jisr al-Shugur"); short names must match exactly."""
+    return a == b or min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= threshold
 
 
 def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Entity:
@@ -260,9 +286,12 @@ def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Entity:
     names = Counter(m.name(doc) for m in group)
     canonical = max(names, key=lambda n: (_informative(n), names[n], -_first(group, doc, n)))
     aliases = list(dict.fromkeys([canonical, *(_text(doc[m.start:m.end]) for m in group), *names]))
-    description = _description(doc, norm, group)
+    described = _description(doc, group)
+    if described is None:
+        return Entity(name=canonical, type=entity_type, aliases=aliases)
+    start, end = described
     return Entity(name=canonical, type=entity_type, aliases=aliases,
-                  description=description.text if description else None, description_span=description)
+                  description=_text(doc[start:end]), description_span=_span(doc, norm, start, end))
 
 
 def _informative(name: str) -> tuple[int, int]:
@@ -275,27 +304,27 @@ def _first(group: list[_Mention], doc: Doc, name: str) -> int:
     return next(m.start for m in group if m.name(doc) == name)
 
 
-def _description(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Span | None:
+def _description(doc: Doc, group: list[_Mention]) -> tuple[int, int] | None:
     """From an appositive ("The UN human rights chief, Navi Pillay"), a relative clause on a possessed name
     ("the BBC's Owen Bennett-Jones, who is in Yayladagi") or else the title before the name ("Turkish PM")."""
     for m in group:
         root = doc[m.end - 1]
-        if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < m.start:
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < m.start:
             head = root.head
             end = head.i + 1
             while end < m.start and not doc[end].is_punct:
                 end += 1
-            return _span(doc, norm, head.left_edge.i, end)
+            return head.left_edge.i, end
         for child in root.children:
             if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
-                return _span(doc, norm, child.left_edge.i, child.right_edge.i + 1)
+                return child.left_edge.i, child.right_edge.i + 1
         relative = [c for c in root.rights if c.dep_ == "relcl"]
         if relative and any(c.dep_ == "poss" for c in root.lefts):
-            return _span(doc, norm, root.left_edge.i, relative[0].right_edge.i + 1)
+            return root.left_edge.i, relative[0].right_edge.i + 1
     titled = [m for m in group if m.name_start > m.start and not m.institution]
     if titled:
         m = max(titled, key=lambda m: m.name_start - m.start)
-        return _span(doc, norm, m.start, m.name_start)
+        return m.start, m.name_start
     return None
 
 

@@ -1,0 +1,157 @@
+"""Speaker resolution on the sample article and small texts, with quotes made by hand so that these tests do not
+depend on the attribution extractor (the pipeline tests cover the two together)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.coref import resolve_speakers
+from bot.extract.entities import find_entities
+from bot.extract.sentences import parse, sentence_at, split_sentences
+from bot.text import normalise
+from bot.extract.types import Quote, Span
+
+
+def quotes_for(text, sentences, *sources_and_contents):
+    """One quote per (source as written, content) pair, each found after the previous one."""
+    quotes, at = [], 0
+    for source, content in sources_and_contents:
+        start = text.index(content, at)
+        content_span = Span(start, start + len(content), content)
+        source_span = None
+        if source:
+            # the source is the occurrence nearest to the content, before or after it
+            before = text.rfind(source, 0, start)
+            after = text.find(source, start + len(content))
+            begin = before if before != -1 and (after == -1 or start - before < after - start) else after
+            source_span = Span(begin, begin + len(source), source)
+        at = start + 1
+        quotes.append(Quote(cue=content_span if source_span is None else Span(source_span.end, source_span.end, ""),
+                            cue_kind="speech", sources=[source_span] if source_span else [],
+                            contents=[content_span], kind="indirect",
+                            sentence=sentence_at(sentences, start) or 0))
+    return quotes
+
+
+def resolve(nlp, text, *pairs, norm=None, doc=None, sentences=None):
+    norm = norm or normalise(text)
+    doc = doc or parse(norm, nlp)
+    sentences = sentences or split_sentences(doc, norm)
+    quotes = quotes_for(text, sentences, *pairs)
+    entities, mentions = find_entities(doc, norm, sentences)
+    quotes, entities, mentions = resolve_speakers(doc, norm, sentences, quotes, entities, mentions)
+    names = [entities[q.speaker].name if q.speaker is not None else None for q in quotes]
+    return names, quotes, entities, mentions
+
+
+SAMPLE_PAIRS = [
+    ("The syrian government", "residents of the town requested"),
+    ("state TV", "The Syrian army has begun operations"),
+    ("the Syrian government", "120 security personnel were"),
+    ("Turkish PM Recep Tayyip Erdogan", "Syria was committing an"),
+    ("Syria\\'s government", "the deaths in the town on armed groups"),
+    ("The BBC\\'s correspondent in Beirut, Lebanon", "the events in Jisr al-Shughour present"),
+    ("Al Jazeera\\'s correspondent", "the military operation had been building"),
+    ("They [State TV]", "armed gangs are burning the fields"),
+    ("she", "The Syrian military, of course"),
+    ("Damascus", "armed gangs killed 120 members"),
+    ("it", "are soldiers and police shot dead"),
+    ("The government", "local residents requested the army"),
+    ("Human rights groups", "more than 1,100 people have been killed"),
+    ("he", "the Asad regime was committing"),
+    ("he", "They are not acting in a humane manner"),
+    ("The UN human rights chief, Navi Pillay, and the Pope", "to show restraint"),
+    ("our correspondent in Beirut", "One Facebook page was billing"),
+    ("one man, who spoke on condition of anonymity", "he had made a three-hour trek"),
+    ("He", "an estimated 30,000 Syrian soldiers"),
+    (None, "that hundreds of soldiers had also deserted"),
+    ("A Syrian government spokeswoman", "there were no refugees fleeing"),
+]
+
+
+@pytest.fixture(scope="module")
+def sample(nlp, sample_text, sample_norm, sample_doc, sample_sentences):
+    return resolve(nlp, sample_text, *SAMPLE_PAIRS, norm=sample_norm, doc=sample_doc, sentences=sample_sentences)
+
+
+def speaker_of(sample, source, content_start):
+    names, quotes, _, _ = sample
+    return next(name for name, q in zip(names, quotes)
+                if (q.sources[0].text if q.sources else None) == source and q.contents[0].text.startswith(content_start))
+
+
+def test_every_form_of_the_syrian_government_is_one_speaker_damascus_included(sample):
+    names, quotes, entities, _ = sample
+    for source in ("The syrian government", "the Syrian government", "Syria\\'s government", "Damascus",
+                   "The government"):
+        assert speaker_of(sample, source, "") == "Syrian government", source
+    government = next(e for e in entities if e.name == "Syrian government")
+    assert "Damascus" in government.aliases
+    assert speaker_of(sample, "A Syrian government spokeswoman", "") != "Syrian government"
+
+
+def test_pronouns_follow_back_to_the_person_speaking(sample):
+    assert speaker_of(sample, "he", "the Asad regime") == "Recep Tayyip Erdogan"
+    assert speaker_of(sample, "he", "They are not acting") == "Recep Tayyip Erdogan"
+    assert speaker_of(sample, "she", "") == speaker_of(sample, "Al Jazeera\\'s correspondent", "")
+    assert speaker_of(sample, "she", "") == "Al Jazeera's correspondent"
+
+
+def test_state_tv_as_written_bracketed_and_as_it_is_one_source(sample):
+    state_tv = speaker_of(sample, "state TV", "")
+    assert state_tv == "Syrian state TV"
+    assert speaker_of(sample, "They [State TV]", "") == state_tv
+    assert speaker_of(sample, "it", "") == state_tv
+
+
+def test_named_and_descriptive_sources(sample):
+    assert speaker_of(sample, "Turkish PM Recep Tayyip Erdogan", "") == "Recep Tayyip Erdogan"
+    assert speaker_of(sample, "The UN human rights chief, Navi Pillay, and the Pope", "") == "Navi Pillay"
+    assert speaker_of(sample, "Human rights groups", "") == "Human rights groups"
+    assert speaker_of(sample, "our correspondent in Beirut", "") == "BBC's correspondent in Beirut, Lebanon"
+    assert speaker_of(sample, "He", "an estimated") == speaker_of(sample, "one man, who spoke on condition of anonymity", "")
+    _, _, entities, _ = sample
+    man = next(e for e in entities if e.name == "one man")
+    assert man.type == "PERSON" and man.description == "who spoke on condition of anonymity"
+    spokeswoman = next(e for e in entities if e.name == "Syrian government spokeswoman")
+    assert spokeswoman.type == "PERSON"
+    assert next(e for e in entities if e.name == "Human rights groups").type == "GROUP"
+
+
+def test_sources_keep_their_text_and_a_quote_without_source_has_no_speaker(sample, sample_text):
+    names, quotes, _, mentions = sample
+    assert speaker_of(sample, None, "that hundreds") is None
+    for quote in quotes:
+        for span in quote.sources:
+            assert sample_text[span.start:span.end] == span.text
+    pronoun_mentions = [m for m in mentions if m.span.text in ("he", "she", "He")]
+    assert len(pronoun_mentions) == 4
+    assert all(sample_text[m.span.start:m.span.end] == m.span.text for m in mentions)
+
+
+def test_a_later_description_refers_to_the_person_named_in_an_appositive(nlp):
+    text = "A government spokeswoman, Jane Doe, said the talks failed. The spokeswoman added that more were planned."
+    names, *_ = resolve(nlp, text, ("A government spokeswoman, Jane Doe", "the talks failed"),
+                        ("The spokeswoman", "more were planned"))
+    assert names == ["Jane Doe", "Jane Doe"]
+
+
+def test_they_refers_to_a_group_and_a_capital_to_its_government(nlp):
+    text = "Human rights groups say 20 died. They also say the army fired first. Moscow says the claims are false."
+    names, _, entities, _ = resolve(nlp, text, ("Human rights groups", "20 died"), ("They", "the army fired"),
+                                    ("Moscow", "the claims are false"))
+    assert names == ["Human rights groups", "Human rights groups", "Russian government"]
+    assert next(e for e in entities if e.name == "Russian government").type == "ORG"
+
+
+def test_a_pronoun_with_nothing_to_refer_to_resolves_to_nobody(nlp):
+    text = "He said it would rain. The ministry says roads are closed."
+    names, *_ = resolve(nlp, text, ("He", "it would rain"), ("The ministry", "roads are closed"))
+    assert names == [None, "ministry"]
+
+
+def test_she_skips_a_man(nlp):
+    text = ("Mr Tom Jones met Ms Ann Lee in Paris. Jones said the talks went well. "
+            "She said later that nothing was agreed.")
+    names, *_ = resolve(nlp, text, ("Jones", "the talks went well"), ("She", "nothing was agreed"))
+    assert names == ["Tom Jones", "Ann Lee"]

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.extract.entities import find_entities, fold_name
+from bot.extract.sentences import parse, split_sentences
+from bot.text import normalise
+
+
+@pytest.fixture(scope="module")
+def sample(sample_doc, sample_norm, sample_sentences):
+    return find_entities(sample_doc, sample_norm, sample_sentences)
+
+
+def entity_with(entities, alias):
+    found = [e for e in entities if alias in e.aliases]
+    assert len(found) == 1, f"{alias!r} in {len(found)} entities"
+    return found[0]
+
+
+def entities_of(nlp, text):
+    norm = normalise(text)
+    doc = parse(norm, nlp)
+    return find_entities(doc, norm, split_sentences(doc, norm))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Syria's government", "the Syrian government"),
+    ("The syrian government", "the Syrian government"),
+    ("Syria\\'s government", "Syrian government"),
+    ("Recep Tayyip Erdoğan", "recep tayyip erdogan"),
+    ("Jisr al-Shughour", "Jisr al Shughour"),
+    ("the UK", "Britain"),
+    ("US", "the United States"),
+    ("Turkey’s", "Turkey"),
+    ("the South Korean army", "South Korea's army"),
+])
+def test_fold_name_joins_forms_of_one_name(a, b):
+    assert fold_name(a) == fold_name(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Syrians", "Syria"),
+    ("Syrian army", "Syrian government"),
+    ("Austria", "Australia"),
+    ("Czech Republic", "Czech Republic Republic"),
+])
+def test_fold_name_keeps_different_names_apart(a, b):
+    assert fold_name(a) != fold_name(b)
+
+
+PIECES = st.sampled_from(["the ", "The ", "a ", "Syrian ", "Syria's ", "Czech ", "Republic ", "UK", "US ", "South ",
+                          "Korean ", "é", "’s", "-", "'", " ", "a", "s", "T", "\\"])
+
+
+@given(st.lists(PIECES | st.text(max_size=3), max_size=12).map("".join))
+def test_fold_name_is_idempotent_and_plain(text):
+    folded = fold_name(text)
+    assert fold_name(folded) == folded
+    assert folded == folded.lower().strip()
+    assert "  " not in folded and "'" not in folded
+
+
+def test_titles_and_spellings_group_into_one_entity(sample):
+    entities, _ = sample
+    erdogan = entity_with(entities, "Erdogan")
+    assert erdogan.name == "Recep Tayyip Erdogan"
+    assert erdogan.type == "PERSON"
+    assert {"Turkish PM Recep Tayyip Erdogan", "Prime Minister Erdogan"} <= set(erdogan.aliases)
+    assert erdogan.description == "Turkish PM"
+    asad = entity_with(entities, "President Asad")
+    assert asad.name == "Asad" and "Asad" in asad.aliases and asad.type == "PERSON"
+    town = entity_with(entities, "Jisr al-Shughour")
+    assert "Jisr al-Shugur" in town.aliases
+    assert town.type == "GPE"  # the NER calls it a person in most sentences; "the town of", "in" outvote it
+
+
+def test_a_country_adjective_or_possessive_on_an_institution_is_one_entity(sample):
+    entities, _ = sample
+    government = entity_with(entities, "Syria's government")
+    assert government.name == "Syrian government"
+    assert government.type == "ORG"
+    assert {"syrian government", "Syrian government"} <= set(government.aliases)
+    assert entity_with(entities, "Syrian state TV") is not government
+    syria = entity_with(entities, "Syria")
+    assert syria.type == "GPE" and syria is not government
+
+
+def test_descriptions_come_from_appositives_and_relative_clauses(sample, sample_text):
+    entities, _ = sample
+    pillay = entity_with(entities, "Navi Pillay")
+    assert pillay.description == "The UN human rights chief"
+    assert "Ms Pillay" in pillay.aliases
+    owen = entity_with(entities, "Owen Bennett-Jones")
+    assert "BBC" in owen.description and owen.description.endswith("who is in Yayladagi")
+    for entity in (pillay, owen):
+        span = entity.description_span
+        assert sample_text[span.start:span.end] == span.text
+
+
+def test_listed_names_vote_for_one_type(sample):
+    entities, _ = sample
+    for city in ("Deraa", "Hama", "Homs", "Yayladagi"):
+        assert entity_with(entities, city).type == "GPE"
+
+
+def test_mentions_slice_back_and_stay_out_of_titles_and_headings(sample, sample_text, sample_sentences):
+    entities, mentions = sample
+    assert mentions == sorted(mentions, key=lambda m: m.span.start)
+    for mention in mentions:
+        assert sample_text[mention.span.start:mention.span.end] == mention.span.text
+        sentence = sample_sentences[mention.sentence].span
+        assert sentence.start <= mention.span.start and mention.span.end <= sentence.end
+    assert not any("Smokescreen" in e.aliases for e in entities)
+    assert {m.entity for m in mentions} == set(range(len(entities)))
+
+
+def test_a_bare_surname_goes_to_the_full_name_mentioned_last(nlp):
+    entities, _ = entities_of(nlp, "Bill Clinton spoke first. Hillary Clinton said she would win. "
+                                   "Clinton added that the race was close.")
+    assert [e.name for e in entities] == ["Bill Clinton", "Hillary Clinton"]
+    assert "Clinton" in entities[1].aliases
+
+
+def test_people_with_one_surname_stay_apart_and_transliterations_join(nlp):
+    entities, _ = entities_of(nlp, "John Smith and Joan Smith came. Colonel Muammar Gaddafi said the rebels "
+                                   "would lose. Col Qaddafi spoke in Tripoli.")
+    names = [e.name for e in entities]
+    assert "John Smith" in names and "Joan Smith" in names
+    gaddafi = entity_with(entities, "Qaddafi")
+    assert gaddafi.name == "Muammar Gaddafi" and gaddafi.description == "Colonel"
+
+
+def test_a_country_adjective_before_a_title_belongs_to_the_person(nlp):
+    entities, _ = entities_of(nlp, "French President Emmanuel Macron disagreed with Germany.")
+    macron = entity_with(entities, "French President Emmanuel Macron")
+    assert macron.name == "Emmanuel Macron" and macron.description == "French President"
