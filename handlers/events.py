@@ -3,9 +3,15 @@ indexed, and App Home is published when opened. Each event is answered once, eve
 
 from __future__ import annotations
 
-from bot.slack_service import answer_reply, home_view, slack_to_plain
+import logging
+
+from slack_sdk.errors import SlackApiError
+
+from bot.slack_service import answer_reply, escape, home_view, slack_to_plain
 
 from handlers.common import team_of
+
+log = logging.getLogger(__name__)
 
 
 def register(app, service) -> None:
@@ -38,9 +44,14 @@ def register(app, service) -> None:
         team = team_of(context, body)
         if not await service.first_time(team, body.get("event_id")):
             return
-        info = (await client.files_info(file=event["file_id"]))["file"]
+        try:
+            info = (await client.files_info(file=event["file_id"]))["file"]
+        except SlackApiError as error:
+            log.warning("files.info %s failed in team %s: %s", event["file_id"], team, error.response.get("error"))
+            await client.chat_postMessage(channel=channel, text="Sorry, I could not read that file from Slack.")
+            return
         name = info.get("name") or info.get("title") or event["file_id"]
-        await client.chat_postMessage(channel=channel, text=f"Indexing {name}\u2026")
+        await client.chat_postMessage(channel=channel, text=f"Indexing {escape(name)}\u2026")
         reply = await service.ingest_file(team, name, info.get("url_private_download") or info.get("url_private"),
                                           context.bot_token)
         await client.chat_postMessage(channel=channel, text=reply.text, blocks=reply.blocks)

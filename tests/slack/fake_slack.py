@@ -53,7 +53,7 @@ class FakeSlack:
 
     async def start(self) -> FakeSlack:
         app = web.Application()
-        app.router.add_post("/api/{method}", self.api)
+        app.router.add_route("*", "/api/{method}", self.api)
         app.router.add_post("/response/{id}", self.response_url)
         app.router.add_get("/files/{id}", self.download)
         app.router.add_get("/pages/{path}", self.page)
@@ -240,6 +240,8 @@ class FakeSlack:
 
 
 async def _params(request: web.Request) -> dict:
+    if request.method == "GET":
+        return dict(request.query)
     if request.content_type == "application/json":
         return await request.json()
     form = await request.post()
