@@ -54,7 +54,7 @@ def answer_question(session: Session, text: str, team_id: str = LOCAL_TEAM, arti
                           f"(`newsbot articles` lists them).")
     handler = _HANDLERS[type(intent)]
     answer = handler(session, intent, team_id, scope)
-    answer.scope = scope.slug if scope else None
+    answer.scope = answer.scope or (scope.slug if scope else None)
     return answer
 
 
@@ -344,7 +344,7 @@ def _sources(session: Session, intent: Sources, team_id: str, scope: Article | N
                             count=count))
     where = f" in {scope.title}" if scope else ""
     return Answer(intent.text, intent, ANSWERED, f"{len(groups)} source{'s' if len(groups) != 1 else ''}{where}, "
-                                                 f"by number of claims.", groups)
+                                                 f"by number of claims.", groups, scope=scope.slug if scope else None)
 
 
 def _search(session: Session, intent: Search, team_id: str, scope: Article | None) -> Answer:

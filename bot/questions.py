@@ -148,12 +148,21 @@ def _words(cleaned: str) -> list[_Word]:
     return found
 
 
+def _closest(word: str, vocabulary: frozenset[str]) -> str | None:
+    """The one vocabulary word a single edit away (a same-length one preferred: "sayz" is "says", not "say")."""
+    close = [v for v in vocabulary if abs(len(v) - len(word)) <= 1 and OSA.distance(word, v) == 1]
+    same_length = [v for v in close if len(v) == len(word)]
+    for pick in (close, same_length):
+        if len(pick) == 1:
+            return pick[0]
+    return None
+
+
 def _correct(word: str) -> str:
     """A one-edit typo of a question word ("waht", "hwo", "mnay") becomes that word; anything else is kept."""
     if word in VOCABULARY or len(word) < 3 or not word.isalpha():
         return word
-    close = [v for v in VOCABULARY if abs(len(v) - len(word)) <= 1 and OSA.distance(word, v) == 1]
-    return close[0] if len(close) == 1 else word
+    return _closest(word, VOCABULARY) or word
 
 
 def _verb(word: _Word) -> str | None:
@@ -162,8 +171,8 @@ def _verb(word: _Word) -> str | None:
         return word.word
     if len(word.word) < 3 or not word.word.isalpha():
         return None
-    close = [v for v in SAY_VERBS if abs(len(v) - len(word.word)) <= 1 and OSA.distance(word.word, v) == 1]
-    return close[0] if len(close) == 1 and (len(word.word) >= 4 or close[0] in {"say", "said"}) else None
+    close = _closest(word.word, SAY_VERBS)
+    return close if close and (len(word.word) >= 4 or close in {"say", "said"}) else None
 
 
 def _between(cleaned: str, words: list[_Word], start: int, end: int | None = None) -> str:

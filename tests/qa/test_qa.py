@@ -1,0 +1,167 @@
+"""Questions answered from the sample article on real SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH
+from store.db import open_session
+from store.ingest import save_article
+from store.models import Article, Claim, Correction, Entity
+
+
+def texts(answer):
+    return [" ".join(i.sentence.replace("\\", "").split()) for i in answer.items]
+
+
+def test_who_says_residents_requested_the_army(ask):
+    answer = ask("who says residents requested the army?")
+    assert answer.status == ANSWERED
+    found = texts(answer)
+    assert any(t.startswith("The syrian government is saying that residents of the town requested the army's")
+               for t in found)
+    assert "The government says local residents requested the army's intervention to restore peace and quiet." \
+        in found
+    government = [i for i in answer.items if "requested the army" in i.sentence]
+    assert {i.source_name for i in government} == {"Syrian government"}
+    assert answer.groups[0].title == "Syrian government"
+    written = {i.written_differently for i in government}
+    assert "The government" in written
+
+
+def test_sentences_are_quoted_exactly_with_their_offsets(ask, sample_text):
+    answer = ask("who says residents requested the army?")
+    for item in answer.items:
+        assert sample_text[item.sentence_start:item.sentence_end] == item.sentence
+        assert item.article_slug == "jisr-al-shughour" and item.article_title
+        assert item.kind in ("direct", "indirect", "mixed")
+
+
+def test_what_did_erdogan_say(ask):
+    answer = ask("what did Erdogan say?")
+    assert answer.status == ANSWERED
+    assert any("This is savagery" in t for t in texts(answer))
+    assert {i.source_name for i in answer.items} == {"Recep Tayyip Erdogan"}
+
+
+@pytest.mark.parametrize("question", ["what did Erdoğan say?", "what did the Turkish prime minister say?",
+                                      "waht did erdogan sya", "What did ERDOGAN say!!!"])
+def test_fuzzy_names_find_erdogan(ask, question):
+    answer = ask(question)
+    assert answer.status == ANSWERED
+    assert all(i.source_name == "Recep Tayyip Erdogan" for i in answer.items)
+
+
+def test_how_many_killed(ask):
+    answer = ask("how many people have been killed since protests began?")
+    assert answer.status == ANSWERED
+    top = answer.items[0]
+    assert "more than 1,100" in top.sentence
+    assert any("1,100" in f for f in top.figures)
+    assert "human rights groups" in top.speaker.lower()
+
+
+def test_who_is_navi_pillay(ask):
+    answer = ask("who is Navi Pillay?")
+    assert answer.status == ANSWERED
+    assert answer.groups[0].title == "Navi Pillay"
+    assert "UN human rights chief" in answer.groups[0].description
+    assert "Navi Pillay" in answer.items[0].sentence
+
+
+def test_nobody_is_made_to_say_what_they_did_not(ask):
+    answer = ask("what did Barack Obama say?")
+    assert answer.status == NO_MATCH
+    assert not answer.groups
+    assert all(i.near_miss for i in answer.near_misses)
+    assert "Barack Obama" in answer.message
+
+
+def test_a_named_entity_who_said_nothing_is_not_given_claims(ask):
+    answer = ask("what did Assad say?")          # the article spells him Asad; he is talked about, never quoted
+    assert answer.status == NO_MATCH
+    assert "Asad" in answer.message
+    assert not answer.items
+
+
+def test_sources_of_an_article_by_a_misspelt_name(ask):
+    answer = ask("who are the sources in the Jisr al-Shugur article?")
+    assert answer.status == ANSWERED
+    assert answer.scope == "jisr-al-shughour"
+    counts = {g.title: g.count for g in answer.groups}
+    assert counts["Syrian government"] >= 2
+    assert counts["Recep Tayyip Erdogan"] >= 2
+    assert list(counts.values()) == sorted(counts.values(), reverse=True)
+
+
+def test_outlet_statements_have_no_speaker(ask):
+    answer = ask("refugees in the town of Yayladagi tent city")
+    assert answer.status == ANSWERED
+    top = answer.items[0]
+    assert "Red Crescent" in top.sentence
+    if top.own_statement:
+        assert top.source_name is None and top.source_text is None
+
+
+def test_disputed(ask):
+    answer = ask("what is disputed?")
+    assert answer.status in (ANSWERED, NO_MATCH)
+    if answer.status == ANSWERED:
+        assert all(item.disputes for item in answer.items)
+    else:
+        assert "disputed" in answer.message
+
+
+def test_scope_to_an_article(ask, sample_db):
+    with open_session(sample_db) as session:
+        article_id = session.exec(__import__("sqlmodel").select(Article.id)).first()
+    assert ask("what did Erdogan say?", article=article_id).status == ANSWERED
+    assert ask("what did Erdogan say? in:jisr-al-shughour").scope == "jisr-al-shughour"
+    missing = ask("what did Erdogan say?", article="no-such-article")
+    assert missing.status == BAD_QUESTION and "no-such-article" in missing.message
+
+
+def test_workspaces_do_not_see_each_other(ask, sample_db):
+    assert ask("what did Erdogan say?", team_id="T-other").status == NO_MATCH
+    assert ask("who says residents requested the army?", team_id="T-other").status == NO_MATCH
+    assert ask("what did Erdogan say?", article="jisr-al-shughour", team_id="T-other").status == BAD_QUESTION
+
+
+def test_newer_articles_first_on_ties(ask, sample_db, sample_facts):
+    with open_session(sample_db) as session:
+        newer, created = save_article(session, replace(sample_facts, text=sample_facts.text + "\n"), "local",
+                                      slug="jisr-al-shughour-again")
+        assert created
+        newer_id = newer.id
+    answer = ask("who says residents requested the army?")
+    assert answer.items[0].article_id == newer_id
+    assert {i.article_id for i in answer.items} == {newer_id, answer.items[-1].article_id}
+
+
+def test_corrections_move_a_claim_to_its_right_source(ask, sample_db):
+    with open_session(sample_db) as session:
+        claim = session.exec(__import__("sqlmodel").select(Claim).where(
+            Claim.content_text.contains("This is savagery"))).first()
+        pillay = session.exec(__import__("sqlmodel").select(Entity).where(Entity.name == "Navi Pillay")).first()
+        session.add(Correction(team_id="local", claim_id=claim.id, source_text="Navi Pillay",
+                               source_entity_id=pillay.id, user_id="U1"))
+        session.commit()
+        claim_id = claim.id
+    erdogan = ask("what did Erdogan say?")
+    assert claim_id not in [i.claim_id for i in erdogan.items]
+    pillay_said = ask("what did Navi Pillay say?")
+    corrected = [i for i in pillay_said.items if i.claim_id == claim_id]
+    assert corrected and corrected[0].corrected and corrected[0].source_name == "Navi Pillay"
+    assert ask("what did Erdogan say?", team_id="local").status == ANSWERED
+
+
+@pytest.mark.parametrize("question", ["", "?!", "\U0001f600", "x" * 10_000, '"', "*", "NEAR", "army NEAR town",
+                                      "'; DROP TABLE claim; --", "army* OR \"town", "who says", "what did say?",
+                                      "who is ?", "how many?", "in:", "sources in the nowhere article"])
+def test_bad_questions_never_raise(ask, question):
+    answer = ask(question)
+    assert answer.status in (ANSWERED, NO_MATCH, BAD_QUESTION)
+    assert answer.message and "\n" not in answer.message
+    assert ask("who says residents requested the army?").status == ANSWERED   # the database is intact

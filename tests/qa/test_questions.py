@@ -1,0 +1,82 @@
+"""Question text -> intent: the shapes newsroom questions come in, typos, scope, and questions that are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.questions import (
+    MAX_QUESTION_CHARS,
+    BadQuestion,
+    Disputed,
+    HowMany,
+    Search,
+    Sources,
+    WhatSaid,
+    WhoIs,
+    WhoSays,
+    parse_question,
+)
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("who says residents requested the army?", "residents requested the army"),
+    ("Who claimed that armed gangs killed 120 members?", "armed gangs killed 120 members"),
+    ("WHO SAYS the army is in control!!", "the army is in control"),
+    ("who is saying residents requested the army", "residents requested the army"),
+    ("who told the BBC the influx was increasing?", "the BBC the influx was increasing"),
+    ("who blamed the deaths on armed groups?", "the deaths on armed groups"),
+    ("according to whom were 120 security personnel killed?", "were 120 security personnel killed"),
+    ("hwo sayz residents requested the army", "residents requested the army"),
+])
+def test_who_says(text, topic):
+    intent = parse_question(text)
+    assert isinstance(intent, WhoSays)
+    assert intent.topic == topic
+
+
+@pytest.mark.parametrize("text, source, about", [
+    ("what did Erdogan say?", "Erdogan", None),
+    ("What did Erdoğan say", "Erdoğan", None),
+    ("waht did erdogan sya?", "erdogan", None),
+    ("what did the Turkish prime minister say?", "the Turkish prime minister", None),
+    ("what does the Syrian government say about the refugees?", "the Syrian government", "the refugees"),
+    ("What has Al Jazeera been saying?", "Al Jazeera", None),
+    ("what Erdogan said", "Erdogan", None),
+])
+def test_what_said(text, source, about):
+    intent = parse_question(text)
+    assert isinstance(intent, WhatSaid)
+    assert (intent.source, intent.about) == (source, about)
+
+
+def test_other_intents():
+    assert parse_question("how many people have been killed since protests began?") == HowMany(
+        "how many people have been killed since protests began?", topic="people have been killed since protests began")
+    assert parse_question("Who's Navi Pillay?").name == "Navi Pillay"
+    assert isinstance(parse_question("who is Navi Pillay"), WhoIs)
+    assert parse_question("what is disputed?") == Disputed("what is disputed?", topic=None)
+    assert parse_question("is the death toll disputed?").topic == "death toll"
+    assert parse_question("who disputes the death toll?").topic == "death toll"
+    sources = parse_question("who are the sources in the Jisr al-Shugur article?")
+    assert isinstance(sources, Sources) and sources.article_hint == "Jisr al-Shugur"
+    assert isinstance(parse_question("refugees crossing into Turkey"), Search)
+
+
+def test_scope_is_taken_out_of_the_question():
+    intent = parse_question("what did Erdogan say? in:jisr-al-shughour")
+    assert isinstance(intent, WhatSaid)
+    assert (intent.source, intent.article) == ("Erdogan", "jisr-al-shughour")
+    assert parse_question("in:7 who is Navi Pillay?").article == "7"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "?!?!...", "\U0001f600\U0001f525", '"', "*", "x" * 10_000, None])
+def test_bad_questions_get_a_helpful_message(text):
+    intent = parse_question(text)
+    assert isinstance(intent, BadQuestion)
+    assert intent.problem and "\n" not in intent.problem
+    assert len(intent.text) <= MAX_QUESTION_CHARS
+
+
+def test_syntax_is_just_words():
+    assert isinstance(parse_question("'; DROP TABLE claim; --"), Search)
+    assert isinstance(parse_question("NEAR(army residents)"), Search)
