@@ -26,7 +26,7 @@ from bot.disputes.signals import (
     unverified_marks,
 )
 from store.disputes import list_disputes
-from store.models import Article, Claim, Correction, Entity, Hedge, Sentence
+from store.models import Article, Claim, Correction, Entity, Hedge, Mention, Sentence
 
 
 def view(cid, source, content, sentence=None, *, article=1, position=None, cue="said", **kw) -> ClaimView:
@@ -136,6 +136,21 @@ def test_group_finds_nothing_when_sources_agree():
     assert group_disputes(claims, {1}) == []
 
 
+def test_across_articles_shared_words_need_a_shared_entity_too():
+    a = view(1, "Police", "the warehouse fire was started by striking workers", article=1)
+    b = view(2, "The union", "the warehouse fire was started by security guards", article=2)
+    assert group_disputes([a, b], {1, 2}) == []
+    a.entity_keys = b.entity_keys = frozenset({"warehouse"})
+    [dispute] = group_disputes([a, b], {1, 2})
+    assert sorted(map(sorted, dispute.sides)) == [[1], [2]]
+
+
+def test_a_negated_opinion_denies_nothing():
+    a = view(1, "The mayor", "the council will see the budget in March")
+    b = view(2, "The treasurer", "I don't see the council agreeing to the budget in March")
+    assert b.negated and polarity_conflict(a, b, idf_weights([a, b])) is None
+
+
 def test_claims_of_one_source_never_dispute_each_other():
     a = view(1, "Police", "the guards were shot by rebel fighters")
     b = view(2, "Police", "soldiers killed the guards")
@@ -154,13 +169,15 @@ STORY = ("Harbour fire\n"
 
 def store_story(session: Session, team_id: str, slug: str = "harbour-fire", story: str = STORY) -> Article:
     """Hand-made rows for a short story: a title line, then one sentence per line and one claim per sentence
-    ("X said ..." is attributed to X, resolved to the entity Police when X is "Police")."""
+    ("X said ..." is attributed to X, resolved to the entity Police when X is "Police"; "warehouse" is a mention
+    of the entity the warehouse)."""
     article = Article(team_id=team_id, slug=slug, title=story.split("\n")[0], content_hash=f"{team_id}-{slug}",
                       raw_text=story, outlet="Gazette", ingested_at=datetime.now(timezone.utc))
     session.add(article)
     session.flush()
     police = Entity(article_id=article.id, name="Police", key="police", type="ORG")
-    session.add(police)
+    warehouse = Entity(article_id=article.id, name="the warehouse", key="warehouse", type="FAC")
+    session.add_all([police, warehouse])
     session.flush()
     offset = story.index("\n") + 1
     for position, line in enumerate(story.split("\n")[1:]):
@@ -168,6 +185,10 @@ def store_story(session: Session, team_id: str, slug: str = "harbour-fire", stor
                             end=offset + len(line), text=line)
         session.add(sentence)
         session.flush()
+        if "warehouse" in line:
+            at = offset + line.index("warehouse")
+            session.add(Mention(entity_id=warehouse.id, sentence_id=sentence.id, start=at, end=at + 9,
+                                text="warehouse"))
         attributed = " said " in line
         source, _, content = line.partition(" said ") if attributed else ("", "", line)
         content = content.rstrip(".") if attributed else content

@@ -21,14 +21,17 @@ from bot.disputes.signals import (
     polarity_conflict,
     related,
     same_event,
+    shares_entity,
     unverified_marks,
 )
 
 MIN_SAME_EVENT = 0.2        # below this two claims are about different things, whatever their words
+MIN_SAME_EVENT_ACROSS = 0.35  # across articles words alone mislead: a shared entity and more shared words
 MIN_SAME_EVENT_EXPLICIT = 0.1  # a shared victim of one harm, or "..., but ..." in one sentence, says "same event"
 DISSENT_WINDOW = 4          # a "But dissenting accounts say ..." answers a claim at most this many sentences back
 MIN_CONFIDENCE = 0.3
 MAX_POSTING = 200
+MAX_DISPUTE_CLAIMS = 8      # a dispute is a handful of sides and claims; more means words chained unrelated claims
 UNVERIFIED_WEIGHT = 0.3
 
 
@@ -99,6 +102,8 @@ def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
         explicit = culprit or (dissent and a.sentence_position == b.sentence_position)
         if similarity < (MIN_SAME_EVENT_EXPLICIT if explicit else MIN_SAME_EVENT):
             continue
+        if a.article_id != b.article_id and not (shares_entity(a, b) and similarity >= MIN_SAME_EVENT_ACROSS):
+            continue
         signals = [s for s in (culprit, polarity_conflict(a, b, idf), figure_conflict(a, b), dissent) if s]
         if signals:
             conflicts.append(Conflict(i, j, signals, similarity))
@@ -128,22 +133,23 @@ def dissent_between(a: ClaimView, b: ClaimView, similarity: float) -> Signal | N
     return None
 
 
-def _components(n: int, conflicts: list[Conflict]) -> list[list[int]]:
-    """Claims joined by conflicts (union-find)."""
-    parent = list(range(n))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for c in conflicts:
-        parent[root(c.a)] = root(c.b)
+def _groups(conflicts: list[Conflict]) -> list[list[int]]:
+    """Conflicting claims joined into disputes, strongest conflicts first: a conflict joins (or merges) the disputes
+    holding its claims while the result stays small, so generic words cannot chain unrelated claims into one
+    sprawling dispute."""
+    home: dict[int, int] = {}
     groups: dict[int, list[int]] = {}
-    for i in sorted({i for c in conflicts for i in (c.a, c.b)}):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+    for n, c in enumerate(sorted(conflicts, key=lambda c: -c.confidence)):
+        parts = [home[i] if i in home else None for i in (c.a, c.b)]
+        merged = list(dict.fromkeys(i for part, claim in zip(parts, (c.a, c.b))
+                                    for i in (groups[part] if part is not None else [claim])))
+        if len(merged) > MAX_DISPUTE_CLAIMS or parts[0] is not None and parts[0] == parts[1]:
+            continue
+        for part in {p for p in parts if p is not None}:
+            del groups[part]
+        groups[n] = merged
+        home.update((i, n) for i in merged)
+    return [sorted(g) for g in groups.values()]
 
 
 def split_sides(members: list[int], claims: list[ClaimView], conflicts: list[Conflict]) -> list[list[int]]:
@@ -214,9 +220,9 @@ def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDisput
     conflicts = find_conflicts(claims, focus)
     disputes: list[FoundDispute] = []
     used: set[int] = set()
-    for members in _components(len(claims), conflicts):
+    for members in _groups(conflicts):
         member_set = set(members)
-        inside = [c for c in conflicts if c.a in member_set]
+        inside = [c for c in conflicts if c.a in member_set and c.b in member_set]
         signals = _strongest_per_name(s for c in inside for s in c.signals)
         marks = [m for i in members for m in unverified_marks(claims[i])]
         if marks:

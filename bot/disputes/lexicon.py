@@ -29,6 +29,8 @@ NEGATORS = frozenset("no not never none nobody nothing neither nor cannot can't 
                      "wasn't weren't aren't hasn't haven't hadn't n't without".split())
 QUESTION_CUES = re.compile(r"\b(ask\w*|wonder\w*|question\w*|inquir\w*)\b", re.I)
 HYPOTHETICAL = frozenset("if whether unless would could might".split())   # "if Rubio can't win" asserts nothing
+# "I don't think ...", "we don't see ...": a negated opinion or perception, not a denial of an event.
+OPINION_VERBS = "think believe know see expect recall remember understand seem feel care mind agree".split()
 DENIAL_CUES = re.compile(r"\b(den(y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*|contradict\w*)\b", re.I)
 
 # Words that mark a claim, a sentence opening or a sub-heading as taking the other side.
@@ -119,7 +121,7 @@ def negated_clauses(text: str) -> list[tuple[str, set[str]]]:
         for i, w in enumerate(tokens):
             if _is_negator(w) and not HYPOTHETICAL & set(tokens[:i]):
                 governed = [stem(t) for t in tokens[i + 1:] if t not in STOPWORDS and len(t) > 1]
-                if governed:
+                if governed and governed[0] not in OPINION_STEMS:
                     out.append((governed[0], set(stems)))
     return out
 
@@ -129,6 +131,7 @@ def _plain(text: str) -> str:
 
 
 HARM_STEMS = frozenset(stem(v) for v in HARM_VERBS)
+OPINION_STEMS = frozenset(stem(v) for v in OPINION_VERBS)
 # Units and generic nouns: two figures "in percent" or "of people" do not yet count the same thing.
 GENERIC_COUNTS = frozenset(stem(w) for w in """percent percentage cent point dollar pound euro million billion thousand
     hundred year month day week hour time vote people person member""".split())

@@ -22,6 +22,10 @@ NP_BREAK = frozenset("that which who after before when while because as in at on
                      "there here then".split()) | lexicon.NEGATORS
 
 
+MIN_OVERLAP_NAMED = 0.2       # polarity: word overlap between two named sources' claims
+MIN_OVERLAP_UNNAMED = 0.25     # ... when one side is the outlet's narration or a source-less cue
+
+
 @dataclass(frozen=True)
 class FigureView:
     text: str
@@ -213,14 +217,25 @@ def word_overlap(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> float:
 def same_event(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> float:
     """How likely two claims describe the same event or quantity (0..1)."""
     score = word_overlap(a, b, idf)
-    shared_entities = (a.entity_keys & b.entity_keys) - {a.source_key, b.source_key}
-    score += 0.15 * min(len(shared_entities), 2)
+    score += 0.15 * min(len(shared_entities(a, b)), 2)
     if any(fa.counts & fb.counts for fa in a.figures for fb in b.figures):
         score += 0.15
     if a.article_id == b.article_id:
         distance = abs(a.sentence_position - b.sentence_position)
-        score += 0.15 if distance <= 2 else 0.08 if distance <= 6 else 0.0
+        score += 0.15 if distance <= 3 else 0.08 if distance <= 6 else 0.0
     return min(score, 1.0)
+
+
+def shared_entities(a: ClaimView, b: ClaimView) -> set[str]:
+    """Entities both claims mention, their own sources left out (a source naming itself says nothing)."""
+    sources = {c.source_key.removeprefix("entity:") for c in (a, b)}
+    return set(a.entity_keys & b.entity_keys) - sources
+
+
+def shares_entity(a: ClaimView, b: ClaimView) -> bool:
+    """Both claims mention one entity other than their own sources, or count the same thing."""
+    return bool(shared_entities(a, b)) or any(
+        (fa.counts & fb.counts) - lexicon.GENERIC_COUNTS for fa in a.figures for fb in b.figures)
 
 
 def related(a: ClaimView, b: ClaimView) -> bool:
@@ -245,15 +260,16 @@ class Signal:
 def culprit_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     """The same harm told with different doers: "armed gangs killed them" / "shot by government troops".
 
-    Same harm: the patients share a word, or one patient names the event itself ("the violence", "the deaths")."""
+    Same harm: the patients share a word, or (in one article) one patient names the event itself ("the violence",
+    "the deaths") and the other names its victims."""
     for fa in a.frames:
         for fb in b.frames:
             if fa.agent & fb.agent:
                 continue
             if fa.patient & fb.patient:
                 return Signal("culprit", 0.75, f"{fa.agent_text} / {fb.agent_text}")
-            if a.article_id == b.article_id and any(map(lexicon.event_of, lexicon.words(fa.patient_text + " " +
-                                                                                         fb.patient_text))):
+            if a.article_id == b.article_id and fa.patient_text and fb.patient_text and any(
+                    map(lexicon.event_of, lexicon.words(fa.patient_text + " " + fb.patient_text))):
                 return Signal("culprit", 0.6, f"{fa.agent_text} / {fb.agent_text}")
     return None
 
@@ -261,14 +277,15 @@ def culprit_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 def polarity_conflict(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> Signal | None:
     """One claim says it happened, the other that it did not: the word a negation governs is asserted by the other
     claim, and its clause shares another word with that claim or its source ("Turkey says more than 2,000 Syrians
-    have crossed ... seeking refuge" / "there were no refugees fleeing to Turkey")."""
+    have crossed ... seeking refuge" / "there were no refugees fleeing to Turkey"). Both sides are named sources;
+    a negated opinion or perception ("I don't think", "we don't see") denies nothing."""
     if a.negated == b.negated:
         return None
     negative, positive = (a, b) if a.negated else (b, a)
     asserted = positive.stems | positive.source_stems          # "Turkey says ..." / "no refugees fleeing to Turkey"
     if not any(head in positive.stems and len(clause & asserted) >= 2 for head, clause in negative.negated_clauses):
         return None
-    if word_overlap(a, b, idf) < 0.2:
+    if word_overlap(a, b, idf) < (MIN_OVERLAP_NAMED if a.named_source and b.named_source else MIN_OVERLAP_UNNAMED):
         return None
     return Signal("polarity", 0.6, f"{negative.source_label}: negated")
 
