@@ -182,10 +182,15 @@ def ask(
 
 @app.command()
 def demo() -> None:
-    """Index the bundled sample article into the local database and show who said what in it."""
-    from bot.demo import run_demo
+    """Index the bundled sample article, show who said what in it, answer sample questions, then any typed ones."""
+    from rich.console import Console
 
-    run_demo()
+    from bot.demo import run_demo
+    from bot.demo_questions import run_questions
+
+    console = Console()
+    engine, _ = run_demo(console)
+    run_questions(console, engine)
 
 
 @app.command()
