@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from bot.extract.entities import INSTITUTIONS, TITLES, fold_name
-from bot.extract.places import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL
+from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Entity, Mention, Quote, Sentence, Span
 from bot.text import INSERTED, NormalisedText

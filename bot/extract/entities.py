@@ -18,24 +18,38 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
-from bot.extract.places import COUNTRIES, COUNTRY_ALIASES, COUNTRY_OF_ADJECTIVE
+from bot.extract.gazetteer import (
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    COUNTRY_OF_ADJECTIVE,
+    FEMALE_FIRST_NAMES,
+    MALE_FIRST_NAMES,
+)
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Entity, Mention, Sentence, Span
 from bot.text import NormalisedText
 
 NAMED_LABELS = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
 DETERMINERS = frozenset("the a an".split())
-# Words that precede a name without being part of it: the description "Turkish PM" in "Turkish PM Recep Tayyip Erdogan".
-TITLES = frozenset(
-    "president pm prime minister premier chancellor king queen prince princess sheikh emir sultan mr mrs ms miss "
-    "dr prof professor sir dame lord lady gen general col colonel maj major capt captain lt lieutenant sgt sergeant "
-    "adm admiral commander senator sen rep representative congressman congresswoman governor gov mayor judge "
-    "justice secretary foreign defence defense interior finance deputy vice chief pope cardinal bishop archbishop "
-    "rev reverend father imam ayatollah rabbi ambassador envoy spokesman spokeswoman leader chairman chairwoman "
-    "ceo director officer coach mp mep speaker opposition former acting state".split()
+# Titles that make the name after them a person's: "Gov." in "Ohio Gov. John Kasich", "PM" in "Turkish PM ...".
+PERSON_TITLES = frozenset(
+    "president pm premier chancellor king queen prince princess sheikh emir sultan mr mrs ms miss dr prof professor "
+    "sir dame lord lady gen general col colonel capt captain lt lieutenant sgt sergeant adm admiral senator sen rep "
+    "congressman congresswoman governor gov mayor judge justice secretary minister pope cardinal bishop archbishop "
+    "rev reverend imam ayatollah rabbi ambassador envoy spokesman spokeswoman chairman chairwoman ceo mp mep".split()
 )
-MALE_TITLES = frozenset("mr sir king prince lord father sheikh emir sultan congressman spokesman chairman".split())
-FEMALE_TITLES = frozenset("mrs ms miss dame lady queen princess congresswoman spokeswoman chairwoman".split())
+# Always a person's, whatever the NER says ("Ms Pillay" tagged an organisation).
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady".split())
+# Words that precede a name without being part of it: the description "Turkish PM" in "Turkish PM Recep Tayyip Erdogan".
+TITLES = PERSON_TITLES | frozenset(
+    "prime foreign defence defense interior finance deputy vice chief father leader director officer coach speaker "
+    "opposition former acting state attorney commander major republican democrat democratic labour conservative "
+    "tory liberal independent".split()
+)
+# Lower-case particles a name may start with ("al-Qaeda", "bin Laden"); other lower-case starts are not names.
+NAME_PARTICLES = frozenset("al el bin ibn de da di van von le la du".split())
+# NER labels whose span, after a title, is a person's name ("Turkish PM Recep" is tagged a work of art).
+_MAYBE_PERSON = frozenset("PERSON WORK_OF_ART PRODUCT EVENT LAW".split())
 # Head nouns that make "Syrian" + noun an organisation rather than people described by nationality.
 INSTITUTIONS = frozenset(
     "government regime army military authorities authority administration ministry police media tv television "
@@ -49,6 +63,7 @@ PLACE_NOUNS = frozenset("town city village region province area district country
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
 _WORD = re.compile(r"[a-z0-9]+")
+FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 _COUNTRY_OF_ALIAS = {" ".join(_WORD.findall(alias)): country for alias, country in COUNTRY_ALIASES.items()}
 
 
@@ -154,7 +169,10 @@ def _institution(doc: Doc, head: Token) -> _Mention | None:
 
 
 def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
-    """The whole proper-noun chain around an NER span, titles split off the name proper."""
+    """The whole proper-noun chain around an NER span, titles split off a person's name.
+
+    The chain's head decides the label when the NER tagged it ("Ohio" starts "Ohio Gov. John Kasich", a person).
+    """
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
@@ -162,21 +180,34 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     if start >= end:
         return None
     head = _chain_head(doc, start, end)
-    if head.i >= end:
-        end = head.i + 1
+    end = max(end, head.i + 1)
+    label = head.ent_type_ if head.ent_type_ in NAMED_LABELS else label
     while start > 0 and _left_of_name(doc[start - 1], start, end):
         start -= 1
+    titled = [i for i in range(start, end - 1) if _word(doc[i]) in PERSON_TITLES]
     name_start = start
-    while name_start < end - 1 and _is_title(doc[name_start]):
-        name_start += 1
+    honoured = any(_word(doc[i]) in HONORIFICS for i in titled)
+    if label in _MAYBE_PERSON or titled and (honoured or label not in ("ORG", "FAC")):
+        name_start = titled[-1] + 1 if titled else start
+        while name_start < end - 1 and _is_title(doc[name_start]):
+            name_start += 1
+    if not any(_word(doc[i]) in TITLES or doc[i].lower_ in COUNTRY_OF_ADJECTIVE for i in range(start, name_start)):
+        start = name_start  # "pro-" in "pro-Reagan" is neither name nor title
+    name = _text(doc[name_start:end])
+    if not name[:1].isupper() and name.split("-")[0].split()[0].lower() not in NAME_PARTICLES:
+        return None  # "gallon", "pro-Reagan": not a name
     votes = Counter({label: 1 if label != "NORP" else 0.5})
-    if name_start > start and any(doc[i].lower_ in TITLES for i in range(start, name_start)):
+    if titled and name_start > titled[-1]:
+        votes["PERSON"] += 3
+    if name_start < end - 1 and _word(doc[name_start]) in FIRST_NAMES:
         votes["PERSON"] += 2
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
-    if not any(c.isalpha() for c in _text(doc[name_start:end])):
-        return None
     return _Mention(start, end, name_start, label, votes)
+
+
+def _word(token: Token) -> str:
+    return token.lower_.rstrip(".")
 
 
 def _chain_head(doc: Doc, start: int, end: int) -> Token:
@@ -190,14 +221,14 @@ def _chain_head(doc: Doc, start: int, end: int) -> Token:
 
 def _left_of_name(token: Token, start: int, end: int) -> bool:
     """A capitalised compound or title word, or a country adjective, directly before the name and part of its phrase."""
-    if not (start <= token.head.i < end) or token.dep_ not in ("compound", "amod", "nmod", "flat"):
+    if not (start <= token.head.i < end) or token.dep_ not in ("compound", "amod", "nmod", "flat") or token.is_punct:
         return False
-    return token.tag_ in ("NNP", "NNPS") or token.lower_ in TITLES or token.lower_ in COUNTRY_OF_ADJECTIVE
+    return token.tag_ in ("NNP", "NNPS") or _word(token) in TITLES or token.lower_ in COUNTRY_OF_ADJECTIVE
 
 
 def _is_title(token: Token) -> bool:
-    word = token.lower_.rstrip(".")
-    return word in TITLES or word in COUNTRY_OF_ADJECTIVE or token.is_lower or token.tag_ == "POS"
+    word = _word(token)
+    return word in TITLES or word in COUNTRY_OF_ADJECTIVE or token.is_lower or token.tag_ == "POS" or token.is_punct
 
 
 def _place_votes(root: Token, votes: Counter) -> None:
@@ -245,9 +276,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[list[_Mention]]:
     full_names = [g for g in groups if _personish(g) and len(g[0].key(doc).split()) > 1]
     kept: list[list[_Mention]] = []
     for group in groups:
-        key = group[0].key(doc)
-        owners = [g for g in full_names if len(key.split()) == 1 and _personish(group)
-                  and any(_alike(key, m.key(doc).split()[-1], 85) for m in g)]
+        owners = [g for g in full_names if g is not group and _part_of_name(doc, group, g)]
         if not owners:
             kept.append(group)
             continue
@@ -258,6 +287,24 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[list[_Mention]]:
     for group in kept:
         group.sort(key=lambda m: m.start)
     return sorted(kept, key=lambda g: g[0].start)
+
+
+def _part_of_name(doc: Doc, part: list[_Mention], full: list[_Mention]) -> bool:
+    """A surname ("Erdogan", "Wasserman Schultz", a transliteration "Qaddafi") or a known first name ("Bernie")
+    of a person's full name; never a place's name."""
+    words = part[0].key(doc).split()
+    votes = sum((m.votes for m in part), Counter())
+    if part[0].institution or votes.most_common(1)[0][0] in ("GPE", "LOC", "FAC", "NORP") and not _personish(part):
+        return False
+    for m in full:
+        full_words = m.key(doc).split()
+        if len(words) >= len(full_words):
+            continue
+        if full_words[-len(words):-1] == words[:-1] and _alike(words[-1], full_words[-1], 85):
+            return True
+        if len(words) == 1 and words[0] == full_words[0] and words[0] in FIRST_NAMES:
+            return True
+    return False
 
 
 def _personish(group: list[_Mention]) -> bool:
@@ -294,10 +341,12 @@ def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Entity:
                   description=_text(doc[start:end]), description_span=_span(doc, norm, start, end))
 
 
-def _informative(name: str) -> tuple[int, int]:
-    """Proper forms first, then more words: "Recep Tayyip Erdogan" over "Erdogan" and "syrian government"."""
+def _informative(name: str) -> tuple[bool, bool, int]:
+    """Not a country's adjective, a proper form, then more words: "Israel" over "Israeli", "Recep Tayyip Erdogan"
+    over "Erdogan", "Syrian government" over "syrian government"."""
     words = name.split()
-    return (sum(w[:1].isupper() for w in words) == len(words) or len(words) > 1 and words[-1].islower(), len(words))
+    proper = sum(w[:1].isupper() for w in words) == len(words) or len(words) > 1 and words[-1].islower()
+    return (name.lower() not in COUNTRY_OF_ADJECTIVE, proper, len(words))
 
 
 def _first(group: list[_Mention], doc: Doc, name: str) -> int:

@@ -1,7 +1,9 @@
-"""Countries with their adjectives (demonyms) and capitals, so names fold alike across articles.
+"""Word lists the entity rules need: countries with their adjectives and capitals, and common first names.
 
-"the Syrian government" and "Syria's government" fold to one key, and a capital used as a source ("claims by
-Damascus") stands for its country's government. One line per country: name | adjectives | capital.
+"the Syrian government" and "Syria's government" fold to one key, a capital used as a source ("claims by
+Damascus") stands for its country's government, and a first name tells a person (the NER calls "Carly Fiorina" an
+organisation) and, when nothing else does, which pronoun can refer to them. One line per country:
+name | adjectives | capital.
 """
 
 from __future__ import annotations
@@ -165,3 +167,26 @@ for _line in _TABLE.strip().splitlines():
             COUNTRY_OF_CAPITAL.setdefault(_capital.lower(), _country)
 COUNTRY_OF_ADJECTIVE.pop("new zealand")  # the adjective is the name itself
 COUNTRY_OF_CAPITAL.pop("singapore")      # a city-state: the city is the country
+
+# Common first names in English-language news, by the pronoun they usually take.
+MALE_FIRST_NAMES = frozenset("""
+aaron abdul abdullah adam adrian ahmad ahmed al alan albert alex alexander alexei ali andrew andy angus anthony
+antonio arnold barack barry ben benjamin bernard bernie bill billy bob boris brad brian bruce carl carlos charles
+charlie chris christian christopher chuck colin craig dan daniel danny dave david dennis dick don donald doug douglas
+ed eddie edward emmanuel eric frank fred gary george gerald gordon greg gregory hamid harry hassan henry howard hugh
+ian ivan jack jacob jake james jason jay jean jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon
+jonathan jorge jose joseph josh juan justin keith ken kevin khalid larry leon lindsey louis luis marco
+mark martin matt matthew max michael mike mitch mitt mohamed mohammad mohammed muhammad nathan neil nicholas nick
+nigel omar oliver patrick paul pete peter phil philip rahm rand ray recep richard rick rob robert roger ron ronald
+roy russell ryan sam samuel scott sean sergei simon stephen steve steven ted terry thomas tim timothy tom tony
+vladimir walter william xi yasser yusuf zeke
+""".split())
+FEMALE_FIRST_NAMES = frozenset("""
+abigail alice alicia amanda amy ana andrea angela angelina ann anna anne barbara betsy betty carly carol caroline
+catherine charlotte chelsea christina christine claire cynthia debbie deborah diane donna dorothy elena elizabeth
+ellen emily emma fatima gillian grace hannah heather helen hillary huma ivanka jane janet janice jennifer jessica
+jill joan joanna judith julia julie karen kate katherine kathleen kathy katie kellyanne kelly laura lauren linda
+lisa liz lynn margaret maria marie marine martha mary megan melania melissa michelle monica nancy natalie navi
+nicola nicole nikki olivia pamela patricia paula rachel rebecca rose ruth sally samantha sandra sarah sharon
+shirley sophie stephanie susan suzanne theresa tulsi valerie victoria wendy yulia
+""".split())
