@@ -86,6 +86,7 @@ def stored_disputes(articles: list[polnear.Article], nlp) -> list[Row]:
 # --- gold attributions -------------------------------------------------------------------------------------------
 
 INTENTION = re.compile(r"\b(plan|hope|want|intend|expect|promise|aim|seek|vow|pledge|will|going to)\w*", re.I)
+PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 BELIEF = re.compile(r"\b(believ|think|thought|feel|felt|suspect|assum|fear|doubt|convinc|sure)\w*", re.I)
 
 
@@ -103,7 +104,8 @@ def gold_disputes(articles: list[polnear.Article], nlp) -> list[Row]:
         sentences = split_sentences(doc, norm)
         hedges, figures = find_hedges(doc, norm, sentences), find_figures(doc, norm, sentences)
         covered: set[int] = set()
-        for gold in article.attributions:
+        speaker = ("", "")                      # the last named source: "he", "she" refer back to it
+        for gold in sorted(article.attributions, key=lambda g: g.cue[0][0]):
             cue = _joined(article.text, [gold.cue])
             content = _joined(article.text, gold.contents)
             index = sentence_at(sentences, cue[0])
@@ -111,11 +113,15 @@ def gold_disputes(articles: list[polnear.Article], nlp) -> list[Row]:
                 continue
             covered.add(index)
             source = _joined(article.text, gold.sources)[2] if gold.sources else ""
-            words = " ".join(lexicon.content_stems(source))
+            key = _source_key(source)
+            if source.lower() in PRONOUNS and speaker[0]:
+                key, source = speaker
+            elif key:
+                speaker = (key, source)
             kind = "according_to" if "accord" in cue[2].lower() else "intention" if INTENTION.search(cue[2]) \
                 else "belief" if BELIEF.search(cue[2]) else "speech"
             claims.append(_view(len(claims), number, sentences[index], content, hedges, figures,
-                                source_key=f"text:{words}" if words else f"unnamed:{len(claims)}",
+                                source_key=key or f"unnamed:{len(claims)}",
                                 source_label=source, cue=cue[2], cue_kind=kind, attributed=True))
         for s in sentences:
             if s.index not in covered:
@@ -130,6 +136,16 @@ def gold_disputes(articles: list[polnear.Article], nlp) -> list[Row]:
                 [[(by_id[i].source_label if by_id[i].attributed else "the article (no source named)",
                    by_id[i].sentence) for i in side] for side in d.sides],
                 [by_id[i].sentence for i in d.notes]) for d in found]
+
+
+def _source_key(source: str) -> str:
+    """A person or body by the last capitalised word of its name ("Mr. Biden" = "Joseph R. Biden Jr."), else by
+    its words; a stand-in for the resolution coref does on extracted sources."""
+    names = [w for w in re.findall(r"[A-Z][\w'’-]+", re.sub(r"\(.*?\)", "", source)) if w not in {"Jr", "Sr"}]
+    if names:
+        return f"text:{names[-1].lower()}"
+    words = " ".join(lexicon.content_stems(source))
+    return f"text:{words}" if words else ""
 
 
 def _joined(text: str, roles) -> tuple[int, int, str]:

@@ -22,6 +22,7 @@ NP_BREAK = frozenset("that which who after before when while because as in at on
                      "there here then".split()) | lexicon.NEGATORS
 
 
+LEAD_WORDS = 5                # a dissent word counts in the few words before a claim: "But dissenting accounts say"
 MIN_OVERLAP_NAMED = 0.2       # polarity: word overlap between two named sources' claims
 MIN_OVERLAP_UNNAMED = 0.25     # ... when one side is the outlet's narration or a source-less cue
 
@@ -233,9 +234,8 @@ def shared_entities(a: ClaimView, b: ClaimView) -> set[str]:
 
 
 def shares_entity(a: ClaimView, b: ClaimView) -> bool:
-    """Both claims mention one entity other than their own sources, or count the same thing."""
-    return bool(shared_entities(a, b)) or any(
-        (fa.counts & fb.counts) - lexicon.GENERIC_COUNTS for fa in a.figures for fb in b.figures)
+    """Both claims mention one entity other than their own sources."""
+    return bool(shared_entities(a, b))
 
 
 def related(a: ClaimView, b: ClaimView) -> bool:
@@ -300,10 +300,12 @@ def _interval(f: FigureView) -> tuple[float, float] | None:
 
 def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     """Different figures for the same counted thing whose ranges do not overlap (e.g. 120 vs several hundred
-    security forces); units and generic nouns ("percent", "people") alone do not make the same thing."""
+    security forces); units and generic nouns ("percent", "people") alone do not make the same thing, nor do
+    counts that each add their own words ("11 primary debates" / "three presidential debates")."""
     for fa in a.figures:
         for fb in b.figures:
-            if not (fa.counts & fb.counts) - lexicon.GENERIC_COUNTS:
+            ca, cb = fa.counts - lexicon.GENERIC_COUNTS, fb.counts - lexicon.GENERIC_COUNTS
+            if not (ca and cb and (ca <= cb or cb <= ca)):      # "primary debates" are not "presidential debates"
                 continue
             ia, ib = _interval(fa), _interval(fb)
             if ia and ib and (ia[1] < ib[0] or ib[1] < ia[0]):
@@ -314,7 +316,8 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 def dissent_cue(c: ClaimView) -> str | None:
     """The words by which the article presents a claim as the other side: "dissenting accounts say", "denied",
     or a sub-heading such as "Conflicting accounts" over its paragraph."""
-    for text in (c.cue or "", c.lead, c.heading or ""):
+    near = " ".join(c.lead.split()[-LEAD_WORDS:])     # "The dispute centers on ..." far back is narration
+    for text in (c.cue or "", near, c.heading or ""):
         m = lexicon.DISSENT.search(text)
         if m:
             return m.group()
