@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session
 
+from bot.errors import NewsbotError
+
 from store.disputes import DisputedClaim, DisputeView, digest_setting, list_disputes
 from store.models import DigestSetting
 
@@ -17,7 +19,7 @@ DEFAULT_SINCE = "24h"
 SINCE_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
-class DigestSettingError(ValueError):
+class DigestSettingError(NewsbotError, ValueError):
     """A bad time, zone or window: the message is shown to the user as it is."""
 
 

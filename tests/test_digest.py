@@ -3,6 +3,8 @@ escaping)."""
 
 from __future__ import annotations
 
+import json
+
 from datetime import datetime, time, timedelta, timezone
 
 import pytest
@@ -22,7 +24,7 @@ from bot.digest import (
 from bot.disputes import recompute
 from bot.render.digest_blocks import FIELD_CHARS, MAX_BLOCKS, digest_blocks, disputed_blocks
 from store.disputes import digest_setting, list_disputes
-from store.models import Article, Dispute
+from store.models import LOCAL_TEAM, Article, Dispute
 from tests.test_disputes import store_story
 
 
@@ -153,3 +155,22 @@ def test_disputed_on_demand_uses_the_same_layout(engine):
     assert blocks[0]["text"]["text"] == "Disputed: warehouse"
     assert any("fields" in b for b in blocks)
     assert none[1]["text"]["text"] == "Nothing disputed about \u201cbudget &lt;!here&gt;\u201d."
+
+
+def test_cli_digest_prints_text_and_json_and_refuses_a_bad_window(engine, monkeypatch):
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    with Session(engine) as session:
+        article = store_story(session, LOCAL_TEAM)
+        recompute(session, LOCAL_TEAM, [article.id])
+        session.commit()
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    runner = CliRunner()
+    text = runner.invoke(app, ["digest", "--since", "2d"])
+    assert text.exit_code == 0 and "Side A: Police" in text.output and "Side B: The union" in text.output
+    data = json.loads(runner.invoke(app, ["digest", "--json"]).output)
+    assert [side[0]["source"] for side in data["disputes"][0]["sides"]] == ["Police", "The union"]
+    bad = runner.invoke(app, ["digest", "--since", "soon"])
+    assert bad.exit_code == 1 and bad.output.strip().startswith("error: 'soon' is not a time window")
