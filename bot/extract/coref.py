@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from bot.extract.entities import INSTITUTIONS, TITLES, fold_name
-from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL
+from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Entity, Mention, Quote, Sentence, Span
 from bot.text import INSERTED, NormalisedText
@@ -32,8 +32,14 @@ PERSON_NOUNS = frozenset(
     "envoy ambassador lawyer professor economist commander mother father son daughter wife husband victim "
     "survivor student teacher worker refugee protester protestor demonstrator member secretary adviser advisor "
     "aide negotiator prosecutor judge candidate author researcher scientist governor mayor "
-    "senator lawmaker mp driver farmer owner manager director chairman chairwoman executive".split()
+    "senator lawmaker mp driver farmer owner manager director chairman chairwoman executive friend ally supporter "
+    "critic associate colleague staffer strategist lobbyist operative insider partner person voter donor citizen "
+    "neighbour neighbor relative observer consultant pollster attorney sheriff nominee rival opponent challenger "
+    "founder delegate representative congressman congresswoman businessman businesswoman mogul".split()
 )
+# Sources that name nobody: a quote from "no one" or "someone" has no speaker to resolve.
+NOBODY = frozenset("no one nobody none anyone anybody someone somebody everyone everybody".split())
+RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 FEMALE_WORDS = frozenset("woman spokeswoman mother daughter wife girl chairwoman ms mrs miss dame lady queen princess".split())
 MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir king prince lord sheikh".split())
 # Words that do not tell two descriptions apart ("our correspondent in Beirut" = "the BBC's correspondent in Beirut").
@@ -63,6 +69,8 @@ class _Context:
     token_starts: list[int] = field(default_factory=list)   # original offset of each token
     heads: list[set[str]] = field(default_factory=list)     # per entity: head words a description may use
     words: list[set[str]] = field(default_factory=list)     # per entity: every word of its names
+    genders: dict[int, str] = field(default_factory=dict)   # per entity, once a title, name or pronoun tells
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # normalised extents inside quotation marks
 
     def __post_init__(self) -> None:
         last = 0
@@ -70,6 +78,7 @@ class _Context:
             source = self.norm.sources[token.idx] if token.idx < len(self.norm.sources) else INSERTED
             last = source if source != INSERTED else last
             self.token_starts.append(last)
+        self.quoted = _quoted_extents(self.norm)
         for index, entity in enumerate(self.entities):
             self.heads.append(set())
             self.words.append(set())
@@ -100,6 +109,10 @@ class _Context:
             entity.aliases.append(alias)
         self._learn(index, alias, entity.type, head)
 
+    def in_quotes(self, token: Token) -> bool:
+        i = bisect.bisect_right(self.quoted, (token.idx, len(self.norm.text))) - 1
+        return i >= 0 and self.quoted[i][0] <= token.idx < self.quoted[i][1]
+
     def tokens(self, span: Span) -> list[Token]:
         lo = bisect.bisect_left(self.token_starts, span.start)
         hi = bisect.bisect_left(self.token_starts, span.end)
@@ -114,6 +127,17 @@ class _Context:
 
     def span(self, tokens: list[Token]) -> Span:
         return self.norm.span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
+def _quoted_extents(norm: NormalisedText) -> list[tuple[int, int]]:
+    """Stretches between paired double quotes, paragraph by paragraph; an unclosed quote runs to the paragraph's
+    end (a quote continued in the next paragraph opens it again)."""
+    extents: list[tuple[int, int]] = []
+    for block in norm.blocks:
+        marks = [i for i in range(block.start, block.end) if norm.text[i] == '"']
+        marks.append(block.end)
+        extents.extend((marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2))
+    return extents
 
 
 def resolve_speakers(
@@ -147,15 +171,32 @@ def _speaker(ctx: _Context, quote: Quote) -> int | None:
         return None
     tokens = _bracketed(tokens) or tokens
     head = _head(tokens)
+    if " ".join(t.lower_ for t in tokens) in NOBODY or head.lower_ in NOBODY:
+        return None
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        head = head.head.head  # "officials who said": the noun the relative clause describes
+        tokens = _name_tokens(list(head.subtree), head)
     if head.lower_ in PRONOUNS:
         entity = _antecedent(ctx, head.lower_, ctx.token_at(_quote_start(quote)))
         if entity is not None:
             _add_mention(ctx, ctx.span([head]), entity)
+            if head.lower_ in PERSON_PRONOUNS:
+                ctx.genders.setdefault(entity, PERSON_PRONOUNS[head.lower_])
         return entity
-    named = _named(ctx, head)
-    if named is not None:
-        return named
-    return _description(ctx, tokens, head)
+    for resolve in (_named, _person_described, _description):
+        entity = resolve(ctx, tokens, head)
+        if entity is not None:
+            return entity
+    return None
+
+
+def _person_described(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
+    """"lobbyist and GOP strategist Charlie Black": a person noun or title whose phrase names one person."""
+    if head.lemma_.lower() not in PERSON_NOUNS and head.lower_ not in TITLES:
+        return None
+    people = {m.entity for m in map(ctx.mention_at, _name_tokens(tokens, head))
+              if m is not None and ctx.entities[m.entity].type == "PERSON"}
+    return people.pop() if len(people) == 1 else None
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -173,7 +214,7 @@ def _bracketed(tokens: list[Token]) -> list[Token]:
     return []
 
 
-def _named(ctx: _Context, head: Token) -> int | None:
+def _named(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
     """The entity named at the head, or in an appositive to it ("The UN human rights chief, Navi Pillay")."""
     for token in (head, *(c for c in head.children if c.dep_ == "appos")):
         mention = ctx.mention_at(token)
@@ -283,7 +324,7 @@ def _antecedent(ctx: _Context, pronoun: str, before: int) -> int | None:
             break
         start = ctx.doc[start - 1].sent.start
     for token in reversed(ctx.doc[start:before]):
-        if token.dep_ in _MODIFIER_DEPS or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if token.dep_ in _MODIFIER_DEPS or token.pos_ not in ("NOUN", "PROPN", "PRON") or ctx.in_quotes(token):
             continue
         entity = _entity_of(ctx, token)
         if entity is not None and _agrees(ctx, pronoun, entity, token):
@@ -322,10 +363,18 @@ def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> boo
 
 
 def _gender(ctx: _Context, index: int) -> str | None:
+    """From a title or noun ("Ms", "spokeswoman"), a pronoun already resolved to the entity, or a first name."""
     words = ctx.words[index]
     if words & FEMALE_WORDS:
         return "female"
     if words & MALE_WORDS:
+        return "male"
+    if index in ctx.genders:
+        return ctx.genders[index]
+    first = fold_name(ctx.entities[index].name).split()[:1]
+    if first and first[0] in FEMALE_FIRST_NAMES:
+        return "female"
+    if first and first[0] in MALE_FIRST_NAMES:
         return "male"
     return None
 

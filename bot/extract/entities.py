@@ -146,8 +146,27 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         if mention is not None and not any(i in taken for i in range(mention.start, mention.end)):
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
+    for token in doc:
+        person = _untagged_person(doc, token, taken)
+        if person is not None:
+            mentions.append(person)
+            taken.update(range(person.start, person.end))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _untagged_person(doc: Doc, head: Token, taken: set[int]) -> _Mention | None:
+    """A proper-noun chain the NER missed that a title or a known first name shows to be a person's name."""
+    if head.tag_ != "NNP" or head.dep_ in ("compound", "flat") or head.i in taken:
+        return None
+    start = head.i
+    while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head.i == head.i and start - 1 not in taken:
+        start -= 1
+    words = [_word(doc[i]) for i in range(start, head.i + 1)]
+    if len(words) < 2 or not (set(words[:-1]) & PERSON_TITLES or words[0] in FIRST_NAMES):
+        return None
+    return _widened(doc, start, head.i + 1, "PERSON")
 
 
 def _institution(doc: Doc, head: Token) -> _Mention | None:

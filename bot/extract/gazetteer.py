@@ -170,7 +170,7 @@ COUNTRY_OF_CAPITAL.pop("singapore")      # a city-state: the city is the country
 
 # Common first names in English-language news, by the pronoun they usually take.
 MALE_FIRST_NAMES = frozenset("""
-aaron abdul abdullah adam adrian ahmad ahmed al alan albert alex alexander alexei ali andrew andy angus anthony
+aaron abdul abdullah adam adrian ahmad ahmed alan albert alex alexander alexei ali andrew andy angus anthony
 antonio arnold barack barry ben benjamin bernard bernie bill billy bob boris brad brian bruce carl carlos charles
 charlie chris christian christopher chuck colin craig dan daniel danny dave david dennis dick don donald doug douglas
 ed eddie edward emmanuel eric frank fred gary george gerald gordon greg gregory hamid harry hassan henry howard hugh

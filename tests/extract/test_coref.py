@@ -3,6 +3,8 @@ depend on the attribution extractor (the pipeline tests cover the two together).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.extract.coref import resolve_speakers
@@ -21,9 +23,8 @@ def quotes_for(text, sentences, *sources_and_contents):
         source_span = None
         if source:
             # the source is the occurrence nearest to the content, before or after it
-            before = text.rfind(source, 0, start)
-            after = text.find(source, start + len(content))
-            begin = before if before != -1 and (after == -1 or start - before < after - start) else after
+            found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(source)}(?!\w)", text)]
+            begin = min(found, key=lambda at: abs(at - start))
             source_span = Span(begin, begin + len(source), source)
         at = start + 1
         quotes.append(Quote(cue=content_span if source_span is None else Span(source_span.end, source_span.end, ""),
