@@ -104,14 +104,13 @@ class _Mention:
     end: int
     name_start: int         # the name proper, titles and possessors left out
     label: str
+    name: str               # as the normalised text has it
     votes: Counter = field(default_factory=Counter)
     institution: bool = False
+    key: str = field(init=False)
 
-    def name(self, doc: Doc) -> str:
-        return _text(doc[self.name_start:self.end])
-
-    def key(self, doc: Doc) -> str:
-        return fold_name(self.name(doc))
+    def __post_init__(self) -> None:
+        self.key = fold_name(self.name)
 
 
 def find_entities(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> tuple[list[Entity], list[Mention]]:
@@ -184,7 +183,7 @@ def _institution(doc: Doc, head: Token) -> _Mention | None:
         start += 1
     if any(doc[i].is_punct and doc[i].text not in "-'" for i in range(start, head.i)):
         return None
-    return _Mention(start, head.i + 1, start, "ORG", Counter({"ORG": 3}), institution=True)
+    return _Mention(start, head.i + 1, start, "ORG", _text(doc[start:head.i + 1]), Counter({"ORG": 3}), institution=True)
 
 
 def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
@@ -222,7 +221,7 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         votes["PERSON"] += 2
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
-    return _Mention(start, end, name_start, label, votes)
+    return _Mention(start, end, name_start, label, name, votes)
 
 
 def _word(token: Token) -> str:
@@ -284,44 +283,49 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[list[_Mention]]:
     """
     by_key: dict[str, list[_Mention]] = {}
     for m in mentions:
-        by_key.setdefault(m.key(doc), []).append(m)
+        by_key.setdefault(m.key, []).append(m)
     groups: list[list[_Mention]] = []
     for key, group in by_key.items():
-        twin = next((g for g in groups if _spelling_variants(key, g[0].key(doc), group[0], g[0])), None)
+        twin = next((g for g in groups if _spelling_variants(key, g[0].key, group[0], g[0])), None)
         if twin is None:
             groups.append(group)
         else:
             twin.extend(group)
-    full_names = [g for g in groups if _personish(g) and len(g[0].key(doc).split()) > 1]
-    kept: list[list[_Mention]] = []
+    # Longest names first, so that a surname always joins a full name that is kept.
+    groups.sort(key=lambda g: -max(len(m.key.split()) for m in g))
+    kept: list[tuple[list[_Mention], set[tuple[str, ...]]]] = []
     for group in groups:
-        owners = [g for g in full_names if g is not group and _part_of_name(doc, group, g)]
+        owners = [g for g, forms in kept if _part_of_name(group, forms)]
         if not owners:
-            kept.append(group)
+            forms = {tuple(m.key.split()) for m in group} if _personish(group) else set()
+            kept.append((group, forms))
             continue
         for m in group:
             earlier = [(max((o.start for o in g if o.start < m.start), default=-1), n) for n, g in enumerate(owners)]
             latest, n = max(earlier)
             owners[n if latest >= 0 else 0].append(m)
-    for group in kept:
+    for group, _ in kept:
         group.sort(key=lambda m: m.start)
-    return sorted(kept, key=lambda g: g[0].start)
+    return sorted((group for group, _ in kept), key=lambda g: g[0].start)
 
 
-def _part_of_name(doc: Doc, part: list[_Mention], full: list[_Mention]) -> bool:
+def _part_of_name(part: list[_Mention], full_names: set[tuple[str, ...]]) -> bool:
     """A surname ("Erdogan", "Wasserman Schultz", a transliteration "Qaddafi") or a known first name ("Bernie")
     of a person's full name; never a place's name."""
-    words = part[0].key(doc).split()
-    votes = sum((m.votes for m in part), Counter())
-    if part[0].institution or votes.most_common(1)[0][0] in ("GPE", "LOC", "FAC", "NORP") and not _personish(part):
+    if not full_names or part[0].institution:
         return False
-    for m in full:
-        full_words = m.key(doc).split()
-        if len(words) >= len(full_words):
+    words = part[0].key.split()
+    if not any(len(words) < len(full) for full in full_names):
+        return False
+    votes = sum((m.votes for m in part), Counter())
+    if votes.most_common(1)[0][0] in ("GPE", "LOC", "FAC", "NORP") and not _personish(part):
+        return False
+    for full in full_names:
+        if len(words) >= len(full):
             continue
-        if full_words[-len(words):-1] == words[:-1] and _alike(words[-1], full_words[-1], 85):
+        if list(full[-len(words):-1]) == words[:-1] and _alike(words[-1], full[-1], 85):
             return True
-        if len(words) == 1 and words[0] == full_words[0] and words[0] in FIRST_NAMES:
+        if len(words) == 1 and words[0] == full[0] and words[0] in FIRST_NAMES:
             return True
     return False
 
@@ -349,7 +353,7 @@ def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Entity:
     for m in group:
         votes.update(m.votes)
     entity_type = votes.most_common(1)[0][0]
-    names = Counter(m.name(doc) for m in group)
+    names = Counter(m.name for m in group)
     canonical = max(names, key=lambda n: (_informative(n), names[n], -_first(group, doc, n)))
     aliases = list(dict.fromkeys([canonical, *(_text(doc[m.start:m.end]) for m in group), *names]))
     described = _description(doc, group)
@@ -369,7 +373,7 @@ def _informative(name: str) -> tuple[bool, bool, int]:
 
 
 def _first(group: list[_Mention], doc: Doc, name: str) -> int:
-    return next(m.start for m in group if m.name(doc) == name)
+    return next(m.start for m in group if m.name == name)
 
 
 def _description(doc: Doc, group: list[_Mention]) -> tuple[int, int] | None:
