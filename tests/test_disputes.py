@@ -151,6 +151,27 @@ def test_a_negated_opinion_denies_nothing():
     assert b.negated and polarity_conflict(a, b, idf_weights([a, b])) is None
 
 
+def test_declining_to_speak_denies_nothing():
+    a = view(1, "Reporters", "the foundation broke state law in March")
+    unconfirmed = view(2, "The attorney general", "the foundation broke state law in March", cue="would not confirm")
+    unsaid = view(3, "The attorney general", "he isn't saying if the foundation broke state law in March")
+    assert not unconfirmed.negated
+    assert polarity_conflict(a, unsaid, idf_weights([a, unsaid])) is None
+
+
+def test_figures_must_count_the_same_thing_in_the_same_way():
+    acres = frozenset({stem("acres")})
+    forest = view(1, "Officials", "300,000 acres of forest burned",
+                  figures=(FigureView("300,000 acres of forest", 3e5, 3e5, acres | {stem("forest")}),))
+    land = view(2, "Farmers", "thousands of acres burned",
+                figures=(FigureView("thousands of acres", 2000, None, acres),))
+    share = view(3, "Farmers", "12 percent of the acres burned",
+                 figures=(FigureView("12 percent of the acres", 12, 12, acres),))
+    count = view(4, "Officials", "900 acres burned", figures=(FigureView("900 acres", 900, 900, acres),))
+    assert figure_conflict(forest, land) is None and figure_conflict(share, count) is None
+    assert figure_conflict(land, count).name == "figures"
+
+
 def test_claims_of_one_source_never_dispute_each_other():
     a = view(1, "Police", "the guards were shot by rebel fighters")
     b = view(2, "Police", "soldiers killed the guards")

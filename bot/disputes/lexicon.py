@@ -30,7 +30,11 @@ NEGATORS = frozenset("no not never none nobody nothing neither nor cannot can't 
 QUESTION_CUES = re.compile(r"\b(ask\w*|wonder\w*|question\w*|inquir\w*)\b", re.I)
 HYPOTHETICAL = frozenset("if whether unless would could might".split())   # "if Rubio can't win" asserts nothing
 # "I don't think ...", "we don't see ...": a negated opinion or perception, not a denial of an event.
-OPINION_VERBS = "think believe know see expect recall remember understand seem feel care mind agree".split()
+# Declining to speak is no denial either: "isn't saying if", "did not address", "would not confirm".
+OPINION_VERBS = """think believe know see expect recall remember understand seem feel care mind agree say tell
+    comment address discuss confirm disclose reveal elaborate specify respond answer familiar aware sure clear""".split()
+NEGATED_FILLERS = frozenset("be been being have has had yet even really all that so too immediately publicly "
+                            "directly specifically".split())
 DENIAL_CUES = re.compile(r"\b(den(y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*|contradict\w*)\b", re.I)
 
 # Words that mark a claim, a sentence opening or a sub-heading as taking the other side.
@@ -63,7 +67,7 @@ EVENT_NOUNS = {
     "fire": "burn", "arson": "burn", "blast": "bomb", "explosion": "bomb", "hack": "hack", "leak": "leak", "casualty": "kill",
 }
 IRREGULAR = {
-    "shot": "shoot", "fled": "flee", "fleeing": "flee", "fought": "fight", "led": "lead", "began": "begin",
+    "shot": "shoot", "thought": "think", "said": "say", "told": "tell", "fled": "flee", "fleeing": "flee", "fought": "fight", "led": "lead", "began": "begin",
     "begun": "begin", "men": "man", "women": "woman", "children": "child", "people": "person", "died": "die",
     "dead": "die", "deaths": "death", "gave": "give", "given": "give",
     "took": "take", "taken": "take", "went": "go", "gone": "go", "won": "win", "lost": "lose", "paid": "pay",
@@ -121,7 +125,8 @@ def negated_clauses(text: str) -> list[tuple[str, set[str]]]:
         for i, w in enumerate(tokens):
             if _is_negator(w) and not HYPOTHETICAL & set(tokens[:i]):
                 governed = [stem(t) for t in tokens[i + 1:] if t not in STOPWORDS and len(t) > 1]
-                if governed and governed[0] not in OPINION_STEMS:
+                verb = next((t for t in tokens[i + 1:] if t not in NEGATED_FILLERS), "")
+                if governed and governed[0] not in OPINION_STEMS and stem(verb) not in OPINION_STEMS:
                     out.append((governed[0], set(stems)))
     return out
 

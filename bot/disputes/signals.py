@@ -23,6 +23,7 @@ NP_BREAK = frozenset("that which who after before when while because as in at on
 
 
 LEAD_WORDS = 5                # a dissent word counts in the few words before a claim: "But dissenting accounts say"
+MIN_SHARED_WORDS = 3          # polarity: a short quote ("You pay your taxes.") overlaps anything by ratio alone
 MIN_OVERLAP_NAMED = 0.2       # polarity: word overlap between two named sources' claims
 MIN_OVERLAP_UNNAMED = 0.25     # ... when one side is the outlet's narration or a source-less cue
 
@@ -95,7 +96,8 @@ class ClaimView:
         blamed = self.sentence[self.sentence.find(self.cue):] if self.cue and self.cue in self.sentence else ""
         self.frames = tuple(find_frames(self.content) or find_frames(blamed, blame_only=True))
         cue = self.cue or ""
-        denial = bool(lexicon.DENIAL_CUES.search(cue)) != lexicon.is_negated(cue)   # "denied", "did not confirm"
+        # "denied" flips the content; "did not confirm", "would not say" decline to speak and deny nothing
+        denial = bool(lexicon.DENIAL_CUES.search(cue)) and not lexicon.is_negated(cue)
         worded = lexicon.is_negated(self.content)
         self.negated = worded != denial
         if denial and not worded:       # the whole content is denied
@@ -285,7 +287,8 @@ def polarity_conflict(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> Sign
     asserted = positive.stems | positive.source_stems          # "Turkey says ..." / "no refugees fleeing to Turkey"
     if not any(head in positive.stems and len(clause & asserted) >= 2 for head, clause in negative.negated_clauses):
         return None
-    if word_overlap(a, b, idf) < (MIN_OVERLAP_NAMED if a.named_source and b.named_source else MIN_OVERLAP_UNNAMED):
+    if len(a.stems & b.stems) < MIN_SHARED_WORDS or word_overlap(a, b, idf) < (
+            MIN_OVERLAP_NAMED if a.named_source and b.named_source else MIN_OVERLAP_UNNAMED):
         return None
     return Signal("polarity", 0.6, f"{negative.source_label}: negated")
 
@@ -298,14 +301,18 @@ def _interval(f: FigureView) -> tuple[float, float] | None:
     return (low, high)
 
 
+def _percent(f: FigureView) -> bool:
+    return "%" in f.text or "percent" in f.text.lower()
+
+
 def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     """Different figures for the same counted thing whose ranges do not overlap (e.g. 120 vs several hundred
-    security forces); units and generic nouns ("percent", "people") alone do not make the same thing, nor do
-    counts that each add their own words ("11 primary debates" / "three presidential debates")."""
+    security forces): the counted words must be the same, so "11 primary debates" / "three presidential debates"
+    or "300,000 acres of forest" / "thousands of acres" are different things, and a share is no count; units and
+    generic nouns ("percent", "people") alone do not make the same thing."""
     for fa in a.figures:
         for fb in b.figures:
-            ca, cb = fa.counts - lexicon.GENERIC_COUNTS, fb.counts - lexicon.GENERIC_COUNTS
-            if not (ca and cb and (ca <= cb or cb <= ca)):      # "primary debates" are not "presidential debates"
+            if not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts or _percent(fa) != _percent(fb):
                 continue
             ia, ib = _interval(fa), _interval(fb)
             if ia and ib and (ia[1] < ib[0] or ib[1] < ia[0]):
