@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session
 
+from bot.answer import readable
 from bot.errors import NewsbotError
 
 from store.disputes import DisputedClaim, DisputeView, digest_setting, list_disputes
@@ -133,7 +134,7 @@ def quiet_line(digest: Digest) -> str:
 
 def side_label(side: list[DisputedClaim]) -> str:
     """ "Syria's government (Syrian government), Damascus" — each source once, as written and resolved."""
-    return ", ".join(dict.fromkeys(c.source for c in side))
+    return ", ".join(dict.fromkeys(readable(c.source) for c in side))
 
 
 def digest_as_dict(digest: Digest) -> dict:
@@ -166,7 +167,7 @@ def digest_as_text(digest: Digest) -> str:
             lines.append(f"   Side {chr(65 + k)}: {side_label(side)}")
             for c in side:
                 marks = f"  [unverified: {'; '.join(c.markers)}]" if c.markers else ""
-                lines.append(f"     \u201c{c.sentence_text}\u201d \u2014 {c.article_title}{marks}")
+                lines.append(f"     \u201c{readable(c.sentence_text)}\u201d \u2014 {readable(c.article_title)}{marks}")
         for c in d.notes:
-            lines.append(f"   Note: \u201c{c.sentence_text}\u201d \u2014 {c.article_title}")
+            lines.append(f"   Note: \u201c{readable(c.sentence_text)}\u201d \u2014 {readable(c.article_title)}")
     return "\n".join(lines)

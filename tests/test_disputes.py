@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 import pytest
 from sqlmodel import Session, select
 
+from bot.digest import build_digest, digest_as_text
 from bot.disputes import recompute
 from bot.disputes.group import group_disputes
 from bot.disputes.lexicon import stem
@@ -25,6 +26,7 @@ from bot.disputes.signals import (
     polarity_conflict,
     unverified_marks,
 )
+from bot.render.digest_blocks import digest_blocks
 from store.disputes import list_disputes
 from store.models import Article, Claim, Correction, Entity, Hedge, Mention, Sentence
 
@@ -369,3 +371,16 @@ def test_sample_refugees_crossing_against_no_refugees(sample_disputes):
     assert dispute is not None, [d.topic for d in sample_disputes]
     assert sides[0] != sides[1]
     assert "spokeswoman" in dispute.sides[sides[1]][0].source
+
+
+def test_sample_digest_shows_both_disputes_readably(engine, sample_facts):
+    from store.ingest import save_article
+
+    with Session(engine) as session:
+        save_article(session, sample_facts, team_id="T1", slug="jisr-al-shughour")
+        digest = build_digest(session, "T1")
+    text = digest_as_text(digest)
+    assert "Syria's government" in text and "\\'" not in text
+    assert "no refugees fleeing to Turkey" in text and "deserting soldiers" in text
+    blocks = repr(digest_blocks(digest))
+    assert "government troops" in blocks and "more than 2,000 Syrians" in blocks and "\\\\'" not in blocks

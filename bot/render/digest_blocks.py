@@ -6,6 +6,7 @@ All article text is escaped (&, <, >) so an article can never ping @channel or a
 
 from __future__ import annotations
 
+from bot.answer import readable
 from bot.digest import Digest, quiet_line, side_label
 from store.disputes import DisputedClaim, DisputeView
 
@@ -28,7 +29,8 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _quoted(claim: DisputedClaim) -> str:
-    line = f">{escape(_clip(claim.sentence_text, QUOTE_CHARS))}\n_{escape(_clip(claim.article_title, 120))}_"
+    sentence, title = readable(claim.sentence_text), readable(claim.article_title)
+    line = f">{escape(_clip(sentence, QUOTE_CHARS))}\n_{escape(_clip(title, 120))}_"
     if claim.markers:
         line += f"\n:warning: unverified: {escape('; '.join(claim.markers))}"
     return line
@@ -63,7 +65,7 @@ def dispute_blocks(number: int, dispute: DisputeView) -> list[dict]:
     fields = [_side_field(chr(65 + k), side) for k, side in enumerate(dispute.sides[:MAX_FIELDS])]
     blocks.append({"type": "section", "fields": fields})
     if dispute.notes:
-        notes = " ".join(f"\u201c{escape(_clip(c.sentence_text, 300))}\u201d" for c in dispute.notes[:3])
+        notes = " ".join(f"\u201c{escape(_clip(readable(c.sentence_text), 300))}\u201d" for c in dispute.notes[:3])
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _clip(f"Note: {notes}", 3000)}]})
     blocks.append(_article_buttons(dispute))
     blocks.append({"type": "divider"})
