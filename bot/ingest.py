@@ -21,7 +21,7 @@ from bot.nlp import ModelNotInstalled, load_nlp
 from bot.settings import load_settings
 from bot.text import NormalisedText, UnusableText, normalise
 from store.db import open_session
-from store.ingest import save_article, slugify
+from store.ingest import recompute_disputes, save_article, slugify
 from store.models import LOCAL_TEAM
 
 MAX_BYTES = 2 * 1024 * 1024          # far above any news article; a bigger file is not one article
@@ -122,21 +122,32 @@ def ingest_documents(
     workers: int = 1,
     force: bool = False,
 ) -> Iterator[IngestResult]:
-    """Parse the documents (in `workers` processes) and store each in its own transaction, yielding as it goes."""
+    """Parse the documents (in `workers` processes) and store each in its own transaction, yielding as it goes.
+    Disputes are recomputed once at the end for every article stored (one pass instead of one per article)."""
+    stored = []
     for document, facts in zip(documents, _extract_each(documents, nlp, workers)):
         if isinstance(facts, str):
             yield IngestResult(document.path, error=f"{document.path}: {facts}")
-        else:
-            yield store_facts(engine, document, facts, team_id=team_id, force=force)
+            continue
+        result = store_facts(engine, document, facts, team_id=team_id, force=force, disputes=len(documents) == 1)
+        if result.created:
+            stored.append(result.article_id)
+        yield result
+    if len(documents) > 1 and stored:
+        try:
+            with open_session(engine) as session:
+                recompute_disputes(session, team_id, stored)
+        except Exception as error:  # noqa: BLE001  (the facts are stored; say so in one line)
+            raise NewsbotError(f"articles stored, but recomputing disputes failed: {error}") from error
 
 
 def store_facts(engine: Engine, document: Document, facts: ArticleFacts, *, team_id: str = LOCAL_TEAM,
-                force: bool = False) -> IngestResult:
+                force: bool = False, disputes: bool = True) -> IngestResult:
     try:
         with open_session(engine) as session:
             article, created = save_article(session, facts, team_id, title=document.title,
                                             slug=slugify(document.path.stem), url=document.url,
-                                            outlet=document.outlet, force=force)
+                                            outlet=document.outlet, force=force, disputes=disputes)
             return IngestResult(document.path, created=created, article_id=article.id, slug=article.slug,
                                 claims=len(facts.quotes) + len(facts.outlet_sentences()))
     except NewsbotError as error:

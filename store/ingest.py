@@ -17,13 +17,14 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from bot.errors import StoreError
 from bot.extract.entities import fold_name
 from bot.extract.types import ArticleFacts, Quote
+from bot.extract.types import Sentence as SentenceFact
 from store.models import Alias, Article, Claim, Entity, Figure, Hedge, Mention, Sentence, utcnow
 
 CONTENT_JOINER = " … "
@@ -54,8 +55,12 @@ def save_article(
     url: str | None = None,
     outlet: str | None = None,
     force: bool = False,
+    disputes: bool = True,
 ) -> SavedArticle:
-    """Store `facts` for `team_id` and commit; on any error roll back so nothing of the article remains."""
+    """Store `facts` for `team_id` and commit; on any error roll back so nothing of the article remains.
+
+    disputes=False leaves the disputes to the caller: a batch ingest recomputes them once for all its articles
+    (recompute_disputes), as each recompute reads every related article again."""
     digest = content_hash(facts.text)
     try:
         article = session.exec(
@@ -73,7 +78,8 @@ def save_article(
             article.title, article.url, article.outlet, article.ingested_at = title, url, outlet, utcnow()
         session.flush()
         _write_facts(session, article, facts)
-        _recompute_disputes(session, team_id, [article.id])
+        if disputes:
+            _recompute_disputes(session, team_id, [article.id])
         session.commit()
     except IntegrityError as error:
         session.rollback()
@@ -118,84 +124,104 @@ def _clear_facts(session: Session, article_id: int) -> None:
 
 
 def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> None:
-    sentences = [Sentence(article_id=article.id, position=s.index, paragraph=s.paragraph, start=s.span.start,
-                          end=s.span.end, text=s.span.text) for s in facts.sentences]
-    entities = [Entity(article_id=article.id, name=e.name, key=fold_name(e.name), type=e.type,
-                       description=e.description,
-                       description_start=e.description_span.start if e.description_span else None,
-                       description_end=e.description_span.end if e.description_span else None)
-                for e in facts.entities]
-    session.add_all(sentences)
-    session.add_all(entities)
-    session.flush()
+    """Bulk inserts (one statement per table, ids returned in order): ORM objects would cost more than the rest
+    of the ingest after parsing."""
+    sentence_ids = _insert(session, Sentence, [
+        {"article_id": article.id, "position": s.index, "paragraph": s.paragraph, "start": s.span.start,
+         "end": s.span.end, "text": s.span.text} for s in facts.sentences])
+    entity_ids = _insert(session, Entity, [
+        {"article_id": article.id, "name": e.name, "key": fold_name(e.name), "type": e.type,
+         "description": e.description,
+         "description_start": e.description_span.start if e.description_span else None,
+         "description_end": e.description_span.end if e.description_span else None} for e in facts.entities])
+    _insert(session, Alias, [{"entity_id": entity_id, "text": text, "folded": fold_name(text)}
+                             for entity_id, e in zip(entity_ids, facts.entities) for text in dict.fromkeys(e.aliases)])
+    _insert(session, Mention, [{"entity_id": entity_ids[m.entity], "sentence_id": sentence_ids[m.sentence],
+                                "start": m.span.start, "end": m.span.end, "text": m.span.text}
+                               for m in facts.mentions])
 
-    session.add_all([Alias(entity_id=row.id, text=text, folded=fold_name(text))
-                     for row, entity in zip(entities, facts.entities) for text in dict.fromkeys(entity.aliases)])
-    session.add_all([Mention(entity_id=entities[m.entity].id, sentence_id=sentences[m.sentence].id,
-                             start=m.span.start, end=m.span.end, text=m.span.text) for m in facts.mentions])
+    # Claims: the quotes first (index = quote index), then the outlet's statements; hedged before inserting.
+    outlet_sentences = facts.outlet_sentences()
+    claims = [_quote_claim(article.id, q, sentence_ids, entity_ids) for q in facts.quotes]
+    claims += [_outlet_claim(article.id, facts.sentences[i], sentence_ids[i]) for i in outlet_sentences]
+    outlet_claim_of = {sentence: len(facts.quotes) + n for n, sentence in enumerate(outlet_sentences)}
 
-    quote_claims = [_quote_claim(article.id, q, sentences, entities) for q in facts.quotes]
-    outlet_claims = {i: _outlet_claim(article.id, sentences[i]) for i in facts.outlet_sentences()}
-    for position, claim in enumerate(sorted([*quote_claims, *outlet_claims.values()], key=_reading_order)):
-        claim.position = position
-    session.add_all(quote_claims)
-    session.add_all(outlet_claims.values())
-    session.flush()
-    for claim, quote in zip(quote_claims, facts.quotes):
-        if quote.parent is not None:
-            claim.parent_id = quote_claims[quote.parent].id
-
-    def claim_for(quote: int | None, sentence: int) -> Claim | None:
+    def claim_for(quote: int | None, sentence: int) -> int | None:
         """The claim a hedge or figure belongs to: its quote, else its sentence as the outlet's statement."""
-        return quote_claims[quote] if quote is not None else outlet_claims.get(sentence)
+        return quote if quote is not None else outlet_claim_of.get(sentence)
 
-    hedges = []
     for h in facts.hedges:
-        claim = claim_for(h.quote, h.sentence)
-        if claim is not None:
-            claim.hedged = True
-        hedges.append(Hedge(sentence_id=sentences[h.sentence].id, claim_id=claim.id if claim else None,
-                            kind=h.kind, start=h.span.start, end=h.span.end, text=h.span.text))
-    for claim, quote in zip(quote_claims, facts.quotes):
-        claim.hedged = claim.hedged or bool(quote.hedges)
-    figures = []
-    for f in facts.figures:
-        claim = claim_for(f.quote, f.sentence)
-        figures.append(Figure(sentence_id=sentences[f.sentence].id, claim_id=claim.id if claim else None,
-                              start=f.span.start, end=f.span.end, text=f.span.text, value=f.value, low=f.low,
-                              high=f.high, hedge=f.hedge, counts=f.counts))
-    session.add_all(hedges)
-    session.add_all(figures)
-    session.flush()
+        if (n := claim_for(h.quote, h.sentence)) is not None:
+            claims[n]["hedged"] = True
+    for claim, quote in zip(claims, facts.quotes):
+        claim["hedged"] = claim["hedged"] or bool(quote.hedges)
+    for position, claim in enumerate(sorted(claims, key=_reading_order)):
+        claim["position"] = position
+    claim_ids = _insert(session, Claim, claims)
+    nested = [{"id": claim_ids[n], "parent_id": claim_ids[q.parent]}
+              for n, q in enumerate(facts.quotes) if q.parent is not None]
+    if nested:
+        session.execute(update(Claim), nested)
+
+    def claim_id(quote: int | None, sentence: int) -> int | None:
+        n = claim_for(quote, sentence)
+        return claim_ids[n] if n is not None else None
+
+    _insert(session, Hedge, [{"sentence_id": sentence_ids[h.sentence], "claim_id": claim_id(h.quote, h.sentence),
+                              "kind": h.kind, "start": h.span.start, "end": h.span.end, "text": h.span.text}
+                             for h in facts.hedges])
+    _insert(session, Figure, [{"sentence_id": sentence_ids[f.sentence], "claim_id": claim_id(f.quote, f.sentence),
+                               "start": f.span.start, "end": f.span.end, "text": f.span.text, "value": f.value,
+                               "low": f.low, "high": f.high, "hedge": f.hedge, "counts": f.counts}
+                              for f in facts.figures])
 
 
-def _quote_claim(article_id: int, quote: Quote, sentences: list[Sentence], entities: list[Entity]) -> Claim:
+def _insert(session: Session, table: type, rows: list[dict]) -> list[int]:
+    """Insert `rows` into `table`; their new ids in the same order."""
+    if not rows:
+        return []
+    return list(session.scalars(insert(table).returning(table.id, sort_by_parameter_order=True), rows))
+
+
+def _quote_claim(article_id: int, quote: Quote, sentence_ids: list[int], entity_ids: list[int]) -> dict:
     contents = sorted(quote.contents, key=lambda span: span.start) or [quote.cue]
     sources = sorted(quote.sources, key=lambda span: span.start)
-    return Claim(
-        article_id=article_id, sentence_id=sentences[quote.sentence].id, position=0, attributed=True,
-        kind=quote.kind, cue_kind=quote.cue_kind, cue_text=quote.cue.text, cue_start=quote.cue.start,
-        cue_end=quote.cue.end,
-        source_text=CONTENT_JOINER.join(s.text for s in sources) or None,
-        source_start=sources[0].start if sources else None, source_end=sources[-1].end if sources else None,
-        source_entity_id=entities[quote.speaker].id if quote.speaker is not None else None,
-        content_text=CONTENT_JOINER.join(c.text for c in contents), content_start=contents[0].start,
-        content_end=contents[-1].end, content_spans=json.dumps([[c.start, c.end] for c in contents]),
-        hedged=False,
-    )
+    return {
+        "article_id": article_id, "sentence_id": sentence_ids[quote.sentence], "attributed": True,
+        "kind": quote.kind, "cue_kind": quote.cue_kind, "cue_text": quote.cue.text, "cue_start": quote.cue.start,
+        "cue_end": quote.cue.end, "source_text": CONTENT_JOINER.join(s.text for s in sources) or None,
+        "source_start": sources[0].start if sources else None, "source_end": sources[-1].end if sources else None,
+        "source_entity_id": entity_ids[quote.speaker] if quote.speaker is not None else None,
+        "content_text": CONTENT_JOINER.join(c.text for c in contents), "content_start": contents[0].start,
+        "content_end": contents[-1].end, "content_spans": json.dumps([[c.start, c.end] for c in contents]),
+        "parent_id": None, "hedged": False,
+    }
 
 
-def _outlet_claim(article_id: int, sentence: Sentence) -> Claim:
-    return Claim(
-        article_id=article_id, sentence_id=sentence.id, position=0, attributed=False, kind="statement",
-        content_text=sentence.text, content_start=sentence.start, content_end=sentence.end,
-        content_spans=json.dumps([[sentence.start, sentence.end]]), hedged=False,
-    )
+def _outlet_claim(article_id: int, sentence: SentenceFact, sentence_id: int) -> dict:
+    span = sentence.span
+    return {
+        "article_id": article_id, "sentence_id": sentence_id, "attributed": False, "kind": "statement",
+        "cue_kind": None, "cue_text": None, "cue_start": None, "cue_end": None, "source_text": None,
+        "source_start": None, "source_end": None, "source_entity_id": None, "content_text": span.text,
+        "content_start": span.start, "content_end": span.end, "content_spans": json.dumps([[span.start, span.end]]),
+        "parent_id": None, "hedged": False,
+    }
 
 
-def _reading_order(claim: Claim) -> tuple[int, int]:
-    starts = [claim.content_start] + ([claim.cue_start] if claim.cue_start is not None else [])
-    return min(starts), claim.content_end
+def _reading_order(claim: dict) -> tuple[int, int]:
+    starts = [claim["content_start"]] + ([claim["cue_start"]] if claim["cue_start"] is not None else [])
+    return min(starts), claim["content_end"]
+
+
+def recompute_disputes(session: Session, team_id: str, article_ids: list[int]) -> None:
+    """The disputes involving `article_ids`, recomputed and committed (after a batch saved with disputes=False)."""
+    try:
+        _recompute_disputes(session, team_id, article_ids)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
 
 
 def _recompute_disputes(session: Session, team_id: str, article_ids: list[int]) -> None:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from bot.cli import app
 from bot.extract.types import CUE_KINDS, KINDS
 from bot.settings import SAMPLE_ARTICLE
-from store.models import Article, Claim, Sentence
+from store.models import Article, Claim, Dispute, Sentence
 
 SECOND_ARTICLE = """Harbour strike ends
 
@@ -80,6 +80,8 @@ def test_a_folder_is_ingested_good_files_stored_bad_ones_reported(engine, tmp_pa
     assert result.stdout.strip().splitlines()[-1] == "2 stored, 0 already stored, 0 failed"
     with Session(engine) as session:
         assert sorted(session.exec(select(Article.slug)).all()) == ["harbour-strike", "jisr"]
+        # a batch recomputes disputes once at the end: the sample's disputes are there
+        assert session.exec(select(func.count()).select_from(Dispute)).one() > 0
 
     (folder / "empty.txt").write_bytes(b"")
     again = run(engine, "ingest", str(folder))
