@@ -1,0 +1,98 @@
+"""Ingest speed: spaCy's nlp.pipe alone against the full ingest into SQLite, on the same texts in one run.
+
+The full ingest is everything `newsbot ingest` does: read and check the files, normalise, parse, extract,
+store each article in its own transaction and recompute disputes. Prints articles/s, words/s, the ratio
+full/parse-only (target at least 0.8) and the speed-up of --workers 2 over 1 (target close to 2 on two cores).
+Reference: the Citron architecture runs at 4.2 articles/s (about 3,200 words/s) on one core.
+
+    .venv/bin/python bench/ingest_speed.py [--texts DIR] [--limit N] [--workers 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import spacy  # noqa: E402
+
+from bot.extract.pipeline import BATCH_SIZE  # noqa: E402
+from bot.ingest import check_files, ingest_documents, load_model  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
+from store.db import open_database  # noqa: E402
+
+POLNEAR_DEV = REPO.parent / "shared" / "polnear" / "dev" / "text"
+CITRON_ARTICLES_PER_SECOND = 4.2
+
+
+def parse_only(texts: list[str], model: str) -> float:
+    """Seconds for spaCy alone (a separate copy of the model, without newsbot's added components)."""
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:2]))                       # warm-up: lazy initialisation
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        pass
+    return time.perf_counter() - started
+
+
+def full_ingest(paths: list[Path], workers: int) -> float:
+    """Seconds to ingest `paths` into a fresh SQLite database with `workers` parsing processes."""
+    nlp = load_model()
+    with tempfile.TemporaryDirectory() as folder:
+        engine = open_database(f"sqlite:///{folder}/bench.db")
+        documents, failures = check_files(paths[:2])
+        list(ingest_documents(documents, engine, nlp))          # warm-up, then a fresh database for the timing
+        engine.dispose()
+        engine = open_database(f"sqlite:///{folder}/timed.db")
+        started = time.perf_counter()
+        documents, failures = check_files(paths)
+        results = list(ingest_documents(documents, engine, nlp, workers=workers))
+        seconds = time.perf_counter() - started
+        engine.dispose()
+    failed = failures + [r for r in results if r.error]
+    if failed:
+        print(f"  {len(failed)} files failed, e.g. {failed[0].error}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=Path, default=POLNEAR_DEV, help="folder of .txt articles")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N texts")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts for the full ingest")
+    args = parser.parse_args()
+
+    paths = sorted(args.texts.glob("*.txt"))[: args.limit]
+    if not paths:
+        raise SystemExit(f"no .txt files in {args.texts}")
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    words = sum(len(t.split()) for t in texts)
+    model = load_settings().spacy_model
+    print(f"{len(paths)} articles, {words:,} words from {args.texts}; model {model}; {os.cpu_count()} CPUs")
+
+    def line(label: str, seconds: float) -> None:
+        print(f"  {label:<28} {seconds:7.2f} s {len(paths) / seconds:7.1f} articles/s {words / seconds:9,.0f} words/s")
+
+    parse_seconds = parse_only(texts, model)
+    line("spaCy nlp.pipe alone", parse_seconds)
+    timings = {}
+    for workers in args.workers:
+        timings[workers] = full_ingest(paths, workers)
+        line(f"full ingest, {workers} worker{'s' if workers > 1 else ''}", timings[workers])
+    if 1 in timings:
+        print(f"ratio full/parse-only (1 worker): {parse_seconds / timings[1]:.2f} (target >= 0.80)")
+        print(f"against Citron ({CITRON_ARTICLES_PER_SECOND} articles/s): "
+              f"{len(paths) / timings[1] / CITRON_ARTICLES_PER_SECOND:.1f}x (target >= 2x)")
+        for workers, seconds in timings.items():
+            if workers > 1:
+                print(f"speed-up of {workers} workers over 1: {timings[1] / seconds:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
