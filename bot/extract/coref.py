@@ -24,6 +24,7 @@ from bot.text import INSERTED, NormalisedText
 PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 GROUP_PRONOUNS = frozenset("they them".split())
 THING_PRONOUNS = frozenset("it".split())
+FIRST_PERSON = frozenset("i we me us".split())
 PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | THING_PRONOUNS
 # Head nouns of descriptions that name a person ("the spokeswoman") rather than a group or an institution.
 PERSON_NOUNS = frozenset(
@@ -109,9 +110,10 @@ class _Context:
             entity.aliases.append(alias)
         self._learn(index, alias, entity.type, head)
 
-    def in_quotes(self, token: Token) -> bool:
+    def quotation(self, token: Token) -> int:
+        """Index of the quoted stretch holding the token, -1 outside quotation marks."""
         i = bisect.bisect_right(self.quoted, (token.idx, len(self.norm.text))) - 1
-        return i >= 0 and self.quoted[i][0] <= token.idx < self.quoted[i][1]
+        return i if i >= 0 and self.quoted[i][0] <= token.idx < self.quoted[i][1] else -1
 
     def tokens(self, span: Span) -> list[Token]:
         lo = bisect.bisect_left(self.token_starts, span.start)
@@ -154,7 +156,7 @@ def resolve_speakers(
     """
     ctx = _Context(doc, norm, sentences, list(entities), list(mentions))
     for quote in sorted(quotes, key=_quote_start):
-        quote.speaker = _speaker(ctx, quote)
+        quote.speaker = _speaker(ctx, quote, quotes)
     ctx.mentions.sort(key=lambda m: m.span.start)
     return quotes, ctx.entities, ctx.mentions
 
@@ -163,7 +165,7 @@ def _quote_start(quote: Quote) -> int:
     return min([quote.cue.start, *(s.start for s in quote.sources), *(c.start for c in quote.contents)])
 
 
-def _speaker(ctx: _Context, quote: Quote) -> int | None:
+def _speaker(ctx: _Context, quote: Quote, quotes: list[Quote]) -> int | None:
     if not quote.sources:
         return None
     tokens = ctx.tokens(quote.sources[0])
@@ -176,8 +178,10 @@ def _speaker(ctx: _Context, quote: Quote) -> int | None:
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         head = head.head.head  # "officials who said": the noun the relative clause describes
         tokens = _name_tokens(list(head.subtree), head)
+    if head.lower_ in FIRST_PERSON:
+        return _enclosing_speaker(quote, quotes)
     if head.lower_ in PRONOUNS:
-        entity = _antecedent(ctx, head.lower_, ctx.token_at(_quote_start(quote)))
+        entity = _antecedent(ctx, head, ctx.token_at(_quote_start(quote)))
         if entity is not None:
             _add_mention(ctx, ctx.span([head]), entity)
             if head.lower_ in PERSON_PRONOUNS:
@@ -313,9 +317,22 @@ def _description_type(head: Token) -> str:
     return "GROUP" if plural else "ORG"
 
 
-def _antecedent(ctx: _Context, pronoun: str, before: int) -> int | None:
+def _enclosing_speaker(quote: Quote, quotes: list[Quote]) -> int | None:
+    """"I" or "we" inside a quote is whoever speaks the enclosing quote."""
+    if quote.parent is not None:
+        return quotes[quote.parent].speaker
+    at = quote.sources[0].start
+    holding = [(c.end - c.start, q.speaker) for q in quotes if q is not quote and q.speaker is not None
+               for c in q.contents if c.start <= at < c.end]
+    return min(holding)[1] if holding else None
+
+
+def _antecedent(ctx: _Context, pronoun_token: Token, before: int) -> int | None:
     """The latest noun phrase before token `before` that the pronoun can refer to (gender and number agreeing),
-    within a few sentences; for he/she, else the latest person mentioned earlier."""
+    within a few sentences, skipping other speakers' quoted words; for he/she, else the latest person mentioned
+    earlier."""
+    pronoun = pronoun_token.lower_
+    own_quotation = ctx.quotation(pronoun_token)
     window = _PERSON_WINDOW if pronoun in PERSON_PRONOUNS else _OTHER_WINDOW
     sentence = ctx.doc[min(before, len(ctx.doc) - 1)].sent
     start = sentence.start
@@ -324,11 +341,15 @@ def _antecedent(ctx: _Context, pronoun: str, before: int) -> int | None:
             break
         start = ctx.doc[start - 1].sent.start
     for token in reversed(ctx.doc[start:before]):
-        if token.dep_ in _MODIFIER_DEPS or token.pos_ not in ("NOUN", "PROPN", "PRON") or ctx.in_quotes(token):
+        if token.dep_ in _MODIFIER_DEPS or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if ctx.quotation(token) not in (-1, own_quotation):
             continue
         entity = _entity_of(ctx, token)
         if entity is not None and _agrees(ctx, pronoun, entity, token):
             return entity
+        if entity is None and token.dep_ in ("nsubj", "nsubjpass") and _noun_agrees(pronoun, token):
+            return _description(ctx, [t for t in token.subtree if t.i <= token.i], token)
     if pronoun in PERSON_PRONOUNS:
         at = ctx.token_starts[before] if before < len(ctx.token_starts) else len(ctx.norm.original)
         earlier = [m for m in ctx.mentions if m.span.start < at and _agrees(ctx, pronoun, m.entity, None)]
@@ -350,6 +371,19 @@ def _entity_of(ctx: _Context, token: Token) -> int | None:
     modifiers = [t for t in token.lefts if t.dep_ in _MODIFIER_DEPS]
     words = _words(" ".join(t.text for t in (*modifiers, token)))
     return _fitting_entity(ctx, head_word, words, ctx.token_starts[token.i])
+
+
+def _noun_agrees(pronoun: str, noun: Token) -> bool:
+    """A subject no entity stands for yet that the pronoun can still refer to: "The police ... They say"."""
+    if noun.pos_ != "NOUN":
+        return False
+    lemma, plural = noun.lemma_.lower(), noun.tag_ == "NNS"
+    if pronoun in PERSON_PRONOUNS:
+        other = MALE_WORDS if PERSON_PRONOUNS[pronoun] == "female" else FEMALE_WORDS
+        return lemma in PERSON_NOUNS and not plural and lemma not in other
+    if pronoun in GROUP_PRONOUNS:
+        return plural and (lemma in PERSON_NOUNS or lemma in INSTITUTIONS) or lemma in INSTITUTIONS
+    return lemma in INSTITUTIONS and not plural
 
 
 def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> bool:

@@ -156,3 +156,11 @@ def test_she_skips_a_man(nlp):
             "She said later that nothing was agreed.")
     names, *_ = resolve(nlp, text, ("Jones", "the talks went well"), ("She", "nothing was agreed"))
     assert names == ["Tom Jones", "Ann Lee"]
+
+
+def test_they_inside_a_quote_refers_inside_it_and_we_to_the_quotes_speaker(nlp):
+    text = ('The mayor said: "The police came at night. They say the protest was illegal. '
+            'We reject that." Residents were angry.')
+    names, quotes, entities, _ = resolve(nlp, text, ("The mayor", "The police came at night. They say the protest was illegal. We reject that."),
+                                         ("They", "the protest was illegal"), ("We", "reject that"))
+    assert names == ["mayor", "police", "mayor"]
