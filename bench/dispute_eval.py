@@ -65,7 +65,7 @@ def stored_disputes(articles: list[polnear.Article], nlp) -> list[Row]:
     from bot.extract.pipeline import extract_article
     from store.db import make_engine, migrate
     from store.disputes import list_disputes
-    from store.ingest import save_article
+    from store.ingest import save_article, slugify
     from store.models import LOCAL_TEAM
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -77,7 +77,8 @@ def stored_disputes(articles: list[polnear.Article], nlp) -> list[Row]:
                              outlet=article.name.split("_")[0])
             disputes = list_disputes(session, LOCAL_TEAM)
         engine.dispose()
-    return [Row(sorted({c.article_slug for side in d.sides for c in side}), d.topic, d.confidence,
+    names = {slugify(a.name): a.name for a in articles}
+    return [Row(sorted({names[c.article_slug] for side in d.sides for c in side}), d.topic, d.confidence,
                 [(s["name"], s["detail"]) for s in d.signals],
                 [[(c.source, c.sentence_text) for c in side] for side in d.sides],
                 [c.sentence_text for c in d.notes]) for d in disputes]

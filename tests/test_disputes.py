@@ -153,6 +153,17 @@ def test_a_negated_opinion_denies_nothing():
     assert b.negated and polarity_conflict(a, b, idf_weights([a, b])) is None
 
 
+def test_not_only_and_hypotheticals_assert_or_deny_nothing():
+    adding = view(1, "The company", "it is not only cleaning up the old mines in the valley")
+    cleaning = view(2, "Officials", "the company stopped cleaning up the old mines in the valley")
+    assert not adding.negated
+    paid = view(3, "Analysts", "if the mining companies paid their taxes the state budget would balance")
+    unpaid = view(4, "The mayor", "the mining companies have not paid their taxes to the state")
+    assert polarity_conflict(paid, unpaid, idf_weights([paid, unpaid, cleaning])) is None
+    stated = view(5, "Analysts", "the mining companies paid their taxes to the state in full")
+    assert polarity_conflict(stated, unpaid, idf_weights([stated, unpaid, cleaning])).name == "polarity"
+
+
 def test_declining_to_speak_denies_nothing():
     a = view(1, "Reporters", "the foundation broke state law in March")
     unconfirmed = view(2, "The attorney general", "the foundation broke state law in March", cue="would not confirm")

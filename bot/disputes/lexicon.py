@@ -28,6 +28,7 @@ STOPWORDS = frozenset(
 NEGATORS = frozenset("no not never none nobody nothing neither nor cannot can't won't didn't doesn't don't isn't "
                      "wasn't weren't aren't hasn't haven't hadn't n't without".split())
 QUESTION_CUES = re.compile(r"\b(ask\w*|wonder\w*|question\w*|inquir\w*)\b", re.I)
+ADDITIVE = frozenset("only just merely simply".split())
 HYPOTHETICAL = frozenset("if whether unless would could might".split())   # "if Rubio can't win" asserts nothing
 # "I don't think ...", "we don't see ...": a negated opinion or perception, not a denial of an event.
 # Declining to speak is no denial either: "isn't saying if", "did not address", "would not confirm".
@@ -111,7 +112,19 @@ def _is_negator(word: str) -> bool:
 
 
 def is_negated(text: str) -> bool:
-    return any(_is_negator(w) for w in re.findall(r"[a-z']+", _plain(text)))
+    tokens = re.findall(r"[a-z']+", _plain(text))
+    return any(_is_negator(w) and not _additive(tokens, i) for i, w in enumerate(tokens))
+
+
+def _additive(tokens: list[str], i: int) -> bool:
+    """ "not only X" / "not just X" adds to X rather than denying it."""
+    return tokens[i] == "not" and i + 1 < len(tokens) and tokens[i + 1] in ADDITIVE
+
+
+def asserted_stems(text: str) -> set[str]:
+    """Content stems of the clauses a text asserts: "If all companies paid taxes, ..." asserts no paying."""
+    clauses = re.split(r"[,;:.!?\u2014()]", _plain(text))
+    return {s for clause in clauses if not HYPOTHETICAL & set(clause.split()[:1]) for s in content_stems(clause)}
 
 
 def negated_clauses(text: str) -> list[tuple[str, set[str]]]:
@@ -123,7 +136,7 @@ def negated_clauses(text: str) -> list[tuple[str, set[str]]]:
         tokens = re.findall(r"[a-z][a-z'\-]*", clause)
         stems = [stem(t) for t in tokens if t not in STOPWORDS and len(t) > 1]
         for i, w in enumerate(tokens):
-            if _is_negator(w) and not HYPOTHETICAL & set(tokens[:i]):
+            if _is_negator(w) and not _additive(tokens, i) and not HYPOTHETICAL & set(tokens[:i]):
                 governed = [stem(t) for t in tokens[i + 1:] if t not in STOPWORDS and len(t) > 1]
                 verb = next((t for t in tokens[i + 1:] if t not in NEGATED_FILLERS), "")
                 if governed and governed[0] not in OPINION_STEMS and stem(verb) not in OPINION_STEMS:

@@ -284,8 +284,9 @@ def polarity_conflict(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> Sign
     if a.negated == b.negated:
         return None
     negative, positive = (a, b) if a.negated else (b, a)
-    asserted = positive.stems | positive.source_stems          # "Turkey says ..." / "no refugees fleeing to Turkey"
-    if not any(head in positive.stems and len(clause & asserted) >= 2 for head, clause in negative.negated_clauses):
+    said = lexicon.asserted_stems(positive.content)           # "If companies paid taxes, ..." says none did
+    asserted = said | positive.source_stems                 # "Turkey says ..." / "no refugees fleeing to Turkey"
+    if not any(head in said and len(clause & asserted) >= 2 for head, clause in negative.negated_clauses):
         return None
     if len(a.stems & b.stems) < MIN_SHARED_WORDS or word_overlap(a, b, idf) < (
             MIN_OVERLAP_NAMED if a.named_source and b.named_source else MIN_OVERLAP_UNNAMED):
