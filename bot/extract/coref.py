@@ -21,10 +21,10 @@ from bot.extract.sentences import sentence_at
 from bot.extract.types import Entity, Mention, Quote, Sentence, Span
 from bot.text import INSERTED, NormalisedText
 
-PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
-GROUP_PRONOUNS = frozenset("they them".split())
-THING_PRONOUNS = frozenset("it".split())
-FIRST_PERSON = frozenset("i we me us".split())
+PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+GROUP_PRONOUNS = frozenset("they them their theirs".split())
+THING_PRONOUNS = frozenset("it its".split())
+FIRST_PERSON = frozenset("i we me us my our".split())
 PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | THING_PRONOUNS
 # Head nouns of descriptions that name a person ("the spokeswoman") rather than a group or an institution.
 PERSON_NOUNS = frozenset(
