@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 3
+WORKER_THREADS = int(os.environ.get("NEWSBOT_WORKER_THREADS", "2"))
 FETCH_TIMEOUT_SECONDS = 20
 BOT_SCOPES = [
     "app_mentions:read", "channels:history", "chat:write", "chat:write.public", "commands", "files:read",
@@ -93,10 +96,12 @@ class SlackService:
         self.engine = engine
         self.nlp = nlp
         self.settings = settings
+        self.workers = ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix="newsbot-work")
 
     async def run(self, function: Callable, *args):
-        """Blocking work (database, parsing, ingest) in a worker thread: the loop keeps acknowledging requests."""
-        return await asyncio.to_thread(function, self.engine, *args)
+        """Blocking work (database, parsing, ingest) in a worker thread: the loop keeps acknowledging requests.
+        Few threads: more would only fight the event loop for the GIL and slow every acknowledgement."""
+        return await asyncio.get_running_loop().run_in_executor(self.workers, partial(function, self.engine, *args))
 
     async def reply(self, doing: str, function: Callable[..., Reply], *args) -> Reply:
         """`function(engine, *args)` in a thread; a failure becomes a one-line apology (or the user error's text)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from dataclasses import dataclass, field
 
 from aiohttp import WSMsgType, web
@@ -27,6 +28,7 @@ class Call:
     method: str                     # a Web API method, or "response_url"
     params: dict
     token: str | None
+    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass
