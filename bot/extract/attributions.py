@@ -1,135 +1,138 @@
-"""Attributions (who said what): cue, source and content spans over the parsed article.
+"""Attributions (who said what): cue, source and content spans, in original offsets.
 
-First version: rules over the dependency parse. A reporting verb (or a phrase such as "according to",
-"claims by") is a cue; its subject is the source; its clausal complement, or the clause it trails
-("..., state TV says."), is the content.
+Two CRFs trained on PolNeAR (bot.extract.attribution_tagger) find the cues of each body sentence and, per cue,
+the source and content tokens of its sentence. Rules then add what a sentence-level tagger cannot see: a
+quotation running over earlier sentences or paragraphs before its speaker is named belongs to the content, and
+a quote whose cue lies inside another quote's content is nested in it (`Quote.parent`).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from bot.extract.attribution_tagger import (
+    base_features, body_sentences, cue_sequence, lexicon_kind, quotation_state, role_sequence, runs, taggers,
+)
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Quote, Sentence, Span
 from bot.text import NormalisedText
 
-CUE_LEMMAS = {
-    "speech": frozenset(
-        "say tell add claim deny urge state report announce insist warn argue explain note admit acknowledge "
-        "allege confirm accuse blame promise vow declare predict describe ask write testify reply respond "
-        "repeat stress emphasise emphasize concede complain".split()),
-    "belief": frozenset("believe think feel hope fear expect suspect doubt understand know worry".split()),
-    "intention": frozenset("plan intend want aim seek".split()),
-    "endorsement": frozenset("back endorse support oppose criticise criticize condemn praise".split()),
-    "finding": frozenset("show find reveal indicate suggest estimate".split()),
-}
-_EDGE = " \t\n,.;:-\u2013\u2014"
-_COMPLEMENTS = ("ccomp", "xcomp")
-
-
-def cue_kind_of(lemma: str) -> str | None:
-    return next((kind for kind, words in CUE_LEMMAS.items() if lemma in words), None)
+_EDGE = " \t\n,;:-\u2013\u2014"
+_TRAILING_PUNCT = ".,;:"
+# Probability from which a token is taken as cue / content although Viterbi said O (tuned on PolNeAR dev).
+CUE_THRESHOLD = 0.3
+CONTENT_THRESHOLD = 0.3
 
 
 def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> list[Quote]:
-    """Every attribution in the body sentences, offsets into the original text; speaker left to coref."""
+    """Every attribution in the body sentences; speakers are left to coref."""
+    cue_tagger, role_tagger = taggers()
+    quoted = quotation_state(doc)
+    feats = base_features(doc, quoted)
     quotes: list[Quote] = []
-    for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
-        if not words:
-            continue
-        index = sentence_at(sentences, norm.span(words[0].idx, words[0].idx + 1).start)
-        if index is None:
-            continue
-        for token in words:
-            quote = _quote_at(token, norm, index)
+    for sent in body_sentences(doc, norm):
+        cue_labels = _recall_biased(cue_tagger, cue_sequence(feats, sent), "CUE", CUE_THRESHOLD)
+        for a, b in runs(cue_labels, "CUE"):
+            cue = (sent.start + a, sent.start + b)
+            roles = _recall_biased(role_tagger, role_sequence(feats, sent, cue), "C", CONTENT_THRESHOLD)
+            contents = [(sent.start + s, sent.start + e) for s, e in runs(roles, "C")]
+            if not contents:
+                continue
+            contents = _with_earlier_quotation(doc, quoted, contents)
+            sources = [(sent.start + s, sent.start + e) for s, e in runs(roles, "S")]
+            quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
             if quote is not None:
                 quotes.append(quote)
+    _nest(quotes)
     return quotes
 
 
-def _quote_at(token: Token, norm: NormalisedText, index: int) -> Quote | None:
-    doc = token.doc
-    if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-        to = doc[token.i + 1]
-        sources = [c for c in to.children if c.dep_ == "pobj"]
-        head = token.head if token.head.i != token.i else None
-        content = _clause_without(head, token) if head is not None else None
-        return _quote(norm, doc, (token.i, to.i + 1), "according_to", sources, [content] if content else [], index)
-    if token.pos_ == "NOUN" and token.lemma_ == "claim":
-        by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-        if by is None:
-            return None
-        agents = [c for c in by.children if c.dep_ == "pobj"]
-        clauses = [c for a in agents for c in a.children if c.dep_ in ("acl", "relcl", "ccomp")]
-        clauses += [c for c in token.children if c.dep_ in ("acl", "ccomp")]
-        return _quote(norm, doc, (token.i, by.i + 1), "speech", agents, [_subtree(c) for c in clauses], index)
-    if token.pos_ not in ("VERB", "AUX"):
+def _recall_biased(tagger, sequence: list[dict[str, str]], kind: str, threshold: float) -> list[str]:
+    """Viterbi labels, with a token the tagger gives at least `threshold` probability of being `kind` labelled
+    so: both CRFs lose more on recall than on precision, so a lower bar than 0.5 scores better."""
+    labels = tagger.tag(sequence)
+    for i, label in enumerate(labels):
+        if label == "O":
+            begin, inside = tagger.marginal(f"B-{kind}", i), tagger.marginal(f"I-{kind}", i)
+            if begin + inside >= threshold:
+                previous = labels[i - 1] if i else "O"
+                labels[i] = f"I-{kind}" if previous in (f"B-{kind}", f"I-{kind}") else f"B-{kind}"
+    return labels
+
+
+def _with_earlier_quotation(doc: Doc, quoted: list[bool], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretch a content that starts inside a quotation back to the quotation's opening mark, so a quote
+    running over several sentences or paragraphs before "she said" is one content."""
+    start, end = contents[0]
+    if not quoted[start]:
+        return contents
+    first = start
+    while first > 0 and not _opening_mark(doc, quoted, first) and (quoted[first - 1] or doc[first - 1].is_space):
+        first -= 1
+    while first < start and doc[first].is_space:
+        first += 1
+    return [(first, end), *contents[1:]] if first < start else contents
+
+
+def _opening_mark(doc: Doc, quoted: list[bool], i: int) -> bool:
+    """A quotation mark with no quoted token before it (paragraph continuation marks do not open)."""
+    if doc[i].text != '"':
+        return False
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j < 0 or not quoted[j] or doc[j].text == '"' and (j == 0 or not quoted[j - 1])
+
+
+def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: list[bool], cue: tuple[int, int],
+           sources: list[tuple[int, int]], contents: list[tuple[int, int]]) -> Quote | None:
+    cue_span = _span(doc, norm, cue)
+    index = sentence_at(sentences, cue_span.start)
+    content_spans = [s for s in (_span(doc, norm, c) for c in contents) if s.text]
+    if index is None or not content_spans:
         return None
-    kind = cue_kind_of(token.lemma_)
-    if kind is None:
-        return None
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-    complements = [c for c in token.children if c.dep_ in _COMPLEMENTS]
-    if token.lemma_ in ("urge", "tell", "accuse", "blame", "deny", "back", "endorse", "support", "oppose"):
-        complements += [c for c in token.children if c.dep_ in ("dobj", "prep") and c not in complements]
-    contents = [_subtree(c) for c in complements if c.i > token.i or c.dep_ == "ccomp"]
-    if not contents and token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i < token.i:
-        contents = [_clause_without(token.head, token)]
-    if not contents:
-        return None
-    return _quote(norm, doc, (token.i, token.i + 1), kind, subjects, contents, index)
+    return Quote(
+        cue=cue_span,
+        cue_kind=_cue_kind(doc, cue),
+        sources=[s for s in (_span(doc, norm, r) for r in sources) if s.text],
+        contents=content_spans,
+        kind=_kind(doc, quoted, contents),
+        sentence=index,
+    )
 
 
-def _subtree(token: Token) -> tuple[int, int]:
-    return token.left_edge.i, token.right_edge.i + 1
+def _cue_kind(doc: Doc, cue: tuple[int, int]) -> str:
+    words = [t.lower_ for t in doc[cue[0]:cue[1]]]
+    if "according" in words:
+        return "according_to"
+    kinds = [lexicon_kind(t.lemma_) for t in doc[cue[0]:cue[1]]]
+    return next((k for k in kinds if k), "speech")
 
 
-def _clause_without(head: Token, cue: Token) -> tuple[int, int] | None:
-    """The clause of `head` up to where the trailing cue's own subtree starts."""
-    start, end = _subtree(head)
-    cue_start, cue_end = _subtree(cue)
-    if cue_start > start:
-        end = min(end, cue_start)
-    else:
-        start = max(start, cue_end)
-    return (start, end) if end > start else None
+def _kind(doc: Doc, quoted: list[bool], contents: list[tuple[int, int]]) -> str:
+    """direct: all content words inside quotation marks; mixed: some; indirect: none."""
+    words = [quoted[i] for a, b in contents for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
+    if words and all(words):
+        return "direct"
+    return "mixed" if any(words) else "indirect"
 
 
-def _quote(norm: NormalisedText, doc: Doc, cue: tuple[int, int], cue_kind: str, sources: list[Token],
-           contents: list[tuple[int, int] | None], index: int) -> Quote | None:
-    content_spans = [s for s in (_span(norm, doc, c) for c in contents if c) if s.text]
-    if not content_spans:
-        return None
-    source_spans = [s for s in (_span(norm, doc, _subtree(t)) for t in sources) if s.text]
-    return Quote(cue=_span(norm, doc, cue), cue_kind=cue_kind, sources=source_spans, contents=content_spans,
-                 kind=_kind(norm, doc, [c for c in contents if c]), sentence=index)
+def _nest(quotes: list[Quote]) -> None:
+    """Set `parent` to the quote with the smallest content holding this quote's cue."""
+    for quote in quotes:
+        holders = [(sum(c.end - c.start for c in other.contents), i) for i, other in enumerate(quotes)
+                   if other is not quote and any(c.start <= quote.cue.start and quote.cue.end <= c.end
+                                                 for c in other.contents)]
+        if holders:
+            quote.parent = min(holders)[1]
 
 
-def _kind(norm: NormalisedText, doc: Doc, contents: list[tuple[int, int]]) -> str:
-    """direct: every content sits inside quotation marks; mixed: some quoted words; else indirect."""
-    quoted = [sum(1 for t in doc[a:b] if t.text == '"') for a, b in contents]
-    if not any(quoted):
-        return "indirect"
-    whole = all(_enclosed(doc, a, b) for a, b in contents)
-    return "direct" if whole else "mixed"
-
-
-def _enclosed(doc: Doc, start: int, end: int) -> bool:
-    inside = [t for t in doc[start:end] if not t.is_punct or t.text == '"']
-    before = doc[start - 1].text == '"' if start > 0 else False
-    after = doc[end].text == '"' if end < len(doc) else False
-    return bool(inside) and (before or inside[0].text == '"') and (after or inside[-1].text == '"' or
-                                                                 doc[end - 1].text == '"')
-
-
-def _span(norm: NormalisedText, doc: Doc, rng: tuple[int, int]) -> Span:
-    """Token range [start, end) as an original span, edge punctuation and spaces trimmed."""
-    start, end = rng
-    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+def _span(doc: Doc, norm: NormalisedText, tokens: tuple[int, int]) -> Span:
+    """Token range [start, end) as an original span, edge spaces and separating punctuation trimmed."""
+    start, end = doc[tokens[0]].idx, doc[tokens[1] - 1].idx + len(doc[tokens[1] - 1])
     text = norm.text
-    while a < b and text[a] in _EDGE:
-        a += 1
-    while b > a and text[b - 1] in _EDGE:
-        b -= 1
-    return norm.span(a, b)
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE + _TRAILING_PUNCT:
+        end -= 1
+    return norm.span(start, end)

@@ -1,0 +1,101 @@
+"""Train the attribution taggers on PolNeAR train and write them into bot/models/ (package data).
+
+    .venv/bin/python -m bench.train_attributions [--cache /tmp/polnear-cache] [--workers 2]
+
+Reproducible: the corpus order, features and CRF settings are fixed, so the same train split gives the same
+models. The cue CRF labels cue tokens (B-CUE/I-CUE) in every body sentence; the role CRF labels, for each gold
+cue, the source (B-S/I-S) and content (B-C/I-C) tokens of the cue's sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from multiprocessing import get_context
+from pathlib import Path
+
+import pycrfsuite
+
+from bench.attribution_data import Parsed, parsed
+from bot.extract.attribution_tagger import (
+    CUE_MODEL, ROLE_MODEL, base_features, body_sentences, cue_sequence, quotation_state, role_sequence,
+)
+
+# Strong L1 keeps the models small and general: weaker settings fit train far better than dev.
+CUE_PARAMS = {"c1": 2.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+ROLE_PARAMS = {"c1": 0.5, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+
+
+def bio(indexes: list[int], kind: str, offset: int, length: int, labels: list[str]) -> None:
+    """Write B-/I- labels for token indexes (absolute) into a sentence's labels starting at `offset`."""
+    previous = None
+    for i in indexes:
+        j = i - offset
+        if 0 <= j < length and labels[j] == "O":
+            labels[j] = f"I-{kind}" if previous == i - 1 else f"B-{kind}"
+            previous = i
+
+
+def sequences(items: list[Parsed]) -> tuple[list, list]:
+    cue_data, role_data = [], []
+    for item in items:
+        doc = item.doc
+        feats = base_features(doc, quotation_state(doc))
+        sents = body_sentences(doc, item.norm)
+        sentence_of = {i: sent for sent in sents for i in range(sent.start, sent.end)}
+        cue_labels = {sent.start: ["O"] * len(sent) for sent in sents}
+        for gold in item.article.attributions:
+            cue_tokens = item.tokens_in(gold.cue[:1])
+            if not cue_tokens or cue_tokens[0] not in sentence_of:
+                continue
+            sent = sentence_of[cue_tokens[0]]
+            cue_tokens = [i for i in cue_tokens if i < sent.end]
+            bio(cue_tokens, "CUE", sent.start, len(sent), cue_labels[sent.start])
+            labels = ["O"] * len(sent)
+            for fragments in gold.sources:
+                bio(item.tokens_in(fragments), "S", sent.start, len(sent), labels)
+            for fragments in gold.contents:
+                bio(item.tokens_in(fragments), "C", sent.start, len(sent), labels)
+            cue = (cue_tokens[0], cue_tokens[-1] + 1)
+            for i in range(*cue):
+                labels[i - sent.start] = "O"
+            role_data.append((role_sequence(feats, sent, cue), labels))
+        for sent in sents:
+            cue_data.append((cue_sequence(feats, sent), cue_labels[sent.start]))
+    return cue_data, role_data
+
+
+def train(data: list, path: Path, params: dict) -> str:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for features, labels in data:
+        trainer.append(features, labels)
+    trainer.set_params(params)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    trainer.train(str(path))
+    return f"{path.name}: {len(data)} sequences, {time.perf_counter() - started:.0f} s, {path.stat().st_size // 1024} KB"
+
+
+def _train_job(job: tuple[list, Path]) -> str:
+    return train(*job)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=None, help="keep parsed Docs here between runs")
+    parser.add_argument("--workers", type=int, default=2, help="spaCy processes; the two CRFs train in parallel")
+    parser.add_argument("--limit", type=int, default=None, help="train on the first N articles only")
+    args = parser.parse_args()
+    items = parsed("train", args.cache, args.workers, args.limit)
+    cue_data, role_data = sequences(items)
+    jobs = [(cue_data, CUE_MODEL, CUE_PARAMS), (role_data, ROLE_MODEL, ROLE_PARAMS)]
+    if args.workers > 1:
+        with get_context("fork").Pool(2) as pool:
+            reports = pool.map(_train_job, jobs)
+    else:
+        reports = [train(*job) for job in jobs]
+    print("\n".join(reports))
+
+
+if __name__ == "__main__":
+    main()
