@@ -158,7 +158,23 @@ def resolve_speakers(
     for quote in sorted(quotes, key=_quote_start):
         quote.speaker = _speaker(ctx, quote, quotes)
     ctx.mentions.sort(key=lambda m: m.span.start)
-    return quotes, ctx.entities, ctx.mentions
+    return _without_orphans(quotes, ctx.entities, ctx.mentions)
+
+
+def _without_orphans(
+    quotes: list[Quote], entities: list[Entity], mentions: list[Mention]
+) -> tuple[list[Quote], list[Entity], list[Mention]]:
+    """Drop entities left with no mention and no quote (a capital whose only mention spoke for its government)."""
+    used = {m.entity for m in mentions} | {q.speaker for q in quotes if q.speaker is not None}
+    if len(used) == len(entities):
+        return quotes, entities, mentions
+    new_index = {old: new for new, old in enumerate(i for i in range(len(entities)) if i in used)}
+    for mention in mentions:
+        mention.entity = new_index[mention.entity]
+    for quote in quotes:
+        if quote.speaker is not None:
+            quote.speaker = new_index[quote.speaker]
+    return quotes, [e for i, e in enumerate(entities) if i in used], mentions
 
 
 def _quote_start(quote: Quote) -> int:
@@ -429,6 +445,7 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _add_mention(ctx: _Context, span: Span, entity: int) -> None:
-    if any(m.span == span for m in ctx.mentions):
+    sentence = sentence_at(ctx.sentences, span.start)
+    if sentence is None or any(m.span == span for m in ctx.mentions):
         return
-    ctx.mentions.append(Mention(span=span, entity=entity, sentence=sentence_at(ctx.sentences, span.start)))
+    ctx.mentions.append(Mention(span=span, entity=entity, sentence=sentence))

@@ -108,6 +108,8 @@ class _Mention:
     votes: Counter = field(default_factory=Counter)
     institution: bool = False
     key: str = field(init=False)
+    span: Span | None = None        # in the original text, once known to lie in a body sentence
+    sentence: int | None = None
 
     def __post_init__(self) -> None:
         self.key = fold_name(self.name)
@@ -115,16 +117,19 @@ class _Mention:
 
 def find_entities(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> tuple[list[Entity], list[Mention]]:
     """Canonical entities in order of first mention, and every named mention in the body sentences."""
-    found = [m for m in _raw_mentions(doc) if _in_body(doc, norm, sentences, m)]
+    found: list[_Mention] = []
+    for m in _raw_mentions(doc):
+        m.span = _span(doc, norm, m.start, m.end)
+        m.sentence = sentence_at(sentences, m.span.start)
+        if m.sentence is not None:  # titles, headings and datelines hold no mentions
+            found.append(m)
     groups = _group(doc, found)
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for group in groups:
         index = len(entities)
         entities.append(_entity(doc, norm, group))
-        for m in group:
-            span = _span(doc, norm, m.start, m.end)
-            mentions.append(Mention(span=span, entity=index, sentence=sentence_at(sentences, span.start)))
+        mentions.extend(Mention(span=m.span, entity=index, sentence=m.sentence) for m in group)
     mentions.sort(key=lambda m: m.span.start)
     return entities, mentions
 
@@ -268,11 +273,6 @@ def _list_votes(root: Token, votes: Counter) -> None:
     labels = Counter(t.ent_type_ for t in listed if t.i != root.i and t.ent_type_ in NAMED_LABELS)
     for label, count in labels.items():
         votes[label] += min(count, 2)
-
-
-def _in_body(doc: Doc, norm: NormalisedText, sentences: list[Sentence], m: _Mention) -> bool:
-    block = norm.block_at(doc[m.start].idx)
-    return block is not None and block.kind == "body"
 
 
 def _group(doc: Doc, mentions: list[_Mention]) -> list[list[_Mention]]:

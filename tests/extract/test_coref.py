@@ -139,10 +139,14 @@ def test_a_later_description_refers_to_the_person_named_in_an_appositive(nlp):
 
 def test_they_refers_to_a_group_and_a_capital_to_its_government(nlp):
     text = "Human rights groups say 20 died. They also say the army fired first. Moscow says the claims are false."
-    names, _, entities, _ = resolve(nlp, text, ("Human rights groups", "20 died"), ("They", "the army fired"),
+    names, _, entities, mentions = resolve(nlp, text, ("Human rights groups", "20 died"), ("They", "the army fired"),
                                     ("Moscow", "the claims are false"))
     assert names == ["Human rights groups", "Human rights groups", "Russian government"]
-    assert next(e for e in entities if e.name == "Russian government").type == "ORG"
+    government = next(e for e in entities if e.name == "Russian government")
+    assert government.type == "ORG" and "Moscow" in government.aliases
+    # the city's only mention spoke for the government: no entity is left without a mention
+    assert [e.name for e in entities if e.type == "GPE"] == []
+    assert {m.entity for m in mentions} == set(range(len(entities)))
 
 
 def test_a_pronoun_with_nothing_to_refer_to_resolves_to_nobody(nlp):
