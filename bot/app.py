@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -38,12 +37,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 3
-WORKER_THREADS = int(os.environ.get("NEWSBOT_WORKER_THREADS", "2"))
+WORKER_THREADS = 2              # blocking work at once; the rest waits its turn after being acknowledged
 FETCH_TIMEOUT_SECONDS = 20
-BOT_SCOPES = [
-    "app_mentions:read", "channels:history", "chat:write", "chat:write.public", "commands", "files:read",
-    "groups:history", "im:history", "im:read", "im:write", "users:read",
-]
+BOT_SCOPES = ["app_mentions:read", "chat:write", "chat:write.public", "commands", "files:read", "im:history"]
 
 
 class SlackConfigError(NewsbotError):
