@@ -41,6 +41,7 @@ PERSON_NOUNS = frozenset(
 # Sources that name nobody: a quote from "no one" or "someone" has no speaker to resolve.
 NOBODY = frozenset("no one nobody none anyone anybody someone somebody everyone everybody".split())
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+NOT_SOURCE_POS = frozenset("VERB AUX ADP PART SCONJ CCONJ PUNCT".split())
 FEMALE_WORDS = frozenset("woman spokeswoman mother daughter wife girl chairwoman ms mrs miss dame lady queen princess".split())
 MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir king prince lord sheikh".split())
 # Words that do not tell two descriptions apart ("our correspondent in Beirut" = "the BBC's correspondent in Beirut").
@@ -191,6 +192,8 @@ def _speaker(ctx: _Context, quote: Quote, quotes: list[Quote]) -> int | None:
     head = _head(tokens)
     if " ".join(t.lower_ for t in tokens) in NOBODY or head.lower_ in NOBODY:
         return None
+    if head.pos_ in NOT_SOURCE_POS and ctx.mention_at(head) is None:
+        return None  # a verb or particle the attribution extractor took for a source ("said")
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         head = head.head.head  # "officials who said": the noun the relative clause describes
         tokens = _name_tokens(list(head.subtree), head)
@@ -405,11 +408,18 @@ def _noun_agrees(pronoun: str, noun: Token) -> bool:
 def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> bool:
     entity = ctx.entities[index]
     if pronoun in PERSON_PRONOUNS:
-        return entity.type == "PERSON" and _gender(ctx, index) in (None, PERSON_PRONOUNS[pronoun])
+        return _is_person(entity) and _gender(ctx, index) in (None, PERSON_PRONOUNS[pronoun])
     plural = token is not None and token.tag_ in ("NNS", "NNPS")
     if pronoun in GROUP_PRONOUNS:
         return entity.type in ("GROUP", "NORP") or entity.type == "ORG" and (plural or token is None)
     return entity.type in ("ORG", "GPE") and not plural
+
+
+def _is_person(entity: Entity) -> bool:
+    """A person, or a name the NER mistyped that starts with a known first name ("Carly Fiorina")."""
+    words = fold_name(entity.name).split()
+    return entity.type == "PERSON" or entity.type == "ORG" and len(words) in (2, 3) and \
+        (words[0] in FEMALE_FIRST_NAMES or words[0] in MALE_FIRST_NAMES)
 
 
 def _gender(ctx: _Context, index: int) -> str | None:

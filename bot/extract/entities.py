@@ -56,6 +56,11 @@ INSTITUTIONS = frozenset(
     "radio forces parliament cabinet embassy navy agency council court presidency junta opposition party "
     "leadership officials".split()
 )
+# Words that stay a name's part after a title-like word: "Queen City", "State of the Union".
+GENERIC_NOUNS = INSTITUTIONS | frozenset(
+    "city state union house street square hall office church university college school park bridge river "
+    "island county district club team league party committee commission".split()
+)
 # Prepositions and head nouns that show a name is a place.
 PLACE_PREPOSITIONS = frozenset("in at near around across into from to towards outside inside throughout".split())
 PLACE_NOUNS = frozenset("town city village region province area district country capital border suburb".split())
@@ -198,8 +203,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     """
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_lower):
+        end -= 1  # "Minnesota Vikings - while": the NER ran past the name
     if start >= end:
         return None
     head = _chain_head(doc, start, end)
@@ -214,6 +219,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         name_start = titled[-1] + 1 if titled else start
         while name_start < end - 1 and _is_title(doc[name_start]):
             name_start += 1
+        if end - name_start == 1 and doc[name_start].lower_ in GENERIC_NOUNS:
+            name_start = start  # "Queen City", "State of the Union": a name, not a title and a word
     if not any(_word(doc[i]) in TITLES or doc[i].lower_ in COUNTRY_OF_ADJECTIVE for i in range(start, name_start)):
         start = name_start  # "pro-" in "pro-Reagan" is neither name nor title
     name = _text(doc[name_start:end])
@@ -222,8 +229,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     votes = Counter({label: 1 if label != "NORP" else 0.5})
     if titled and name_start > titled[-1]:
         votes["PERSON"] += 3
-    if name_start < end - 1 and _word(doc[name_start]) in FIRST_NAMES:
-        votes["PERSON"] += 2
+    if name_start < end - 1 and _word(doc[name_start]) in FIRST_NAMES and label not in ("ORG", "FAC", "GPE", "LOC"):
+        votes["PERSON"] += 2  # not for "Charlotte Observer"
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
     return _Mention(start, end, name_start, label, name, votes)
@@ -318,14 +325,17 @@ def _part_of_name(part: list[_Mention], full_names: set[tuple[str, ...]]) -> boo
     if not any(len(words) < len(full) for full in full_names):
         return False
     votes = sum((m.votes for m in part), Counter())
-    if votes.most_common(1)[0][0] in ("GPE", "LOC", "FAC", "NORP") and not _personish(part):
+    placed = votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["NORP"] > len(part)  # more than the NER said
+    if placed and not _personish(part):
         return False
     for full in full_names:
         if len(words) >= len(full):
             continue
-        if list(full[-len(words):-1]) == words[:-1] and _alike(words[-1], full[-1], 85):
+        if list(full[-len(words):]) == words:
+            return True  # "Garland" after "Merrick Garland", even if the NER called it a place
+        if _personish(part) and list(full[-len(words):-1]) == words[:-1] and _alike(words[-1], full[-1], 85):
             return True
-        if len(words) == 1 and words[0] == full[0] and words[0] in FIRST_NAMES:
+        if len(words) == 1 and words[0] == full[0] and (words[0] in FIRST_NAMES or _personish(part)):
             return True
     return False
 
@@ -376,6 +386,9 @@ def _first(group: list[_Mention], doc: Doc, name: str) -> int:
     return next(m.start for m in group if m.name == name)
 
 
+_DESCRIPTION_WORDS = 16
+
+
 def _description(doc: Doc, group: list[_Mention]) -> tuple[int, int] | None:
     """From an appositive ("The UN human rights chief, Navi Pillay"), a relative clause on a possessed name
     ("the BBC's Owen Bennett-Jones, who is in Yayladagi") or else the title before the name ("Turkish PM")."""
@@ -386,9 +399,11 @@ def _description(doc: Doc, group: list[_Mention]) -> tuple[int, int] | None:
             end = head.i + 1
             while end < m.start and not doc[end].is_punct:
                 end += 1
-            return head.left_edge.i, end
+            if doc[end].text == "," and end + 1 == m.start and end - head.left_edge.i <= _DESCRIPTION_WORDS:
+                return head.left_edge.i, end
         for child in root.children:
-            if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == m.end + 1 \
+                    and doc[m.end].text == "," and child.right_edge.i - child.left_edge.i < _DESCRIPTION_WORDS:
                 return child.left_edge.i, child.right_edge.i + 1
         relative = [c for c in root.rights if c.dep_ == "relcl"]
         if relative and any(c.dep_ == "poss" for c in root.lefts):

@@ -137,3 +137,15 @@ def test_a_country_adjective_before_a_title_belongs_to_the_person(nlp):
     entities, _ = entities_of(nlp, "French President Emmanuel Macron disagreed with Germany.")
     macron = entity_with(entities, "French President Emmanuel Macron")
     assert macron.name == "Emmanuel Macron" and macron.description == "French President"
+
+
+def test_a_title_like_word_before_a_common_noun_stays_in_the_name(nlp):
+    entities, _ = entities_of(nlp, "Protesters marched through the Queen City on Friday.")
+    assert "Queen City" in [e.name for e in entities]
+
+
+def test_a_bare_surname_the_ner_calls_a_place_still_joins_the_full_name(nlp):
+    entities, _ = entities_of(nlp, "Obama nominated Merrick Garland to the court. Republicans refused to meet "
+                                   "Garland in March.")
+    garland = entity_with(entities, "Garland")
+    assert garland.name == "Merrick Garland" and garland.type == "PERSON"
