@@ -173,3 +173,32 @@ def test_facts_and_articles_show_what_is_stored(engine, tmp_path):
     assert "terminals" in run(engine, "facts", "harbour-strike", "--all").stdout
     missing = run(engine, "facts", "no-such-article")
     assert missing.exit_code == 1 and "no article 'no-such-article'" in missing.stderr
+
+
+HTML_PAGE = """<html><head><title>Harbour strike ends | Coast News</title>
+<meta property="og:site_name" content="Coast News"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Harbour strike ends</h1>
+<p>Dock workers in Felixstowe returned to work on Monday after a two-week strike, the union said.</p>
+<p>"We have won a fair deal," said Sharon Graham, the general secretary of Unite. She added that members had
+voted overwhelmingly to accept the offer.</p>
+<p>The port operator said about 1,900 workers would receive a 7% pay rise. The strike had closed both container
+terminals for fourteen days.</p></article><footer>Copyright Coast News</footer></body></html>"""
+
+
+def test_a_web_page_is_stored_as_its_article_text_with_its_outlet(engine, tmp_path):
+    (tmp_path / "page.html").write_text(HTML_PAGE, encoding="utf-8")
+    result = run(engine, "ingest", str(tmp_path / "page.html"))
+    assert result.exit_code == 0, result.stderr
+    with Session(engine) as session:
+        article = session.exec(select(Article)).one()
+        statements = session.exec(select(Claim).where(~Claim.attributed)).all()
+    assert (article.title, article.outlet) == ("Harbour strike ends", "Coast News")
+    assert "<p>" not in article.raw_text and "Copyright" not in article.raw_text
+    assert "terminals" in " ".join(c.content_text for c in statements)
+    assert "Coast News" in run(engine, "facts", article.slug, "--all").stdout
+
+
+def test_an_empty_folder_is_reported(engine, tmp_path):
+    (tmp_path / "nothing").mkdir()
+    result = run(engine, "ingest", str(tmp_path / "nothing"))
+    assert result.exit_code == 1 and "no .txt or .html files" in result.stderr
