@@ -397,12 +397,13 @@ def _noun_agrees(pronoun: str, noun: Token) -> bool:
     if noun.pos_ != "NOUN":
         return False
     lemma, plural = noun.lemma_.lower(), noun.tag_ == "NNS"
+    institution = lemma in INSTITUTIONS or noun.lower_ in INSTITUTIONS
     if pronoun in PERSON_PRONOUNS:
         other = MALE_WORDS if PERSON_PRONOUNS[pronoun] == "female" else FEMALE_WORDS
         return lemma in PERSON_NOUNS and not plural and lemma not in other
     if pronoun in GROUP_PRONOUNS:
-        return plural and (lemma in PERSON_NOUNS or lemma in INSTITUTIONS) or lemma in INSTITUTIONS
-    return lemma in INSTITUTIONS and not plural
+        return plural and (lemma in PERSON_NOUNS or institution) or institution
+    return institution and not plural
 
 
 def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> bool:
