@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from urllib.parse import urlsplit
@@ -66,22 +68,36 @@ def build_app(settings: Settings, engine: Engine, *, nlp: Callable[[], Language]
                                "(installable in many workspaces) to connect to Slack")
     if not settings.slack_app_token and not settings.slack_signing_secret:
         raise SlackConfigError("set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)")
+    with slack_env_hidden():
+        app = bolt_app(settings, engine)
+    service = SlackService(engine, nlp or partial(load_nlp, settings.spacy_model), settings)
+    for module in (events, commands, actions, views, shortcuts):
+        module.register(app, service)
+    app.error(report_error)
+    return app
+
+
+@contextmanager
+def slack_env_hidden() -> Iterator[None]:
+    """bolt also reads SLACK_* variables on its own (an empty SLACK_CLIENT_ID copied from .env.example would turn
+    on its OAuth with a file store): while it is built, it sees only what Settings gives it."""
+    hidden = {name: os.environ.pop(name) for name in list(os.environ) if name.startswith("SLACK_")}
+    try:
+        yield
+    finally:
+        os.environ.update(hidden)
+
+
+def bolt_app(settings: Settings, engine: Engine) -> AsyncApp:
     if oauth_mode(settings):
-        app = AsyncApp(
+        return AsyncApp(
             signing_secret=settings.slack_signing_secret, client=web_client(settings),
             oauth_settings=AsyncOAuthSettings(
                 client_id=settings.slack_client_id, client_secret=settings.slack_client_secret, scopes=BOT_SCOPES,
                 installation_store=InstallationStore(settings.slack_client_id, engine),
                 state_store=OAuthStateStore(engine)),
         )
-    else:
-        app = AsyncApp(signing_secret=settings.slack_signing_secret,
-                       client=web_client(settings, settings.slack_bot_token))
-    service = SlackService(engine, nlp or partial(load_nlp, settings.spacy_model), settings)
-    for module in (events, commands, actions, views, shortcuts):
-        module.register(app, service)
-    app.error(report_error)
-    return app
+    return AsyncApp(signing_secret=settings.slack_signing_secret, client=web_client(settings, settings.slack_bot_token))
 
 
 class SlackService:

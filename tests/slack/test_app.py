@@ -3,18 +3,31 @@ without secrets, and a clear error when Slack is not configured."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
 import time
 from dataclasses import replace
+from datetime import datetime, timezone
 
+import httpx
 import pytest
+from slack_sdk.oauth.installation_store import Installation
 from sqlmodel import select
 
-from bot.app import RedactSecrets, SlackConfigError, build_app, web_client
+from bot.app import RedactSecrets, SlackConfigError, build_app, digest_poster, web_client
+from bot.digest import set_digest
+from bot.scheduler import DigestScheduler
 from store.db import open_session
 from store.models import SlackEvent
-from tests.slack.conftest import SECRET, TOKEN, slack_settings
+from store.slack import InstallationStore
+from tests.slack.conftest import SECRET, TEAM, TOKEN, slack_settings
 
 
 async def test_healthz(served):
@@ -90,3 +103,68 @@ def test_settings_with_oauth_build_an_oauth_app(engine, fake):
     app = build_app(settings, engine)
     assert app.oauth_flow is not None
     assert app.oauth_flow.install_path == "/slack/install"
+
+
+async def test_the_daily_digest_is_posted_through_the_web_api_once(engine, fake, indexed):
+    settings = slack_settings(engine, fake)
+    scheduler = DigestScheduler(engine, digest_poster(build_app(settings, engine), settings, engine))
+    with open_session(engine) as session:
+        set_digest(session, TEAM, "C5", "08:00", "Europe/London", now=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    morning = datetime(2026, 1, 2, 8, 30, tzinfo=timezone.utc)
+    assert await scheduler.tick(now=morning) == ["C5"]
+    assert await scheduler.tick(now=morning) == []
+    [post] = fake.called("chat.postMessage")
+    assert (post.params["channel"], post.token) == ("C5", TOKEN)
+    assert post.params["blocks"][0]["type"] == "header" and "security" in json.dumps(post.params).lower()
+    assert fake.errors == []
+
+
+async def test_under_oauth_the_digest_uses_the_installed_workspaces_token(engine, fake):
+    settings = replace(slack_settings(engine, fake), slack_bot_token=None, slack_client_id="111.222",
+                       slack_client_secret="client-secret-xyz")
+    fake.tokens["xoxb-T2-installed"] = "T2"
+    await InstallationStore("111.222", engine).async_save(Installation(
+        app_id="A1", team_id="T2", bot_token="xoxb-T2-installed", bot_id="B2", bot_user_id="UBOT", user_id="U1"))
+    post = digest_poster(build_app(settings, engine), settings, engine)
+    assert await post("T2", "C8", "digest", [{"type": "divider"}]) is not None
+    [call] = fake.called("chat.postMessage")
+    assert (call.params["channel"], call.token) == ("C8", "xoxb-T2-installed")
+    with pytest.raises(SlackConfigError, match="no installation"):
+        await post("T3", "C9", "digest", [{"type": "divider"}])
+
+
+def test_newsbot_serve_runs_http_mode_until_stopped(engine, fake, tmp_path):
+    """The real command in its own process: migrates, serves /healthz and signed requests, stops on SIGTERM."""
+    database = f"sqlite:///{tmp_path / 'serve.db'}"
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database, "SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": fake.api_url, "PORT": str(port), "SLACK_APP_TOKEN": "", "SLACK_CLIENT_ID": "",
+           "SLACK_CLIENT_SECRET": ""}
+    process = subprocess.Popen([sys.executable, "-c", "from bot.cli import app; app()", "serve"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz").text == "ok":
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        body = json.dumps({"type": "url_verification", "challenge": "from-slack", "token": "legacy"})
+        stamp = str(int(time.time()))
+        signature = "v0=" + hmac.new(SECRET.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
+        response = httpx.post(f"http://127.0.0.1:{port}/slack/events", content=body, headers={
+            "Content-Type": "application/json", "X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature})
+        assert "from-slack" in response.text
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode in (0, -signal.SIGTERM), output      # uvicorn re-raises SIGTERM after a clean shutdown
+    assert "Traceback" not in output
+    assert f"listening on port {port}" in output
+    assert TOKEN not in output and SECRET not in output
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -52,7 +52,11 @@ async def test_sources_of_an_article(served, indexed):
 async def test_disputed(served, indexed):
     call = await ask(served, "/disputed", "")
     assert call.params["blocks"][0]["type"] == "header"
-    assert "refugee" in reply_text(call).lower()
+    assert "security" in reply_text(call).lower()         # the sample's "who killed the security forces?"
+    narrowed = await served.command("/disputed", "nothing-like-this", name="narrowed")
+    assert narrowed.status_code == 200
+    calls = await served.fake.wait_for("response_url", 2)
+    assert "Nothing disputed about" in reply_text(calls[1])
 
 
 async def test_a_command_without_text_explains_its_usage(served):
