@@ -73,3 +73,12 @@ async def test_share_in_channel_posts_the_reply_for_everyone(served, indexed):
     calls = await served.fake.wait_for("response_url", 2)
     assert calls[1].params.get("delete_original") is True
     assert served.fake.errors == []
+
+
+async def test_digest_article_button_without_a_link_shows_the_article(served, indexed):
+    await served.interaction(click(f"digest_open_article:1:{indexed}", str(indexed)))
+    [call] = await served.fake.wait_for("chat.postEphemeral")
+    assert "Jisr" in call.params["text"] and "claims from" in call.params["text"]
+    await served.interaction(click(f"digest_open_article:1:{indexed}", str(indexed), team="T2"))
+    calls = await served.fake.wait_for("chat.postEphemeral", 2)
+    assert "not indexed in this workspace" in calls[1].params["text"]

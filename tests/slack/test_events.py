@@ -8,9 +8,9 @@ import json
 
 from sqlmodel import select
 
-from store.db import open_session
+from store.db import make_engine, open_session
 from store.models import Article, SlackEvent
-from tests.slack.conftest import TEAM
+from tests.slack.conftest import TEAM, serve_app
 
 QUESTION = "who says residents requested the army?"
 
@@ -114,3 +114,29 @@ async def test_app_home_lists_articles_and_digest_settings(served, indexed):
     assert "Jisr" in text and "claims" in text
     assert "<#C9>" in text and "08:00 Europe/London" in text
     assert served.fake.errors == []
+
+
+async def test_two_app_processes_receiving_one_event_answer_it_once(served, engine, fake, nlp, indexed):
+    """Two servers, each with its own engine on the one database, as two deployed processes would be."""
+    other_engine = make_engine(engine.url.render_as_string(hide_password=False))
+    second = await serve_app(other_engine, fake, nlp)
+    try:
+        event = mention(QUESTION)
+        responses = await asyncio.gather(served.event(event, event_id="EvTwice"),
+                                         second.event(event, event_id="EvTwice"))
+        assert [r.status_code for r in responses] == [200, 200]
+        await fake.wait_for("chat.postMessage")
+        await asyncio.sleep(1.0)
+        assert len(fake.called("chat.postMessage")) == 1
+    finally:
+        await second.close()
+        await second.task
+        other_engine.dispose()
+
+
+async def test_app_home_shows_recent_disputes(served, indexed):
+    await served.event({"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"})
+    [call] = await served.fake.wait_for("views.publish")
+    text = json.dumps(call.params["view"])
+    assert "Recent disputes" in text and "security" in text.lower()
+    assert "digest_open_article" not in text                  # no buttons on App Home: it is a summary

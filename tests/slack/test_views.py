@@ -58,3 +58,12 @@ async def test_correction_from_another_workspace_stores_nothing(served, engine, 
     assert "not indexed in this workspace" in reply.params["text"]
     with open_session(engine) as session:
         assert session.exec(select(Correction)).all() == []
+
+
+async def test_answers_use_the_corrected_source_from_then_on(served, engine, indexed):
+    claim = attributed_claim(engine, indexed)
+    await served.interaction(submission(claim.id, "Syrian state TV"))
+    await served.fake.wait_for("views.publish")
+    await served.command("/whosays", claim.content_text[:120], name="after")
+    [answer] = await served.fake.wait_for("response_url")
+    assert "Syrian state TV" in json.dumps(answer.params)
