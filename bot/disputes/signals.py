@@ -25,6 +25,7 @@ NP_BREAK = frozenset("that which who after before when while because as in at on
 LEAD_WORDS = 5                # a dissent word counts in the few words before a claim: "But dissenting accounts say"
 MIN_SHARED_WORDS = 3          # polarity: a short quote ("You pay your taxes.") overlaps anything by ratio alone
 MIN_OVERLAP_NAMED = 0.2       # polarity: word overlap between two named sources' claims
+MIN_OVERLAP_ACROSS = 0.5      # ... in two articles: "not" and a few shared words there are mostly coincidence
 MIN_OVERLAP_UNNAMED = 0.25     # ... when one side is the outlet's narration or a source-less cue
 
 
@@ -279,8 +280,10 @@ def culprit_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 def polarity_conflict(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> Signal | None:
     """One claim says it happened, the other that it did not: the word a negation governs is asserted by the other
     claim, and its clause shares another word with that claim or its source ("Turkey says more than 2,000 Syrians
-    have crossed ... seeking refuge" / "there were no refugees fleeing to Turkey"). Both sides are named sources;
-    a negated opinion or perception ("I don't think", "we don't see") denies nothing."""
+    have crossed ... seeking refuge" / "there were no refugees fleeing to Turkey"); an "if ..." clause asserts
+    nothing. The claims must share words: more when one side is the outlet's narration or a source-less cue (it
+    rarely contradicts a source by a mere "not"), more still across articles. A negated opinion, perception or
+    speech act ("I don't think", "isn't saying if") denies nothing (see lexicon.negated_clauses)."""
     if a.negated == b.negated:
         return None
     negative, positive = (a, b) if a.negated else (b, a)
@@ -288,8 +291,9 @@ def polarity_conflict(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> Sign
     asserted = said | positive.source_stems                 # "Turkey says ..." / "no refugees fleeing to Turkey"
     if not any(head in said and len(clause & asserted) >= 2 for head, clause in negative.negated_clauses):
         return None
-    if len(a.stems & b.stems) < MIN_SHARED_WORDS or word_overlap(a, b, idf) < (
-            MIN_OVERLAP_NAMED if a.named_source and b.named_source else MIN_OVERLAP_UNNAMED):
+    needed = MIN_OVERLAP_ACROSS if a.article_id != b.article_id else \
+        MIN_OVERLAP_NAMED if a.named_source and b.named_source else MIN_OVERLAP_UNNAMED
+    if len(asserted & negative.stems) < MIN_SHARED_WORDS or word_overlap(a, b, idf) < needed:
         return None
     return Signal("polarity", 0.6, f"{negative.source_label}: negated")
 
