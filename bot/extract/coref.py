@@ -11,6 +11,7 @@ without a source keeps speaker None: nobody is invented.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -71,8 +72,9 @@ class _Context:
     token_starts: list[int] = field(default_factory=list)   # original offset of each token
     heads: list[set[str]] = field(default_factory=list)     # per entity: head words a description may use
     words: list[set[str]] = field(default_factory=list)     # per entity: every word of its names
-    genders: dict[int, str] = field(default_factory=dict)   # per entity, once a title, name or pronoun tells
+    gender_votes: dict[int, Counter] = field(default_factory=dict)  # per person: he/she that followed a mention
     quoted: list[tuple[int, int]] = field(default_factory=list)  # normalised extents inside quotation marks
+    by_token: dict[int, Mention] = field(default_factory=dict)   # token index -> the mention holding it
 
     def __post_init__(self) -> None:
         last = 0
@@ -81,6 +83,9 @@ class _Context:
             last = source if source != INSERTED else last
             self.token_starts.append(last)
         self.quoted = _quoted_extents(self.norm)
+        for mention in self.mentions:
+            self.index_mention(mention)
+        self._count_gender_pronouns()
         for index, entity in enumerate(self.entities):
             self.heads.append(set())
             self.words.append(set())
@@ -124,9 +129,30 @@ class _Context:
     def token_at(self, offset: int) -> int:
         return max(bisect.bisect_right(self.token_starts, offset) - 1, 0)
 
+    def index_mention(self, mention: Mention) -> None:
+        for token in self.tokens(mention.span):
+            self.by_token.setdefault(token.i, mention)
+
     def mention_at(self, token: Token) -> Mention | None:
-        at = self.token_starts[token.i]
-        return next((m for m in self.mentions if m.span.start <= at < m.span.end), None)
+        return self.by_token.get(token.i)
+
+    def vote_gender(self, index: int, gender: str, weight: int = 1) -> None:
+        self.gender_votes.setdefault(index, Counter())[gender] += weight
+
+    def _count_gender_pronouns(self) -> None:
+        """"Lake said she": a he or she outside quotes after a person's mention in one sentence votes for their
+        gender."""
+        last_person, last_sentence = None, -2
+        for sentence, sent in enumerate(self.doc.sents):
+            for token in sent:
+                mention = self.by_token.get(token.i)
+                if mention is None and token.lower_ not in PERSON_PRONOUNS or self.quotation(token) != -1:
+                    continue
+                if mention is not None:
+                    if self.entities[mention.entity].type == "PERSON":
+                        last_person, last_sentence = mention.entity, sentence
+                elif last_person is not None and sentence == last_sentence:
+                    self.vote_gender(last_person, PERSON_PRONOUNS[token.lower_])
 
     def span(self, tokens: list[Token]) -> Span:
         return self.norm.span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
@@ -204,7 +230,7 @@ def _speaker(ctx: _Context, quote: Quote, quotes: list[Quote]) -> int | None:
         if entity is not None:
             _add_mention(ctx, ctx.span([head]), entity)
             if head.lower_ in PERSON_PRONOUNS:
-                ctx.genders.setdefault(entity, PERSON_PRONOUNS[head.lower_])
+                ctx.vote_gender(entity, PERSON_PRONOUNS[head.lower_], 2)
         return entity
     for resolve in (_named, _person_described, _description):
         entity = resolve(ctx, tokens, head)
@@ -327,9 +353,12 @@ def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int)
 
 
 def _description_type(head: Token) -> str:
+    """Institutions are organisations, singular person nouns and names the NER missed people, plurals groups."""
     lemma = head.lemma_.lower()
     if lemma in INSTITUTIONS or head.lower_ in INSTITUTIONS:
         return "ORG"
+    if head.tag_ == "NNP" and not head.ent_type_:
+        return "PERSON"
     plural = head.tag_ in ("NNS", "NNPS")
     if lemma in PERSON_NOUNS and not plural:
         return "PERSON"
@@ -393,7 +422,10 @@ def _entity_of(ctx: _Context, token: Token) -> int | None:
 
 
 def _noun_agrees(pronoun: str, noun: Token) -> bool:
-    """A subject no entity stands for yet that the pronoun can still refer to: "The police ... They say"."""
+    """A subject no entity stands for yet that the pronoun can still refer to: "The police ... They say", or a
+    name the NER missed ("Reynolds says ... she says")."""
+    if noun.pos_ == "PROPN":
+        return pronoun in PERSON_PRONOUNS and noun.tag_ == "NNP" and not noun.ent_type_
     if noun.pos_ != "NOUN":
         return False
     lemma, plural = noun.lemma_.lower(), noun.tag_ == "NNS"
@@ -430,13 +462,16 @@ def _gender(ctx: _Context, index: int) -> str | None:
         return "female"
     if words & MALE_WORDS:
         return "male"
-    if index in ctx.genders:
-        return ctx.genders[index]
     first = fold_name(ctx.entities[index].name).split()[:1]
     if first and first[0] in FEMALE_FIRST_NAMES:
         return "female"
     if first and first[0] in MALE_FIRST_NAMES:
         return "male"
+    votes = ctx.gender_votes.get(index)
+    if votes:
+        (gender, count), *rest = votes.most_common()
+        if not rest or count >= 2 * rest[0][1]:
+            return gender
     return None
 
 
@@ -459,4 +494,6 @@ def _add_mention(ctx: _Context, span: Span, entity: int) -> None:
     sentence = sentence_at(ctx.sentences, span.start)
     if sentence is None or any(m.span == span for m in ctx.mentions):
         return
-    ctx.mentions.append(Mention(span=span, entity=entity, sentence=sentence))
+    mention = Mention(span=span, entity=entity, sentence=sentence)
+    ctx.mentions.append(mention)
+    ctx.index_mention(mention)

@@ -160,6 +160,12 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         if person is not None:
             mentions.append(person)
             taken.update(range(person.start, person.end))
+    surnames = {m.key.split()[-1] for m in mentions if m.votes["PERSON"] > 0 and len(m.key.split()) > 1}
+    for token in doc:
+        if token.i not in taken and token.tag_ == "NNP" and token.dep_ not in ("compound", "flat") \
+                and fold_name(token.text) in surnames:
+            # "Lake said" after "Robin Lake": the NER missed the bare surname
+            mentions.append(_Mention(token.i, token.i + 1, token.i, "PERSON", token.text, Counter({"PERSON": 1})))
     mentions.sort(key=lambda m: m.start)
     return mentions
 

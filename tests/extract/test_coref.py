@@ -168,3 +168,9 @@ def test_they_inside_a_quote_refers_inside_it_and_we_to_the_quotes_speaker(nlp):
     names, quotes, entities, _ = resolve(nlp, text, ("The mayor", "The police came at night. They say the protest was illegal. We reject that."),
                                          ("They", "the protest was illegal"), ("We", "reject that"))
     assert names == ["mayor", "police", "mayor"]
+
+
+def test_pronouns_after_a_name_tell_its_gender(nlp):
+    text = "Robin Lake met Jordan Rowe. Lake said she was tired. Rowe said he was not. She later said the talks failed."
+    names, *_ = resolve(nlp, text, ("She", "the talks failed"))
+    assert names == ["Robin Lake"]
