@@ -169,7 +169,8 @@ async def run(args) -> int:
         print(f"requests sent: {len(timings)} ({args.events} events + {min(args.retries, args.events)} retries) "
               f"in bursts of {args.burst}, {sent_seconds:.1f} s; non-200: {sum(s != 200 for s in statuses)}")
         print(f"ack time ms: p50 {statistics.median(timings):.1f}  p99 {p99:.1f}  max {timings[-1]:.1f}")
-        print(f"ingests during the load: {args.ingests}, acked in {', '.join(f'{ms:.0f} ms' for ms, _ in ingest_acks)}, "
+        acks = ", ".join(f"{ms:.0f} ms" for ms, _ in ingest_acks)
+        print(f"ingests during the load: {args.ingests}, acked in {acks}, "
               f"done after {', '.join(ingest_seconds)} (the bursts ended after {bursts_done - ingest_started:.1f} s)")
         print(f"ingest results: {ingest_results}")
         print(f"replies: {sum(replies.values())} for {args.events} events; lost {lost}; duplicates {duplicates}")

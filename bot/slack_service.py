@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import logging
 import re
 import tempfile
 import threading
@@ -20,16 +19,17 @@ from spacy.language import Language
 from sqlalchemy import Engine
 
 from bot.digest import DigestSettingError, describe_setting, disable_digest, set_digest
+from bot.disputes import recompute
 from bot.errors import BadArticle
 from bot.extract.pipeline import extract_article
-from bot.ingest import HTML_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES, read_document, store_facts
-from bot.render.digest_blocks import disputed_blocks, dispute_blocks, escape
+from bot.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, read_document, store_facts
+from bot.qa import answer_question
+from bot.render.blocks import answer_blocks
+from bot.render.digest_blocks import dispute_blocks, disputed_blocks, escape
 from store.db import open_session
-from store.ingest import slugify
 from store.disputes import digest_setting, digest_settings, list_disputes
+from store.ingest import slugify
 from store.slack import add_correction, claim_context, recent_corrections, team_articles, team_claim
-
-log = logging.getLogger(__name__)
 
 MAX_BLOCKS = 50
 MAX_HOME_BLOCKS = 100
@@ -38,7 +38,7 @@ BUTTON_VALUE_CHARS = 2000
 SHARE_ACTION = "share_in_channel"
 CORRECTION_CALLBACK = "correction_modal"
 INDEX_SHORTCUT = "index_article"
-SLACK_SOURCE_LIMIT = 200
+SOURCE_CHARS = 200
 MISSING_CLAIM = "That claim is not indexed in this workspace (any more)."
 
 COMMANDS = {
@@ -102,11 +102,11 @@ def fit_blocks(blocks: list[dict], limit: int = MAX_BLOCKS, *, keep_last: int = 
     """At most `limit` blocks: the tail is cut and replaced by an "… and N more" line (the last `keep_last` kept)."""
     if len(blocks) <= limit:
         return blocks
-    tail = blocks[len(blocks) - keep_last:] if keep_last else []
-    body = blocks[: len(blocks) - keep_last] if keep_last else blocks
+    cut = len(blocks) - keep_last
+    body, tail = blocks[:cut], blocks[cut:]
     room = limit - keep_last - 1
     more = {"type": "context", "elements": [{"type": "mrkdwn", "text":
-            f"\u2026 and {len(body) - room} more blocks: ask a narrower question to see them"}]}
+            f"\u2026 and {len(body) - room} more parts: ask a narrower question to see them"}]}
     return body[:room] + [more] + tail
 
 
@@ -127,9 +127,6 @@ def command_question(command: str, text: str) -> tuple[str, str | None]:
 
 def answer_reply(engine: Engine, team_id: str, question: str, article: str | None = None) -> Reply:
     """The question engine's one answer, rendered as Block Kit."""
-    from bot.qa import answer_question
-    from bot.render.blocks import answer_blocks
-
     if not question.strip():
         return text_reply("Ask a question, for example `/fact who says residents requested the army?`")
     with open_session(engine) as session:
@@ -331,7 +328,7 @@ def correction_view(engine: Engine, team_id: str, claim_id: int, channel_id: str
              "label": {"type": "plain_text", "text": "Who actually said it?"},
              "hint": {"type": "plain_text", "text": "Leave empty if it is the article's own statement."},
              "element": {"type": "plain_text_input", "action_id": "source_text",
-                         "max_length": SLACK_SOURCE_LIMIT,
+                         "max_length": SOURCE_CHARS,
                          "placeholder": {"type": "plain_text", "text": "e.g. Syrian state TV"}}},
             {"type": "input", "block_id": "note", "optional": True,
              "label": {"type": "plain_text", "text": "Note"},
@@ -344,8 +341,6 @@ def correction_view(engine: Engine, team_id: str, claim_id: int, channel_id: str
 def correction_reply(engine: Engine, team_id: str, claim_id: int, source_text: str | None, note: str | None,
                      user_id: str) -> Reply:
     """Store the editor's correction and recompute the disputes of the claim's article in the same transaction."""
-    from bot.disputes import recompute
-
     source_text, note = (source_text or "").strip() or None, (note or "").strip() or None
     with open_session(engine) as session:
         correction = add_correction(session, team_id, claim_id, source_text, note, user_id)
@@ -353,7 +348,8 @@ def correction_reply(engine: Engine, team_id: str, claim_id: int, source_text: s
             return text_reply(MISSING_CLAIM)
         recompute(session, team_id, [team_claim(session, team_id, claim_id).article_id])
         session.commit()
-    return text_reply(f"Thanks: that claim is now attributed to {escape(source_text) if source_text else 'the article itself'}.")
+    now = escape(source_text) if source_text else "the article itself"
+    return text_reply(f"Thanks: that claim is now attributed to {now}.")
 
 
 # --- App Home ------------------------------------------------------------------------------------------------------

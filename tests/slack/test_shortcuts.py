@@ -13,7 +13,7 @@ from tests.slack.conftest import TEAM
 
 PINGING_ARTICLE = """Town hall meeting ends in uproar
 
-"Tell <!channel> and <@U123> the budget will be cut by 10 percent, see <https://evil.example|click here>," the mayor said.
+"Tell <!channel> and <@U123> the budget will be cut, see <https://evil.example|click here>," the mayor said.
 
 Opposition councillors said the cuts would close three libraries, according to a statement released on Monday.
 """
