@@ -127,3 +127,15 @@ async def test_newsbot_digest_with_a_bad_zone_changes_nothing(served, engine):
     assert "not a time zone" in call.params["text"]
     with open_session(engine) as session:
         assert session.exec(select(DigestSetting)).all() == []
+
+
+async def test_an_internal_error_is_a_short_apology_not_a_traceback(served, indexed, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("database exploded xoxb-999-leaked-token")
+
+    monkeypatch.setattr("bot.slack_service.answer_question", broken)
+    call = await ask(served, "/fact", "who says residents requested the army?")
+    assert call.params["text"].startswith("Sorry, something went wrong while answering /fact")
+    posted = served.fake.posted_text()
+    assert "exploded" not in posted and "Traceback" not in posted and "xoxb-999" not in posted
+    assert "failed while answering /fact" in caplog.text          # logged with its context for the operators

@@ -140,3 +140,12 @@ async def test_app_home_shows_recent_disputes(served, indexed):
     text = json.dumps(call.params["view"])
     assert "Recent disputes" in text and "security" in text.lower()
     assert "digest_open_article" not in text                  # no buttons on App Home: it is a summary
+
+
+async def test_a_rate_limited_reply_is_retried_after_retry_after(served, indexed):
+    served.fake.rate_limited["chat.postMessage"] = 1
+    await served.event(mention(QUESTION), event_id="EvLimited")
+    [post] = await served.fake.wait_for("chat.postMessage")
+    assert [c.method for c in served.fake.calls if c.method.startswith("chat.postMessage")] == [
+        "chat.postMessage:429", "chat.postMessage"]
+    assert post.at - served.fake.called("chat.postMessage:429")[0].at >= 0.9
