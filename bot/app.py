@@ -90,13 +90,12 @@ def slack_env_hidden() -> Iterator[None]:
 
 def bolt_app(settings: Settings, engine: Engine) -> AsyncApp:
     if oauth_mode(settings):
-        return AsyncApp(
-            signing_secret=settings.slack_signing_secret, client=web_client(settings),
-            oauth_settings=AsyncOAuthSettings(
-                client_id=settings.slack_client_id, client_secret=settings.slack_client_secret, scopes=BOT_SCOPES,
-                installation_store=InstallationStore(settings.slack_client_id, engine),
-                state_store=OAuthStateStore(engine)),
-        )
+        oauth = AsyncOAuthSettings(
+            client_id=settings.slack_client_id, client_secret=settings.slack_client_secret, scopes=BOT_SCOPES,
+            installation_store=InstallationStore(settings.slack_client_id, engine), state_store=OAuthStateStore(engine))
+        oauth.authorize.cache_enabled = True    # a token's auth.test once, not before every acknowledgement
+        return AsyncApp(signing_secret=settings.slack_signing_secret, client=web_client(settings),
+                        oauth_settings=oauth)
     return AsyncApp(signing_secret=settings.slack_signing_secret, client=web_client(settings, settings.slack_bot_token))
 
 

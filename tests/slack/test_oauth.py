@@ -80,3 +80,12 @@ async def test_two_workspaces_never_see_each_others_articles(oauth_served, engin
     await oauth_served.command("/newsbot", "articles", team="T2", name="articles")
     [listing] = await oauth_served.fake.wait_for("response_url")
     assert "No articles indexed" in listing.params["text"]
+
+
+async def test_a_workspace_token_is_checked_once_not_on_every_request(oauth_served):
+    await install(oauth_served, "T1")
+    checks = len(oauth_served.fake.called("auth.test"))
+    for n in range(3):
+        await oauth_served.command("/newsbot", "help", team="T1", name=f"help{n}")
+    await oauth_served.fake.wait_for("response_url", 3)
+    assert len(oauth_served.fake.called("auth.test")) == checks + 1
