@@ -154,15 +154,17 @@ def with_share_button(reply: Reply, command: str, text: str) -> Reply:
     return Reply(reply.text, fit_blocks([*(reply.blocks or []), button], keep_last=1))
 
 
-def command_reply(engine: Engine, team_id: str, command: str, text: str) -> Reply:
-    """/fact, /whosays, /said, /sources and /disputed: the reply only the asker sees (with a Share button)."""
+def command_reply(engine: Engine, team_id: str, command: str, text: str, *, shareable: bool = True) -> Reply:
+    """/fact, /whosays, /said, /sources and /disputed: the reply only the asker sees, with a Share button
+    (`shareable`; not on a usage hint, nor on the shared copy itself)."""
     if command == "/disputed":
-        return disputed_reply(engine, team_id, text)
-    if command in COMMANDS and not text.strip() and command != "/sources":
+        reply = disputed_reply(engine, team_id, text)
+    elif not text.strip() and command != "/sources":
         usage, example = COMMANDS[command]
         return text_reply(f"Usage: `{command} {usage}`, e.g. `{example}`")
-    question, article = command_question(command, text)
-    return answer_reply(engine, team_id, question, article)
+    else:
+        reply = answer_reply(engine, team_id, *command_question(command, text))
+    return with_share_button(reply, command, text) if shareable else reply
 
 
 # --- /newsbot ------------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 
 from bot.render.digest_blocks import OPEN_ARTICLE_ACTION
 from bot.slack_service import (
@@ -44,8 +45,8 @@ def register(app, service) -> None:
     async def share(ack, body, action, client, respond, context):
         await ack()
         asked = json.loads(action["value"])
-        reply = await service.reply("sharing a reply", command_reply, team_of(context, body), asked["command"],
-                                    asked["text"])
+        reply = await service.reply("sharing a reply", partial(command_reply, shareable=False),
+                                    team_of(context, body), asked["command"], asked["text"])
         shared = f"<@{body['user']['id']}> asked `{asked['command']} {_code(asked['text'])}`"
         await client.chat_postMessage(channel=body["channel"]["id"], text=reply.text,
                                       blocks=[section(shared), *(reply.blocks or [])][:50],

@@ -14,7 +14,6 @@ from bot.slack_service import (
     help_reply,
     ingest_url_arg,
     text_reply,
-    with_share_button,
 )
 
 from handlers.common import team_of
@@ -26,11 +25,8 @@ def register(app, service) -> None:
     @app.command(QUESTION_COMMANDS)
     async def question(ack, body, command, respond, context):
         await ack()
-        text = command.get("text") or ""
         reply = await service.reply(f"answering {command['command']}", command_reply, team_of(context, body),
-                                    command["command"], text)
-        if text.strip() or command["command"] in ("/disputed", "/sources"):
-            reply = with_share_button(reply, command["command"], text)
+                                    command["command"], command.get("text") or "")
         await respond(text=reply.text, blocks=reply.blocks, response_type="ephemeral")
 
     @app.command("/newsbot")
