@@ -86,10 +86,10 @@ def test_denial_cue_flips_polarity():
 
 def test_figures_for_the_same_count_that_cannot_both_hold_conflict():
     deaths = frozenset({stem("protesters")})
-    a = view(1, "Officials", "12 protesters died", figures=(FigureView("12 protesters", 12, 12, deaths),))
-    b = view(2, "Organisers", "more than 40 protesters died", figures=(FigureView("more than 40 protesters", 40,
+    a = view(1, "Officials", "12 protesters died in the square on Friday", figures=(FigureView("12 protesters", 12, 12, deaths),))
+    b = view(2, "Organisers", "more than 40 protesters died in the square on Friday", figures=(FigureView("more than 40 protesters", 40,
                                                                                    None, deaths),))
-    c = view(3, "Medics", "at least 10 protesters died", figures=(FigureView("at least 10 protesters", 10, None,
+    c = view(3, "Medics", "at least 10 protesters died in the square on Friday", figures=(FigureView("at least 10 protesters", 10, None,
                                                                             deaths),))
     assert figure_conflict(a, b).name == "figures"
     assert figure_conflict(a, c) is None            # 12 is "at least 10": both can hold
@@ -106,6 +106,15 @@ def test_dissent_cues_cue_word_lead_and_subheading_and_weaker_contrasts():
     assert dissent_cue(view(2, "The party", "the vote was rigged", cue="denied")) == "denied"
     assert dissent_cue(view(3, "Observers", "turnout was low", heading="Disputed figures")) == "Disputed"
     assert dissent_cue(view(4, "Observers", "turnout was low")) is None
+
+
+def test_a_dissent_word_in_one_sentence_needs_two_named_sources():
+    sentence = "Citizens feel stung amid disagreements about how to share the refugees among the states."
+    citizens = view(1, "Citizens", "feel stung", sentence, position=3, cue="feel")
+    narration = view(2, "", "how to share the refugees among the states", sentence, position=3,
+                     cue="disagreements about")
+    narration.source_key = "unnamed:2"
+    assert group_disputes([citizens, narration], {1}) == []
 
 
 def test_verification_hedges_mark_claims_unverified():
@@ -157,6 +166,8 @@ def test_not_only_and_hypotheticals_assert_or_deny_nothing():
     adding = view(1, "The company", "it is not only cleaning up the old mines in the valley")
     cleaning = view(2, "Officials", "the company stopped cleaning up the old mines in the valley")
     assert not adding.negated
+    assert not view(6, "Ms. Wahl", "I cannot be part of a network funded by the government").negated
+    assert not view(7, "The nominee", "his campaign hasn't spent much yet on television ads").negated
     paid = view(3, "Analysts", "if the mining companies paid their taxes the state budget would balance")
     unpaid = view(4, "The mayor", "the mining companies have not paid their taxes to the state")
     assert polarity_conflict(paid, unpaid, idf_weights([paid, unpaid, cleaning])) is None
@@ -174,15 +185,18 @@ def test_declining_to_speak_denies_nothing():
 
 def test_figures_must_count_the_same_thing_in_the_same_way():
     acres = frozenset({stem("acres")})
-    forest = view(1, "Officials", "300,000 acres of forest burned",
+    forest = view(1, "Officials", "300,000 acres of forest burned in the valley fire",
                   figures=(FigureView("300,000 acres of forest", 3e5, 3e5, acres | {stem("forest")}),))
-    land = view(2, "Farmers", "thousands of acres burned",
+    land = view(2, "Farmers", "thousands of acres burned in the valley fire",
                 figures=(FigureView("thousands of acres", 2000, None, acres),))
-    share = view(3, "Farmers", "12 percent of the acres burned",
+    share = view(3, "Farmers", "12 percent of the acres burned in the valley fire",
                  figures=(FigureView("12 percent of the acres", 12, 12, acres),))
-    count = view(4, "Officials", "900 acres burned", figures=(FigureView("900 acres", 900, 900, acres),))
+    count = view(4, "Officials", "900 acres burned in the valley fire", figures=(FigureView("900 acres", 900, 900, acres),))
     assert figure_conflict(forest, land) is None and figure_conflict(share, count) is None
     assert figure_conflict(land, count).name == "figures"
+    elsewhere = view(5, "Officials", "900 acres were sold to developers",
+                     figures=(FigureView("900 acres", 900, 900, acres),))
+    assert figure_conflict(land, elsewhere) is None           # the same noun, another event
 
 
 def test_claims_of_one_source_never_dispute_each_other():

@@ -121,8 +121,8 @@ def dissent_between(a: ClaimView, b: ClaimView, similarity: float) -> Signal | N
     if distance > DISSENT_WINDOW or distance > 0 and similarity < 0.3:
         return None
     cue = dissent_cue(later)
-    if cue:
-        return Signal("dissent", 0.5, cue)
+    if cue and (distance > 0 or earlier.named_source and later.named_source):
+        return Signal("dissent", 0.5, cue)      # in one sentence, "amid disagreements about" is narration
     contrast = contrast_opening(later) if distance > 0 else contrast_inside(later)
     if not contrast:
         return None

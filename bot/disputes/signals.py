@@ -319,6 +319,8 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
         for fb in b.figures:
             if not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts or _percent(fa) != _percent(fb):
                 continue
+            if len((a.stems & b.stems) - fa.counts) < 2:    # "millions of refugees around the globe" / "10,000
+                continue                                     # refugees from Syria": the same noun, not one event
             ia, ib = _interval(fa), _interval(fb)
             if ia and ib and (ia[1] < ib[0] or ib[1] < ia[0]):
                 return Signal("figures", 0.55, f"{fa.text} / {fb.text}")
