@@ -4,12 +4,14 @@ is acknowledged by its envelope id and answered through the Web API, and a redel
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import time
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bot.app import build_app
-from tests.slack.conftest import TEAM, slack_settings
+from tests.slack.conftest import TEAM, TOKEN, slack_settings
 
 
 def envelope(envelope_id: str, event_id: str, retry: int = 0) -> dict:
@@ -43,3 +45,21 @@ async def test_socket_mode_event_is_acked_and_answered_once(engine, fake, nlp, i
         assert fake.called("apps.connections.open")[0].token == "xapp-1-A1-test"
     finally:
         await handler.close_async()
+
+
+async def test_newsbot_serve_picks_socket_mode_when_an_app_token_is_set(fake, tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'socket.db'}", "SLACK_BOT_TOKEN": TOKEN,
+           "SLACK_APP_TOKEN": "xapp-1-A1-serve", "SLACK_SIGNING_SECRET": "", "SLACK_API_URL": fake.api_url,
+           "SLACK_CLIENT_ID": "", "SLACK_CLIENT_SECRET": ""}
+    process = await asyncio.create_subprocess_exec(sys.executable, "-c", "from bot.cli import app; app()", "serve",
+                                                   env=env, stdout=asyncio.subprocess.PIPE,
+                                                   stderr=asyncio.subprocess.STDOUT)
+    try:
+        await fake.wait_connected(timeout=60)
+        [opened] = fake.called("apps.connections.open")
+        assert opened.token == "xapp-1-A1-serve"
+    finally:
+        process.terminate()
+        output = (await process.communicate())[0].decode()
+    assert "Socket Mode" in output
+    assert TOKEN not in output and "xapp-1-A1-serve" not in output
