@@ -47,7 +47,8 @@ def parsed(split: str, cache: Path | None = None, n_process: int = 1, limit: int
             continue
     cache_file = cache / f"polnear-{split}-{len(articles)}.spacy" if cache else None
     if cache_file is not None and cache_file.exists():
-        docs = list(DocBin().from_disk(cache_file).get_docs(nlp.vocab))
+        # DocBin keeps no tensors: the token vectors are recomputed (cheap) for the learned cue scorer.
+        docs = list(nlp.get_pipe("tok2vec").pipe(DocBin().from_disk(cache_file).get_docs(nlp.vocab)))
     else:
         docs = list(nlp.pipe((n.text for n in norms), batch_size=16, n_process=n_process))
         if cache_file is not None:

@@ -14,11 +14,14 @@ import time
 from multiprocessing import get_context
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
+from sklearn.linear_model import LogisticRegression
 
 from bench.attribution_data import Parsed, parsed
 from bot.extract.attribution_tagger import (
-    CUE_MODEL, ROLE_MODEL, base_features, body_sentences, cue_sequence, quotation_state, role_sequence,
+    CUE_MODEL, CUE_SCORER, ROLE_MODEL, base_features, body_sentences, cue_scores, cue_sequence, quotation_state,
+    role_sequence, scorer_inputs,
 )
 
 # Strong L1 keeps the models small and general: weaker settings fit train far better than dev.
@@ -36,11 +39,29 @@ def bio(indexes: list[int], kind: str, offset: int, length: int, labels: list[st
             previous = i
 
 
-def sequences(items: list[Parsed]) -> tuple[list, list]:
+def cue_token_sets(item: Parsed) -> set[int]:
+    return {i for gold in item.article.attributions for i in item.tokens_in(gold.cue[:1])}
+
+
+def train_scorer(items: list[Parsed]) -> tuple[np.ndarray, float]:
+    """Logistic regression: is this token part of a cue, from its and its head's contextual vectors."""
+    inputs, targets = [], []
+    for item in items:
+        rows = [i for sent in body_sentences(item.doc, item.norm) for i in range(sent.start, sent.end)]
+        cues = cue_token_sets(item)
+        inputs.append(scorer_inputs(item.doc)[rows])
+        targets.extend(i in cues for i in rows)
+    model = LogisticRegression(C=1.0, max_iter=300).fit(np.vstack(inputs), np.array(targets))
+    scorer = model.coef_[0].astype(np.float32), float(model.intercept_[0])
+    np.savez(CUE_SCORER, weights=scorer[0], bias=scorer[1])
+    return scorer
+
+
+def sequences(items: list[Parsed], scorer: tuple[np.ndarray, float]) -> tuple[list, list]:
     cue_data, role_data = [], []
     for item in items:
         doc = item.doc
-        feats = base_features(doc, quotation_state(doc))
+        feats = base_features(doc, quotation_state(doc), cue_scores(doc, scorer))
         sents = body_sentences(doc, item.norm)
         sentence_of = {i: sent for sent in sents for i in range(sent.start, sent.end)}
         cue_labels = {sent.start: ["O"] * len(sent) for sent in sents}
@@ -87,7 +108,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="train on the first N articles only")
     args = parser.parse_args()
     items = parsed("train", args.cache, args.workers, args.limit)
-    cue_data, role_data = sequences(items)
+    cue_data, role_data = sequences(items, train_scorer(items))
     jobs = [(cue_data, CUE_MODEL, CUE_PARAMS), (role_data, ROLE_MODEL, ROLE_PARAMS)]
     if args.workers > 1:
         with get_context("fork").Pool(2) as pool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -19,6 +20,7 @@ from bot.text import NormalisedText
 MODELS = Path(__file__).resolve().parents[1] / "models"
 CUE_MODEL = MODELS / "attribution_cues.crfsuite"
 ROLE_MODEL = MODELS / "attribution_roles.crfsuite"
+CUE_SCORER = MODELS / "attribution_cue_scorer.npz"
 
 # Reporting lexicon by cue kind: a feature for the CRFs (PolNeAR counts beliefs, intentions, endorsements and
 # findings as attributions), and the cue kind of a found cue.
@@ -72,7 +74,22 @@ def _opens_with_quote(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].text == '"'
 
 
-def base_features(doc: Doc, quoted: list[bool]) -> list[dict[str, str]]:
+def cue_scores(doc: Doc, scorer: tuple[np.ndarray, float]) -> np.ndarray:
+    """Per token, a logistic estimate that it is part of a cue, from the parser's own contextual token vectors
+    (doc.tensor) of the token and its head: one matrix product, and it generalises past the lexicon."""
+    weights, bias = scorer
+    if doc.tensor.shape[0] != len(doc) or len(doc) == 0:
+        return np.zeros(len(doc))
+    return 1.0 / (1.0 + np.exp(-(scorer_inputs(doc) @ weights + bias)))
+
+
+def scorer_inputs(doc: Doc) -> np.ndarray:
+    """The scorer's input per token: its contextual vector and its head's."""
+    heads = np.fromiter((t.head.i for t in doc), dtype=np.int64, count=len(doc))
+    return np.hstack([doc.tensor, doc.tensor[heads]])
+
+
+def base_features(doc: Doc, quoted: list[bool], scores: np.ndarray) -> list[dict[str, str]]:
     """Per-token features shared by both taggers; computed once per document."""
     feats = []
     for token in doc:
@@ -90,6 +107,7 @@ def base_features(doc: Doc, quoted: list[bool]) -> list[dict[str, str]]:
             "lex": _LEXICON.get(lemma, "-"),
             "hlex": _LEXICON.get(head.lemma_.lower(), "-"),
             "cap": "T" if token.is_title else "U" if token.is_upper else "l",
+            "cp": str(min(int(scores[token.i] * 10), 9)),
         }
         for child in token.children:
             if child.dep_ in _CHILD_DEPS:
@@ -206,6 +224,12 @@ def _bucket(gap: int) -> str:
         if gap <= limit:
             return str(limit)
     return "far"
+
+
+@lru_cache(maxsize=1)
+def cue_scorer() -> tuple[np.ndarray, float]:
+    with np.load(CUE_SCORER) as saved:
+        return saved["weights"], float(saved["bias"])
 
 
 @lru_cache(maxsize=1)

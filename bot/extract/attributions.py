@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from bot.extract.attribution_tagger import (
-    base_features, body_sentences, cue_sequence, lexicon_kind, quotation_state, role_sequence, runs, taggers,
+    base_features, body_sentences, cue_scorer, cue_scores, cue_sequence, lexicon_kind, quotation_state, role_sequence, runs, taggers,
 )
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Quote, Sentence, Span
@@ -20,7 +20,7 @@ from bot.text import NormalisedText
 _EDGE = " \t\n,;:-\u2013\u2014"
 _TRAILING_PUNCT = ".,;:"
 # Probability from which a token is taken as cue / content although Viterbi said O (tuned on PolNeAR dev).
-CUE_THRESHOLD = 0.3
+CUE_THRESHOLD = 0.35
 CONTENT_THRESHOLD = 0.3
 
 
@@ -28,7 +28,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     """Every attribution in the body sentences; speakers are left to coref."""
     cue_tagger, role_tagger = taggers()
     quoted = quotation_state(doc)
-    feats = base_features(doc, quoted)
+    feats = base_features(doc, quoted, cue_scores(doc, cue_scorer()))
     quotes: list[Quote] = []
     for sent in body_sentences(doc, norm):
         cue_labels = _recall_biased(cue_tagger, cue_sequence(feats, sent), "CUE", CUE_THRESHOLD)
