@@ -7,6 +7,7 @@ import json
 import re
 from functools import partial
 
+from bot.render.blocks import SHOW_CONTEXT, WRONG_ATTRIBUTION
 from bot.render.digest_blocks import OPEN_ARTICLE_ACTION
 from bot.slack_service import (
     MISSING_CLAIM,
@@ -24,14 +25,14 @@ from handlers.common import team_of
 
 
 def register(app, service) -> None:
-    @app.action("show_context")
+    @app.action(SHOW_CONTEXT)
     async def show_context(ack, body, action, client, context):
         await ack()
         reply = await service.reply("showing the context", context_reply, team_of(context, body),
                                     _claim_id(action))
         await _ephemeral(client, body, reply)
 
-    @app.action("wrong_attribution")
+    @app.action(WRONG_ATTRIBUTION)
     async def wrong_attribution(ack, body, action, client, context):
         await ack()
         channel = (body.get("channel") or {}).get("id")
