@@ -94,11 +94,7 @@ def set_digest(session: Session, team_id: str, channel_id: str, at: str, tz: str
     setting.enabled = True
     if post_when_empty is not None:
         setting.post_when_empty = post_when_empty
-    setting.updated_at = now or datetime.now(timezone.utc)
-    session.add(setting)
-    session.commit()
-    session.refresh(setting)
-    return setting
+    return _save(session, setting, now)
 
 
 def disable_digest(session: Session, team_id: str, channel_id: str, *, now: datetime | None = None
@@ -108,6 +104,11 @@ def disable_digest(session: Session, team_id: str, channel_id: str, *, now: date
     if setting is None:
         return None
     setting.enabled = False
+    return _save(session, setting, now)
+
+
+def _save(session: Session, setting: DigestSetting, now: datetime | None) -> DigestSetting:
+    """Commit a changed setting, stamped: a time set after today's moment first posts tomorrow."""
     setting.updated_at = now or datetime.now(timezone.utc)
     session.add(setting)
     session.commit()

@@ -21,7 +21,6 @@ from bot.digest import (
     parse_zone,
     set_digest,
 )
-from bot.disputes import recompute
 from bot.render.digest_blocks import FIELD_CHARS, MAX_BLOCKS, digest_blocks, disputed_blocks
 from store.disputes import digest_setting, list_disputes
 from store.models import LOCAL_TEAM, Article, Dispute
@@ -73,9 +72,7 @@ def test_set_and_disable_digest_and_bad_input_changes_nothing(engine):
 
 def test_digest_keeps_the_window_and_orders_strongest_first(engine):
     with Session(engine) as session:
-        article = store_story(session, "T1")
-        recompute(session, "T1", [article.id])
-        session.commit()
+        store_story(session, "T1")
         now = datetime.now(timezone.utc)
         digest = build_digest(session, "T1", "24h", now=now)
         assert [d.confidence for d in digest.disputes] == sorted((d.confidence for d in digest.disputes),
@@ -92,8 +89,6 @@ def test_digest_keeps_the_window_and_orders_strongest_first(engine):
 def test_renderers_show_sides_with_source_sentence_article(engine):
     with Session(engine) as session:
         article = store_story(session, "T1")
-        recompute(session, "T1", [article.id])
-        session.commit()
         digest = build_digest(session, "T1")
     data = digest_as_dict(digest)
     first = data["disputes"][0]
@@ -116,8 +111,6 @@ def test_blocks_escape_article_text_and_keep_limits(engine):
             article = store_story(session, "T1", slug=f"fire-{n}")
             article.title = "<!channel> <@U123> <https://evil|click> & more"
             session.add(article)
-            session.commit()
-            recompute(session, "T1", [article.id])
             session.commit()
         digest = build_digest(session, "T1")
     blocks = digest_blocks(digest)
@@ -147,9 +140,7 @@ def test_quiet_day_is_one_line(engine):
 
 def test_disputed_on_demand_uses_the_same_layout(engine):
     with Session(engine) as session:
-        article = store_story(session, "T1")
-        recompute(session, "T1", [article.id])
-        session.commit()
+        store_story(session, "T1")
         blocks = disputed_blocks(list_disputes(session, "T1", topic="warehouse"), "warehouse")
         none = disputed_blocks(list_disputes(session, "T1", topic="budget <!here>"), "budget <!here>")
     assert blocks[0]["text"]["text"] == "Disputed: warehouse"
@@ -163,9 +154,7 @@ def test_cli_digest_prints_text_and_json_and_refuses_a_bad_window(engine, monkey
     from bot.cli import app
 
     with Session(engine) as session:
-        article = store_story(session, LOCAL_TEAM)
-        recompute(session, LOCAL_TEAM, [article.id])
-        session.commit()
+        store_story(session, LOCAL_TEAM)
     monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
     runner = CliRunner()
     text = runner.invoke(app, ["digest", "--since", "2d"])

@@ -218,7 +218,7 @@ STORY = ("Harbour fire\n"
 def store_story(session: Session, team_id: str, slug: str = "harbour-fire", story: str = STORY) -> Article:
     """Hand-made rows for a short story: a title line, then one sentence per line and one claim per sentence
     ("X said ..." is attributed to X, resolved to the entity Police when X is "Police"; "warehouse" is a mention
-    of the entity the warehouse)."""
+    of the entity the warehouse); its disputes recomputed, as on ingest."""
     article = Article(team_id=team_id, slug=slug, title=story.split("\n")[0], content_hash=f"{team_id}-{slug}",
                       raw_text=story, outlet="Gazette", ingested_at=datetime.now(timezone.utc))
     session.add(article)
@@ -253,15 +253,14 @@ def store_story(session: Session, team_id: str, slug: str = "harbour-fire", stor
             session.add(Hedge(sentence_id=sentence.id, claim_id=claim.id, kind="unverified", start=offset + at,
                               end=offset + len(line) - 1, text=line[at:-1]))
         offset += len(line) + 1
+    recompute(session, team_id, [article.id])       # as save_article does
     session.commit()
     return article
 
 
 def test_disputes_are_stored_with_sides_signals_and_notes(engine):
     with Session(engine) as session:
-        article = store_story(session, "T1")
-        recompute(session, "T1", [article.id])
-        session.commit()
+        store_story(session, "T1")
         [dispute] = list_disputes(session, "T1")
     sources = [[c.source for c in side] for side in dispute.sides]
     assert sources == [["Police"], ["The union"]]
@@ -293,8 +292,6 @@ def test_a_correction_to_one_source_unmakes_the_dispute(engine):
     """An editor says the union's sentence was really the police's: no two sources disagree any more."""
     with Session(engine) as session:
         article = store_story(session, "T1")
-        recompute(session, "T1", [article.id])
-        session.commit()
         [dispute] = list_disputes(session, "T1")
         police_claim = session.get(Claim, dispute.sides[0][0].claim_id)
         correct(session, dispute.sides[1][0].claim_id, "Police", police_claim.source_entity_id)
@@ -311,8 +308,6 @@ def test_a_correction_shows_the_corrected_source_and_can_make_a_dispute(engine):
              "Police said the warehouse fire was started by security guards.")
     with Session(engine) as session:
         article = store_story(session, "T1", story=story)
-        recompute(session, "T1", [article.id])
-        session.commit()
         assert list_disputes(session, "T1") == []           # one source does not dispute itself
         second = session.exec(select(Claim).where(Claim.article_id == article.id, Claim.position == 1)).one()
         correct(session, second.id, "The union")
@@ -331,15 +326,10 @@ def test_disputes_across_articles_of_one_workspace_only(engine):
     police = "Harbour fire\nPolice said the warehouse fire was started by striking workers."
     union = "Union statement\nThe union said the warehouse fire was started by security guards."
     with Session(engine) as session:
-        first = store_story(session, "T1", "police", police)
-        recompute(session, "T1", [first.id])
-        elsewhere = store_story(session, "T2", "union-t2", union)
-        recompute(session, "T2", [elsewhere.id])
-        session.commit()
+        store_story(session, "T1", "police", police)
+        store_story(session, "T2", "union-t2", union)
         assert list_disputes(session, "T1") == [] and list_disputes(session, "T2") == []
-        second = store_story(session, "T1", "union", union)
-        recompute(session, "T1", [second.id])
-        session.commit()
+        store_story(session, "T1", "union", union)
         [dispute] = list_disputes(session, "T1")
         assert [[c.article_title for c in side] for side in dispute.sides] == [["Harbour fire"], ["Union statement"]]
         assert list_disputes(session, "T2") == []
@@ -348,10 +338,7 @@ def test_disputes_across_articles_of_one_workspace_only(engine):
 def test_topic_filter_and_workspace_isolation(engine):
     with Session(engine) as session:
         mine = store_story(session, "T1")
-        theirs = store_story(session, "T2")
-        recompute(session, "T1", [mine.id])
-        recompute(session, "T2", [theirs.id])
-        session.commit()
+        store_story(session, "T2")
         assert len(list_disputes(session, "T1", topic="warehouse fire")) == 1
         assert len(list_disputes(session, "T1", topic="the warehouse fires")) == 1     # inflections, stopwords
         assert len(list_disputes(session, "T1", topic="union")) == 1                   # a source's name
