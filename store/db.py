@@ -27,7 +27,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import Session, create_engine
@@ -37,6 +37,7 @@ from bot.errors import StoreError
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
 CONNECT_TIMEOUT_SECONDS = 5
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
+MIGRATION_LOCK_KEY = 0x6E657773      # "news": the advisory lock serialising migrations on one PostgreSQL database
 _POSTGRES_PREFIXES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 
 
@@ -64,6 +65,8 @@ def migrate(engine: Engine) -> None:
     config.set_main_option("script_location", str(ALEMBIC_INI.parent / "migrations"))
     try:
         with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":   # two processes starting at once migrate one after the other
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except DBAPIError as error:

@@ -146,3 +146,30 @@ def test_bad_urls_are_one_line_store_errors(url, message):
         make_engine(url)
     assert message in str(error.value)
     assert "\n" not in str(error.value)
+
+
+def test_concurrent_migrations_of_a_fresh_database_both_succeed():
+    """Two processes starting at once (a web dyno and a CLI) on a fresh PostgreSQL schema: one migrates, the
+    other waits for it and finds the schema current (without the lock the second fails on duplicate tables)."""
+    import subprocess
+    import sys
+    from uuid import uuid4
+
+    from tests.conftest import POSTGRES_URL
+
+    admin = make_engine(POSTGRES_URL)
+    schema = f"test_{uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    script = "import sys; from store.db import make_engine, migrate; migrate(make_engine(sys.argv[1]))"
+    try:
+        runs = [subprocess.Popen([sys.executable, "-c", script, url], stderr=subprocess.PIPE, text=True)
+                for _ in range(2)]
+        errors = [run.communicate(timeout=120)[1] for run in runs]
+        assert [run.returncode for run in runs] == [0, 0], errors
+        assert FACT_TABLES <= set(inspect(make_engine(url)).get_table_names())
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
