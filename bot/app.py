@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from urllib.parse import urlsplit
@@ -33,12 +34,13 @@ from bot.settings import Settings
 from bot.ingest import MAX_BYTES
 from bot.slack_service import Reply, escape, file_name_for, ingest_reply, text_reply
 from store.db import open_session
-from store.slack import InstallationStore, OAuthStateStore, record_event
+from store.slack import InstallationStore, OAuthStateStore, forget_events, record_event
 
 log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 3
+EVENT_MEMORY = timedelta(days=1)    # Slack retries an event for minutes; ids older than this are dropped on start
 WORKER_THREADS = 2              # blocking work at once; the rest waits its turn after being acknowledged
 FETCH_TIMEOUT_SECONDS = 20
 BOT_SCOPES = ["app_mentions:read", "chat:write", "chat:write.public", "commands", "files:read", "im:history"]
@@ -291,6 +293,8 @@ def serve(settings: Settings) -> None:
     configure_logging(settings)
     engine = make_engine(settings.database_url)
     migrate(engine)
+    with open_session(engine) as session:
+        forget_events(session, datetime.now(timezone.utc) - EVENT_MEMORY)
     app = build_app(settings, engine)
     poster = digest_poster(app, settings, engine)
     if settings.slack_app_token:

@@ -14,7 +14,7 @@ from slack_sdk.oauth.installation_store.async_installation_store import AsyncIns
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from sqlalchemy import Engine, func
+from sqlalchemy import Engine, delete, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -30,6 +30,13 @@ def record_event(session: Session, team_id: str, event_id: str) -> bool:
         session.rollback()
         return False
     return True
+
+
+def forget_events(session: Session, before: datetime) -> int:
+    """Drop answered-event records older than Slack's retry window (minutes): the table stays small."""
+    removed = session.exec(delete(SlackEvent).where(SlackEvent.received_at < before)).rowcount
+    session.commit()
+    return removed
 
 
 # --- claims, context and corrections ---------------------------------------------------------------------------------
