@@ -8,7 +8,7 @@ a quote whose cue lies inside another quote's content is nested in it (`Quote.pa
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.extract.attribution_tagger import (
     base_features, body_sentences, cue_scorer, cue_scores, cue_sequence, lexicon_kind, quotation_state, role_sequence, runs, taggers,
@@ -18,6 +18,7 @@ from bot.extract.types import Quote, Sentence, Span
 from bot.text import NormalisedText
 
 _EDGE = " \t\n,;:-\u2013\u2014"
+SPEECH_VERBS = frozenset("say tell claim insist warn add".split())
 _TRAILING_PUNCT = ".,;:"
 # Probability from which a token is taken as cue / content although Viterbi said O (tuned on PolNeAR dev).
 CUE_THRESHOLD = 0.35
@@ -32,19 +33,67 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     quotes: list[Quote] = []
     for sent in body_sentences(doc, norm):
         cue_labels = _recall_biased(cue_tagger, cue_sequence(feats, sent), "CUE", CUE_THRESHOLD)
-        for a, b in runs(cue_labels, "CUE"):
-            cue = (sent.start + a, sent.start + b)
+        cues = [(sent.start + a, sent.start + b) for a, b in runs(cue_labels, "CUE")]
+        for cue in sorted(cues + _missed_cues(sent, cues, quoted)):
+            cue, agent = _nominal_cue(doc, cue)
             roles = _recall_biased(role_tagger, role_sequence(feats, sent, cue), "C", CONTENT_THRESHOLD)
+            sources = _nearest(cue, [(sent.start + s, sent.start + e) for s, e in runs(roles, "S")])
+            if agent is not None:
+                sources = [(agent.left_edge.i, agent.right_edge.i + 1)]
             contents = [(sent.start + s, sent.start + e) for s, e in runs(roles, "C")]
+            contents = [c for c in contents if not any(a <= c[0] and c[1] <= b for a, b in sources)]
             if not contents:
                 continue
-            contents = _with_earlier_quotation(doc, quoted, contents)
-            sources = [(sent.start + s, sent.start + e) for s, e in runs(roles, "S")]
+            if contents[0][1] <= cue[0]:
+                contents = _with_earlier_quotation(doc, quoted, contents)
             quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
             if quote is not None:
                 quotes.append(quote)
     _nest(quotes)
     return quotes
+
+
+def _nearest(cue: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The one source span closest to the cue: an attribution has one source, and a sentence with two claims
+    has the other claim's source in it too."""
+    if len(spans) <= 1:
+        return spans
+    return [min(spans, key=lambda s: cue[0] - s[1] if s[1] <= cue[0] else s[0] - cue[1])]
+
+
+def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool]) -> list[tuple[int, int]]:
+    """Unambiguous cues the tagger passed over. PolNeAR leaves attributions nested in a quotation unannotated,
+    so the tagger is shy there ("They are also saying that ..." inside a correspondent's quote); and a reporting
+    noun with its agent and a clause ("claims by Damascus that ...") is rarer in its data than in wire copy."""
+    covered = {i for a, b in cues for i in range(a, b)}
+    found = []
+    for t in sent:
+        if t.i in covered:
+            continue
+        deps = {c.dep_ for c in t.children}
+        if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS and quoted[t.i] and deps & {"nsubj", "nsubjpass"} \
+                and "ccomp" in deps:
+            found.append((t.i, t.i + 1))
+        elif t.pos_ == "NOUN" and lexicon_kind(t.lemma_) and _agent(t) is not None \
+                and any(c.dep_ in ("acl", "ccomp", "relcl") for c in (*t.children, *_agent(t).children)):
+            found.append((t.i, t.i + 1))
+    return found
+
+
+def _agent(noun: Token) -> Token | None:
+    """X of "claims by X"."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _nominal_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], Token | None]:
+    """A reporting noun with its agent ("claims by Damascus", "reports by state media"): the cue is the noun and
+    "by", the source the agent, whatever wider phrase the tagger marked ("is in response to claims")."""
+    for token in doc[cue[0]:min(cue[1] + 1, len(doc))]:
+        agent = _agent(token) if token.pos_ == "NOUN" and lexicon_kind(token.lemma_) else None
+        if agent is not None:
+            return (token.i, agent.head.i + 1), agent
+    return cue, None
 
 
 def _recall_biased(tagger, sequence: list[dict[str, str]], kind: str, threshold: float) -> list[str]:

@@ -1,0 +1,162 @@
+"""Attributions on the sample article and on small cases for each pattern: cues, sources, contents, kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.attributions import find_quotes
+from bot.extract.sentences import parse, split_sentences
+from bot.extract.types import CUE_KINDS, KINDS
+from bot.text import normalise
+
+
+@pytest.fixture(scope="module")
+def sample_quotes(sample_doc, sample_norm, sample_sentences):
+    return find_quotes(sample_doc, sample_norm, sample_sentences)
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    def run(text: str):
+        norm = normalise(text)
+        doc = parse(norm, nlp)
+        return find_quotes(doc, norm, split_sentences(doc, norm))
+    return run
+
+
+def quote_with(quotes, content_part: str):
+    found = [q for q in quotes if any(content_part in c.text for c in q.contents)]
+    assert found, f"no quote has content containing {content_part!r}: {[[c.text for c in q.contents] for q in quotes]}"
+    return found[0]
+
+
+def sources(quote) -> list[str]:
+    return [s.text for s in quote.sources]
+
+
+# ---- the sample article -------------------------------------------------------------------------------------
+
+def test_every_span_slices_back_to_its_text(sample_quotes, sample_text):
+    assert len(sample_quotes) >= 15
+    for quote in sample_quotes:
+        for span in (quote.cue, *quote.sources, *quote.contents):
+            assert sample_text[span.start:span.end] == span.text
+            assert span.text.strip() == span.text and span.text
+        assert quote.kind in KINDS and quote.cue_kind in CUE_KINDS
+
+
+def test_trailing_cue_state_tv(sample_quotes):
+    quote = quote_with(sample_quotes, "The Syrian army has begun operations")
+    assert sources(quote) == ["state TV"]
+    assert quote.cue.text == "says"
+    assert quote.kind == "mixed"  # "restore security" is quoted inside reported speech
+
+
+def test_direct_quote_said_by_he(sample_quotes):
+    quote = quote_with(sample_quotes, "They are not acting in a humane manner. This is savagery")
+    assert sources(quote) == ["he"]
+    assert quote.kind == "direct"
+    assert quote.cue.text.startswith("said")
+
+
+def test_erdogan_says_syria_commits_an_atrocity(sample_quotes):
+    quote = quote_with(sample_quotes, "Syria was committing an")
+    assert any("Erdogan" in s for s in sources(quote))
+    later = quote_with(sample_quotes, "the Asad regime was committing")
+    assert sources(later) == ["he"]
+
+
+def test_quote_over_paragraphs_before_she_said(sample_quotes, sample_text):
+    quote = quote_with(sample_quotes, "showdown is imminent in this area")
+    assert sources(quote) == ["she"]
+    assert quote.kind == "direct"
+    first = min(c.start for c in quote.contents)
+    assert first < sample_text.index("We have had reports")  # the earlier quoted paragraph belongs to it
+
+
+def test_nested_attribution_inside_the_correspondents_quote(sample_quotes):
+    nested = quote_with(sample_quotes, "armed gangs are burning the fields")
+    assert nested.cue.text == "saying"
+    assert nested.parent is not None
+    outer = sample_quotes[nested.parent]
+    assert sources(outer) == ["she"]
+
+
+def test_claims_by_damascus(sample_quotes):
+    quote = quote_with(sample_quotes, "armed gangs killed 120 members")
+    assert quote.cue.text == "claims by"
+    assert sources(quote) == ["Damascus"]
+
+
+def test_government_claims(sample_quotes):
+    first = quote_with(sample_quotes, "residents of the town requested the army")
+    assert sources(first) == ["The syrian government"]
+    assert first.cue.text == "is saying"
+    second = quote_with(sample_quotes, "local residents requested the army")
+    assert sources(second) == ["The government"]
+
+
+def test_human_rights_groups_state_the_death_toll(sample_quotes):
+    quote = quote_with(sample_quotes, "more than 1,100 people have been killed")
+    assert sources(quote) == ["Human rights groups"]
+
+
+def test_sources_are_never_headings(sample_quotes, sample_norm):
+    headings = {(h.start, h.end) for h in sample_norm.headings}
+    for quote in sample_quotes:
+        for source in quote.sources:
+            assert not any(start <= source.start < end for start, end in headings)
+
+
+def test_a_sentence_without_attribution_gets_no_quote(sample_quotes, sample_sentences):
+    unverified = next(s.index for s in sample_sentences if s.span.text.startswith("The alleged killings"))
+    assert not any(q.sentence == unverified for q in sample_quotes)
+
+
+# ---- small cases ---------------------------------------------------------------------------------------------
+
+def test_plain_reported_speech(quotes_of):
+    (quote,) = quotes_of("The minister said the bridge would reopen next week.\n")
+    assert sources(quote) == ["The minister"]
+    assert quote.cue.text == "said"
+    assert quote.contents[0].text == "the bridge would reopen next week"
+    assert quote.kind == "indirect" and quote.cue_kind == "speech"
+
+
+def test_inverted_cue(quotes_of):
+    (quote,) = quotes_of('"We will not leave," said the spokesman.\n')
+    assert sources(quote) == ["the spokesman"]
+    assert "We will not leave" in quote.contents[0].text
+    assert quote.kind == "direct"
+
+
+def test_according_to(quotes_of):
+    quotes = quotes_of("According to the police, three people were arrested on Friday.\n")
+    quote = quote_with(quotes, "three people were arrested")
+    assert quote.cue.text == "According to"
+    assert sources(quote) == ["the police"]
+    assert quote.cue_kind == "according_to"
+
+
+def test_two_claims_in_one_sentence(quotes_of):
+    quotes = quotes_of("The mayor said taxes would fall, but the opposition says they will rise.\n")
+    assert sources(quote_with(quotes, "taxes would fall")) == ["The mayor"]
+    assert sources(quote_with(quotes, "they will rise")) == ["the opposition"]
+
+
+def test_belief_and_finding_are_attributions_too(quotes_of):
+    belief = quote_with(quotes_of("Most economists believe that inflation will ease.\n"), "inflation will ease")
+    assert belief.cue_kind == "belief"
+    finding = quote_with(quotes_of("A new poll shows that the senator leads by six points.\n"), "leads by six")
+    assert finding.cue_kind == "finding"
+
+
+def test_sentence_without_cue_has_no_quote(quotes_of):
+    assert quotes_of("The bridge reopened on Monday after two years of repairs.\n") == []
+
+
+def test_quote_running_over_sentences_before_the_speaker(quotes_of):
+    text = '"The water is rising. We have never seen this. Everyone must leave now," the mayor told reporters.\n'
+    quote = quote_with(quotes_of(text), "Everyone must leave now")
+    assert sources(quote) == ["the mayor"]
+    assert min(c.start for c in quote.contents) <= text.index("The water")
