@@ -124,16 +124,17 @@ def _clear_facts(session: Session, article_id: int) -> None:
 
 
 def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> None:
-    """Bulk inserts (one statement per table, ids returned in order): ORM objects would cost more than the rest
-    of the ingest after parsing."""
-    sentence_ids = _insert(session, Sentence, [
+    """Bulk inserts, one executemany per table: ORM objects would cost more than the rest of the ingest after
+    parsing."""
+    sentence_ids = _insert_ids(session, Sentence, [
         {"article_id": article.id, "position": s.index, "paragraph": s.paragraph, "start": s.span.start,
-         "end": s.span.end, "text": s.span.text} for s in facts.sentences])
-    entity_ids = _insert(session, Entity, [
+         "end": s.span.end, "text": s.span.text} for s in facts.sentences], article.id)
+    entity_ids = _insert_ids(session, Entity, [
         {"article_id": article.id, "name": e.name, "key": fold_name(e.name), "type": e.type,
          "description": e.description,
          "description_start": e.description_span.start if e.description_span else None,
-         "description_end": e.description_span.end if e.description_span else None} for e in facts.entities])
+         "description_end": e.description_span.end if e.description_span else None} for e in facts.entities],
+        article.id)
     _insert(session, Alias, [{"entity_id": entity_id, "text": text, "folded": fold_name(text)}
                              for entity_id, e in zip(entity_ids, facts.entities) for text in dict.fromkeys(e.aliases)])
     _insert(session, Mention, [{"entity_id": entity_ids[m.entity], "sentence_id": sentence_ids[m.sentence],
@@ -157,7 +158,7 @@ def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> Non
         claim["hedged"] = claim["hedged"] or bool(quote.hedges)
     for position, claim in enumerate(sorted(claims, key=_reading_order)):
         claim["position"] = position
-    claim_ids = _insert(session, Claim, claims)
+    claim_ids = _insert_ids(session, Claim, claims, article.id)
     nested = [{"id": claim_ids[n], "parent_id": claim_ids[q.parent]}
               for n, q in enumerate(facts.quotes) if q.parent is not None]
     if nested:
@@ -176,11 +177,17 @@ def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> Non
                               for f in facts.figures])
 
 
-def _insert(session: Session, table: type, rows: list[dict]) -> list[int]:
-    """Insert `rows` into `table`; their new ids in the same order."""
-    if not rows:
-        return []
-    return list(session.scalars(insert(table).returning(table.id, sort_by_parameter_order=True), rows))
+def _insert(session: Session, table: type, rows: list[dict]) -> None:
+    """One executemany through Core: the ORM's bulk path costs more than the statement itself."""
+    if rows:
+        session.connection().execute(insert(table.__table__), rows)
+
+
+def _insert_ids(session: Session, table: type, rows: list[dict], article_id: int) -> list[int]:
+    """Insert an article's rows into `table`; their new ids in the same order. Ids grow in insertion order on
+    both databases, so reading them back sorted beats RETURNING, which SQLite can only order one row at a time."""
+    _insert(session, table, rows)
+    return list(session.scalars(select(table.id).where(table.article_id == article_id).order_by(table.id)))
 
 
 def _quote_claim(article_id: int, quote: Quote, sentence_ids: list[int], entity_ids: list[int]) -> dict:
