@@ -22,10 +22,12 @@ sys.path.insert(0, str(REPO))
 
 import spacy  # noqa: E402
 
-from bot.extract.pipeline import BATCH_SIZE  # noqa: E402
-from bot.ingest import check_files, ingest_documents, load_model  # noqa: E402
+from bot.extract.pipeline import BATCH_SIZE, facts_from_doc  # noqa: E402
+from bot.extract.sentences import parse  # noqa: E402
+from bot.ingest import check_files, ingest_documents, load_model, store_facts  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
-from store.db import open_database  # noqa: E402
+from store.db import open_database, open_session  # noqa: E402
+from store.ingest import recompute_disputes  # noqa: E402
 
 POLNEAR_DEV = REPO.parent / "shared" / "polnear" / "dev" / "text"
 CITRON_ARTICLES_PER_SECOND = 4.2
@@ -61,6 +63,33 @@ def full_ingest(paths: list[Path], workers: int) -> float:
     return seconds
 
 
+def stages(paths: list[Path]) -> dict[str, float]:
+    """Seconds per stage of one sequential ingest (article by article, so parsing is a little slower than in
+    batches): where the time after parsing goes."""
+    nlp = load_model()
+    seconds = {}
+    started = time.perf_counter()
+    documents, _ = check_files(paths)
+    seconds["read, check, normalise"] = time.perf_counter() - started
+    started = time.perf_counter()
+    docs = [parse(d.norm, nlp) for d in documents]
+    seconds["parse (spaCy)"] = time.perf_counter() - started
+    started = time.perf_counter()
+    facts = [facts_from_doc(doc, d.norm) for doc, d in zip(docs, documents)]
+    seconds["extract (after parse)"] = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as folder:
+        engine = open_database(f"sqlite:///{folder}/stages.db")
+        started = time.perf_counter()
+        stored = [store_facts(engine, d, f, disputes=False).article_id for d, f in zip(documents, facts)]
+        seconds["store (SQLite)"] = time.perf_counter() - started
+        started = time.perf_counter()
+        with open_session(engine) as session:
+            recompute_disputes(session, "local", stored)
+        seconds["disputes (once)"] = time.perf_counter() - started
+        engine.dispose()
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=Path, default=POLNEAR_DEV, help="folder of .txt articles")
@@ -85,6 +114,11 @@ def main() -> None:
     for workers in args.workers:
         timings[workers] = full_ingest(paths, workers)
         line(f"full ingest, {workers} worker{'s' if workers > 1 else ''}", timings[workers])
+    print("stages, one article at a time:")
+    stage_seconds = stages(paths)
+    for stage, seconds in stage_seconds.items():
+        print(f"  {stage:<28} {seconds:7.2f} s {1000 * seconds / len(paths):7.1f} ms/article "
+              f"{100 * seconds / sum(stage_seconds.values()):5.1f}%")
     if 1 in timings:
         print(f"ratio full/parse-only (1 worker): {parse_seconds / timings[1]:.2f} (target >= 0.80)")
         print(f"against Citron ({CITRON_ARTICLES_PER_SECOND} articles/s): "
