@@ -7,6 +7,8 @@ PostgreSQL is never skipped: when it is down, the PostgreSQL half of every store
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from uuid import uuid4
 
 import pytest
@@ -36,6 +38,21 @@ def sample_facts(sample_text, nlp):
     return extract_article(sample_text, nlp)
 
 
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A URL whose connections use a new, uniquely named schema of the test database; the schema is dropped after."""
+    admin = make_engine(POSTGRES_URL)
+    schema = f"test_{uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path):
     """A freshly migrated database; its URL (`engine.url`) can be handed to the CLI as DATABASE_URL."""
@@ -45,17 +62,10 @@ def engine(request, tmp_path):
         yield engine
         engine.dispose()
         return
-    admin = make_engine(POSTGRES_URL)
-    schema = f"test_{uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = make_engine(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
-    try:
-        migrate(engine)
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
+    with postgres_schema() as url:
+        engine = make_engine(url)
+        try:
+            migrate(engine)
+            yield engine
+        finally:
+            engine.dispose()
