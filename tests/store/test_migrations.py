@@ -4,6 +4,8 @@ follows inserts and cascaded deletes, downgrade/upgrade round-trips, and bad URL
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from alembic import command
@@ -17,6 +19,7 @@ import store.models  # noqa: F401  (tables on SQLModel.metadata)
 from bot.errors import StoreError
 from store.db import ALEMBIC_INI, make_engine, migrate
 from store.models import Article, Claim, Sentence
+from tests.conftest import postgres_schema
 
 FACT_TABLES = {"article", "sentence", "entity", "alias", "mention", "claim", "hedge", "figure"}
 FTS_INDEXES = {"ix_claim_content_fts", "ix_sentence_text_fts"}
@@ -151,25 +154,12 @@ def test_bad_urls_are_one_line_store_errors(url, message):
 def test_concurrent_migrations_of_a_fresh_database_both_succeed():
     """Two processes starting at once (a web dyno and a CLI) on a fresh PostgreSQL schema: one migrates, the
     other waits for it and finds the schema current (without the lock the second fails on duplicate tables)."""
-    import subprocess
-    import sys
-    from uuid import uuid4
-
-    from tests.conftest import POSTGRES_URL
-
-    admin = make_engine(POSTGRES_URL)
-    schema = f"test_{uuid4().hex[:12]}"
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
     script = "import sys; from store.db import make_engine, migrate; migrate(make_engine(sys.argv[1]))"
-    try:
+    with postgres_schema() as url:
         runs = [subprocess.Popen([sys.executable, "-c", script, url], stderr=subprocess.PIPE, text=True)
                 for _ in range(2)]
         errors = [run.communicate(timeout=120)[1] for run in runs]
         assert [run.returncode for run in runs] == [0, 0], errors
-        assert FACT_TABLES <= set(inspect(make_engine(url)).get_table_names())
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+        engine = make_engine(url)
+        assert FACT_TABLES <= set(inspect(engine).get_table_names())
+        engine.dispose()
