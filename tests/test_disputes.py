@@ -49,6 +49,7 @@ def test_stemmer_joins_inflections_and_nominal_forms():
     ("the guards were shot by rebel fighters near the gate", "rebel fighters", "guards"),
     ("masked gunmen have killed three guards", "masked gunmen", "three guards"),
     ("police shot dead by soldiers in the square", "soldiers", ""),
+    ("the widow of a man fatally shot by police recorded the encounter", "police", "man"),
 ])
 def test_frames_read_doer_and_victim_in_active_and_passive(text, agent, patient):
     frame = find_frames(text)[0]
@@ -168,6 +169,7 @@ def test_not_only_and_hypotheticals_assert_or_deny_nothing():
     assert not adding.negated
     assert not view(6, "Ms. Wahl", "I cannot be part of a network funded by the government").negated
     assert not view(7, "The nominee", "his campaign hasn't spent much yet on television ads").negated
+    assert not view(8, "The senator", "he may not have paid federal taxes for years").negated
     paid = view(3, "Analysts", "if the mining companies paid their taxes the state budget would balance")
     unpaid = view(4, "The mayor", "the mining companies have not paid their taxes to the state")
     assert polarity_conflict(paid, unpaid, idf_weights([paid, unpaid, cleaning])) is None

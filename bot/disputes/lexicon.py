@@ -29,6 +29,7 @@ NEGATORS = frozenset("no not never none nobody nothing neither nor cannot can't 
                      "wasn't weren't aren't hasn't haven't hadn't n't without".split())
 QUESTION_CUES = re.compile(r"\b(ask\w*|wonder\w*|question\w*|inquir\w*)\b", re.I)
 ADDITIVE = frozenset("only just merely simply".split())
+MODALS = frozenset("may might could would should must will can".split())
 MODAL_NEGATORS = frozenset("cannot can't won't wouldn't couldn't shouldn't mustn't".split())
 DEGREE = frozenset("much many enough all always necessarily entirely completely fully quite very".split())
 HYPOTHETICAL = frozenset("if whether unless would could might".split())   # "if Rubio can't win" asserts nothing
@@ -119,10 +120,11 @@ def is_negated(text: str) -> bool:
 
 
 def _additive(tokens: list[str], i: int) -> bool:
-    """Negations that deny no fact: "not only X" adds to X; "cannot", "won't" refuse or predict; "hasn't spent
-    much", "not all that familiar" grade a scale."""
+    """Negations that deny no fact: "not only X" adds to X; "cannot", "won't", "may not" refuse, predict or guess;
+    "hasn't spent much", "not all that familiar" grade a scale."""
     return (tokens[i] == "not" and i + 1 < len(tokens) and tokens[i + 1] in ADDITIVE
-            or tokens[i] in MODAL_NEGATORS or bool(DEGREE & set(tokens[i + 1:i + 4])))
+            or tokens[i] in MODAL_NEGATORS or i > 0 and tokens[i - 1] in MODALS
+            or bool(DEGREE & set(tokens[i + 1:i + 4])))
 
 
 def asserted_stems(text: str) -> set[str]:

@@ -129,7 +129,7 @@ def _phrase(text: str, toks: list[re.Match], i: int, step: int, limit: int = 5) 
             break
         w = toks[j].group().lower()
         if w in NP_BREAK or w in AUXILIARIES or w in PERFECT or w in lexicon.STOPWORDS and w not in DETERMINERS \
-                and w != "of":
+                and w != "of" or step > 0 and out and w.endswith("ed"):    # "by police recorded ...": a verb
             break
         out.append(toks[j])
         j += step
@@ -179,7 +179,8 @@ def find_frames(text: str, *, blame_only: bool = False) -> list[Frame]:
             continue
         before = toks[i - 1].group().lower() if i else ""
         after = toks[i + 1].group().lower() if i + 1 < len(toks) else ""
-        participle = after in PARTICIPLE_NEXT and not word.endswith("ing")     # "police shot dead in the town"
+        by_follows = any(toks[k].group().lower() == "by" for k in range(i + 1, min(i + 4, len(toks))))
+        participle = (after in PARTICIPLE_NEXT or by_follows) and not word.endswith("ing")  # "a man fatally shot by"
         if (before in AUXILIARIES or participle) and not word.endswith("ing"):  # passive: were shot (dead) by X
             by = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k].group().lower() == "by"), None)
             if by is None:
