@@ -53,8 +53,7 @@ def make_engine(url: str) -> Engine:
             pass
     except DBAPIError as error:
         engine.dispose()
-        reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
-        raise StoreError(f"cannot connect to the database {_safe(url)}: {reason}") from None
+        raise StoreError(f"cannot connect to the database {_safe(url)}: {error_reason(error)}") from None
     return engine
 
 
@@ -70,8 +69,7 @@ def migrate(engine: Engine) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except DBAPIError as error:
-        reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
-        raise StoreError(f"cannot migrate the database: {reason}") from None
+        raise StoreError(f"cannot migrate the database: {error_reason(error)}") from None
 
 
 def open_database(url: str) -> Engine:
@@ -86,6 +84,12 @@ def open_session(engine: Engine) -> Iterator[Session]:
     """A session that rolls back whatever the caller left uncommitted when it leaves, error or not."""
     with Session(engine) as session:
         yield session
+
+
+def error_reason(error: DBAPIError) -> str:
+    """The driver's own message, first line only: what a one-line StoreError says after its context."""
+    lines = str(error.orig).strip().splitlines() if error.orig is not None else []
+    return lines[0] if lines else type(error).__name__
 
 
 def _driver_url(url: str) -> str:

@@ -18,13 +18,14 @@ import unicodedata
 from typing import NamedTuple
 
 from sqlalchemy import delete, insert, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from bot.errors import StoreError
 from bot.extract.entities import fold_name
 from bot.extract.types import ArticleFacts, Quote
 from bot.extract.types import Sentence as SentenceFact
+from store.db import error_reason
 from store.models import Alias, Article, Claim, Entity, Figure, Hedge, Mention, Sentence, utcnow
 
 CONTENT_JOINER = " … "
@@ -81,9 +82,9 @@ def save_article(
         if disputes:
             _recompute_disputes(session, team_id, [article.id])
         session.commit()
-    except IntegrityError as error:
+    except DBAPIError as error:   # a constraint, a lost connection, a locked file: nothing stored, one line
         session.rollback()
-        raise StoreError(f"could not store the article (another ingest may be writing it): {error.orig}") from None
+        raise StoreError(f"could not store the article: {error_reason(error)}") from None
     except BaseException:
         session.rollback()
         raise
