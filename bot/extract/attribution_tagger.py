@@ -85,36 +85,44 @@ def cue_scores(doc: Doc, scorer: tuple[np.ndarray, float]) -> np.ndarray:
 
 def scorer_inputs(doc: Doc) -> np.ndarray:
     """The scorer's input per token: its contextual vector and its head's."""
-    heads = np.fromiter((t.head.i for t in doc), dtype=np.int64, count=len(doc))
-    return np.hstack([doc.tensor, doc.tensor[heads]])
+    return np.hstack([doc.tensor, doc.tensor[head_indexes(doc)]])
+
+
+def head_indexes(doc: Doc) -> np.ndarray:
+    return np.arange(len(doc)) + doc.to_array("HEAD").astype(np.int64)
 
 
 def base_features(doc: Doc, quoted: list[bool], scores: np.ndarray) -> list[dict[str, str]]:
-    """Per-token features shared by both taggers; computed once per document."""
+    """Per-token features shared by both taggers; computed once per document (in plain lists: token objects
+    are slow to create)."""
+    words = [(t.lower_, t.lemma_.lower(), t.tag_, t.dep_, "T" if t.is_title else "U" if t.is_upper else "l")
+             for t in doc]
+    heads = head_indexes(doc).tolist()
+    buckets = np.minimum((scores * 10).astype(np.int64), 9).tolist()
     feats = []
-    for token in doc:
-        lemma = token.lemma_.lower()
-        head = token.head
-        f = {
-            "w": token.lower_,
+    for i, (lower, lemma, tag, dep, cap) in enumerate(words):
+        _, head_lemma, head_tag, head_dep, _ = words[heads[i]]
+        feats.append({
+            "w": lower,
             "l": lemma,
-            "t": token.tag_,
-            "d": token.dep_,
-            "hl": head.lemma_.lower(),
-            "ht": head.tag_,
-            "hd": head.dep_,
-            "q": "1" if quoted[token.i] else "0",
+            "t": tag,
+            "d": dep,
+            "hl": head_lemma,
+            "ht": head_tag,
+            "hd": head_dep,
+            "q": "1" if quoted[i] else "0",
             "lex": _LEXICON.get(lemma, "-"),
-            "hlex": _LEXICON.get(head.lemma_.lower(), "-"),
-            "cap": "T" if token.is_title else "U" if token.is_upper else "l",
-            "cp": str(min(int(scores[token.i] * 10), 9)),
-        }
-        for child in token.children:
-            if child.dep_ in _CHILD_DEPS:
-                f["k_" + child.dep_] = "1"
-            if child.text == ":":
-                f["k_colon"] = "1"
-        feats.append(f)
+            "hlex": _LEXICON.get(head_lemma, "-"),
+            "cap": cap,
+            "cp": str(buckets[i]),
+        })
+    for i, h in enumerate(heads):
+        if h != i:
+            dep = words[i][3]
+            if dep in _CHILD_DEPS:
+                feats[h]["k_" + dep] = "1"
+            if words[i][0] == ":":
+                feats[h]["k_colon"] = "1"
     return feats
 
 
