@@ -7,7 +7,7 @@ from rich.console import Console
 from sqlalchemy.engine import Engine
 
 from bot.errors import NewsbotError
-from bot.ingest import load_model, read_document, store_facts
+from bot.ingest import extract_document, load_model, read_document, store_facts
 from bot.render.facts import rows_from_store, who_said_what_table
 from bot.settings import SAMPLE_ARTICLE, load_settings
 from store.db import open_database, open_session
@@ -24,13 +24,11 @@ def run_demo(console: Console | None = None) -> tuple[Engine, Article]:
 
 
 def index_sample(console: Console) -> tuple[Engine, Article]:
-    from bot.extract.pipeline import extract_article
-
     settings = load_settings()
     engine = open_database(settings.database_url)
     document = read_document(SAMPLE_ARTICLE)
     with console.status(f"Parsing {SAMPLE_ARTICLE.name} with {settings.spacy_model} ..."):
-        facts = extract_article(document.norm, load_model())
+        facts = extract_document(document, load_model())
     result = store_facts(engine, document, facts)
     if result.error:
         raise NewsbotError(result.error)

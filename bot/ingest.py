@@ -127,8 +127,8 @@ def ingest_documents(
     Disputes are recomputed once at the end for every article stored (one pass instead of one per article)."""
     stored = []
     for document, facts in zip(documents, _extract_each(documents, nlp, workers)):
-        if isinstance(facts, str):
-            yield IngestResult(document.path, error=f"{document.path}: {facts}")
+        if isinstance(facts, NewsbotError):
+            yield IngestResult(document.path, error=str(facts))
             continue
         result = store_facts(engine, document, facts, team_id=team_id, force=force, disputes=len(documents) == 1)
         if result.created:
@@ -142,8 +142,17 @@ def ingest_documents(
             raise NewsbotError(f"articles stored, but recomputing disputes failed: {error}") from error
 
 
+def extract_document(document: Document, nlp: Language) -> ArticleFacts:
+    """The facts of one checked document; an extractor failing on it is a one-line NewsbotError."""
+    try:
+        return extract_article(document.norm, nlp)
+    except Exception as error:  # noqa: BLE001  (a bug on one article: say which, never a traceback)
+        raise NewsbotError(f"{document.path}: extraction failed ({type(error).__name__}: {error})") from error
+
+
 def store_facts(engine: Engine, document: Document, facts: ArticleFacts, *, team_id: str = LOCAL_TEAM,
                 force: bool = False, disputes: bool = True) -> IngestResult:
+    """Save one document's facts in its own transaction; any failure is the result's one-line error."""
     try:
         with open_session(engine) as session:
             article, created = save_article(session, facts, team_id, title=document.title,
@@ -153,22 +162,24 @@ def store_facts(engine: Engine, document: Document, facts: ArticleFacts, *, team
                                 claims=len(facts.quotes) + len(facts.outlet_sentences()))
     except NewsbotError as error:
         return IngestResult(document.path, error=f"{document.path}: {error}")
+    except Exception as error:  # noqa: BLE001  (rolled back by save_article; one line, the next file goes on)
+        return IngestResult(document.path, error=f"{document.path}: not stored ({type(error).__name__}: {error})")
 
 
-def _extract_each(documents: list[Document], nlp: Language, workers: int) -> Iterator[ArticleFacts | str]:
-    """Facts per document in order, or a one-line error for a document the extractors fail on: the batch
-    stream restarts after it, so one bad article does not stop the others."""
+def _extract_each(documents: list[Document], nlp: Language, workers: int) -> Iterator[ArticleFacts | NewsbotError]:
+    """Facts per document in order, or the error for a document the extractors fail on: the batch stream
+    restarts after it, so one bad article does not stop the others."""
     done = 0
     while done < len(documents):
         try:
             for facts in extract_articles((d.norm for d in documents[done:]), nlp, n_process=workers):
                 done += 1
                 yield facts
-        except Exception:   # noqa: BLE001  (an extractor bug in one article must not lose the rest)
+        except Exception:   # noqa: BLE001  (find out alone whether this article is the one failing)
             try:
-                facts = extract_article(documents[done].norm, nlp)
-            except Exception as error:  # noqa: BLE001
-                facts = f"extraction failed ({type(error).__name__}: {error})"
+                facts = extract_document(documents[done], nlp)
+            except NewsbotError as error:
+                facts = error
             done += 1
             yield facts
 

@@ -202,3 +202,27 @@ def test_an_empty_folder_is_reported(engine, tmp_path):
     (tmp_path / "nothing").mkdir()
     result = run(engine, "ingest", str(tmp_path / "nothing"))
     assert result.exit_code == 1 and "no .txt or .html files" in result.stderr
+
+
+def test_an_extractor_failing_on_one_article_does_not_stop_the_others(engine, tmp_path, monkeypatch):
+    import bot.extract.attributions as attributions
+
+    real = attributions.find_quotes
+
+    def fails_on_one(doc, norm, sentences):
+        if "Felixstowe" in norm.text:
+            raise RuntimeError("cue tagger crashed")
+        return real(doc, norm, sentences)
+
+    monkeypatch.setattr(attributions, "find_quotes", fails_on_one)
+    (tmp_path / "a-harbour.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    (tmp_path / "b-jisr.txt").write_text(SAMPLE_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(engine, "ingest", str(tmp_path))
+    assert result.exit_code == 1
+    assert "a-harbour.txt: extraction failed (RuntimeError: cue tagger crashed)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "1 stored, 0 already stored, 1 failed"
+    with Session(engine) as session:
+        assert session.exec(select(Article.slug)).all() == ["b-jisr"]
+    single = run(engine, "extract", str(tmp_path / "a-harbour.txt"))
+    assert single.exit_code == 1 and single.stderr.count("\n") == 1 and "extraction failed" in single.stderr
