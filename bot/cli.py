@@ -76,12 +76,10 @@ def extract(
     """Extract the facts of one article without storing anything."""
     import json
 
-    from bot.extract.pipeline import extract_article
-    from bot.ingest import load_model, read_document
+    from bot.ingest import extract_document, load_model, read_document
     from bot.render.facts import facts_as_dict, rows_from_facts, who_said_what_table
 
-    document = read_document(path)
-    facts = extract_article(document.norm, load_model())
+    facts = extract_document(read_document(path), load_model())
     if as_json:
         typer.echo(json.dumps(facts_as_dict(facts), indent=2, ensure_ascii=False))
         return
