@@ -230,8 +230,11 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     if not any(_word(doc[i]) in TITLES or doc[i].lower_ in COUNTRY_OF_ADJECTIVE for i in range(start, name_start)):
         start = name_start  # "pro-" in "pro-Reagan" is neither name nor title
     name = _text(doc[name_start:end])
-    if not name[:1].isupper() and name.split("-")[0].split()[0].lower() not in NAME_PARTICLES:
+    first_word = re.split(r"[\s-]+", name.lower(), maxsplit=1)[0]
+    if not name[:1].isupper() and first_word not in NAME_PARTICLES:
         return None  # "gallon", "pro-Reagan": not a name
+    if label == "PERSON" and doc[end - 1].tag_ == "NNPS" and not titled:
+        label = "ORG"  # "Charlotte Panthers", "Pell Grants": a plural is not one person
     votes = Counter({label: 1 if label != "NORP" else 0.5})
     if titled and name_start > titled[-1]:
         votes["PERSON"] += 3
