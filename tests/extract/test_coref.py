@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.extract.coref import resolve_speakers
 from bot.extract.entities import find_entities
@@ -174,3 +176,31 @@ def test_pronouns_after_a_name_tell_its_gender(nlp):
     text = "Robin Lake met Jordan Rowe. Lake said she was tired. Rowe said he was not. She later said the talks failed."
     names, *_ = resolve(nlp, text, ("She", "the talks failed"))
     assert names == ["Robin Lake"]
+
+
+PIECES = ["President", "Mr", "Ms", "Anna Berg", "Berg", "the government", "Syria's", "Syrian", "officials",
+          "he", "she", "they", "it", "who", "said", "says", "that", "\"", ",", ".", "\n", "[State TV]", "Damascus",
+          "the spokeswoman", "a man", "told", "al-Shughour", "Jisr", "-", "'s", "no one"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), min_size=3, max_size=40), st.data())
+def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pieces, data):
+    text = " ".join(pieces) + " Officials said it rained."
+    norm = normalise(text)
+    doc = parse(norm, nlp)
+    sentences = split_sentences(doc, norm)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    picks = data.draw(st.lists(st.sampled_from(words), max_size=4))
+    quotes = [Quote(cue=Span(end, end, ""), cue_kind="speech", sources=[Span(start, end, text[start:end])],
+                    contents=[], kind="indirect", sentence=sentence_at(sentences, start) or 0)
+              for start, end in sorted(set(picks))]
+    entities, mentions = find_entities(doc, norm, sentences)
+    quotes, entities, mentions = resolve_speakers(doc, norm, sentences, quotes, entities, mentions)
+    assert all(q.speaker is None or 0 <= q.speaker < len(entities) for q in quotes)
+    assert {m.entity for m in mentions} | {q.speaker for q in quotes if q.speaker is not None} == set(range(len(entities)))
+    for mention in mentions:
+        assert text[mention.span.start:mention.span.end] == mention.span.text
+        assert 0 <= mention.sentence < len(sentences)
+    for entity in entities:
+        assert entity.name and entity.name in entity.aliases
