@@ -83,10 +83,8 @@ def fold_name(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(words):
-        for n in (4, 3, 2, 1):
+        for n in range(min(4, len(words) - i), 0, -1):  # the longest country name or adjective first
             gram = " ".join(words[i:i + n])
-            if len(words) - i < n:
-                continue
             if gram in COUNTRIES:
                 out.append(gram)
                 break
@@ -128,7 +126,7 @@ def find_entities(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> 
         m.sentence = sentence_at(sentences, m.span.start)
         if m.sentence is not None:  # titles, headings and datelines hold no mentions
             found.append(m)
-    groups = _group(doc, found)
+    groups = _group(found)
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for group in groups:
@@ -186,7 +184,7 @@ def _untagged_person(doc: Doc, head: Token, taken: set[int]) -> _Mention | None:
 
 def _institution(doc: Doc, head: Token) -> _Mention | None:
     """"Syrian state TV", "Syria's government", "Anatolia news agency": a named modifier on an institution noun."""
-    if head.lemma_.lower() not in INSTITUTIONS and head.text.lower() not in INSTITUTIONS:
+    if head.lemma_.lower() not in INSTITUTIONS and head.lower_ not in INSTITUTIONS:
         return None
     if head.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return None
@@ -291,7 +289,7 @@ def _list_votes(root: Token, votes: Counter) -> None:
         votes[label] += min(count, 2)
 
 
-def _group(doc: Doc, mentions: list[_Mention]) -> list[list[_Mention]]:
+def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Mentions whose names fold alike, differ only in spelling, or give the surname of one full name.
 
     A bare surname shared by several full names ("Clinton" after "Bill Clinton" and "Hillary Clinton") goes, mention
@@ -373,7 +371,7 @@ def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Entity:
         votes.update(m.votes)
     entity_type = votes.most_common(1)[0][0]
     names = Counter(m.name for m in group)
-    canonical = max(names, key=lambda n: (_informative(n), names[n], -_first(group, doc, n)))
+    canonical = max(names, key=lambda n: (_informative(n), names[n], -_first(group, n)))
     aliases = list(dict.fromkeys([canonical, *(_text(doc[m.start:m.end]) for m in group), *names]))
     described = _description(doc, group)
     if described is None:
@@ -391,7 +389,7 @@ def _informative(name: str) -> tuple[bool, bool, int]:
     return (name.lower() not in COUNTRY_OF_ADJECTIVE, proper, len(words))
 
 
-def _first(group: list[_Mention], doc: Doc, name: str) -> int:
+def _first(group: list[_Mention], name: str) -> int:
     return next(m.start for m in group if m.name == name)
 
 
