@@ -11,6 +11,7 @@ without a source keeps speaker None: nobody is invented.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -49,6 +50,7 @@ MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir kin
 _FUNCTION_WORDS = frozenset("the a an our their its his her this that these those of in on at for from by to and".split())
 _INDEFINITE = frozenset("a an one another some".split())
 _MODIFIER_DEPS = frozenset("poss compound amod nmod".split())
+_DESCRIPTION_HEAD = re.compile(r"\s(?:of|for|in|at|from|with|and|on|to)\s")
 _PERSON_WINDOW = 8   # sentences searched back for he/she
 _OTHER_WINDOW = 2    # for they/it
 
@@ -92,7 +94,8 @@ class _Context:
             for alias in entity.aliases:
                 self._learn(index, alias, entity.type)
             if entity.description and _is_noun_phrase(entity.description):
-                self._learn(index, entity.description, entity.type)
+                # "the dictator of the Philippines": "the dictator" may later stand for the name
+                self._learn(index, _DESCRIPTION_HEAD.split(entity.description)[0], entity.type)
 
     def _learn(self, index: int, alias: str, entity_type: str, head: str | None = None) -> None:
         folded = [_stem(w) for w in fold_name(alias).split()]
@@ -456,7 +459,7 @@ def _is_person(entity: Entity) -> bool:
 
 
 def _gender(ctx: _Context, index: int) -> str | None:
-    """From a title or noun ("Ms", "spokeswoman"), a pronoun already resolved to the entity, or a first name."""
+    """From a title or noun ("Ms", "spokeswoman"), a known first name, or the pronouns that followed its mentions."""
     words = ctx.words[index]
     if words & FEMALE_WORDS:
         return "female"

@@ -204,3 +204,10 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
         assert 0 <= mention.sentence < len(sentences)
     for entity in entities:
         assert entity.name and entity.name in entity.aliases
+
+
+def test_an_appositive_head_later_stands_for_the_name(nlp):
+    text = ("Ferdinand Marcos, the dictator of the Philippines, spoke first. Crowds cheered. "
+            "The dictator said the vote was fair.")
+    names, *_ = resolve(nlp, text, ("The dictator", "the vote was fair"))
+    assert names == ["Ferdinand Marcos"]
