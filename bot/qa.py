@@ -30,7 +30,7 @@ from store import search
 from store.disputes import list_disputes
 from store.models import LOCAL_TEAM, Article
 
-CONFIDENT = 0.6          # a text match at least this good is an answer; below it, a near-miss
+CONFIDENT = 0.55         # a text match at least this good is an answer; below it, a near-miss
 KEEP_WITHIN = 0.12       # answers this close to the best one are shown with it
 MAX_ITEMS = 8
 MAX_NEAR_MISSES = 3
@@ -85,12 +85,15 @@ def _coverage(words: list[str], text: str) -> float:
 
 
 def _text_score(words: list[str], phrase: str, record: search.ClaimRecord) -> float:
-    """How well a claim answers a question about `phrase`: its content holding the words counts most, the
-    sentence around it some, the words in order a little."""
+    """How well a claim answers a question about `phrase`: the words in its sentence(s) count most, in its
+    attributed content next (so of two claims in one sentence the one saying it wins), the phrase in order and at
+    the start of the content a little."""
     content = _coverage(words, record.content_text)
     passage = _coverage(words, record.passage)
-    order = fuzz.partial_ratio(phrase.lower(), record.content_text.lower()) / 100
-    return 0.5 * content + 0.3 * passage + 0.2 * order
+    phrase = " ".join(phrase.lower().split())
+    order = fuzz.partial_ratio(phrase, record.passage.lower()) / 100
+    start = fuzz.ratio(phrase, record.content_text[: len(phrase)].lower()) / 100
+    return 0.35 * content + 0.45 * passage + 0.1 * order + 0.1 * start
 
 
 def _entity_overlap(question: str, record: search.ClaimRecord) -> float:
@@ -168,7 +171,8 @@ def _score_candidates(session: Session, ids: list[int], team_id: str, words: lis
     scored = []
     for record in records.values():
         score = _text_score(words, phrase, record) + 0.1 * _entity_overlap(question, record)
-        scored.append((record, min(score + (prefer_attributed if record.attributed else 0.0), 1.0)))
+        named = record.attributed and (record.source_text or record.source_name)
+        scored.append((record, min(score + (prefer_attributed if named else 0.0), 1.0)))
     return scored
 
 
@@ -180,7 +184,7 @@ def _quoted(text: str) -> str:
 # --- one handler per intent ----------------------------------------------------------------------------------
 
 def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | None) -> Answer:
-    words = search.query_words(intent.topic)
+    words = search.query_words(intent.topic) or search.query_words(intent.topic, keep_stopwords=True)
     if not words:
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
@@ -195,9 +199,43 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
 
 
 def _sources_named(session: Session, name: str, team_id: str) -> tuple[list[search.NameMatch], list[str]]:
+    """Entities the name stands for; failing the whole description ("Michael Mulgrew, president of the United
+    Federation of Teachers"), the names inside it ("Michael Mulgrew")."""
     folded = fold_name(name)
     matches = search.match_names(session, folded, team_id)
+    for part in [] if matches else _name_parts(name):
+        matches = search.match_names(session, fold_name(part), team_id)
+        if matches:
+            break
     return matches, search.name_tokens(folded)
+
+
+_NAME_PARTICLES = frozenset("de van von der al el bin ibn la le da di du del".split())
+_RELATIVE = frozenset("which who whose whom that where when including".split())   # clauses name no one else
+_PARTY_LABEL = re.compile(r"^[A-Z]\.?-[A-Z][\w.]*$")       # "R-IN", "D-N.C."
+_BEFORE_NO_NAME = frozenset("the a an of on in at for from by with to and or".split())
+
+
+def _name_parts(source: str) -> list[str]:
+    """The proper names inside a description, most likely first: each comma, bracket or "and" separated part that
+    is a name, or the capitalised words ending it ("Pat Caddell" in "longtime Democratic pollster Pat Caddell").
+    Capitals after a preposition are left out: "Republicans on the House Committee" is not the committee."""
+    parts = []
+    for segment in re.split(r"[,()\u2014;]|\band\b", source):
+        words = segment.split()
+        if not words or words[0].lower() in _RELATIVE or _PARTY_LABEL.match(segment.strip()):
+            continue
+        tail: list[str] = []
+        for word in reversed(words):
+            if word[:1].isupper() or (tail and word.lower() in _NAME_PARTICLES):
+                tail.insert(0, word)
+            else:
+                break
+        if tail and (len(tail) == len(words) or words[len(words) - len(tail) - 1].lower() not in _BEFORE_NO_NAME):
+            part = " ".join(tail)
+            if part != source.strip() and part not in parts:
+                parts.append(part)
+    return parts
 
 
 def _by_written_source(session: Session, name_words: list[str], team_id: str, scope: Article | None
@@ -226,7 +264,9 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         if found.status == ANSWERED or scored:
             return found
     if theirs:
-        ranked = sorted(theirs, key=lambda r: (r.ingested_order, r.article_id, -r.position), reverse=True)
+        asked = fold_name(intent.source)
+        ranked = sorted(theirs, key=lambda r: (fold_name(r.source_text or "") == asked, r.ingested_order,
+                                               r.article_id, -r.position), reverse=True)
         items = [_item(r, 1.0) for r in ranked[:MAX_ITEMS]]
         more = len(theirs) - len(items)
         message = f"{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}" + (
@@ -248,11 +288,12 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
 
 
 def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str]) -> bool:
-    """Only the source's own claims: its resolved entity, or (unresolved) its name as written."""
-    if record.source_key is not None:
-        return record.source_key in keys
+    """Only the source's own claims: its resolved entity, or the source as the article wrote it ("Tulsa police
+    Chief Chuck Jordan said" is his claim even if resolution went astray)."""
+    if record.source_key is not None and record.source_key in keys:
+        return True
     written = search.name_tokens(fold_name(record.source_text or ""))
-    return bool(written) and search._name_score(name_words, written) >= search.NAME_MATCH
+    return bool(written) and search.name_score(name_words, written) >= search.NAME_MATCH
 
 
 def _shown(name: str) -> str:

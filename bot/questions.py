@@ -25,6 +25,7 @@ accuses accused suggest suggests suggested write writes wrote estimate estimates
 admits admitted confirm confirms confirmed describe describes described call calls called promise promises promised
 urge urges urged predict predicts predicted mean means meant
 """.split())
+SAY = frozenset("say says said saying".split())     # preferred over other verbs: "what did the state attorney say?"
 AUXILIARIES = frozenset("did does do has have had is was are were will would could can".split())
 DISPUTE_WORDS = frozenset("""
 disputed dispute disputes disputing contested contest contests contradict contradicts contradicted contradiction
@@ -188,9 +189,28 @@ def _strip_leading(text: str, *prefixes: str) -> str:
     return text
 
 
+def _who_says(text: str, cleaned: str, words: list[_Word], article: str | None) -> WhoSays | None:
+    """"who says/claimed/is saying/has said <topic>": checked before anything else, so a claim about disputes or
+    sources is still a who-says question."""
+    w = [x.word for x in words]
+    start = 1
+    if len(w) > 2 and w[1] in {"is", "was", "has", "have", "had", "are", "were"} and _verb(words[2]):
+        start = 2
+    verb = _verb(words[start]) if len(words) > start else None
+    if verb and not (start == 1 and w[1] in {"is", "was", "are", "were"}):
+        topic = _strip_leading(_between(cleaned, words, start + 1), "that")
+        if topic:
+            return WhoSays(text, article, topic=topic, verb=verb)
+    return None
+
+
 def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) -> Intent:
     w = [x.word for x in words]
     first, second = w[0], (w[1] if len(w) > 1 else "")
+
+    who_says = _who_says(text, cleaned, words, article) if first in {"who", "whom"} else None
+    if who_says:
+        return who_says
 
     if any(x in DISPUTE_WORDS for x in w):
         rest = [x for x in words if x.word not in DISPUTE_WORDS | QUESTION_WORDS | AUXILIARIES]
@@ -216,20 +236,13 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     if len(w) >= 3 and w[-1] in {"whom", "who"} and w[-2] == "to" and w[-3] == "according":
         return WhoSays(text, article, topic=_between(cleaned, words, 0, len(words) - 3))
 
-    if first in {"who", "whom"}:
-        start = 1
-        if second in {"is", "was", "has", "have", "had", "are", "were"} and len(w) > 2 and _verb(words[2]):
-            start = 2
-        verb = _verb(words[start]) if len(words) > start else None
-        if verb and not (start == 1 and second in {"is", "was", "are", "were"}):
-            topic = _strip_leading(_between(cleaned, words, start + 1), "that")
-            if topic:
-                return WhoSays(text, article, topic=topic, verb=verb)
-        if second in {"is", "was", "are", "were"} and len(w) > 2:
-            return WhoIs(text, article, name=_between(cleaned, words, 2))
+    if first in {"who", "whom"} and second in {"is", "was", "are", "were"} and len(w) > 2:
+        return WhoIs(text, article, name=_between(cleaned, words, 2))
 
     if first == "what" and len(w) >= 3:
-        said = [i for i in range(2, len(words)) if _verb(words[i])]
+        said = ([i for i in range(2, len(words)) if words[i].word in SAY]
+                or [i for i in range(2, len(words)) if words[i].word in SAY_VERBS]
+                or [i for i in range(2, len(words)) if _verb(words[i])])
         if second in AUXILIARIES and said and said[0] > 2:
             verb_at = said[0]
             if w[verb_at - 1] == "been" and verb_at - 1 > 2:

@@ -37,13 +37,20 @@ PRONOUNS = frozenset("he she they it we i you him her them his hers its their wh
 ABBREVIATIONS = {"pm": "prime minister", "govt": "government", "gov": "government", "un": "united nations",
                  "us": "united states", "uk": "united kingdom", "eu": "european union", "pres": "president",
                  "sen": "senator", "rep": "representative", "gen": "general", "dept": "department"}
+# Words naming a role: a question ending in one may mean the person holding it ("the Turkish prime minister").
+ROLE_WORDS = frozenset("""
+president minister premier chancellor king queen prince sheikh emir sultan pope governor mayor senator secretary
+ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair ceo chief director leader commander
+general judge attorney nominee candidate correspondent editor reporter official officer
+""".split())
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-def query_words(text: str) -> list[str]:
+def query_words(text: str, keep_stopwords: bool = False) -> list[str]:
     """The question's searchable words: letters and digits only (so no FTS or SQL syntax survives), lower-cased,
-    stopwords dropped, each once."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    stopwords dropped (unless they are all there is: "who said 'I would'?"), each once."""
+    words = [w for w in _TOKEN.findall(text.lower())
+             if keep_stopwords or w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     return list(dict.fromkeys(words))[:32]
 
 
@@ -161,13 +168,32 @@ def _alias_index(session: Session, team_id: str) -> _AliasIndex:
     return index
 
 
-def _name_score(query: list[str], name: list[str]) -> float:
+def _word_match(word: str, other: str) -> float:
+    """rapidfuzz similarity of two name words; a plural is not its singular ("Republicans" are not "the
+    Republican")."""
+    if word != other and (word == other + "s" or other == word + "s"):
+        return 60.0
+    return fuzz.ratio(word, other)
+
+
+def _covered(word: str, offered: list[str]) -> bool:
+    return max(_word_match(word, o) for o in offered) >= 85
+
+
+def name_score(query: list[str], name: list[str]) -> float:
     """How well a name matches: mostly whether every word of the question's name is there (typos allowed), a
-    little whether the alias has words the question did not give ("Erdogan" for "Recep Tayyip Erdogan")."""
+    little whether the alias has words the question did not give. Extra alias words are fine when the question
+    gives the alias's head ("Erdogan" for "Recep Tayyip Erdogan") or ends in a role the alias holds ("the Turkish
+    prime minister" for "Turkish PM Recep Tayyip Erdogan"); otherwise the alias names someone else ("Wells Fargo"
+    is not "Wells Fargo CEO John Stumpf")."""
     def coverage(wanted: list[str], offered: list[str]) -> float:
         total = sum(len(w) for w in wanted)
-        return sum(len(w) * max(fuzz.ratio(w, o) for o in offered) for w in wanted) / total
-    return 0.8 * coverage(query, name) + 0.2 * coverage(name, query)
+        return sum(len(w) * max(_word_match(w, o) for o in offered) for w in wanted) / total
+    score = 0.8 * coverage(query, name) + 0.2 * coverage(name, query)
+    extra = [w for w in name if not _covered(w, query)]
+    if extra and not _covered(name[-1], query) and not (query[-1] in ROLE_WORDS and _covered(query[-1], name)):
+        score = min(score, NEAR_NAME)
+    return score
 
 
 def match_names(session: Session, folded: str, team_id: str, *, floor: float = NAME_MATCH) -> list[NameMatch]:
@@ -186,7 +212,7 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
             hits.update(index.tokens[similar])
     scored = []
     for number, _ in hits.most_common(300):
-        score = _name_score(query, index.names[number].split())
+        score = name_score(query, index.names[number].split())
         if score >= floor:
             scored.extend(NameMatch(key, index.names[number], score) for key in index.keys[number])
     scored.sort(key=lambda m: (-m.score, m.key))
