@@ -104,6 +104,10 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     model = load_settings().spacy_model
     print(f"{len(paths)} articles, {words:,} words from {args.texts}; model {model}; {os.cpu_count()} CPUs")
+    load = os.getloadavg()[0]
+    if load > 0.5:
+        print(f"warning: load average {load:.1f} before starting: other work shares the CPUs, so the figures (the "
+              "workers' speed-up above all) are lower than on an idle machine")
 
     def line(label: str, seconds: float) -> None:
         print(f"  {label:<28} {seconds:7.2f} s {len(paths) / seconds:7.1f} articles/s {words / seconds:9,.0f} words/s")
