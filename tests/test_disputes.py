@@ -57,6 +57,11 @@ def test_frames_read_doer_and_victim_in_active_and_passive(text, agent, patient)
     assert patient in frame.patient_text
 
 
+def test_a_harm_noun_in_ing_is_no_frame():
+    assert find_frames("the arrest of a man in the fatal shooting of a demonstrator") == []
+    assert find_frames("armed gangs are burning the fields")[0].agent_text == "armed gangs"
+
+
 def test_blame_on_is_a_frame_with_the_blamed_as_doer():
     frame = find_frames("The ministry blamed the explosion on foreign agents.", blame_only=True)[0]
     assert frame.agent_text == "foreign agents" and "explosion" in frame.patient_text

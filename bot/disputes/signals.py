@@ -177,6 +177,8 @@ def find_frames(text: str, *, blame_only: bool = False) -> list[Frame]:
         if not event or event not in lexicon.HARM_STEMS or not (word.endswith(("ed", "ing")) or word in
                                                                  lexicon.IRREGULAR):
             continue
+        if word.endswith("ing") and DETERMINERS & {t.group().lower() for t in toks[max(0, i - 2):i]}:
+            continue                    # "in the fatal shooting": a noun, its modifier is no doer
         before = toks[i - 1].group().lower() if i else ""
         after = toks[i + 1].group().lower() if i + 1 < len(toks) else ""
         by_follows = any(toks[k].group().lower() == "by" for k in range(i + 1, min(i + 4, len(toks))))
