@@ -226,3 +226,14 @@ def test_an_extractor_failing_on_one_article_does_not_stop_the_others(engine, tm
         assert session.exec(select(Article.slug)).all() == ["b-jisr"]
     single = run(engine, "extract", str(tmp_path / "a-harbour.txt"))
     assert single.exit_code == 1 and single.stderr.count("\n") == 1 and "extraction failed" in single.stderr
+
+
+def test_demo_indexes_the_sample_once_and_shows_who_said_what(engine):
+    first = run(engine, "demo")     # no input: the question prompt ends at once
+    assert first.exit_code == 0, first.stderr
+    assert "indexed as jisr-al-shughour" in first.stdout and "Who said what in jisr-al-shughour" in first.stdout
+    again = run(engine, "demo")
+    assert again.exit_code == 0 and "already indexed as jisr-al-shughour" in again.stdout
+    with Session(engine) as session:
+        article = session.exec(select(Article)).one()
+        assert article.raw_text == SAMPLE_ARTICLE.read_text(encoding="utf-8")
