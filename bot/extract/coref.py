@@ -212,9 +212,16 @@ def _quote_start(quote: Quote) -> int:
 
 
 def _speaker(ctx: _Context, quote: Quote, quotes: list[Quote]) -> int | None:
-    if not quote.sources:
-        return None
-    tokens = ctx.tokens(quote.sources[0])
+    """The first of the quote's sources as written that resolves to an entity."""
+    for source in quote.sources:
+        speaker = _source_entity(ctx, source, quote, quotes)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote]) -> int | None:
+    tokens = ctx.tokens(source)
     if not tokens:
         return None
     tokens = _bracketed(tokens) or tokens
@@ -227,7 +234,7 @@ def _speaker(ctx: _Context, quote: Quote, quotes: list[Quote]) -> int | None:
         head = head.head.head  # "officials who said": the noun the relative clause describes
         tokens = _name_tokens(list(head.subtree), head)
     if head.lower_ in FIRST_PERSON:
-        return _enclosing_speaker(quote, quotes)
+        return _enclosing_speaker(quote, quotes, source.start)
     if head.lower_ in PRONOUNS:
         entity = _antecedent(ctx, head, ctx.token_at(_quote_start(quote)))
         if entity is not None:
@@ -368,11 +375,10 @@ def _description_type(head: Token) -> str:
     return "GROUP" if plural else "ORG"
 
 
-def _enclosing_speaker(quote: Quote, quotes: list[Quote]) -> int | None:
+def _enclosing_speaker(quote: Quote, quotes: list[Quote], at: int) -> int | None:
     """"I" or "we" inside a quote is whoever speaks the enclosing quote."""
     if quote.parent is not None:
         return quotes[quote.parent].speaker
-    at = quote.sources[0].start
     holding = [(c.end - c.start, q.speaker) for q in quotes if q is not quote and q.speaker is not None
                for c in q.contents if c.start <= at < c.end]
     return min(holding)[1] if holding else None
