@@ -18,7 +18,7 @@ import unicodedata
 from typing import NamedTuple
 
 from sqlalchemy import delete, insert, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, select
 
 from bot.errors import StoreError
@@ -84,6 +84,11 @@ def save_article(
         session.commit()
     except DBAPIError as error:   # a constraint, a lost connection, a locked file: nothing stored, one line
         session.rollback()
+        if isinstance(error, IntegrityError) and not force:   # another process stored the same text meanwhile
+            stored = session.exec(
+                select(Article).where(Article.team_id == team_id, Article.content_hash == digest)).first()
+            if stored is not None:
+                return SavedArticle(stored, False)
         raise StoreError(f"could not store the article: {error_reason(error)}") from None
     except BaseException:
         session.rollback()

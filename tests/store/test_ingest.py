@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 import store.ingest
 from bot.errors import StoreError
 from bot.extract.entities import fold_name
-from store.ingest import content_hash, save_article
+from store.ingest import content_hash, save_article, slugify
 from store.models import Alias, Article, Claim, Entity, Figure, Hedge, Mention, Sentence
 
 FACT_TABLES = (Article, Sentence, Entity, Alias, Mention, Claim, Hedge, Figure)
@@ -147,6 +147,24 @@ def test_each_workspace_has_its_own_copy_and_slugs_stay_unique(engine, sample_fa
         third, _ = save_article(session, replace(sample_facts, text=sample_facts.text + "\n\n"), "T1",
                                 slug="jisr-al-shughour")
         assert third.slug == "jisr-al-shughour-3"
+
+
+def test_the_same_text_stored_meanwhile_by_another_process_is_returned(engine, sample_facts, monkeypatch):
+    free_slug = store.ingest._free_slug
+    raced = []
+
+    def another_process_stores_it_first(session, team_id, wanted):
+        if not raced:
+            raced.append(True)
+            with Session(engine) as other:
+                save_article(other, sample_facts, team_id)
+        return free_slug(session, team_id, wanted)
+
+    monkeypatch.setattr(store.ingest, "_free_slug", another_process_stores_it_first)
+    with Session(engine) as session:
+        article, created = save_article(session, sample_facts, "T1")
+        assert raced and not created and article.slug == slugify(sample_facts.title.text)
+        assert counts(session) == expected_counts(sample_facts)
 
 
 def test_a_failure_mid_save_leaves_nothing(engine, sample_facts, monkeypatch):
