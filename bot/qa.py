@@ -96,13 +96,12 @@ def _text_score(words: list[str], phrase: str, record: search.ClaimRecord) -> fl
     return 0.35 * content + 0.45 * passage + 0.1 * order + 0.1 * start
 
 
-def _entity_overlap(question: str, record: search.ClaimRecord) -> float:
-    """Whether the question names the claim's source (its resolved name or its words as written)."""
+def _entity_overlap(asked: set[str], record: search.ClaimRecord) -> float:
+    """Whether the question (its folded name words) names the claim's source, resolved or as written."""
     if not record.attributed:
         return 0.0
-    asked = set(search.name_tokens(fold_name(question)))
     named = set(search.name_tokens(fold_name(" ".join(filter(None, [record.source_name, record.source_text])))))
-    named -= set(search.STOPWORDS)
+    named -= search.STOPWORDS
     return len(asked & named) / len(named) if named else 0.0
 
 
@@ -150,27 +149,30 @@ def _grouped(items: list[Item]) -> list[Group]:
     return list(groups.values())
 
 
-def _answer(intent: Intent, scored: list[tuple[search.ClaimRecord, float]], found: str, nothing: str,
-            threshold: float = CONFIDENT) -> Answer:
+def _answer(session: Session, team_id: str, intent: Intent, scored: list[tuple[search.ClaimRecord, float]],
+            found: str, nothing: str, threshold: float = CONFIDENT) -> Answer:
     """Answers above the threshold (those close to the best), else no_match with the closest as near-misses."""
     ranked = _ranked(scored)
     if ranked and ranked[0][1] >= threshold:
         best = ranked[0][1]
         kept = [(r, s) for r, s in ranked if s >= max(threshold, best - KEEP_WITHIN)][:MAX_ITEMS]
+        search.complete(session, [r for r, _ in kept], team_id)
         items = [_item(r, s) for r, s in kept]
         return Answer(intent.text, intent, ANSWERED, found.format(n=len(items), s="" if len(items) == 1 else "s"),
                       _grouped(items))
-    near = [_item(r, s, near_miss=True) for r, s in ranked[:MAX_NEAR_MISSES] if s > 0]
+    near = [(r, s) for r, s in ranked[:MAX_NEAR_MISSES] if s > 0]
+    search.complete(session, [r for r, _ in near], team_id)
     message = nothing + (" The closest claims are listed as near-misses, not answers." if near else "")
-    return Answer(intent.text, intent, NO_MATCH, message, near_misses=near)
+    return Answer(intent.text, intent, NO_MATCH, message, near_misses=[_item(r, s, near_miss=True) for r, s in near])
 
 
 def _score_candidates(session: Session, ids: list[int], team_id: str, words: list[str], phrase: str,
                       question: str, prefer_attributed: float = 0.0) -> list[tuple[search.ClaimRecord, float]]:
-    records = search.load_claims(session, ids[:SCORED], team_id)
+    records = search.brief_claims(session, ids[:SCORED], team_id)
+    asked = set(search.name_tokens(fold_name(question)))
     scored = []
     for record in records.values():
-        score = _text_score(words, phrase, record) + 0.1 * _entity_overlap(question, record)
+        score = _text_score(words, phrase, record) + 0.1 * _entity_overlap(asked, record)
         named = record.attributed and (record.source_text or record.source_name)
         scored.append((record, min(score + (prefer_attributed if named else 0.0), 1.0)))
     return scored
@@ -194,7 +196,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         verb = _stem(intent.verb)
         scored = [(r, min(1.0, s + (0.03 if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)))
                   for r, s in scored]
-    return _answer(intent, scored, "{n} claim{s} found, by source.",
+    return _answer(session, team_id, intent, scored, "{n} claim{s} found, by source.",
                    f"No indexed claim matches {_quoted(intent.topic)}.")
 
 
@@ -254,12 +256,13 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     article_id = scope.id if scope else None
     ids = search.claims_by_sources(session, keys, team_id, article_id=article_id)
     ids += _by_written_source(session, name_words, team_id, scope)
-    records = search.load_claims(session, list(dict.fromkeys(ids))[: search.CANDIDATES], team_id)
+    records = search.brief_claims(session, list(dict.fromkeys(ids))[: search.CANDIDATES], team_id)
     theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words)]
     if intent.about:
         words = search.query_words(intent.about)
         scored = [(r, _text_score(words, intent.about, r)) for r in theirs]
-        found = _answer(intent, scored, "{n} claim{s} on that subject by " + _shown(intent.source) + ".",
+        found = _answer(session, team_id, intent, scored,
+                        "{n} claim{s} on that subject by " + _shown(intent.source) + ".",
                         f"No claim by {_shown(intent.source)} matches {_quoted(intent.about)}.", threshold=0.45)
         if found.status == ANSWERED or scored:
             return found
@@ -267,7 +270,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         asked = fold_name(intent.source)
         ranked = sorted(theirs, key=lambda r: (fold_name(r.source_text or "") == asked, r.ingested_order,
                                                r.article_id, -r.position), reverse=True)
-        items = [_item(r, 1.0) for r in ranked[:MAX_ITEMS]]
+        items = [_item(r, 1.0) for r in search.complete(session, ranked[:MAX_ITEMS], team_id)]
         more = len(theirs) - len(items)
         message = f"{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}" + (
             f" (the {len(items)} newest shown)." if more > 0 else ".")
@@ -307,14 +310,15 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
                       "Say what is counted, e.g. \"how many people have been killed since protests began?\"")
     article_id = scope.id if scope else None
     ids = search.search_claims(session, words, team_id, article_id=article_id, with_figures=True)
-    scored = [(r, s) for r, s in _score_candidates(session, ids, team_id, words, intent.topic, intent.text)
-              if r.figures]
-    answer = _answer(intent, scored, "{n} figure{s} found, with their sources.",
+    scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text)   # sentences with figures
+    answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",
                      f"No indexed figure matches {_quoted(intent.topic)}.", threshold=0.5)
     if answer.status == NO_MATCH and not answer.near_misses:
         ids = search.search_claims(session, words, team_id, article_id=article_id)
         scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text)
-        answer.near_misses = [_item(r, s, near_miss=True) for r, s in _ranked(scored)[:MAX_NEAR_MISSES]]
+        near = _ranked(scored)[:MAX_NEAR_MISSES]
+        search.complete(session, [r for r, _ in near], team_id)
+        answer.near_misses = [_item(r, s, near_miss=True) for r, s in near]
     return answer
 
 
@@ -395,7 +399,7 @@ def _search(session: Session, intent: Search, team_id: str, scope: Article | Non
                       "I need a few words to look for, e.g. \"what did Erdogan say?\" or \"refugees in Turkey\".")
     ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None)
     scored = _score_candidates(session, ids, team_id, words, intent.query, intent.text)
-    return _answer(intent, scored, "{n} matching sentence{s}, by source.",
+    return _answer(session, team_id, intent, scored, "{n} matching sentence{s}, by source.",
                    f"No indexed claim matches {_quoted(intent.query)}.")
 
 

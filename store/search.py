@@ -176,22 +176,21 @@ def _word_match(word: str, other: str) -> float:
     return fuzz.ratio(word, other)
 
 
-def _covered(word: str, offered: list[str]) -> bool:
-    return max(_word_match(word, o) for o in offered) >= 85
-
-
-def name_score(query: list[str], name: list[str]) -> float:
+def name_score(query: list[str], name: list[str], similar=_word_match) -> float:
     """How well a name matches: mostly whether every word of the question's name is there (typos allowed), a
     little whether the alias has words the question did not give. Extra alias words are fine when the question
     gives the alias's head ("Erdogan" for "Recep Tayyip Erdogan") or ends in a role the alias holds ("the Turkish
     prime minister" for "Turkish PM Recep Tayyip Erdogan"); otherwise the alias names someone else ("Wells Fargo"
-    is not "Wells Fargo CEO John Stumpf")."""
+    is not "Wells Fargo CEO John Stumpf"). `similar(a, b)` scores two words 0-100."""
+    def best(word: str, offered: list[str]) -> float:
+        return max(similar(word, o) for o in offered)
+
     def coverage(wanted: list[str], offered: list[str]) -> float:
-        total = sum(len(w) for w in wanted)
-        return sum(len(w) * max(_word_match(w, o) for o in offered) for w in wanted) / total
+        return sum(len(w) * best(w, offered) for w in wanted) / sum(len(w) for w in wanted)
+
     score = 0.8 * coverage(query, name) + 0.2 * coverage(name, query)
-    extra = [w for w in name if not _covered(w, query)]
-    if extra and not _covered(name[-1], query) and not (query[-1] in ROLE_WORDS and _covered(query[-1], name)):
+    extra = any(best(w, query) < 85 for w in name)
+    if extra and best(name[-1], query) < 85 and not (query[-1] in ROLE_WORDS and best(query[-1], name) >= 85):
         score = min(score, NEAR_NAME)
     return score
 
@@ -206,13 +205,18 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
     if not index.names:
         return []
     hits: Counter[int] = Counter()
+    table: dict[tuple[str, str], float] = {}
     for word in query:
-        close = process.extract(word, index.vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=25)
-        for similar, _, _ in close:
-            hits.update(index.tokens[similar])
+        for close, _, _ in process.extract(word, index.vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=25):
+            table[word, close] = table[close, word] = _word_match(word, close)
+            hits.update(index.tokens[close])
+
+    def similar(a: str, b: str) -> float:
+        return table.get((a, b), 100.0 if a == b else 0.0)
+
     scored = []
-    for number, _ in hits.most_common(300):
-        score = name_score(query, index.names[number].split())
+    for number, _ in hits.most_common(100):
+        score = name_score(query, index.names[number].split(), similar)
         if score >= floor:
             scored.extend(NameMatch(key, index.names[number], score) for key in index.keys[number])
     scored.sort(key=lambda m: (-m.score, m.key))
@@ -282,51 +286,76 @@ class ClaimRecord:
     passage_start: int
     passage_end: int
     position: int                    # position of the passage's first sentence
+    sentence_id: int = 0             # the cue's sentence
+    content_start: int = 0
+    content_end: int = 0
     corrected: bool = False
     hedges: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)
     disputes: list[tuple[int, str]] = field(default_factory=list)
 
 
-def load_claims(session: Session, claim_ids: list[int], team_id: str) -> dict[int, ClaimRecord]:
-    """The claims (of this workspace only) ready to quote, keyed by id; corrections applied."""
+def brief_claims(session: Session, claim_ids: list[int], team_id: str) -> dict[int, ClaimRecord]:
+    """The claims (of this workspace only) with what ranking needs, keyed by id, corrections applied: the passage
+    is the cue's sentence until `complete` fills in the whole passage, hedges, figures and disputes."""
     claim_ids = list(dict.fromkeys(claim_ids))
     if not claim_ids:
         return {}
     rows = session.execute(
-        select(Claim, Sentence.start, Sentence.end, Sentence.position, Article.id, Article.slug, Article.title,
-               Article.url, Article.outlet, Article.ingested_at, Entity.key, Entity.name)
+        select(Claim.id, Claim.article_id, Claim.attributed, Claim.kind, Claim.cue_text, Claim.cue_kind,
+               Claim.source_text, Claim.source_entity_id, Claim.content_text, Claim.content_start, Claim.content_end,
+               Sentence.id, Sentence.text, Sentence.start, Sentence.end, Sentence.position, Article.slug,
+               Article.title, Article.url, Article.outlet, Article.ingested_at, Entity.key, Entity.name)
         .join(Sentence, Sentence.id == Claim.sentence_id).join(Article, Article.id == Claim.article_id)
         .outerjoin(Entity, Entity.id == Claim.source_entity_id)
         .where(Claim.id.in_(claim_ids), Article.team_id == team_id)).all()
-    if not rows:
-        return {}
-    article_ids = sorted({row[4] for row in rows})
-    extents = _passages(session, [(row[0], row[1], row[2]) for row in rows])
-    texts = dict(session.execute(select(Article.id, Article.raw_text).where(Article.id.in_(article_ids))).all())
     records = {}
-    for claim, _, _, _, art_id, slug, title, url, outlet, ingested, key, name in rows:
-        start, end, position = extents[claim.id]
-        records[claim.id] = ClaimRecord(
-            claim_id=claim.id, article_id=art_id, article_slug=slug, article_title=title, article_url=url,
-            outlet=outlet, ingested_order=(ingested, art_id), attributed=claim.attributed, kind=claim.kind,
-            cue_text=claim.cue_text, cue_kind=claim.cue_kind, source_text=claim.source_text,
-            source_entity_id=claim.source_entity_id, source_key=key, source_name=name,
-            content_text=claim.content_text, passage=texts[art_id][start:end], passage_start=start,
-            passage_end=end, position=position)
+    for (claim_id, article_id, attributed, kind, cue_text, cue_kind, source_text, source_entity_id, content,
+         content_start, content_end, sentence_id, sentence, start, end, position, slug, title, url, outlet,
+         ingested, key, name) in rows:
+        records[claim_id] = ClaimRecord(
+            claim_id=claim_id, article_id=article_id, article_slug=slug, article_title=title, article_url=url,
+            outlet=outlet, ingested_order=(ingested, article_id), attributed=attributed, kind=kind,
+            cue_text=cue_text, cue_kind=cue_kind, source_text=source_text, source_entity_id=source_entity_id,
+            source_key=key, source_name=name, content_text=content, passage=sentence, passage_start=start,
+            passage_end=end, position=position, sentence_id=sentence_id, content_start=content_start,
+            content_end=content_end)
     _apply_corrections(session, records, team_id)
-    _attach_hedges_and_figures(session, records, [row[0] for row in rows])
-    for claim_id, dispute_id, topic in session.execute(
-            select(DisputeClaim.claim_id, Dispute.id, Dispute.topic).join(Dispute, Dispute.id == DisputeClaim.dispute_id)
-            .where(DisputeClaim.claim_id.in_(list(records)), Dispute.team_id == team_id)
-            .order_by(Dispute.confidence.desc())).all():
-        records[claim_id].disputes.append((dispute_id, topic))
     return records
 
 
-def _passages(session: Session, claims: list[tuple[Claim, int, int]]) -> dict[int, tuple[int, int, int]]:
+def complete(session: Session, records: list[ClaimRecord], team_id: str) -> list[ClaimRecord]:
+    """Fill in what an answer quotes: the whole passage (cue sentence and content) as printed, hedges, figures,
+    disputes. Only for the few records shown."""
+    if not records:
+        return records
+    by_id = {r.claim_id: r for r in records}
+    extents = _passages(session, records)
+    texts = dict(session.execute(select(Article.id, Article.raw_text)
+                                 .where(Article.id.in_({r.article_id for r in records}))).all())
+    for record in records:
+        record.passage_start, record.passage_end, record.position = extents[record.claim_id]
+        record.passage = texts[record.article_id][record.passage_start:record.passage_end]
+    _attach_hedges_and_figures(session, by_id)
+    for claim_id, dispute_id, topic in session.execute(
+            select(DisputeClaim.claim_id, Dispute.id, Dispute.topic).join(Dispute, Dispute.id == DisputeClaim.dispute_id)
+            .where(DisputeClaim.claim_id.in_(list(by_id)), Dispute.team_id == team_id)
+            .order_by(Dispute.confidence.desc())).all():
+        by_id[claim_id].disputes.append((dispute_id, topic))
+    return records
+
+
+def load_claims(session: Session, claim_ids: list[int], team_id: str) -> dict[int, ClaimRecord]:
+    """The claims ready to quote, keyed by id."""
+    records = brief_claims(session, claim_ids, team_id)
+    complete(session, list(records.values()), team_id)
+    return records
+
+
+def _passages(session: Session, records: list[ClaimRecord]) -> dict[int, tuple[int, int, int]]:
     """Per claim: the whole sentences covering its cue's sentence and its content, as (start, end, position)."""
-    wanted = {c.id: (min(s, c.content_start), max(e, c.content_end), c.article_id) for c, s, e in claims}
+    wanted = {r.claim_id: (min(r.passage_start, r.content_start), max(r.passage_end, r.content_end), r.article_id)
+              for r in records}
     sentences: dict[int, list[tuple[int, int, int]]] = {}
     for art_id, start, end, position in session.execute(
             select(Sentence.article_id, Sentence.start, Sentence.end, Sentence.position)
@@ -358,22 +387,20 @@ def _apply_corrections(session: Session, records: dict[int, ClaimRecord], team_i
             record.kind = "statement"
 
 
-def _attach_hedges_and_figures(session: Session, records: dict[int, ClaimRecord], claims: list[Claim]) -> None:
-    """A claim's own hedges and figures, plus those of its sentence that no claim owns when the claim is the
-    outlet's own statement."""
-    by_sentence = {c.sentence_id: [] for c in claims}
-    for c in claims:
-        by_sentence[c.sentence_id].append(c)
+def _attach_hedges_and_figures(session: Session, records: dict[int, ClaimRecord]) -> None:
+    """A claim's own hedges and figures, plus those of its sentence that no claim owns inside its content."""
+    by_sentence: dict[int, list[ClaimRecord]] = {}
+    for r in records.values():
+        by_sentence.setdefault(r.sentence_id, []).append(r)
     for table, target in ((Hedge, "hedges"), (Figure, "figures")):
         for row in session.execute(select(table).where(table.sentence_id.in_(list(by_sentence)))
                                    .order_by(table.start)).scalars():
-            for c in by_sentence[row.sentence_id]:
-                owned = row.claim_id == c.id
-                inside = row.claim_id is None and c.content_start <= row.start and row.end <= c.content_end
-                if owned or inside:
-                    values = getattr(records[c.id], target)
-                    if row.text not in values:
-                        values.append(row.text)
+            for r in by_sentence[row.sentence_id]:
+                owned = row.claim_id == r.claim_id
+                inside = row.claim_id is None and r.content_start <= row.start and row.end <= r.content_end
+                values = getattr(r, target)
+                if (owned or inside) and row.text not in values:
+                    values.append(row.text)
 
 
 # --- other lookups ----------------------------------------------------------------------------------------------
