@@ -44,10 +44,14 @@ _POSTGRES_PREFIXES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 def make_engine(url: str) -> Engine:
     """An engine for `url`, connected once to prove it works. Raises StoreError with a one-line message."""
     url = _driver_url(url)
-    if url.startswith("sqlite"):
-        engine = _sqlite_engine(url)
-    else:
-        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS})
+    try:
+        if url.startswith("sqlite"):
+            engine = _sqlite_engine(url)
+        else:
+            engine = create_engine(url, pool_pre_ping=True,
+                                   connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS})
+    except (ArgumentError, NoSuchModuleError, ValueError) as error:
+        raise StoreError(f"invalid DATABASE_URL: {error}") from None
     try:
         with engine.connect():
             pass
@@ -107,20 +111,13 @@ def _driver_url(url: str) -> str:
 
 
 def _sqlite_engine(url: str) -> Engine:
-    try:
-        parsed = make_url(url)
-    except ArgumentError as error:
-        raise StoreError(f"invalid DATABASE_URL: {error}") from None
-    database = parsed.database
+    database = make_url(url).database
     if database and database != ":memory:" and not database.startswith("file:"):
         try:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"cannot create the data directory for {database}: {error.strerror}") from None
-    try:
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
-    except NoSuchModuleError as error:
-        raise StoreError(f"invalid DATABASE_URL: {error}") from None
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

@@ -143,6 +143,8 @@ def test_postgresql_urls_are_routed_to_psycopg(url):
     ("newsbot.db", "unsupported DATABASE_URL scheme 'newsbot.db'"),
     ("postgresql://postgres@127.0.0.1:1/test", "cannot connect to the database"),
     ("postgresql://postgres@127.0.0.1:5432/no_such_database_here", "cannot connect to the database"),
+    ("postgresql://postgres@127.0.0.1:port/test", "invalid DATABASE_URL"),
+    (f"sqlite:///{__file__}/under/a/file.db", "cannot create the data directory"),
 ])
 def test_bad_urls_are_one_line_store_errors(url, message):
     with pytest.raises(StoreError) as error:
