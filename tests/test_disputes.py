@@ -92,11 +92,11 @@ def test_denial_cue_flips_polarity():
 
 def test_figures_for_the_same_count_that_cannot_both_hold_conflict():
     deaths = frozenset({stem("protesters")})
-    a = view(1, "Officials", "12 protesters died in the square on Friday", figures=(FigureView("12 protesters", 12, 12, deaths),))
-    b = view(2, "Organisers", "more than 40 protesters died in the square on Friday", figures=(FigureView("more than 40 protesters", 40,
-                                                                                   None, deaths),))
-    c = view(3, "Medics", "at least 10 protesters died in the square on Friday", figures=(FigureView("at least 10 protesters", 10, None,
-                                                                            deaths),))
+    square = "protesters died in the square on Friday"
+    a = view(1, "Officials", f"12 {square}", figures=(FigureView("12 protesters", 12, 12, deaths),))
+    b = view(2, "Organisers", f"more than 40 {square}",
+             figures=(FigureView("more than 40 protesters", 40, None, deaths),))
+    c = view(3, "Medics", f"at least 10 {square}", figures=(FigureView("at least 10 protesters", 10, None, deaths),))
     assert figure_conflict(a, b).name == "figures"
     assert figure_conflict(a, c) is None            # 12 is "at least 10": both can hold
 
@@ -198,7 +198,8 @@ def test_figures_must_count_the_same_thing_in_the_same_way():
                 figures=(FigureView("thousands of acres", 2000, None, acres),))
     share = view(3, "Farmers", "12 percent of the acres burned in the valley fire",
                  figures=(FigureView("12 percent of the acres", 12, 12, acres),))
-    count = view(4, "Officials", "900 acres burned in the valley fire", figures=(FigureView("900 acres", 900, 900, acres),))
+    count = view(4, "Officials", "900 acres burned in the valley fire",
+                 figures=(FigureView("900 acres", 900, 900, acres),))
     assert figure_conflict(forest, land) is None and figure_conflict(share, count) is None
     assert figure_conflict(land, count).name == "figures"
     elsewhere = view(5, "Officials", "900 acres were sold to developers",

@@ -28,6 +28,6 @@ def recompute(session: Session, team_id: str, article_ids: Iterable[int]) -> lis
     article_ids = sorted(set(article_ids))
     if not article_ids:
         return []
-    scope = related_article_ids(session, team_id, article_ids)
-    found = group_disputes(load_claims(session, team_id, scope), set(article_ids))
+    others = related_article_ids(session, team_id, article_ids)
+    found = group_disputes(load_claims(session, team_id, article_ids, others), set(article_ids))
     return replace_disputes(session, team_id, article_ids, found)

@@ -5,6 +5,7 @@ The lists name general phenomena (negation, dissent, blame, harm), never events 
 
 from __future__ import annotations
 
+import functools
 import re
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
@@ -36,7 +37,8 @@ HYPOTHETICAL = frozenset("if whether unless would could might".split())   # "if 
 # "I don't think ...", "we don't see ...": a negated opinion or perception, not a denial of an event.
 # Declining to speak is no denial either: "isn't saying if", "did not address", "would not confirm".
 OPINION_VERBS = """think believe know see expect recall remember understand seem feel care mind agree say tell
-    comment address discuss confirm disclose reveal elaborate specify respond answer familiar aware sure clear""".split()
+    comment address discuss confirm disclose reveal elaborate specify respond answer
+    familiar aware sure clear""".split()
 NEGATED_FILLERS = frozenset("be been being have has had yet even really all that so too immediately publicly "
                             "directly specifically".split())
 DENIAL_CUES = re.compile(r"\b(den(y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*|contradict\w*)\b", re.I)
@@ -68,10 +70,12 @@ HARM_VERBS = frozenset(
 EVENT_NOUNS = {
     "death": "kill", "killing": "kill", "murder": "kill", "massacre": "massacre", "shooting": "shoot",
     "attack": "attack", "bombing": "bomb", "violence": "attack", "unrest": "attack", "clash": "attack",
-    "fire": "burn", "arson": "burn", "blast": "bomb", "explosion": "bomb", "hack": "hack", "leak": "leak", "casualty": "kill",
+    "fire": "burn", "arson": "burn", "blast": "bomb", "explosion": "bomb", "hack": "hack", "leak": "leak",
+    "casualty": "kill",
 }
 IRREGULAR = {
-    "shot": "shoot", "thought": "think", "said": "say", "told": "tell", "fled": "flee", "fleeing": "flee", "fought": "fight", "led": "lead", "began": "begin",
+    "shot": "shoot", "thought": "think", "said": "say", "told": "tell", "fled": "flee", "fleeing": "flee",
+    "fought": "fight", "led": "lead", "began": "begin",
     "begun": "begin", "men": "man", "women": "woman", "children": "child", "people": "person", "died": "die",
     "dead": "die", "deaths": "death", "gave": "give", "given": "give",
     "took": "take", "taken": "take", "went": "go", "gone": "go", "won": "win", "lost": "lose", "paid": "pay",
@@ -81,6 +85,7 @@ IRREGULAR = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix-stripping stemmer: killings/killed/kills → kill, refugees/refuge → refug."""
     w = word.lower().replace("\u2019", "'")

@@ -13,26 +13,32 @@ MAX_RELATED_ARTICLES = 200      # cross-article candidates: the most recent arti
 
 
 def related_article_ids(session: Session, team_id: str, article_ids: list[int]) -> list[int]:
-    """The focus articles plus the team's most recent articles sharing an entity with them."""
+    """The team's most recent other articles sharing an entity with `article_ids`."""
     keys = select(Entity.key).where(Entity.article_id.in_(article_ids))
-    others = session.exec(
+    return list(session.exec(
         select(Article.id).where(Article.team_id == team_id, Article.id.not_in(article_ids),
                                  Article.id.in_(select(Entity.article_id).where(Entity.key.in_(keys))))
         .order_by(Article.ingested_at.desc()).limit(MAX_RELATED_ARTICLES)
-    ).all()
-    return [*article_ids, *others]
+    ).all())
 
 
-def load_claims(session: Session, team_id: str, article_ids: list[int]) -> list[ClaimView]:
+def load_claims(session: Session, team_id: str, focus: list[int], others: list[int] = ()
+                ) -> list[ClaimView]:
+    """Every claim of the `focus` articles, and of the `others` only those in sentences mentioning an entity of
+    the focus articles: a dispute across articles needs one, so the rest would be read for nothing."""
     articles = {a.id: a for a in session.exec(
-        select(Article).where(Article.team_id == team_id, Article.id.in_(article_ids))).all()}
+        select(Article).where(Article.team_id == team_id, Article.id.in_([*focus, *others]))).all()}
     if not articles:
         return []
     ids = list(articles)
-    sentences = session.exec(select(Sentence).where(Sentence.article_id.in_(ids))
-                             .order_by(Sentence.article_id, Sentence.position)).all()
+    focus_keys = select(Entity.key).where(Entity.article_id.in_(focus))
+    shared = select(Mention.sentence_id).join(Entity, Entity.id == Mention.entity_id).where(
+        Entity.article_id.in_(list(others)), Entity.key.in_(focus_keys))
+    sentences = session.exec(select(Sentence).where(Sentence.article_id.in_(ids)).where(
+        Sentence.article_id.in_(focus) | Sentence.id.in_(shared))
+        .order_by(Sentence.article_id, Sentence.position)).all()
     by_sentence = {s.id: s for s in sentences}
-    headings = _headings(articles, sentences)
+    headings = _headings(articles, [s for s in sentences if s.article_id in set(focus)])
     entities = {e.id: e for e in session.exec(select(Entity).where(Entity.article_id.in_(ids))).all()}
     mentions: dict[int, list[Mention]] = {}
     for m in session.exec(select(Mention).where(Mention.sentence_id.in_(list(by_sentence)))).all():
@@ -43,8 +49,8 @@ def load_claims(session: Session, team_id: str, article_ids: list[int]) -> list[
     figures: dict[int, list[Figure]] = {}
     for f in session.exec(select(Figure).where(Figure.sentence_id.in_(list(by_sentence)))).all():
         figures.setdefault(f.sentence_id, []).append(f)
-    claims = session.exec(select(Claim).where(Claim.article_id.in_(ids)).order_by(Claim.article_id,
-                                                                                  Claim.position)).all()
+    claims = session.exec(select(Claim).where(Claim.article_id.in_(ids)).where(
+        Claim.article_id.in_(focus) | Claim.sentence_id.in_(shared)).order_by(Claim.article_id, Claim.position)).all()
     corrections = latest_corrections(session, team_id, [c.id for c in claims])
     missing = {c.source_entity_id for c in corrections.values()} - set(entities) - {None}
     entities.update({e.id: e for e in session.exec(select(Entity).where(Entity.id.in_(missing))).all()})
