@@ -19,6 +19,7 @@ from bot.text import NormalisedText
 
 _EDGE = " \t\n,;:-\u2013\u2014"
 SPEECH_VERBS = frozenset("say tell claim insist warn add".split())
+SIGNATURE_DASHES = frozenset(("\u2015", "\u2014", "--"))
 _TRAILING_PUNCT = ".,;:"
 # Probability from which a token is taken as cue / content although Viterbi said O (tuned on PolNeAR dev).
 CUE_THRESHOLD = 0.35
@@ -49,8 +50,35 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
             if quote is not None:
                 quotes.append(quote)
+    taken = {(q.cue.start, q.cue.end) for q in quotes}
+    for cue, sources, contents in _signed_quotations(doc, quoted):
+        quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
+        if quote is not None and (quote.cue.start, quote.cue.end) not in taken:
+            quotes.append(quote)
+    quotes.sort(key=lambda q: q.cue.start)
     _nest(quotes)
     return quotes
+
+
+def _signed_quotations(doc: Doc, quoted: list[bool]):
+    """(cue, sources, contents) of a quotation signed with a dash and a name at the end of its line:
+    '"... our greatest shame." ― Sonya Herridge' (testimonials, readers' voices, epigraphs)."""
+    for dash in doc:
+        if dash.text not in SIGNATURE_DASHES or dash.i == 0 or doc[dash.i - 1].text != '"':
+            continue
+        close = dash.i - 1
+        name_end = dash.i + 1
+        while name_end < len(doc) and not doc[name_end].is_space and doc[name_end].pos_ in ("PROPN", "PUNCT") \
+                and name_end - dash.i <= 6:
+            name_end += 1
+        at_line_end = name_end == len(doc) or doc[name_end].is_space and "\n" in doc[name_end].text
+        if not at_line_end or not any(t.pos_ == "PROPN" for t in doc[dash.i + 1:name_end]):
+            continue
+        start = close
+        while start > 0 and quoted[start - 1] and not doc[start - 1].is_space:
+            start -= 1
+        if close - start > 1:
+            yield (dash.i, dash.i + 1), [(dash.i + 1, name_end)], [(start + 1, close)]
 
 
 def _nearest(cue: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -160,3 +160,14 @@ def test_quote_running_over_sentences_before_the_speaker(quotes_of):
     quote = quote_with(quotes_of(text), "Everyone must leave now")
     assert sources(quote) == ["the mayor"]
     assert min(c.start for c in quote.contents) <= text.index("The water")
+
+
+def test_quotation_signed_with_a_dash_and_a_name(quotes_of):
+    text = ('Readers wrote to us.\n"He has empowered racists to be open with their prejudice. He represents our '
+            'greatest shame." \u2015 Sonya Herridge\n"I am so ashamed to be an American today, and so are all of my '
+            'friends." \u2015 Jacklyn Ashley\n')
+    quotes = quotes_of(text)
+    signed = quote_with(quotes, "He represents our greatest shame")
+    assert sources(signed) == ["Sonya Herridge"] and signed.cue.text == "\u2015"
+    assert signed.contents[0].text.startswith("He has empowered") and signed.kind == "direct"
+    assert sources(quote_with(quotes, "ashamed to be an American")) == ["Jacklyn Ashley"]
