@@ -137,12 +137,16 @@ def articles() -> None:
         typer.echo("No articles indexed yet: run `newsbot ingest PATH` or `newsbot demo`.")
         return
     table = Table(title="Indexed articles", title_justify="left")
-    for column in ("id", "slug", "title", "outlet", "sentences", "claims", "entities", "ingested (UTC)"):
-        table.add_column(column, justify="right" if column in ("id", "sentences", "claims", "entities") else "left",
-                         no_wrap=column in ("id", "slug"), ratio=1 if column == "title" else None)
+    table.add_column("id", justify="right", no_wrap=True)
+    table.add_column("slug", overflow="fold", min_width=12)      # folded, never cut: it is what `facts` takes
+    table.add_column("title", ratio=1, min_width=10)
+    table.add_column("outlet")
+    for column in ("sent", "claims", "ent"):     # sentences, attributed claims, entities
+        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("ingested", no_wrap=True)
     for a in listed:
         table.add_row(str(a.id), escape(a.slug), escape(a.title), escape(a.outlet or ""), str(a.sentences),
-                      str(a.claims), str(a.entities), a.ingested_at.strftime("%Y-%m-%d %H:%M"))
+                      str(a.claims), str(a.entities), a.ingested_at.strftime("%Y-%m-%d"))
     Console().print(table)
 
 
