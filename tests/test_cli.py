@@ -27,9 +27,10 @@ The strike had closed both container terminals.
 
 
 def run(engine, *args: str):
-    """Invoke `newsbot` in-process with DATABASE_URL pointing at the test database."""
+    """Invoke `newsbot` in-process with DATABASE_URL pointing at the test database, on a wide terminal (tables
+    fold long cells at 80 columns)."""
     url = engine.url.render_as_string(hide_password=False)
-    return CliRunner().invoke(app, list(args), env={"DATABASE_URL": url})
+    return CliRunner().invoke(app, list(args), env={"DATABASE_URL": url, "COLUMNS": "200"})
 
 
 def stored(engine) -> tuple[int, int]:
