@@ -50,6 +50,11 @@ MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir kin
 _FUNCTION_WORDS = frozenset("the a an our their its his her this that these those of in on at for from by to and".split())
 _INDEFINITE = frozenset("a an one another some".split())
 _MODIFIER_DEPS = frozenset("poss compound amod nmod".split())
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "col": "colonel",
+    "lt": "lieutenant", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "prof": "professor",
+    "pm": "minister", "rev": "reverend", "pres": "president",
+}
 _DESCRIPTION_HEAD = re.compile(r"\s(?:of|for|in|at|from|with|and|on|to)\s")
 _PERSON_WINDOW = 8   # sentences searched back for he/she
 _OTHER_WINDOW = 2    # for they/it
@@ -104,7 +109,10 @@ class _Context:
         self.words[index].update(w for w in folded if w not in _FUNCTION_WORDS)
         self.heads[index].add(head or folded[-1])
         if entity_type == "PERSON":
-            self.heads[index].update(w for w in folded if w in TITLES)
+            titles = [w for w in folded if w in TITLES]
+            full = [_TITLE_ABBREVIATIONS[w] for w in titles if w in _TITLE_ABBREVIATIONS]
+            self.heads[index].update(titles + full)  # "Gov. Pat McCrory" is "the governor"
+            self.words[index].update(full)
 
     def add_entity(self, entity: Entity, head: str) -> int:
         self.entities.append(entity)

@@ -68,6 +68,7 @@ PLACE_NOUNS = frozenset("town city village region province area district country
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
 _WORD = re.compile(r"[a-z0-9]+")
+_DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}")
 FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 _COUNTRY_OF_ALIAS = {" ".join(_WORD.findall(alias)): country for alias, country in COUNTRY_ALIASES.items()}
 
@@ -77,6 +78,7 @@ def fold_name(text: str) -> str:
     words split at hyphens and apostrophes, a country's adjective replaced by the country ("Syrian" -> "syria")."""
     text = unicodedata.normalize("NFKD", text).translate(_APOSTROPHES)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("\\", "")
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # "U.S." -> "us"
     words = _WORD.findall(_POSSESSIVE.sub(" ", text))
     while words and words[0] in DETERMINERS:
         words = words[1:]
@@ -305,6 +307,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             groups.append(group)
         else:
             twin.extend(group)
+    groups = _with_acronyms_joined(groups)
     # Longest names first, so that a surname always joins a full name that is kept.
     groups.sort(key=lambda g: -max(len(m.key.split()) for m in g))
     kept: list[tuple[list[_Mention], set[tuple[str, ...]]]] = []
@@ -321,6 +324,31 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     for group, _ in kept:
         group.sort(key=lambda m: m.start)
     return sorted((group for group, _ in kept), key=lambda g: g[0].start)
+
+
+def _with_acronyms_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:
+    """"IMF" joins "International Monetary Fund" and "U.N." joins "United Nations" when one name in the article
+    has those initials."""
+    by_initials: dict[str, list[list[_Mention]]] = {}
+    for group in groups:
+        if not _personish(group):
+            for m in group:
+                words = [w for w in m.name.split() if w.lower() not in _ACRONYM_SKIPS]
+                if len(words) > 1 and all(w[:1].isupper() for w in words):
+                    by_initials.setdefault("".join(w[0] for w in words), []).append(group)
+    kept: list[list[_Mention]] = []
+    for group in groups:
+        acronym = group[0].name.replace(".", "")
+        owners = by_initials.get(acronym, []) if 2 <= len(acronym) <= 6 and acronym.isupper() else []
+        owners = list({id(g): g for g in owners if g is not group}.values())
+        if len(owners) == 1:
+            owners[0].extend(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+_ACRONYM_SKIPS = frozenset("of and the for on in &".split())
 
 
 def _part_of_name(part: list[_Mention], full_names: set[tuple[str, ...]]) -> bool:

@@ -211,3 +211,9 @@ def test_an_appositive_head_later_stands_for_the_name(nlp):
             "The dictator said the vote was fair.")
     names, *_ = resolve(nlp, text, ("The dictator", "the vote was fair"))
     assert names == ["Ferdinand Marcos"]
+
+
+def test_an_abbreviated_title_matches_the_description(nlp):
+    text = "Gov. Pat McCrory called the Guard. Crowds gathered. The governor said order was restored."
+    names, *_ = resolve(nlp, text, ("The governor", "order was restored"))
+    assert names == ["Pat McCrory"]

@@ -149,3 +149,12 @@ def test_a_bare_surname_the_ner_calls_a_place_still_joins_the_full_name(nlp):
                                    "Garland in March.")
     garland = entity_with(entities, "Garland")
     assert garland.name == "Merrick Garland" and garland.type == "PERSON"
+
+
+def test_an_acronym_joins_the_name_with_its_initials(nlp):
+    entities, _ = entities_of(nlp, "The International Monetary Fund cut its forecast. The IMF said growth was slow. "
+                                   "The U.N. agreed with the United Nations Security Council.")
+    fund = entity_with(entities, "IMF")
+    assert fund.name == "International Monetary Fund"
+    assert entity_with(entities, "U.N.") is not entity_with(entities, "United Nations Security Council")
+    assert fold_name("U.S.") == fold_name("the United States")
