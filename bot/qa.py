@@ -89,9 +89,10 @@ def _text_score(words: list[str], phrase: str, record: search.ClaimRecord) -> fl
     attributed content next (so of two claims in one sentence the one saying it wins), the phrase in order and at
     the start of the content a little."""
     content = _coverage(words, record.content_text)
-    passage = _coverage(words, record.passage)
+    around = f"{record.passage} {record.content_text}"      # the content may run past the cue's sentence
+    passage = _coverage(words, around)
     phrase = " ".join(phrase.lower().split())
-    order = fuzz.partial_ratio(phrase, record.passage.lower()) / 100
+    order = fuzz.partial_ratio(phrase, around.lower()) / 100
     start = fuzz.ratio(phrase, record.content_text[: len(phrase)].lower()) / 100
     return 0.35 * content + 0.45 * passage + 0.1 * order + 0.1 * start
 
@@ -191,7 +192,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
     ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None)
-    scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text, prefer_attributed=0.05)
+    scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text, prefer_attributed=0.1)
     if intent.verb:
         verb = _stem(intent.verb)
         scored = [(r, min(1.0, s + (0.03 if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)))
@@ -255,7 +256,8 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     keys = [m.key for m in matches]
     article_id = scope.id if scope else None
     ids = search.claims_by_sources(session, keys, team_id, article_id=article_id)
-    ids += _by_written_source(session, name_words, team_id, scope)
+    if len(ids) < MAX_ITEMS:
+        ids += _by_written_source(session, name_words, team_id, scope)
     records = search.brief_claims(session, list(dict.fromkeys(ids))[: search.CANDIDATES], team_id)
     theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words)]
     if intent.about:

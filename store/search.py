@@ -214,8 +214,10 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
     def similar(a: str, b: str) -> float:
         return table.get((a, b), 100.0 if a == b else 0.0)
 
+    wanted = " ".join(query)
+    shortlist = process.extract(wanted, {n: index.names[n] for n in hits}, scorer=fuzz.token_set_ratio, limit=40)
     scored = []
-    for number, _ in hits.most_common(100):
+    for _, _, number in shortlist:
         score = name_score(query, index.names[number].split(), similar)
         if score >= floor:
             scored.extend(NameMatch(key, index.names[number], score) for key in index.keys[number])
