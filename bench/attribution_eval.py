@@ -14,17 +14,21 @@ from __future__ import annotations
 
 import argparse
 import string
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from bench.polnear import Article, Fragments, load_split
-from bot.extract.sentences import add_paragraph_boundaries, split_sentences
-from bot.extract.attributions import find_quotes
-from bot.extract.types import Quote
-from bot.nlp import load_nlp
-from bot.settings import load_settings
-from bot.text import UnusableText, normalise
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # runnable as bench/NAME.py too
+
+from bench.polnear import Article, Fragments, load_split  # noqa: E402
+from bot.extract.attributions import find_quotes  # noqa: E402
+from bot.extract.sentences import add_paragraph_boundaries, split_sentences  # noqa: E402
+from bot.extract.types import Quote  # noqa: E402
+from bot.nlp import load_nlp  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
+from bot.text import UnusableText, normalise  # noqa: E402
 
 ROLES = ("source", "cue", "content")
 _EDGE = set(string.whitespace + string.punctuation + "\u201c\u201d\u2018\u2019\u2014\u2013\u2026")

@@ -1,6 +1,6 @@
 """Train the attribution taggers on PolNeAR train and write them into bot/models/ (package data).
 
-    .venv/bin/python -m bench.train_attributions [--cache /tmp/polnear-cache] [--workers 2]
+    .venv/bin/python -m bench.train_attributions [--cache /tmp/polnear-cache] [--workers 2] [--out DIR]
 
 Reproducible: the corpus order, features and CRF settings are fixed, so the same train split gives the same
 models. The cue CRF labels cue tokens (B-CUE/I-CUE) in every body sentence; the role CRF labels, for each gold
@@ -10,6 +10,7 @@ cue, the source (B-S/I-S) and content (B-C/I-C) tokens of the cue's sentence.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from multiprocessing import get_context
 from pathlib import Path
@@ -18,8 +19,10 @@ import numpy as np
 import pycrfsuite
 from sklearn.linear_model import LogisticRegression
 
-from bench.attribution_data import Parsed, parsed
-from bot.extract.attribution_tagger import (
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # runnable as bench/NAME.py too
+
+from bench.attribution_data import Parsed, parsed  # noqa: E402
+from bot.extract.attribution_tagger import (  # noqa: E402
     CUE_MODEL, CUE_SCORER, ROLE_MODEL, base_features, body_sentences, cue_scores, cue_sequence, quotation_state,
     role_sequence, scorer_inputs,
 )
@@ -43,7 +46,7 @@ def cue_token_sets(item: Parsed) -> set[int]:
     return {i for gold in item.article.attributions for i in item.tokens_in(gold.cue[:1])}
 
 
-def train_scorer(items: list[Parsed]) -> tuple[np.ndarray, float]:
+def train_scorer(items: list[Parsed], path: Path) -> tuple[np.ndarray, float]:
     """Logistic regression: is this token part of a cue, from its and its head's contextual vectors."""
     inputs, targets = [], []
     for item in items:
@@ -53,7 +56,8 @@ def train_scorer(items: list[Parsed]) -> tuple[np.ndarray, float]:
         targets.extend(i in cues for i in rows)
     model = LogisticRegression(C=1.0, max_iter=300).fit(np.vstack(inputs), np.array(targets))
     scorer = model.coef_[0].astype(np.float32), float(model.intercept_[0])
-    np.savez(CUE_SCORER, weights=scorer[0], bias=scorer[1])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path, weights=scorer[0], bias=scorer[1])
     return scorer
 
 
@@ -106,10 +110,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="keep parsed Docs here between runs")
     parser.add_argument("--workers", type=int, default=2, help="spaCy processes; the two CRFs train in parallel")
     parser.add_argument("--limit", type=int, default=None, help="train on the first N articles only")
+    parser.add_argument("--out", type=Path, default=CUE_MODEL.parent, help="where to write the models")
     args = parser.parse_args()
     items = parsed("train", args.cache, args.workers, args.limit)
-    cue_data, role_data = sequences(items, train_scorer(items))
-    jobs = [(cue_data, CUE_MODEL, CUE_PARAMS), (role_data, ROLE_MODEL, ROLE_PARAMS)]
+    cue_data, role_data = sequences(items, train_scorer(items, args.out / CUE_SCORER.name))
+    jobs = [(cue_data, args.out / CUE_MODEL.name, CUE_PARAMS), (role_data, args.out / ROLE_MODEL.name, ROLE_PARAMS)]
     if args.workers > 1:
         with get_context("fork").Pool(2) as pool:
             reports = pool.map(_train_job, jobs)
