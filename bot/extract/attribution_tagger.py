@@ -47,25 +47,33 @@ def lexicon_kind(lemma: str) -> str | None:
 
 
 def quotation_state(doc: Doc) -> list[bool]:
-    """Per token: inside quotation marks (the marks included). A paragraph that ends inside a quotation and is
-    followed by one opening with a quotation mark continues the quotation (the press convention)."""
-    inside = [False] * len(doc)
-    open_ = False
+    """Per token: inside quotation marks (the marks included)."""
+    return [opening >= 0 for opening in quotation_openings(doc)]
+
+
+def quotation_openings(doc: Doc) -> list[int]:
+    """Per token: the index of the mark opening the quotation it is in (the marks included), -1 outside.
+
+    A paragraph that ends inside a quotation and is followed by one opening with a quotation mark continues the
+    quotation (the press convention), so a quotation can run over paragraphs.
+    """
+    openings = [-1] * len(doc)
+    opening = -1
     paragraph_start = True
     for token in doc:
         if token.is_space:
             if "\n" in token.text:
-                if open_ and not _opens_with_quote(doc, token.i + 1):
-                    open_ = False
+                if opening >= 0 and not _opens_with_quote(doc, token.i + 1):
+                    opening = -1
                 paragraph_start = True
             continue
-        if token.text == '"' and not (open_ and paragraph_start):
-            open_ = not open_
-            inside[token.i] = True
+        if token.text == '"' and not (opening >= 0 and paragraph_start):
+            openings[token.i] = opening if opening >= 0 else token.i
+            opening = -1 if opening >= 0 else token.i
         else:
-            inside[token.i] = open_
+            openings[token.i] = opening
         paragraph_start = False
-    return inside
+    return openings
 
 
 def _opens_with_quote(doc: Doc, i: int) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.extract.attribution_tagger import (
-    base_features, body_sentences, cue_scorer, cue_scores, cue_sequence, lexicon_kind, quotation_state, role_sequence, runs, taggers,
+    base_features, body_sentences, cue_scorer, cue_scores, cue_sequence, lexicon_kind, quotation_openings,
+    role_sequence, runs, taggers,
 )
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Quote, Sentence, Span
@@ -29,7 +30,8 @@ CONTENT_THRESHOLD = 0.3
 def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> list[Quote]:
     """Every attribution in the body sentences; speakers are left to coref."""
     cue_tagger, role_tagger = taggers()
-    quoted = quotation_state(doc)
+    openings = quotation_openings(doc)
+    quoted = [opening >= 0 for opening in openings]
     feats = base_features(doc, quoted, cue_scores(doc, cue_scorer()))
     quotes: list[Quote] = []
     for sent in body_sentences(doc, norm):
@@ -46,12 +48,12 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             if not contents:
                 continue
             if contents[0][1] <= cue[0]:
-                contents = _with_earlier_quotation(doc, quoted, contents)
+                contents = _with_earlier_quotation(openings, contents)
             quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
             if quote is not None:
                 quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
-    for cue, sources, contents in _signed_quotations(doc, quoted):
+    for cue, sources, contents in _signed_quotations(doc, openings):
         quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
         if quote is not None and (quote.cue.start, quote.cue.end) not in taken:
             quotes.append(quote)
@@ -60,7 +62,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     return quotes
 
 
-def _signed_quotations(doc: Doc, quoted: list[bool]):
+def _signed_quotations(doc: Doc, openings: list[int]):
     """(cue, sources, contents) of a quotation signed with a dash and a name at the end of its line:
     '"... our greatest shame." ― Sonya Herridge' (testimonials, readers' voices, epigraphs)."""
     for dash in doc:
@@ -74,10 +76,8 @@ def _signed_quotations(doc: Doc, quoted: list[bool]):
         at_line_end = name_end == len(doc) or doc[name_end].is_space and "\n" in doc[name_end].text
         if not at_line_end or not any(t.pos_ == "PROPN" for t in doc[dash.i + 1:name_end]):
             continue
-        start = close
-        while start > 0 and quoted[start - 1] and not doc[start - 1].is_space:
-            start -= 1
-        if close - start > 1:
+        start = openings[close]
+        if 0 <= start and close - start > 1:
             yield (dash.i, dash.i + 1), [(dash.i + 1, name_end)], [(start + 1, close)]
 
 
@@ -137,28 +137,12 @@ def _recall_biased(tagger, sequence: list[dict[str, str]], kind: str, threshold:
     return labels
 
 
-def _with_earlier_quotation(doc: Doc, quoted: list[bool], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _with_earlier_quotation(openings: list[int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretch a content that starts inside a quotation back to the quotation's opening mark, so a quote
     running over several sentences or paragraphs before "she said" is one content."""
     start, end = contents[0]
-    if not quoted[start]:
-        return contents
-    first = start
-    while first > 0 and not _opening_mark(doc, quoted, first) and (quoted[first - 1] or doc[first - 1].is_space):
-        first -= 1
-    while first < start and doc[first].is_space:
-        first += 1
-    return [(first, end), *contents[1:]] if first < start else contents
-
-
-def _opening_mark(doc: Doc, quoted: list[bool], i: int) -> bool:
-    """A quotation mark with no quoted token before it (paragraph continuation marks do not open)."""
-    if doc[i].text != '"':
-        return False
-    j = i - 1
-    while j >= 0 and doc[j].is_space:
-        j -= 1
-    return j < 0 or not quoted[j] or doc[j].text == '"' and (j == 0 or not quoted[j - 1])
+    first = openings[start]
+    return [(first, end), *contents[1:]] if 0 <= first < start else contents
 
 
 def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: list[bool], cue: tuple[int, int],
