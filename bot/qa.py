@@ -192,7 +192,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
     ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None)
-    scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text, prefer_attributed=0.1)
+    scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text, prefer_attributed=0.05)
     if intent.verb:
         verb = _stem(intent.verb)
         scored = [(r, min(1.0, s + (0.03 if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)))

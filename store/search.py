@@ -78,17 +78,18 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
                f"JOIN article a ON a.id = c.article_id "
                f"WHERE claim_fts MATCH :q AND {where} ORDER BY bm25(claim_fts, 1.0, 0.5) LIMIT :limit")
     else:
+        # No ts_rank: it re-parses every matching row, so its cost grows with the corpus; the newest matches are
+        # taken instead (newer articles first) and the reranker orders them.
         params["q"] = (" & " if every_word else " | ").join(words)
-        sql = (f"WITH q AS (SELECT to_tsquery('english', :q) AS q) "
-               f"SELECT id FROM ("
-               f" SELECT c.id, ts_rank(to_tsvector('english', c.content_text), q.q) AS rank"
-               f" FROM q, claim c JOIN article a ON a.id = c.article_id"
-               f" WHERE to_tsvector('english', c.content_text) @@ q.q AND {where}"
-               f" UNION ALL"
-               f" SELECT c.id, ts_rank(to_tsvector('english', s.text), q.q) * 0.5 AS rank"
-               f" FROM q, sentence s JOIN claim c ON c.sentence_id = s.id JOIN article a ON a.id = c.article_id"
-               f" WHERE to_tsvector('english', s.text) @@ q.q AND {where}"
-               f") hits GROUP BY id ORDER BY max(rank) DESC LIMIT :limit")
+        sql = (f"SELECT id FROM ("
+               f" (SELECT c.id FROM claim c JOIN article a ON a.id = c.article_id"
+               f"  WHERE to_tsvector('english', c.content_text) @@ to_tsquery('english', :q) AND {where}"
+               f"  ORDER BY c.id DESC LIMIT :limit)"
+               f" UNION"
+               f" (SELECT c.id FROM sentence s JOIN claim c ON c.sentence_id = s.id JOIN article a ON a.id = c.article_id"
+               f"  WHERE to_tsvector('english', s.text) @@ to_tsquery('english', :q) AND {where}"
+               f"  ORDER BY c.id DESC LIMIT :limit)"
+               f") hits ORDER BY id DESC LIMIT :limit")
     return [row[0] for row in session.execute(text(sql), params)]
 
 
