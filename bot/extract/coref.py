@@ -82,6 +82,7 @@ class _Context:
     gender_votes: dict[int, Counter] = field(default_factory=dict)  # per person: he/she that followed a mention
     quoted: list[tuple[int, int]] = field(default_factory=list)  # normalised extents inside quotation marks
     by_token: dict[int, Mention] = field(default_factory=dict)   # token index -> the mention holding it
+    sentence_of: list[int] = field(default_factory=list)         # token index -> its sentence's number in the doc
 
     def __post_init__(self) -> None:
         last = 0
@@ -90,6 +91,8 @@ class _Context:
             last = source if source != INSERTED else last
             self.token_starts.append(last)
         self.quoted = _quoted_extents(self.norm)
+        for number, sent in enumerate(self.doc.sents):
+            self.sentence_of.extend([number] * len(sent))
         for mention in self.mentions:
             self.index_mention(mention)
         self._count_gender_pronouns()
@@ -399,28 +402,49 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int) -> int | None:
     pronoun = pronoun_token.lower_
     own_quotation = ctx.quotation(pronoun_token)
     window = _PERSON_WINDOW if pronoun in PERSON_PRONOUNS else _OTHER_WINDOW
-    sentence = ctx.doc[min(before, len(ctx.doc) - 1)].sent
-    start = sentence.start
-    for _ in range(window):
-        if start == 0:
+    before = min(before, len(ctx.doc))
+    here = ctx.sentence_of[min(before, len(ctx.doc) - 1)]
+    best: tuple[float, int] | None = None
+    chosen: int | Token | None = None
+    for token in reversed(ctx.doc[:before]):
+        distance = here - ctx.sentence_of[token.i]
+        if distance > window:
             break
-        start = ctx.doc[start - 1].sent.start
-    for token in reversed(ctx.doc[start:before]):
         if token.dep_ in _MODIFIER_DEPS or token.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
         if ctx.quotation(token) not in (-1, own_quotation):
             continue
         entity = _entity_of(ctx, token)
         if entity is not None and _agrees(ctx, pronoun, entity, token):
-            return entity
-        if entity is None and token.dep_ in ("nsubj", "nsubjpass") and _noun_agrees(pronoun, token):
-            return _description(ctx, [t for t in token.subtree if t.i <= token.i], token)
+            candidate: int | Token = entity
+        elif entity is None and token.dep_ in ("nsubj", "nsubjpass") and _noun_agrees(pronoun, token):
+            candidate = token
+        else:
+            continue
+        score = (_salience(token) - distance, token.i)
+        if best is None or score > best:
+            best, chosen = score, candidate
+    if isinstance(chosen, Token):
+        return _description(ctx, [t for t in chosen.subtree if t.i <= chosen.i], chosen)
+    if chosen is not None:
+        return chosen
     if pronoun in PERSON_PRONOUNS:
         at = ctx.token_starts[before] if before < len(ctx.token_starts) else len(ctx.norm.original)
         earlier = [m for m in ctx.mentions if m.span.start < at and _agrees(ctx, pronoun, m.entity, None)]
         if earlier:
             return max(earlier, key=lambda m: m.span.start).entity
     return None
+
+
+def _salience(token: Token) -> float:
+    """How likely a later pronoun picks this noun up: a main clause's subject most, any subject more than the
+    rest. One sentence further back costs as much as one point here."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return 0.0
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return 1.5 if verb.dep_ == "ROOT" else 0.5
 
 
 def _entity_of(ctx: _Context, token: Token) -> int | None:

@@ -295,7 +295,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Mentions whose names fold alike, differ only in spelling, or give the surname of one full name.
 
     A bare surname shared by several full names ("Clinton" after "Bill Clinton" and "Hillary Clinton") goes, mention
-    by mention, to the full name mentioned last before it.
+    by mention, to the full name mentioned most often before it, the latest of those on a tie.
     """
     by_key: dict[str, list[_Mention]] = {}
     for m in mentions:
@@ -318,9 +318,12 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             kept.append((group, forms))
             continue
         for m in group:
-            earlier = [(max((o.start for o in g if o.start < m.start), default=-1), n) for n, g in enumerate(owners)]
-            latest, n = max(earlier)
-            owners[n if latest >= 0 else 0].append(m)
+            # the full name written most often before it, then the latest: the article's main "Scott", not a
+            # relative named once
+            earlier = [(sum(o.start < m.start for o in g), max((o.start for o in g if o.start < m.start), default=-1),
+                        n) for n, g in enumerate(owners)]
+            count, _, n = max(earlier)
+            owners[n if count else 0].append(m)
     for group, _ in kept:
         group.sort(key=lambda m: m.start)
     return sorted((group for group, _ in kept), key=lambda g: g[0].start)

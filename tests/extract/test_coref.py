@@ -217,3 +217,10 @@ def test_an_abbreviated_title_matches_the_description(nlp):
     text = "Gov. Pat McCrory called the Guard. Crowds gathered. The governor said order was restored."
     names, *_ = resolve(nlp, text, ("The governor", "order was restored"))
     assert names == ["Pat McCrory"]
+
+
+def test_a_pronoun_prefers_the_main_clauses_subject_to_a_nearer_object(nlp):
+    text = ("Don Fowler noted that in 1972 he helped replace Thomas Eagleton as the nominee. "
+            "Though that went smoothly, he said the rules were old.")
+    names, *_ = resolve(nlp, text, ("he", "the rules were old"))
+    assert names == ["Don Fowler"]

@@ -117,7 +117,7 @@ def test_mentions_slice_back_and_stay_out_of_titles_and_headings(sample, sample_
     assert {m.entity for m in mentions} == set(range(len(entities)))
 
 
-def test_a_bare_surname_goes_to_the_full_name_mentioned_last(nlp):
+def test_a_bare_surname_goes_to_the_full_name_mentioned_most_then_last(nlp):
     entities, _ = entities_of(nlp, "Bill Clinton spoke first. Hillary Clinton said she would win. "
                                    "Clinton added that the race was close.")
     assert [e.name for e in entities] == ["Bill Clinton", "Hillary Clinton"]
