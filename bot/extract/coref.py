@@ -2,7 +2,8 @@
 
 A source is resolved by its head word: a named mention there is the speaker ("Turkish PM Recep Tayyip Erdogan");
 a capital city as a source stands for its country's government ("claims by Damascus"); a pronoun is followed back
-to the latest compatible noun phrase before the quote ("he", "she", "they", "it"); a description ("The
+to the most salient agreeing noun phrase before the quote, main-clause subjects first and nearer sentences first
+("he", "she", "they", "it"; "I" and "we" are the enclosing quote's speaker); a description ("The
 government", "state TV", "our correspondent in Beirut") is matched to an entity whose names hold its words and
 its head word, or becomes an entity of its own ("Al Jazeera's correspondent", "human rights groups"). A quote
 without a source keeps speaker None: nobody is invented.
@@ -396,9 +397,9 @@ def _enclosing_speaker(quote: Quote, quotes: list[Quote], at: int) -> int | None
 
 
 def _antecedent(ctx: _Context, pronoun_token: Token, before: int) -> int | None:
-    """The latest noun phrase before token `before` that the pronoun can refer to (gender and number agreeing),
-    within a few sentences, skipping other speakers' quoted words; for he/she, else the latest person mentioned
-    earlier."""
+    """The most salient noun phrase before token `before` that the pronoun can refer to (gender and number
+    agreeing), within a few sentences, skipping other speakers' quoted words; for he/she, else the latest person
+    mentioned earlier."""
     pronoun = pronoun_token.lower_
     own_quotation = ctx.quotation(pronoun_token)
     window = _PERSON_WINDOW if pronoun in PERSON_PRONOUNS else _OTHER_WINDOW
