@@ -205,11 +205,11 @@ def digest(
 
     from bot.digest import build_digest, digest_as_dict, digest_as_text, parse_since
     from bot.settings import load_settings
-    from store.db import make_engine, open_session
+    from store.db import open_database, open_session
     from store.models import LOCAL_TEAM
 
     window = parse_since(since)             # a bad window ends as one "error: ..." line
-    with open_session(make_engine(load_settings().database_url)) as session:
+    with open_session(open_database(load_settings().database_url)) as session:
         found = build_digest(session, LOCAL_TEAM, window)
     typer.echo(json.dumps(digest_as_dict(found), indent=2, ensure_ascii=False) if as_json else digest_as_text(found))
 

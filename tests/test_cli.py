@@ -105,11 +105,19 @@ def test_force_reingests(engine, tmp_path):
     ("mysql://root@localhost/news", "unsupported DATABASE_URL scheme 'mysql'"),
     ("postgresql://postgres@127.0.0.1:1/test", "cannot connect to the database"),
 ])
-@pytest.mark.parametrize("command", [["ingest", str(SAMPLE_ARTICLE)], ["articles"], ["facts"]])
+@pytest.mark.parametrize("command", [["ingest", str(SAMPLE_ARTICLE)], ["articles"], ["facts"], ["digest"]])
 def test_an_unusable_database_is_one_line(url, message, command):
     result = CliRunner().invoke(app, command, env={"DATABASE_URL": url})
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [["articles"], ["facts"], ["digest"], ["ask", "who said it?"]])
+def test_read_commands_on_a_fresh_database_create_the_schema(tmp_path, command):
+    """A user's first command may be a read: it must find an empty, migrated store rather than missing tables."""
+    result = CliRunner().invoke(app, command, env={"DATABASE_URL": f"sqlite:///{tmp_path}/new.db", "COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
 
 

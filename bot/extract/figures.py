@@ -253,4 +253,4 @@ def _as_written(amount: _Amount) -> float | None:
 
 def _text(doc: Doc, tokens: list[Token]) -> str:
     """The normalised text from the first to the last token (what is counted, the hedge words)."""
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    return doc[tokens[0].i:tokens[-1].i + 1].text
