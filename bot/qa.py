@@ -186,13 +186,21 @@ def _quoted(text: str) -> str:
 
 # --- one handler per intent ----------------------------------------------------------------------------------
 
-def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | None) -> Answer:
-    words = search.query_words(intent.topic) or search.query_words(intent.topic, keep_stopwords=True)
+def _matching(session: Session, team_id: str, scope: Article | None, phrase: str, question: str,
+              prefer_attributed: float = 0.0, **options) -> list[tuple[search.ClaimRecord, float]] | None:
+    """Full-text candidates for the phrase, scored; None when the phrase has no searchable word."""
+    words = search.query_words(phrase)
     if not words:
+        return None
+    ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None, **options)
+    return _score_candidates(session, ids, team_id, words, phrase, question, prefer_attributed)
+
+
+def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | None) -> Answer:
+    scored = _matching(session, team_id, scope, intent.topic, intent.text, prefer_attributed=0.05)
+    if scored is None:
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
-    ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None)
-    scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text, prefer_attributed=0.05)
     if intent.verb:
         verb = _stem(intent.verb)
         scored = [(r, min(1.0, s + (0.03 if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)))
@@ -306,19 +314,14 @@ def _shown(name: str) -> str:
 
 
 def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | None) -> Answer:
-    words = search.query_words(intent.topic)
-    if not words:
+    scored = _matching(session, team_id, scope, intent.topic, intent.text, with_figures=True)
+    if scored is None:
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what is counted, e.g. \"how many people have been killed since protests began?\"")
-    article_id = scope.id if scope else None
-    ids = search.search_claims(session, words, team_id, article_id=article_id, with_figures=True)
-    scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text)   # sentences with figures
     answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",
                      f"No indexed figure matches {_quoted(intent.topic)}.", threshold=0.5)
     if answer.status == NO_MATCH and not answer.near_misses:
-        ids = search.search_claims(session, words, team_id, article_id=article_id)
-        scored = _score_candidates(session, ids, team_id, words, intent.topic, intent.text)
-        near = _ranked(scored)[:MAX_NEAR_MISSES]
+        near = _ranked(_matching(session, team_id, scope, intent.topic, intent.text))[:MAX_NEAR_MISSES]
         search.complete(session, [r for r, _ in near], team_id)
         answer.near_misses = [_item(r, s, near_miss=True) for r, s in near]
     return answer
@@ -395,12 +398,10 @@ def _sources(session: Session, intent: Sources, team_id: str, scope: Article | N
 
 
 def _search(session: Session, intent: Search, team_id: str, scope: Article | None) -> Answer:
-    words = search.query_words(intent.query)
-    if not words:
+    scored = _matching(session, team_id, scope, intent.query, intent.text)
+    if scored is None:
         return Answer(intent.text, intent, BAD_QUESTION,
                       "I need a few words to look for, e.g. \"what did Erdogan say?\" or \"refugees in Turkey\".")
-    ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None)
-    scored = _score_candidates(session, ids, team_id, words, intent.query, intent.text)
     return _answer(session, team_id, intent, scored, "{n} matching sentence{s}, by source.",
                    f"No indexed claim matches {_quoted(intent.query)}.")
 

@@ -46,11 +46,10 @@ general judge attorney nominee candidate correspondent editor reporter official 
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-def query_words(text: str, keep_stopwords: bool = False) -> list[str]:
+def query_words(text: str) -> list[str]:
     """The question's searchable words: letters and digits only (so no FTS or SQL syntax survives), lower-cased,
-    stopwords dropped (unless they are all there is: "who said 'I would'?"), each once."""
-    words = [w for w in _TOKEN.findall(text.lower())
-             if keep_stopwords or w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    stopwords dropped (they match nearly every row, and the cost of ranking grows with the matches), each once."""
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     return list(dict.fromkeys(words))[:32]
 
 
