@@ -98,7 +98,8 @@ def train(data: list, path: Path, params: dict) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     trainer.train(str(path))
-    return f"{path.name}: {len(data)} sequences, {time.perf_counter() - started:.0f} s, {path.stat().st_size // 1024} KB"
+    seconds, size = time.perf_counter() - started, path.stat().st_size // 1024
+    return f"{path.name}: {len(data)} sequences, {seconds:.0f} s, {size} KB"
 
 
 def _train_job(job: tuple[list, Path]) -> str:
