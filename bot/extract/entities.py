@@ -242,7 +242,17 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         votes["PERSON"] += 2  # not for "Charlotte Observer"
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
+    _gloss_votes(doc[end - 1], votes)
     return _Mention(start, end, name_start, label, name, votes)
+
+
+def _gloss_votes(root: Token, votes: Counter) -> None:
+    """"the Mukhabaraat (secret police)", "Hezbollah, the militia": a name glossed by an institution noun is one."""
+    glosses = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in ("appos", "nmod") and root.head.i > root.i:
+        glosses.append(root.head)
+    if any(g.lemma_.lower() in INSTITUTIONS or g.lower_ in INSTITUTIONS for g in glosses if g.pos_ == "NOUN"):
+        votes["ORG"] += 2
 
 
 def _word(token: Token) -> str:
