@@ -4,8 +4,8 @@ apart as "cold").
 
 The corpus is the stored facts of the PolNeAR dev articles (extracted once into a SQLite file, reused with --source)
 copied with bulk `INSERT ... SELECT` statements, one per table and copy, so nothing is re-parsed: each copy gets its
-entities renamed (a given name from a pool of 40 put before every name, alias and key, so names repeat across
-copies as in a real newsroom) and its digits changed, so answers differ from copy to copy. Questions are made as in
+entities renamed (one of 40 syllables glued to the end of every name, alias and key: "Erdoganalda", so names
+repeat across copies as in a real newsroom, yet no renamed person fuzzily matches another) and its digits changed, so answers differ from copy to copy. Questions are made as in
 bench/qa_eval.py (who-says from gold contents, what-said from gold sources) plus what-said for renamed sources.
 
     .venv/bin/python bench/qa_latency.py [--source dev.db] [--sizes 1000 10000 100000] [--backends sqlite postgresql]
@@ -43,23 +43,23 @@ PARENTS = {  # foreign keys shifted with their parent table's offset
     "hedge": {"sentence_id": "sentence", "claim_id": "claim"},
     "figure": {"sentence_id": "sentence", "claim_id": "claim"},
 }
-RENAMED = {  # column -> SQL expression for the copy (":given" the pool name, ":digit" the digit that replaces 1)
+RENAMED = {  # column -> SQL expression for the copy (":suffix" ends every name, ":digit" replaces the digit 1)
     ("article", "slug"): "slug || :tag",
     ("article", "title"): "title || :tag",
     ("article", "content_hash"): "content_hash || :tag",
     ("article", "raw_text"): "replace(raw_text, '1', :digit)",
     ("sentence", "text"): "replace(text, '1', :digit)",
-    ("entity", "name"): ":given || ' ' || name",
-    ("entity", "key"): ":given_key || ' ' || key",
-    ("alias", "text"): ":given || ' ' || text",
-    ("alias", "folded"): ":given_key || ' ' || folded",
-    ("mention", "text"): ":given || ' ' || text",
+    ("entity", "name"): "name || :suffix",
+    ("entity", "key"): "key || :suffix",
+    ("alias", "text"): "text || :suffix",
+    ("alias", "folded"): "folded || :suffix",
+    ("mention", "text"): "text || :suffix",
     ("claim", "content_text"): "replace(content_text, '1', :digit)",
-    ("claim", "source_text"): "CASE WHEN source_entity_id IS NULL THEN source_text ELSE :given || ' ' || source_text END",
+    ("claim", "source_text"): "CASE WHEN source_entity_id IS NULL THEN source_text ELSE source_text || :suffix END",
     ("figure", "text"): "replace(text, '1', :digit)",
     ("figure", "value"): "value + :copy",
 }
-GIVEN_NAMES = ("Alda Bram Cato Dara Eero Fenn Gala Hugo Ines Jory Kaia Lior Mira Nils Odra Pavo Quin Rhea Sami Tova "
+SUFFIXES = ("Alda Bram Cato Dara Eero Fenn Gala Hugo Ines Jory Kaia Lior Mira Nils Odra Pavo Quin Rhea Sami Tova "
                "Ulla Vito Wren Xena Yuri Zola Arlo Bodi Cira Dov Elke Faro Gita Hale Ilsa Jules Kirby Lotte Maro Nev"
                ).split()
 
@@ -94,8 +94,7 @@ def grow(engine, base: dict[str, int], first_copy: int, last_copy: int) -> None:
     """Add copies first_copy..last_copy (copy 0 is the base itself)."""
     statements = copy_statements(engine)
     for copy in range(first_copy, last_copy + 1):       # a transaction per copy: huge ones make FTS5 crawl
-        given = GIVEN_NAMES[copy % len(GIVEN_NAMES)]
-        params = {"tag": f"-c{copy}", "digit": str(2 + copy % 8), "given": given, "given_key": given.lower(),
+        params = {"tag": f"-c{copy}", "digit": str(2 + copy % 8), "suffix": SUFFIXES[copy % len(SUFFIXES)].lower(),
                   "copy": copy, **{f"off_{t}": base[t] * copy for t in TABLES},
                   **{f"limit_{t}": base[t] for t in TABLES}}
         with engine.begin() as connection:
@@ -122,7 +121,8 @@ def questions(count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     picked = [q.text for q in rng.sample(made, min(count, len(made)))]
     sources = [q for q in made if q.kind == "what_said"]
-    picked += [f"what did {rng.choice(GIVEN_NAMES)} {q.source} say?" for q in rng.sample(sources, count // 5)]
+    picked += [f"what did {q.source.rstrip(' ,')}{rng.choice(SUFFIXES).lower()} say?"
+               for q in rng.sample(sources, count // 5)]
     return picked
 
 
