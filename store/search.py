@@ -412,7 +412,7 @@ def find_article(session: Session, ref: str, team_id: str) -> Article | None:
     jisr-al-shughour): fuzzy over the few slugs sharing its first letters."""
     ref = ref.strip()
     if ref.isdigit():
-        found = session.get(Article, int(ref))
+        found = session.get(Article, int(ref)) if len(ref) <= 12 else None     # beyond any id (and BIGINT)
         return found if found and found.team_id == team_id else None
     slug = "-".join(_TOKEN.findall(ref.lower()))
     if not slug:

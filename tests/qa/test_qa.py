@@ -159,7 +159,8 @@ def test_corrections_move_a_claim_to_its_right_source(ask, sample_db):
 
 @pytest.mark.parametrize("question", ["", "?!", "\U0001f600", "x" * 10_000, '"', "*", "NEAR", "army NEAR town",
                                       "'; DROP TABLE claim; --", "army* OR \"town", "who says", "what did say?",
-                                      "who is ?", "how many?", "in:", "sources in the nowhere article"])
+                                      "who is ?", "how many?", "in:", "sources in the nowhere article",
+                                      "in:999999999999999999999999 who is Navi Pillay?", "who is \x00Pillay?"])
 def test_bad_questions_never_raise(ask, question):
     answer = ask(question)
     assert answer.status in (ANSWERED, NO_MATCH, BAD_QUESTION)
