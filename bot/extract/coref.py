@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from bot.extract.entities import INSTITUTIONS, TITLES, fold_name
+from bot.extract.entities import INSTITUTIONS, PERSON_NOUNS, TITLES, fold_name
 from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Entity, Mention, Quote, Sentence, Span
@@ -29,18 +29,6 @@ GROUP_PRONOUNS = frozenset("they them their theirs".split())
 THING_PRONOUNS = frozenset("it its".split())
 FIRST_PERSON = frozenset("i we me us my our".split())
 PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | THING_PRONOUNS
-# Head nouns of descriptions that name a person ("the spokeswoman") rather than a group or an institution.
-PERSON_NOUNS = frozenset(
-    "correspondent reporter journalist editor spokesman spokeswoman spokesperson official minister president man "
-    "woman boy girl witness resident activist source diplomat analyst expert officer soldier doctor leader chief "
-    "envoy ambassador lawyer professor economist commander mother father son daughter wife husband victim "
-    "survivor student teacher worker refugee protester protestor demonstrator member secretary adviser advisor "
-    "aide negotiator prosecutor judge candidate author researcher scientist governor mayor "
-    "senator lawmaker mp driver farmer owner manager director chairman chairwoman executive friend ally supporter "
-    "critic associate colleague staffer strategist lobbyist operative insider partner person voter donor citizen "
-    "neighbour neighbor relative observer consultant pollster attorney sheriff nominee rival opponent challenger "
-    "founder delegate representative congressman congresswoman businessman businesswoman mogul".split()
-)
 # Sources that name nobody: a quote from "no one" or "someone" has no speaker to resolve.
 NOBODY = frozenset("no one nobody none anyone anybody someone somebody everyone everybody".split())
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
@@ -248,7 +236,7 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
     if head.lower_ in FIRST_PERSON:
         return _enclosing_speaker(quote, quotes, source.start)
     if head.lower_ in PRONOUNS:
-        entity = _antecedent(ctx, head, ctx.token_at(_quote_start(quote)))
+        entity = _antecedent(ctx, head, ctx.token_at(_quote_start(quote)), quote.cue_kind == "speech")
         if entity is not None:
             _add_mention(ctx, ctx.span([head]), entity)
             if head.lower_ in PERSON_PRONOUNS:
@@ -396,7 +384,7 @@ def _enclosing_speaker(quote: Quote, quotes: list[Quote], at: int) -> int | None
     return min(holding)[1] if holding else None
 
 
-def _antecedent(ctx: _Context, pronoun_token: Token, before: int) -> int | None:
+def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool = True) -> int | None:
     """The most salient noun phrase before token `before` that the pronoun can refer to (gender and number
     agreeing), within a few sentences, skipping other speakers' quoted words; for he/she, else the latest person
     mentioned earlier."""
@@ -422,7 +410,7 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int) -> int | None:
             candidate = token
         else:
             continue
-        score = (_salience(token) - distance, token.i)
+        score = (_salience(token, distance, speech), token.i)
         if best is None or score > best:
             best, chosen = score, candidate
     if isinstance(chosen, Token):
@@ -437,15 +425,19 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int) -> int | None:
     return None
 
 
-def _salience(token: Token) -> float:
-    """How likely a later pronoun picks this noun up: a main clause's subject most, any subject more than the
-    rest. One sentence further back costs as much as one point here."""
+def _salience(token: Token, distance: int, speech: bool) -> float:
+    """How likely a pronoun `distance` sentences later picks this noun up: a main clause's subject most, any
+    subject more than the rest, one point less per sentence back. A pronoun that does something other than speak
+    takes the nearest subject in its own sentence ("the security forces were shot ..., after they refused");
+    one that speaks is more likely the article's speaker ("Bamberg said ... Scott ..., which he said ...")."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
-        return 0.0
+        return -float(distance)
+    if distance == 0 and not speech:
+        return 1.6
     verb = token.head
     while verb.dep_ == "conj":
         verb = verb.head
-    return 1.5 if verb.dep_ == "ROOT" else 0.5
+    return (1.5 if verb.dep_ == "ROOT" else 0.5) - distance
 
 
 def _entity_of(ctx: _Context, token: Token) -> int | None:

@@ -56,6 +56,18 @@ INSTITUTIONS = frozenset(
     "radio forces parliament cabinet embassy navy agency council court presidency junta opposition party "
     "leadership officials".split()
 )
+# Nouns that describe a person ("the spokeswoman", "the family's lawyer") rather than a group or an institution.
+PERSON_NOUNS = frozenset(
+    "correspondent reporter journalist editor spokesman spokeswoman spokesperson official minister president man "
+    "woman boy girl witness resident activist source diplomat analyst expert officer soldier doctor leader chief "
+    "envoy ambassador lawyer professor economist commander mother father son daughter wife husband victim "
+    "survivor student teacher worker refugee protester protestor demonstrator member secretary adviser advisor "
+    "aide negotiator prosecutor judge candidate author researcher scientist governor mayor "
+    "senator lawmaker mp driver farmer owner manager director chairman chairwoman executive friend ally supporter "
+    "critic associate colleague staffer strategist lobbyist operative insider partner person voter donor citizen "
+    "neighbour neighbor relative observer consultant pollster attorney sheriff nominee rival opponent challenger "
+    "founder delegate representative congressman congresswoman businessman businesswoman mogul".split()
+)
 # Words that stay a name's part after a title-like word: "Queen City", "State of the Union".
 GENERIC_NOUNS = INSTITUTIONS | frozenset(
     "city state union house street square hall office church university college school park bridge river "
@@ -247,12 +259,18 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
 
 
 def _gloss_votes(root: Token, votes: Counter) -> None:
-    """"the Mukhabaraat (secret police)", "Hezbollah, the militia": a name glossed by an institution noun is one."""
+    """A name glossed by a noun is of its kind: "the Mukhabaraat (secret police)" an organisation, "Bamberg, the
+    family's lawyer" a person."""
     glosses = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ in ("appos", "nmod") and root.head.i > root.i:
         glosses.append(root.head)
-    if any(g.lemma_.lower() in INSTITUTIONS or g.lower_ in INSTITUTIONS for g in glosses if g.pos_ == "NOUN"):
-        votes["ORG"] += 2
+    for gloss in glosses:
+        if gloss.pos_ != "NOUN" or gloss.tag_ == "NNS":
+            continue
+        if gloss.lemma_.lower() in INSTITUTIONS or gloss.lower_ in INSTITUTIONS:
+            votes["ORG"] += 2
+        elif gloss.lemma_.lower() in PERSON_NOUNS:
+            votes["PERSON"] += 2
 
 
 def _word(token: Token) -> str:

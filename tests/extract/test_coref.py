@@ -17,9 +17,9 @@ from bot.extract.types import Quote, Span
 
 
 def quotes_for(text, sentences, *sources_and_contents):
-    """One quote per (source as written, content) pair, each found after the previous one."""
+    """One quote per (source as written, content[, cue kind]), each found after the previous one."""
     quotes, at = [], 0
-    for source, content in sources_and_contents:
+    for source, content, *kind in sources_and_contents:
         start = text.index(content, at)
         content_span = Span(start, start + len(content), content)
         source_span = None
@@ -30,7 +30,7 @@ def quotes_for(text, sentences, *sources_and_contents):
             source_span = Span(begin, begin + len(source), source)
         at = start + 1
         quotes.append(Quote(cue=content_span if source_span is None else Span(source_span.end, source_span.end, ""),
-                            cue_kind="speech", sources=[source_span] if source_span else [],
+                            cue_kind=kind[0] if kind else "speech", sources=[source_span] if source_span else [],
                             contents=[content_span], kind="indirect",
                             sentence=sentence_at(sentences, start) or 0))
     return quotes
@@ -53,6 +53,7 @@ SAMPLE_PAIRS = [
     ("the Syrian government", "120 security personnel were"),
     ("Turkish PM Recep Tayyip Erdogan", "Syria was committing an"),
     ("Syria\\'s government", "the deaths in the town on armed groups"),
+    ("they", "refused to open fire on civilians", "intention"),
     ("The BBC\\'s correspondent in Beirut, Lebanon", "the events in Jisr al-Shughour present"),
     ("Al Jazeera\\'s correspondent", "the military operation had been building"),
     ("They [State TV]", "armed gangs are burning the fields"),
@@ -105,6 +106,17 @@ def test_state_tv_as_written_bracketed_and_as_it_is_one_source(sample):
     assert state_tv == "Syrian state TV"
     assert speaker_of(sample, "They [State TV]", "") == state_tv
     assert speaker_of(sample, "it", "") == state_tv
+
+
+def test_they_refers_to_the_plural_subject_before_it_not_to_the_speaker(sample):
+    assert speaker_of(sample, "they", "refused") == "security forces"
+
+
+def test_a_pronoun_that_speaks_prefers_the_speaker_over_a_nearer_subject(nlp):
+    text = ("Bamberg, the family's lawyer, said the videos do not show whether Scott has anything in his hands, "
+            "which he said were at his side.")
+    names, *_ = resolve(nlp, text, ("he", "were at his side"))
+    assert names == ["Bamberg"]
 
 
 def test_named_and_descriptive_sources(sample):
