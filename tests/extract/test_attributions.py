@@ -171,3 +171,10 @@ def test_quotation_signed_with_a_dash_and_a_name(quotes_of):
     assert sources(signed) == ["Sonya Herridge"] and signed.cue.text == "\u2015"
     assert signed.contents[0].text.startswith("He has empowered") and signed.kind == "direct"
     assert sources(quote_with(quotes, "ashamed to be an American")) == ["Jacklyn Ashley"]
+
+
+def test_no_source_when_the_text_names_none(quotes_of):
+    (quote,) = quotes_of("It is believed that the fire started in the kitchen.\n")
+    assert quote.sources == []
+    assert quote.cue.text == "is believed" and quote.cue_kind == "belief"
+    assert any(c.text == "that the fire started in the kitchen" for c in quote.contents)
