@@ -98,12 +98,12 @@ def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool
     for t in sent:
         if t.i in covered:
             continue
-        deps = {c.dep_ for c in t.children}
-        if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS and quoted[t.i] and deps & {"nsubj", "nsubjpass"} \
-                and "ccomp" in deps:
-            found.append((t.i, t.i + 1))
-        elif t.pos_ == "NOUN" and lexicon_kind(t.lemma_) and _agent(t) is not None \
-                and any(c.dep_ in ("acl", "ccomp", "relcl") for c in (*t.children, *_agent(t).children)):
+        if t.pos_ == "VERB" and quoted[t.i] and t.lemma_ in SPEECH_VERBS:
+            deps = {c.dep_ for c in t.children}
+            if deps & {"nsubj", "nsubjpass"} and "ccomp" in deps:
+                found.append((t.i, t.i + 1))
+        elif t.pos_ == "NOUN" and lexicon_kind(t.lemma_) and (agent := _agent(t)) is not None \
+                and any(c.dep_ in ("acl", "ccomp", "relcl") for c in (*t.children, *agent.children)):
             found.append((t.i, t.i + 1))
     return found
 
@@ -128,10 +128,14 @@ def _recall_biased(tagger, sequence: list[dict[str, str]], kind: str, threshold:
     """Viterbi labels, with a token the tagger gives at least `threshold` probability of being `kind` labelled
     so: both CRFs lose more on recall than on precision, so a lower bar than 0.5 scores better."""
     labels = tagger.tag(sequence)
+    only_kind = set(tagger.labels()) == {f"B-{kind}", f"I-{kind}", "O"}  # then P(kind) = 1 - P(O): one call
     for i, label in enumerate(labels):
         if label == "O":
-            begin, inside = tagger.marginal(f"B-{kind}", i), tagger.marginal(f"I-{kind}", i)
-            if begin + inside >= threshold:
+            if only_kind:
+                probability = 1.0 - tagger.marginal("O", i)
+            else:
+                probability = tagger.marginal(f"B-{kind}", i) + tagger.marginal(f"I-{kind}", i)
+            if probability >= threshold:
                 previous = labels[i - 1] if i else "O"
                 labels[i] = f"I-{kind}" if previous in (f"B-{kind}", f"I-{kind}") else f"B-{kind}"
     return labels
