@@ -78,16 +78,17 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
                f"WHERE claim_fts MATCH :q AND {where} ORDER BY bm25(claim_fts, 1.0, 0.5) LIMIT :limit")
     else:
         # No ts_rank: it re-parses every matching row, so its cost grows with the corpus; the newest matches are
-        # taken instead (newer articles first) and the reranker orders them.
+        # taken instead (newer articles first) and the reranker orders them. "id + 0" keeps the planner on the GIN
+        # index: ordering by the bare key tempts it into walking the primary key and parsing row after row.
         params["q"] = (" & " if every_word else " | ").join(words)
         sql = (f"SELECT id FROM ("
                f" (SELECT c.id FROM claim c JOIN article a ON a.id = c.article_id"
                f"  WHERE to_tsvector('english', c.content_text) @@ to_tsquery('english', :q) AND {where}"
-               f"  ORDER BY c.id DESC LIMIT :limit)"
+               f"  ORDER BY c.id + 0 DESC LIMIT :limit)"
                f" UNION"
                f" (SELECT c.id FROM sentence s JOIN claim c ON c.sentence_id = s.id JOIN article a ON a.id = c.article_id"
                f"  WHERE to_tsvector('english', s.text) @@ to_tsquery('english', :q) AND {where}"
-               f"  ORDER BY c.id DESC LIMIT :limit)"
+               f"  ORDER BY c.id + 0 DESC LIMIT :limit)"
                f") hits ORDER BY id DESC LIMIT :limit")
     return [row[0] for row in session.execute(text(sql), params)]
 
