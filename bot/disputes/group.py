@@ -69,16 +69,29 @@ def confidence(signals: list[Signal], similarity: float) -> float:
 
 
 def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, int]]:
-    """Every pair within a focus article, and across articles the pairs sharing two content stems or entities.
+    """The pairs within a focus article that could pass find_conflicts' same-event test, and across articles the
+    pairs sharing two content stems or entities.
 
-    An inverted index keeps the cross-article part near-linear for a workspace with many articles."""
+    Within an article a pair sharing no stem, entity or counted thing scores at most the nearness bonus (0.15),
+    under MIN_SAME_EVENT, so it can only count when explicit: a culprit (both claims have frames) or a dissent
+    within one sentence. Inverted indexes keep both parts near-linear instead of comparing all pairs."""
     by_article: dict[int, list[int]] = {}
     index: dict[str, list[int]] = {}
     for i, c in enumerate(claims):
         by_article.setdefault(c.article_id, []).append(i)
         for key in c.stems | {f"@{k}" for k in c.entity_keys}:
             index.setdefault(key, []).append(i)
-    pairs = {p for article in focus for p in itertools.combinations(by_article.get(article, []), 2)}
+    pairs: set[tuple[int, int]] = set()
+    for article in focus:
+        within: dict[str, list[int]] = {}
+        for i in by_article.get(article, []):
+            c = claims[i]
+            keys = c.stems | {f"@{k}" for k in c.entity_keys} | {f"#{s}" for f in c.figures for s in f.counts}
+            keys |= {f"={c.sentence_position}"} | ({"frames"} if c.frames else set())
+            for key in keys:
+                within.setdefault(key, []).append(i)
+        for members in within.values():
+            pairs.update(itertools.combinations(members, 2))
     shared: dict[tuple[int, int], int] = {}
     for members in index.values():
         if len(members) > MAX_POSTING:              # a word in every claim says nothing about the event
@@ -218,23 +231,24 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
 def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDispute]:
     """Disputes among `claims` that involve at least one claim of the `focus` articles, strongest first."""
     conflicts = find_conflicts(claims, focus)
+    marks_of = [unverified_marks(c) for c in claims]     # once per claim: every dispute's notes look at them all
     disputes: list[FoundDispute] = []
     used: set[int] = set()
     for members in _groups(conflicts):
         member_set = set(members)
         inside = [c for c in conflicts if c.a in member_set and c.b in member_set]
         signals = _strongest_per_name(s for c in inside for s in c.signals)
-        marks = [m for i in members for m in unverified_marks(claims[i])]
+        marks = [m for i in members for m in marks_of[i]]
         if marks:
             signals.append(Signal("unverified", UNVERIFIED_WEIGHT, marks[0]))
-        notes = _notes(members, claims)
+        notes = _notes(members, claims, marks_of)
         strength = confidence(signals, max(c.similarity for c in inside))
         disputes.append(FoundDispute(topic_label(members, claims, signals), round(min(strength, 0.99), 3),
                                      signals, split_sides(members, claims, inside), notes))
         used.update(members)
         used.update(i for i, c in enumerate(claims) if c.claim_id in notes)
     for i, c in enumerate(claims):
-        marks = unverified_marks(c)
+        marks = marks_of[i]
         if i in used or not marks or c.article_id not in focus:
             continue
         signal = Signal("unverified", UNVERIFIED_WEIGHT, marks[0])
@@ -250,14 +264,14 @@ def _strongest_per_name(signals) -> list[Signal]:
     return list(best.values())
 
 
-def _notes(members: list[int], claims: list[ClaimView]) -> list[int]:
+def _notes(members: list[int], claims: list[ClaimView], marks_of: list[list[str]]) -> list[int]:
     """Nearby claims of the same articles that mark the disputed event unverified ("The alleged killings cannot be
     independently verified."), shown with the dispute rather than as a side: about the same harm or words, or the
     outlet's own remark right after a disputed claim."""
     inside = [claims[i] for i in members]
     notes = []
     for i, c in enumerate(claims):
-        if i in members or not unverified_marks(c):
+        if i in members or not marks_of[i]:
             continue
         near = [m for m in inside if m.article_id == c.article_id
                 and abs(m.sentence_position - c.sentence_position) <= DISSENT_WINDOW]

@@ -77,12 +77,9 @@ class ClaimView:
     negated: bool = field(init=False)
     negated_clauses: list[tuple[str, set[str]]] = field(init=False)   # (negated head, clause stems), see lexicon
     source_stems: frozenset[str] = field(init=False)
+    asserts: bool = field(init=False)   # questions ("asked whether ...") and intentions ("hopes to ...") state
+    #                                     nothing that could be false; computed once, every pair asks
 
-    @property
-    def asserts(self) -> bool:
-        """Questions ("asked whether ...") and intentions ("hopes to ...") state nothing that could be false."""
-        return not (self.content.rstrip().endswith("?") or lexicon.QUESTION_CUES.search(self.cue or "")
-                    or self.cue_kind == "intention")
 
     @property
     def named_source(self) -> bool:
@@ -106,6 +103,8 @@ class ClaimView:
         else:
             self.negated_clauses = lexicon.negated_clauses(self.content) if worded and not denial else []
         self.source_stems = frozenset(lexicon.content_stems(self.source_label)) if self.attributed else frozenset()
+        self.asserts = not (self.content.rstrip().endswith("?") or lexicon.QUESTION_CUES.search(self.cue or "")
+                            or self.cue_kind == "intention")
 
 
 # --- frames -------------------------------------------------------------------------------------------------------
@@ -154,13 +153,16 @@ def _frame(event: str, verb: str, text: str, agent: list[re.Match], patient: lis
 BLAME = re.compile(r"\bblam\w*\s+(?P<patient>[^,.;]+?)\s+on\s+(?P<agent>[^,.;]+)", re.I)
 RESPONSIBLE = re.compile(r"(?P<agent>[^,.;]+?)\s+(?:was|were|is|are)\s+(?:responsible|to blame)\s+for\s+"
                          r"(?P<patient>[^,.;]+)", re.I)
+# Cheap linear tests run first: the patterns above retry their lazy prefix at every offset of a text without them.
+BLAME_WORD = re.compile(r"\bblam", re.I)
+RESPONSIBLE_WORDS = re.compile(r"\s(?:was|were|is|are)\s+(?:responsible|to blame)\s+for\s", re.I)
 
 
 def find_frames(text: str, *, blame_only: bool = False) -> list[Frame]:
     """Harm/cause frames in a text: passive with "by" agent, active with subject, and "blamed X on Y"."""
     frames: list[Frame] = []
-    for pattern in (BLAME, RESPONSIBLE):
-        for m in pattern.finditer(text):
+    for pattern, needed in ((BLAME, BLAME_WORD), (RESPONSIBLE, RESPONSIBLE_WORDS)):
+        for m in pattern.finditer(text) if needed.search(text) else ():
             patient_toks = _tokens(m.group("patient"))
             event = next((e for e in map(lexicon.event_of, (t.group() for t in patient_toks)) if e), "blame")
             agent_toks = _phrase(m.group("agent"), _tokens(m.group("agent")), -1, 1)
@@ -203,25 +205,41 @@ def find_frames(text: str, *, blame_only: bool = False) -> list[Frame]:
 
 # --- same event ---------------------------------------------------------------------------------------------------
 
-def idf_weights(claims: list[ClaimView]) -> dict[str, float]:
+class IdfWeights(dict):
+    """Stem → weight, remembering each claim's total: the same claim is weighed against many others."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        super().__init__(weights)
+        self._totals: dict[int, tuple[frozenset[str], float]] = {}
+
+    def total(self, stems: frozenset[str]) -> float:
+        """Keyed by the set object itself (kept alive here): equal sets may iterate, so sum, in another order."""
+        if id(stems) not in self._totals:
+            self._totals[id(stems)] = (stems, sum(self.get(s, 1.0) for s in stems))
+        return self._totals[id(stems)][1]
+
+
+def idf_weights(claims: list[ClaimView]) -> IdfWeights:
     """Rare words weigh more: 'refugees' says more about the event than 'government' in a politics feed."""
     df: dict[str, int] = {}
     for c in claims:
         for s in c.stems:
             df[s] = df.get(s, 0) + 1
     n = len(claims) + 1
-    return {s: math.log(n / d) + 1.0 for s, d in df.items()}
+    return IdfWeights({s: math.log(n / d) + 1.0 for s, d in df.items()})
 
 
-def word_overlap(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> float:
+def word_overlap(a: ClaimView, b: ClaimView, idf: IdfWeights) -> float:
     """IDF-weighted overlap of content stems, relative to the shorter claim (0..1)."""
     if not a.stems or not b.stems:
         return 0.0
-    w = lambda stems: sum(idf.get(s, 1.0) for s in stems)  # noqa: E731
-    return w(a.stems & b.stems) / min(w(a.stems), w(b.stems))
+    shared = a.stems & b.stems
+    if not shared:
+        return 0.0
+    return sum(idf.get(s, 1.0) for s in shared) / min(idf.total(a.stems), idf.total(b.stems))
 
 
-def same_event(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> float:
+def same_event(a: ClaimView, b: ClaimView, idf: IdfWeights) -> float:
     """How likely two claims describe the same event or quantity (0..1)."""
     score = word_overlap(a, b, idf)
     score += 0.15 * min(len(shared_entities(a, b)), 2)
@@ -280,7 +298,7 @@ def culprit_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     return None
 
 
-def polarity_conflict(a: ClaimView, b: ClaimView, idf: dict[str, float]) -> Signal | None:
+def polarity_conflict(a: ClaimView, b: ClaimView, idf: IdfWeights) -> Signal | None:
     """One claim says it happened, the other that it did not: the word a negation governs is asserted by the other
     claim, and its clause shares another word with that claim or its source ("Turkey says more than 2,000 Syrians
     have crossed ... seeking refuge" / "there were no refugees fleeing to Turkey"); an "if ..." clause asserts
