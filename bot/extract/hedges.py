@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -69,8 +71,7 @@ _POS_TAGS = {"ADJ", "ADP", "ADV", "AUX", "DET", "NOUN", "PRON", "PROPN", "VERB"}
 
 def find_hedges(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> list[Hedge]:
     """Every hedge inside a body sentence, longest match first where two overlap, in text order."""
-    matcher = _matcher(doc.vocab)
-    matches = matcher(doc, as_spans=True)
+    matches = _matches(doc)
     hedges: list[Hedge] = []
     for match in sorted(filter_spans(matches), key=lambda s: s.start):
         span = norm.span(match.start_char, match.end_char)
@@ -78,6 +79,43 @@ def find_hedges(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
         if sentence is not None:
             hedges.append(Hedge(span=span, kind=doc.vocab.strings[match.label], sentence=sentence))
     return hedges
+
+
+def _matches(doc: Doc) -> list:
+    """The matcher's spans, run only over windows starting at a possible first word: matching the whole Doc
+    tries every pattern at every token and cost more than all other hedge work; the matches are the same."""
+    matcher = _matcher(doc.vocab)
+    if not len(doc):
+        return []
+    firsts = _first_word_ids(doc.vocab)
+    words = doc.to_array([LOWER, LEMMA])
+    starts = numpy.flatnonzero(numpy.isin(words, firsts).any(axis=1)).tolist()
+    matches: list = []
+    window_start = window_end = None
+    for i in starts + [None]:
+        if i is not None and window_end is not None and i < window_end:
+            window_end = i + MAX_PATTERN_TOKENS
+            continue
+        if window_end is not None:
+            matches += matcher(doc[window_start:min(window_end, len(doc))], as_spans=True)
+        if i is not None:
+            window_start, window_end = i, i + MAX_PATTERN_TOKENS
+    return matches
+
+
+def _first_items() -> set[str]:
+    return {p.split()[0] for patterns in HEDGE_PATTERNS.values() for p in patterns}
+
+
+# Every pattern opens with a required word test (no bare part of speech, nothing optional): matches start there.
+assert not any(item.endswith("?") or item.partition(":")[0] in _POS_TAGS for item in _first_items())
+FIRST_WORDS = frozenset(w for item in _first_items() for w in item.partition(":")[0].split("|"))
+MAX_PATTERN_TOKENS = max(len(p.split()) for patterns in HEDGE_PATTERNS.values() for p in patterns)
+
+
+@lru_cache(maxsize=4)
+def _first_word_ids(vocab: Vocab) -> numpy.ndarray:
+    return numpy.array([vocab.strings.add(w) for w in FIRST_WORDS], dtype="uint64")
 
 
 @lru_cache(maxsize=4)
