@@ -202,10 +202,11 @@ def run_backend(backend: str, source: Path, sizes: list[int], asked: list[str], 
         with admin.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
         engine = make_engine(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
-        migrate(engine)
-        load_base(source, engine)
     rows = []
     try:
+        if schema:
+            migrate(engine)
+            load_base(source, engine)
         base = base_counts(engine)
         per_copy = article_count(engine)
         copies = 0
