@@ -25,35 +25,36 @@ def related_article_ids(session: Session, team_id: str, article_ids: list[int]) 
 def load_claims(session: Session, team_id: str, focus: list[int], others: list[int] = ()
                 ) -> list[ClaimView]:
     """Every claim of the `focus` articles, and of the `others` only those in sentences mentioning an entity of
-    the focus articles: a dispute across articles needs one, so the rest would be read for nothing."""
-    articles = {a.id: a for a in session.exec(
-        select(Article).where(Article.team_id == team_id, Article.id.in_([*focus, *others]))).all()}
+    the focus articles: a dispute across articles needs one, so the rest would be read for nothing.
+
+    Rows are read as plain tuples (not ORM objects, several times dearer to build), and the sentences' hedges,
+    mentions and figures through the sentence query itself rather than lists of thousands of ids."""
+    session.flush()         # plain table reads do not autoflush: the caller's pending changes must be seen
+    articles = {a.id: a for a in _rows(session, select(Article.__table__).where(
+        Article.team_id == team_id, Article.id.in_([*focus, *others])))}
     if not articles:
         return []
     ids = list(articles)
     focus_keys = select(Entity.key).where(Entity.article_id.in_(focus))
     shared = select(Mention.sentence_id).join(Entity, Entity.id == Mention.entity_id).where(
         Entity.article_id.in_(list(others)), Entity.key.in_(focus_keys))
-    sentences = session.exec(select(Sentence).where(Sentence.article_id.in_(ids)).where(
+    wanted = select(Sentence.id).where(Sentence.article_id.in_(ids)).where(
         Sentence.article_id.in_(focus) | Sentence.id.in_(shared))
-        .order_by(Sentence.article_id, Sentence.position)).all()
+    sentences = _rows(session, select(Sentence.__table__).where(Sentence.id.in_(wanted))
+                      .order_by(Sentence.article_id, Sentence.position))
     by_sentence = {s.id: s for s in sentences}
-    headings = _headings(articles, [s for s in sentences if s.article_id in set(focus)])
-    entities = {e.id: e for e in session.exec(select(Entity).where(Entity.article_id.in_(ids))).all()}
-    mentions: dict[int, list[Mention]] = {}
-    for m in session.exec(select(Mention).where(Mention.sentence_id.in_(list(by_sentence)))).all():
-        mentions.setdefault(m.sentence_id, []).append(m)
-    hedges: dict[int, list[Hedge]] = {}
-    for h in session.exec(select(Hedge).where(Hedge.sentence_id.in_(list(by_sentence)))).all():
-        hedges.setdefault(h.sentence_id, []).append(h)
-    figures: dict[int, list[Figure]] = {}
-    for f in session.exec(select(Figure).where(Figure.sentence_id.in_(list(by_sentence)))).all():
-        figures.setdefault(f.sentence_id, []).append(f)
-    claims = session.exec(select(Claim).where(Claim.article_id.in_(ids)).where(
-        Claim.article_id.in_(focus) | Claim.sentence_id.in_(shared)).order_by(Claim.article_id, Claim.position)).all()
+    focus_set = set(focus)
+    headings = _headings(articles, [s for s in sentences if s.article_id in focus_set])
+    entities = {e.id: e for e in _rows(session, select(Entity.__table__).where(Entity.article_id.in_(ids)))}
+    mentions, hedges, figures = (
+        _by_sentence(_rows(session, select(t.__table__).where(t.sentence_id.in_(wanted)).order_by(t.id)))
+        for t in (Mention, Hedge, Figure))
+    claims = _rows(session, select(Claim.__table__).where(Claim.article_id.in_(ids)).where(
+        Claim.article_id.in_(focus) | Claim.sentence_id.in_(shared)).order_by(Claim.article_id, Claim.position))
     corrections = latest_corrections(session, team_id, [c.id for c in claims])
     missing = {c.source_entity_id for c in corrections.values()} - set(entities) - {None}
-    entities.update({e.id: e for e in session.exec(select(Entity).where(Entity.id.in_(missing))).all()})
+    if missing:
+        entities.update({e.id: e for e in _rows(session, select(Entity.__table__).where(Entity.id.in_(missing)))})
     views = []
     for c in claims:
         sentence = by_sentence[c.sentence_id]
@@ -78,6 +79,17 @@ def load_claims(session: Session, team_id: str, focus: list[int], others: list[i
                           for f in figures.get(c.sentence_id, []) if inside(f.start, f.end)),
         ))
     return views
+
+
+def _rows(session: Session, query) -> list:
+    return list(session.execute(query).all())
+
+
+def _by_sentence(rows: list) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for row in rows:
+        out.setdefault(row.sentence_id, []).append(row)
+    return out
 
 
 def _source_key(claim_id: int, attributed: bool, source_text: str | None, source: Entity | None,

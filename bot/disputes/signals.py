@@ -253,8 +253,10 @@ def same_event(a: ClaimView, b: ClaimView, idf: IdfWeights) -> float:
 
 def shared_entities(a: ClaimView, b: ClaimView) -> set[str]:
     """Entities both claims mention, their own sources left out (a source naming itself says nothing)."""
-    sources = {c.source_key.removeprefix("entity:") for c in (a, b)}
-    return set(a.entity_keys & b.entity_keys) - sources
+    common = a.entity_keys & b.entity_keys
+    if not common:
+        return set()
+    return set(common) - {c.source_key.removeprefix("entity:") for c in (a, b)}
 
 
 def shares_entity(a: ClaimView, b: ClaimView) -> bool:
