@@ -7,6 +7,7 @@ are never given a speaker; near-misses are kept apart from answers and say so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.extract.entities import fold_name
@@ -60,6 +61,11 @@ class Item:
         return self.source_name or self.source_text or "An unnamed source"
 
     @property
+    def verb(self) -> str:
+        """"say" after a plural source ("Human rights groups say"), "says" after anyone else."""
+        return "say" if plural_source(self.speaker) else "says"
+
+    @property
     def written_differently(self) -> str | None:
         """The source as written when it differs from the resolved name ("The government" for Syrian government)."""
         if self.own_statement or not self.source_text or not self.source_name:
@@ -76,6 +82,29 @@ class Group:
     entity_id: int | None = None
     description: str | None = None
     count: int = 0                     # claims in the group, when more exist than `items` shows (sources)
+
+
+# Plural heads that do not look plural by their ending, or that are capitalised (names ending in "s" usually are not
+# plural: "Reuters", "Jones"); lower-case words ending in a plural "s" are found by their ending.
+_PLURAL_WORDS = frozenset("""
+people police they we authorities officials activists groups residents witnesses sources analysts experts critics
+forces troops rebels lawmakers democrats republicans leaders members workers protesters demonstrators opponents
+supporters aides advisers diplomats investigators prosecutors observers militants soldiers refugees doctors
+""".split())
+_SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "news", "'s", "\u2019s")
+
+
+def plural_source(name: str) -> bool:
+    """Whether a source as shown is plural: its last word is a plural head ("Human rights groups", "Activists",
+    "Syrian officials", "Republicans") or a lower-case word with a plural ending ("state media outlets")."""
+    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", name)
+    if not words:
+        return False
+    last = words[-1]
+    lowered = last.lower()
+    if lowered in _PLURAL_WORDS or lowered.endswith(("ists", "ians")):
+        return True
+    return last.islower() and lowered.endswith("s") and not lowered.endswith(_SINGULAR_ENDINGS)
 
 
 def readable(text: str) -> str:

@@ -218,7 +218,18 @@ def _sources_named(session: Session, name: str, team_id: str) -> tuple[list[sear
         matches = search.match_names(session, fold_name(part), team_id)
         if matches:
             break
-    return matches, search.name_tokens(folded)
+    return matches or _by_surname(session, folded, team_id), search.name_tokens(folded)
+
+
+def _by_surname(session: Session, folded: str, team_id: str) -> list[search.NameMatch]:
+    """A full name the articles only give by surname ("Bashar al-Assad" for "President Asad"): entities matching
+    its last word whose every other word is a role or a word of the full name, so "Rifaat al-Assad" is not him."""
+    words = search.name_tokens(folded)
+    if len(words) < 2:
+        return []
+    return [m for m in search.match_names(session, words[-1], team_id)
+            if all(w in search.ROLE_WORDS or max(fuzz.ratio(w, q) for q in words) >= search.NAME_MATCH
+                   for w in m.alias.split())]
 
 
 _NAME_PARTICLES = frozenset("de van von der al el bin ibn la le da di du del".split())

@@ -34,14 +34,14 @@ def _context(text: str) -> dict:
 
 
 def heading(item: Item) -> str:
-    """`*Syrian government* (as "The government") says:`, escaped; the outlet's own statements say so."""
+    """`*Syrian government* (as "The government") says:` ("say" after a plural source), escaped; the outlet's own statements say so."""
     speaker = f"*{escape(readable(item.speaker))}*"
     if item.own_statement:
         line = f"{speaker} (the article's own statement, no source named):"
     elif item.written_differently:
-        line = f"{speaker} (as \"{escape(readable(item.written_differently))}\") says:"
+        line = f"{speaker} (as \"{escape(readable(item.written_differently))}\") {item.verb}:"
     else:
-        line = f"{speaker} says:"
+        line = f"{speaker} {item.verb}:"
     return f"_Near-miss, not an answer:_ {line}" if item.near_miss else line
 
 

@@ -11,6 +11,7 @@ def item_dict(item: Item) -> dict:
     data = asdict(item)
     data["speaker"] = item.speaker
     data["source_as_written"] = item.written_differently
+    data["verb"] = item.verb
     return data
 
 

@@ -18,7 +18,7 @@ def _heading(item: Item) -> Text:
     line = Text.assemble((item.speaker, "bold"))
     if item.written_differently:
         line.append(f' (as "{readable(item.written_differently)}")')
-    line.append(" says:")
+    line.append(f" {item.verb}:")
     return line
 
 

@@ -166,3 +166,12 @@ def test_bad_questions_never_raise(ask, question):
     assert answer.status in (ANSWERED, NO_MATCH, BAD_QUESTION)
     assert answer.message and "\n" not in answer.message
     assert ask("who says residents requested the army?").status == ANSWERED   # the database is intact
+
+
+def test_a_full_name_finds_the_surname_the_article_uses(ask):
+    answer = ask("who is Bashar al-Assad?")          # the article only says "President Asad"
+    assert "No indexed article names" not in answer.message
+    assert "Asad" in answer.message
+    said = ask("what did Bashar al-Assad say?")
+    assert said.status == NO_MATCH and not said.items and "Asad" in said.message
+    assert "No indexed article names" in ask("who is Bashar Jones?").message

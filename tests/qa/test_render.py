@@ -100,3 +100,22 @@ def test_sample_answers_render(ask):
         assert 1 <= len(blocks) <= MAX_BLOCKS
         json.dumps(json_render.to_dict(answer))
         Console(record=True).print(render(answer))
+
+
+def test_plural_sources_say_and_singular_ones_says():
+    plural = [make_item(1, source_name=None, source_text="Human rights groups"),
+              make_item(2, source_name="Activists", source_text="Activists"),
+              make_item(3, source_name=None, source_text="Syrian officials"),
+              make_item(4, source_name="Republicans", source_text="Republicans")]
+    singular = [make_item(5), make_item(6, source_name="Reuters", source_text="Reuters"),
+                make_item(7, source_name=None, source_text="state news agency"),
+                make_item(8, source_name="James Jones", source_text="Jones")]
+    for item in plural:
+        text = all_text(answer_blocks(answer_of([item])))
+        assert f"{item.speaker}* say:" in text and "says:" not in text
+        console = Console(record=True, width=200)
+        console.print(render(answer_of([item])))
+        assert f"{item.speaker} say:" in console.export_text()
+        assert json_render.to_dict(answer_of([item]))["groups"][0]["items"][0]["verb"] == "say"
+    for item in singular:
+        assert "says:" in all_text(answer_blocks(answer_of([item])))
