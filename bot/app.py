@@ -9,7 +9,9 @@ inside the same process and event loop."""
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
+import socket
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -17,7 +19,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 from slack_bolt.adapter.asgi.async_handler import AsyncSlackRequestHandler
@@ -43,6 +45,7 @@ RATE_LIMIT_RETRIES = 3
 EVENT_MEMORY = timedelta(days=1)    # Slack retries an event for minutes; ids older than this are dropped on start
 WORKER_THREADS = 2              # blocking work at once; the rest waits its turn after being acknowledged
 FETCH_TIMEOUT_SECONDS = 20
+MAX_REDIRECTS = 5
 BOT_SCOPES = ["app_mentions:read", "chat:write", "chat:write.public", "commands", "files:read", "im:history"]
 
 
@@ -142,7 +145,7 @@ class SlackService:
     async def ingest_url(self, team_id: str, url: str) -> Reply:
         """Fetch a web page; STORE's ingest keeps its article text (trafilatura) and indexes it."""
         try:
-            page = await download(url)
+            page = await download(url, public_only=not self.settings.fetch_private_urls)
         except BadArticle as error:
             return text_reply(f"Could not index {escape(url)}: {escape(str(error))}")
         parts = urlsplit(url)
@@ -152,7 +155,7 @@ class SlackService:
     async def ingest_file(self, team_id: str, name: str, url: str | None, token: str | None) -> Reply:
         """Download a Slack file with the bot token and index it as .txt or .html."""
         try:
-            data = await download(url or "", token)
+            data = await download(url or "", token, public_only=not self.settings.fetch_private_urls)
         except BadArticle as error:
             return text_reply(f"Could not index {escape(name)}: {escape(str(error))}")
         return await self.ingest_bytes(team_id, name, data)
@@ -163,17 +166,56 @@ def _record_event(engine: Engine, team_id: str, event_id: str) -> bool:
         return record_event(session, team_id, event_id)
 
 
-async def download(url: str, token: str | None = None) -> bytes:
-    """GET a page or a Slack file (bearer token), at most MAX_BYTES; failures are BadArticle."""
+class PublicOnlyResolver(aiohttp.ThreadedResolver):
+    """Resolves host names only to public addresses: a link pasted in Slack must not make the server fetch its own
+    network (cloud metadata, admin pages, the database)."""
+
+    async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET) -> list:
+        public = [found for found in await super().resolve(host, port, family)
+                  if ipaddress.ip_address(found["host"]).is_global]
+        if not public:
+            raise BadArticle(private_address(host))
+        return public
+
+
+def private_address(host: str) -> str:
+    return f"{host} is a private or local address; only public web pages can be fetched"
+
+
+def check_link(url: str, public_only: bool) -> None:
+    """http(s) only; with public_only, an address written as digits must be public too (no resolver sees it)."""
     if not url.lower().startswith(("http://", "https://")):
         raise BadArticle("only http and https links can be fetched")
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    host = urlsplit(url).hostname or ""
     try:
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=FETCH_TIMEOUT_SECONDS)) as session:
-            async with session.get(url, headers=headers) as response:
-                if response.status != 200:
-                    raise BadArticle(f"the server answered HTTP {response.status}")
-                data = await response.content.read(MAX_BYTES + 1)
+        literal = ipaddress.ip_address(host)
+    except ValueError:
+        return
+    if public_only and not literal.is_global:
+        raise BadArticle(private_address(host))
+
+
+async def download(url: str, token: str | None = None, *, public_only: bool = True) -> bytes:
+    """GET a page or a Slack file (bearer token), at most MAX_BYTES; failures are BadArticle. Redirects are
+    followed here, each hop checked like the first; the token goes only to the first link's host."""
+    first_host = urlsplit(url).hostname
+    connector = aiohttp.TCPConnector(resolver=PublicOnlyResolver()) if public_only else None
+    try:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=FETCH_TIMEOUT_SECONDS),
+                                         connector=connector) as session:
+            for _ in range(MAX_REDIRECTS + 1):
+                check_link(url, public_only)
+                headers = {"Authorization": f"Bearer {token}"} if token and urlsplit(url).hostname == first_host else {}
+                async with session.get(url, headers=headers, allow_redirects=False) as response:
+                    if response.status in (301, 302, 303, 307, 308) and "Location" in response.headers:
+                        url = urljoin(url, response.headers["Location"])
+                        continue
+                    if response.status != 200:
+                        raise BadArticle(f"the server answered HTTP {response.status}")
+                    data = await response.content.read(MAX_BYTES + 1)
+                    break
+            else:
+                raise BadArticle(f"more than {MAX_REDIRECTS} redirects")
     except (aiohttp.ClientError, asyncio.TimeoutError) as error:
         raise BadArticle(f"could not fetch it ({type(error).__name__})") from None
     if len(data) > MAX_BYTES:

@@ -24,6 +24,7 @@ class Settings:
     slack_client_secret: str | None
     slack_api_url: str | None
     port: int
+    fetch_private_urls: bool = False    # fetch article links on loopback/private networks (tests, intranets)
 
 
 def default_database_url() -> str:
@@ -46,4 +47,5 @@ def load_settings() -> Settings:
         slack_client_secret=env("SLACK_CLIENT_SECRET") or None,
         slack_api_url=env("SLACK_API_URL") or None,
         port=int(env("PORT") or "3000"),
+        fetch_private_urls=(env("NEWSBOT_FETCH_PRIVATE_URLS") or "").lower() in ("1", "true", "yes"),
     )

@@ -38,7 +38,8 @@ async def fake():
 def slack_settings(engine, fake: FakeSlack, **changes) -> Settings:
     base = Settings(database_url=engine.url.render_as_string(hide_password=False), spacy_model="unused",
                     log_level="WARNING", slack_bot_token=TOKEN, slack_app_token=None, slack_signing_secret=SECRET,
-                    slack_client_id=None, slack_client_secret=None, slack_api_url=fake.api_url, port=0)
+                    slack_client_id=None, slack_client_secret=None, slack_api_url=fake.api_url, port=0,
+                    fetch_private_urls=True)    # the fake Slack and its pages live on loopback
     return replace(base, **changes)
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlmodel import select
 
+from bot.app import download
+from bot.errors import BadArticle
 from store.db import open_session
 from store.models import Article, DigestSetting
-from tests.slack.conftest import TEAM
+from tests.slack.conftest import TEAM, serve_app
 
 
 def reply_text(call) -> str:
@@ -101,6 +104,21 @@ async def test_newsbot_ingest_url_fetches_and_indexes_the_page(served, engine, s
     assert (article.team_id, article.url) == (TEAM, url)
 
 
+async def test_newsbot_ingest_refuses_links_to_private_addresses(engine, fake, nlp):
+    """By default a pasted link cannot make the server fetch its own network (here: a page on loopback)."""
+    fake.pages["story.html"] = "<html><body><article><p>The minister said the army had left.</p></article></body>"
+    served = await serve_app(engine, fake, nlp, fetch_private_urls=False)
+    try:
+        await served.command("/newsbot", f"ingest {fake.url}/pages/story.html")
+        [call] = await fake.wait_for("response_url")
+    finally:
+        await served.close()
+        await served.task
+    assert "Could not index" in call.params["text"] and "private or local address" in call.params["text"]
+    with open_session(engine) as session:
+        assert session.exec(select(Article)).all() == []
+
+
 async def test_newsbot_ingest_of_a_missing_page_is_a_friendly_error(served, engine):
     await served.command("/newsbot", f"ingest {served.fake.url}/pages/nothing.html")
     [call] = await served.fake.wait_for("response_url")
@@ -139,3 +157,10 @@ async def test_an_internal_error_is_a_short_apology_not_a_traceback(served, inde
     posted = served.fake.posted_text()
     assert "exploded" not in posted and "Traceback" not in posted and "xoxb-999" not in posted
     assert "failed while answering /fact" in caplog.text          # logged with its context for the operators
+
+
+@pytest.mark.parametrize("link", ["http://localhost:9/page", "http://[::1]:9/page", "http://10.0.0.8/admin",
+                                  "http://169.254.169.254/latest/meta-data/"])
+async def test_links_to_private_addresses_are_refused_before_connecting(link):
+    with pytest.raises(BadArticle, match="private or local address"):
+        await download(link)
