@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LIKE_NUM, LOWER
 from spacy.tokens import Doc, Token
 
 from bot.extract.sentences import sentence_at
@@ -61,10 +63,11 @@ class _Amount:
 def find_figures(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> list[Figure]:
     figures: list[Figure] = []
     i = 0
-    while i < len(doc):
-        group = _number_group(doc, i)
+    for start in _possible_starts(doc):
+        if start < i:
+            continue
+        group = _number_group(doc, start)
         if not group:
-            i += 1
             continue
         i = group[-1].i + 1
         figure = _figure(doc, norm, sentences, group)
@@ -102,6 +105,21 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
         counts=_text(doc, counted) if counted else None,
         sentence=sentence,
     )
+
+
+def _possible_starts(doc: Doc) -> list[int]:
+    """The tokens a number group can start at (see _number_group): number-like, or a number, vague or article word.
+    Decided once per distinct word through the Doc's arrays, instead of building every token: most are none."""
+    if not len(doc):
+        return []
+    words = doc.to_array([LOWER, LIKE_NUM])
+    lowers = numpy.unique(words[:, 0])
+    starting = [h for h in lowers.tolist() if _may_start(doc.vocab.strings[h])]
+    return numpy.flatnonzero(words[:, 1].astype(bool) | numpy.isin(words[:, 0], starting)).tolist()
+
+
+def _may_start(word: str) -> bool:
+    return word in ("a", "an") or word in UNITS or word in VAGUE or word.rstrip("s") in MULTIPLIERS
 
 
 def _is_number_word(token: Token) -> bool:
@@ -228,11 +246,15 @@ def _of_follows(doc: Doc, i: int) -> bool:
 
 def _hedge_before(doc: Doc, start: int) -> tuple[list[Token] | None, str | None]:
     """The longest hedge phrase ending just before token `start`, and its effect."""
-    for words, effect in sorted(NUMBER_HEDGES.items(), key=lambda item: -len(item[0])):
-        begin = start - len(words)
-        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
-            return list(doc[begin:start]), effect
+    before = tuple(t.lower_ for t in doc[max(0, start - _LONGEST_HEDGE):start])
+    for words, effect in _HEDGES_LONGEST_FIRST:
+        if len(words) <= len(before) and before[len(before) - len(words):] == words:
+            return list(doc[start - len(words):start]), effect
     return None, None
+
+
+_HEDGES_LONGEST_FIRST = sorted(NUMBER_HEDGES.items(), key=lambda item: -len(item[0]))
+_LONGEST_HEDGE = len(_HEDGES_LONGEST_FIRST[0][0])
 
 
 def _bounds(amount: _Amount, effect: str | None) -> tuple[float | None, float | None]:
