@@ -135,13 +135,20 @@ def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> Non
     sentence_ids = _insert_ids(session, Sentence, [
         {"article_id": article.id, "position": s.index, "paragraph": s.paragraph, "start": s.span.start,
          "end": s.span.end, "text": s.span.text} for s in facts.sentences], article.id)
+    folded: dict[str, str] = {}     # an entity's name is among its aliases: fold each text once
+
+    def fold(text: str) -> str:
+        if text not in folded:
+            folded[text] = fold_name(text)
+        return folded[text]
+
     entity_ids = _insert_ids(session, Entity, [
-        {"article_id": article.id, "name": e.name, "key": fold_name(e.name), "type": e.type,
+        {"article_id": article.id, "name": e.name, "key": fold(e.name), "type": e.type,
          "description": e.description,
          "description_start": e.description_span.start if e.description_span else None,
          "description_end": e.description_span.end if e.description_span else None} for e in facts.entities],
         article.id)
-    _insert(session, Alias, [{"entity_id": entity_id, "text": text, "folded": fold_name(text)}
+    _insert(session, Alias, [{"entity_id": entity_id, "text": text, "folded": fold(text)}
                              for entity_id, e in zip(entity_ids, facts.entities) for text in dict.fromkeys(e.aliases)])
     _insert(session, Mention, [{"entity_id": entity_ids[m.entity], "sentence_id": sentence_ids[m.sentence],
                                 "start": m.span.start, "end": m.span.end, "text": m.span.text}
