@@ -4,8 +4,9 @@ gold attributions, side by side with a plain BM25 top-sentence baseline (rank-bm
 Every dev article goes through the real extraction into one database (a temporary SQLite file unless --database-url
 or --db is given). Questions come from gold attributions whose source is named (has a capitalised word that is not
 a pronoun, e.g. "Trump", "The Post"; not "he", "sources"):
-- who-says: "who says <first seven words of the content>?" is right at k when one of the first k answers names the
-  gold source and quotes the sentence holding the content;
+- who-says: "who says <first seven words of the content>?" is right at k when one of the first k answers (k
+  different sentences: the claims of one sentence are one answer) names the gold source and quotes the sentence
+  holding the content;
 - what-said: "what did <source> say?" (each distinct source once) is right at k when one of the first k answers
   names that source and quotes a sentence holding the content of a gold claim by it.
 "reachable" is the share some stored claim would answer right (the extraction's ceiling for us).
@@ -163,7 +164,8 @@ def evaluate(engine, questions: list[Question], judge: Judge, misses: list[str],
             timings.append(time.perf_counter() - started)
             items = answer.items
             ours[q.kind].append([any(judge.right(q, slug_of[i.article_id], (i.sentence_start, i.sentence_end),
-                                                 i.source_name, i.source_text) for i in items[:k]) for k in KS])
+                                                 i.source_name, i.source_text) for i in items if i.slot < k)
+                                 for k in KS])
             if not ours[q.kind][-1][-1] and len(misses) < show_misses:
                 top = items[0] if items else None
                 misses.append(f"{q.text}  [gold: {q.source}]\n    -> {answer.status}: "

@@ -52,6 +52,7 @@ class Item:
     description: str | None = None     # who-is: the description the article gives ("the UN human rights chief")
     near_miss: bool = False            # the closest thing found, NOT an answer
     score: float = 0.0
+    slot: int = 0                      # rank of its sentence among the answers (claims of one sentence share it)
 
     @property
     def speaker(self) -> str:

@@ -33,6 +33,7 @@ from store.models import LOCAL_TEAM, Article
 CONFIDENT = 0.55         # a text match at least this good is an answer; below it, a near-miss
 KEEP_WITHIN = 0.12       # answers this close to the best one are shown with it
 MAX_ITEMS = 8
+MIN_SLOTS = 3            # sentences always answered when above the threshold, even if not close to the best
 MAX_NEAR_MISSES = 3
 SCORED = 60              # candidates reranked in Python (the full-text index already ordered them)
 _TOKEN = re.compile(r"[^\W_]+")
@@ -114,7 +115,7 @@ def _ranked(records: list[tuple[search.ClaimRecord, float]]) -> list[tuple[searc
 
 # --- building answers ----------------------------------------------------------------------------------------
 
-def _item(record: search.ClaimRecord, score: float = 0.0, near_miss: bool = False) -> Item:
+def _item(record: search.ClaimRecord, score: float = 0.0, near_miss: bool = False, slot: int = 0) -> Item:
     return Item(
         claim_id=record.claim_id,
         source_name=record.source_name if record.attributed else None,
@@ -126,7 +127,7 @@ def _item(record: search.ClaimRecord, score: float = 0.0, near_miss: bool = Fals
         article_slug=record.article_slug, article_title=record.article_title, article_url=record.article_url,
         outlet=record.outlet, hedges=record.hedges, figures=record.figures,
         disputes=[DisputeRef(i, t) for i, t in record.disputes], corrected=record.corrected,
-        near_miss=near_miss, score=round(score, 3))
+        near_miss=near_miss, score=round(score, 3), slot=slot)
 
 
 def _group_key(item: Item) -> str:
@@ -150,21 +151,54 @@ def _grouped(items: list[Item]) -> list[Group]:
     return list(groups.values())
 
 
+Scored = list[tuple[search.ClaimRecord, float]]
+
+
+def _slots(ranked: Scored) -> list[tuple[float, Scored]]:
+    """One answer slot per sentence, best first: the sentence ranks by its best-matching row (the outlet's row holds
+    the whole sentence, so it matches words a claim's content leaves out) and shows its named claims when it has
+    some, else its attributed ones: the outlet's own row, or a nested claim whose source was not found, would show
+    the sentence with no source while the article names one."""
+    by_sentence: dict[tuple[int, int], Scored] = {}
+    for record, score in ranked:
+        by_sentence.setdefault((record.article_id, record.sentence_id), []).append((record, score))
+    slots = []
+    for claims in by_sentence.values():
+        best = claims[0][1]
+        named = [(r, s) for r, s in claims if _named(r)]
+        attributed = [(r, s) for r, s in claims if r.attributed]
+        slots.append((best, named or attributed or claims))
+    return slots
+
+
+def _named(record: search.ClaimRecord) -> bool:
+    return record.attributed and bool(record.source_text or record.source_name)
+
+
 def _answer(session: Session, team_id: str, intent: Intent, scored: list[tuple[search.ClaimRecord, float]],
             found: str, nothing: str, threshold: float = CONFIDENT) -> Answer:
-    """Answers above the threshold (those close to the best), else no_match with the closest as near-misses."""
-    ranked = _ranked(scored)
-    if ranked and ranked[0][1] >= threshold:
-        best = ranked[0][1]
-        kept = [(r, s) for r, s in ranked if s >= max(threshold, best - KEEP_WITHIN)][:MAX_ITEMS]
-        search.complete(session, [r for r, _ in kept], team_id)
-        items = [_item(r, s) for r, s in kept]
+    """Answers above the threshold (the first MIN_SLOTS sentences, then those close to the best), else no_match
+    with the closest as near-misses."""
+    slots = _slots(_ranked(scored))
+    if slots and slots[0][0] >= threshold:
+        best = slots[0][0]
+        kept: list[tuple[search.ClaimRecord, float, int]] = []
+        for number, (score, claims) in enumerate(slots):
+            if score < threshold or (number >= MIN_SLOTS and score < best - KEEP_WITHIN):
+                break
+            room = max(1, MAX_ITEMS - len(kept))
+            kept.extend((r, score if i == 0 else s, number) for i, (r, s) in enumerate(claims[:room]))
+            if len(kept) >= MAX_ITEMS and number + 1 >= MIN_SLOTS:
+                break
+        search.complete(session, [r for r, _, _ in kept], team_id)
+        items = [_item(r, s, slot=n) for r, s, n in kept]
         return Answer(intent.text, intent, ANSWERED, found.format(n=len(items), s="" if len(items) == 1 else "s"),
                       _grouped(items))
-    near = [(r, s) for r, s in ranked[:MAX_NEAR_MISSES] if s > 0]
+    near = [(claims[0][0], score) for score, claims in slots[:MAX_NEAR_MISSES] if score > 0]
     search.complete(session, [r for r, _ in near], team_id)
     message = nothing + (" The closest claims are listed as near-misses, not answers." if near else "")
-    return Answer(intent.text, intent, NO_MATCH, message, near_misses=[_item(r, s, near_miss=True) for r, s in near])
+    return Answer(intent.text, intent, NO_MATCH, message,
+                  near_misses=[_item(r, s, near_miss=True, slot=n) for n, (r, s) in enumerate(near)])
 
 
 def _score_candidates(session: Session, ids: list[int], team_id: str, words: list[str], phrase: str,
@@ -174,8 +208,7 @@ def _score_candidates(session: Session, ids: list[int], team_id: str, words: lis
     scored = []
     for record in records.values():
         score = _text_score(words, phrase, record) + 0.1 * _entity_overlap(asked, record)
-        named = record.attributed and (record.source_text or record.source_name)
-        scored.append((record, min(score + (prefer_attributed if named else 0.0), 1.0)))
+        scored.append((record, min(score + (prefer_attributed if _named(record) else 0.0), 1.0)))
     return scored
 
 
@@ -225,8 +258,8 @@ def _by_surname(session: Session, folded: str, team_id: str) -> list[search.Name
     """A full name the articles only give by surname ("Bashar al-Assad" for "President Asad"): entities matching
     its last word whose every other word is a role or a word of the full name, so "Rifaat al-Assad" is not him."""
     words = search.name_tokens(folded)
-    if len(words) < 2:
-        return []
+    if len(words) < 2 or len(words) > 4 or any(w in _BEFORE_NO_NAME for w in words):
+        return []           # a description ("Gov. Earl Ray Tomblin of West Virginia"), not a plain name
     return [m for m in search.match_names(session, words[-1], team_id)
             if all(w in search.ROLE_WORDS or max(fuzz.ratio(w, q) for q in words) >= search.NAME_MATCH
                    for w in m.alias.split())]
@@ -260,12 +293,11 @@ def _name_parts(source: str) -> list[str]:
     return parts
 
 
-def _by_written_source(session: Session, name_words: list[str], team_id: str, scope: Article | None
-                       ) -> list[int]:
-    """Claims whose source as written matches the name, for sources the extractor resolved to no entity."""
-    words = [w for w in name_words if w not in search.STOPWORDS]
-    return search.match_claims(session, words, team_id, article_id=scope.id if scope else None,
-                               attributed_only=True)
+def _by_written_source(session: Session, name: str, team_id: str, scope: Article | None) -> list[int]:
+    """Claims whose source as written may match the name, for sources the extractor resolved to no entity: the
+    name's own words (not their expansions: "Gov." is written "Gov."), all of them, else any."""
+    return search.search_claims(session, search.query_words(name), team_id,
+                                article_id=scope.id if scope else None, attributed_only=True)
 
 
 def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article | None) -> Answer:
@@ -276,7 +308,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     article_id = scope.id if scope else None
     ids = search.claims_by_sources(session, keys, team_id, article_id=article_id)
     if len(ids) < MAX_ITEMS:
-        ids += _by_written_source(session, name_words, team_id, scope)
+        ids += _by_written_source(session, intent.source, team_id, scope)
     records = search.brief_claims(session, list(dict.fromkeys(ids))[: search.CANDIDATES], team_id)
     theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words)]
     if intent.about:
@@ -291,7 +323,9 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         asked = fold_name(intent.source)
         ranked = sorted(theirs, key=lambda r: (fold_name(r.source_text or "") == asked, r.ingested_order,
                                                r.article_id, -r.position), reverse=True)
-        items = [_item(r, 1.0) for r in search.complete(session, ranked[:MAX_ITEMS], team_id)]
+        slot_of: dict[tuple[int, int], int] = {}
+        items = [_item(r, 1.0, slot=slot_of.setdefault((r.article_id, r.sentence_id), len(slot_of)))
+                 for r in search.complete(session, ranked[:MAX_ITEMS], team_id)]
         more = len(theirs) - len(items)
         message = f"{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}" + (
             f" (the {len(items)} newest shown)." if more > 0 else ".")
@@ -334,7 +368,7 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
     if answer.status == NO_MATCH and not answer.near_misses:
         near = _ranked(_matching(session, team_id, scope, intent.topic, intent.text))[:MAX_NEAR_MISSES]
         search.complete(session, [r for r, _ in near], team_id)
-        answer.near_misses = [_item(r, s, near_miss=True) for r, s in near]
+        answer.near_misses = [_item(r, s, near_miss=True, slot=n) for n, (r, s) in enumerate(near)]
     return answer
 
 

@@ -217,7 +217,10 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
         topic = " ".join(x.raw for x in rest) or None
         return Disputed(text, article, topic=topic)
 
-    if any(x in SOURCE_WORDS for x in w) and (first in {"who", "what", "which", "list", "show", "sources", "source"}):
+    said_by_a_source = first == "what" and second in {"did", "does", "do", "has", "have", "had"}  # "what did a
+    # Democratic source say?" asks for that source's claims, not for the list of sources
+    if any(x in SOURCE_WORDS for x in w) and not said_by_a_source and (
+            first in {"who", "what", "which", "list", "show", "sources", "source"}):
         hint = None
         for i in range(len(words) - 1, 0, -1):
             if w[i] in {"in", "of", "for", "from", "on"}:
