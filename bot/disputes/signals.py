@@ -8,6 +8,7 @@ unverified; on their own they make a weaker, one-sided dispute.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -87,24 +88,34 @@ class ClaimView:
         return self.attributed and not self.source_key.startswith("unnamed:")
 
     def __post_init__(self) -> None:
-        first_part = self.content.split(" \u2026 ")[0]
-        at = self.sentence.find(first_part)
-        self.lead = self.sentence[:at] if at > 0 else ""
-        self.stems = frozenset(lexicon.content_stems(self.content))
-        blamed = self.sentence[self.sentence.find(self.cue):] if self.cue and self.cue in self.sentence else ""
-        self.frames = tuple(find_frames(self.content) or find_frames(blamed, blame_only=True))
-        cue = self.cue or ""
-        # "denied" flips the content; "did not confirm", "would not say" decline to speak and deny nothing
-        denial = bool(lexicon.DENIAL_CUES.search(cue)) and not lexicon.is_negated(cue)
-        worded = lexicon.is_negated(self.content)
-        self.negated = worded != denial
-        if denial and not worded:       # the whole content is denied
-            self.negated_clauses = [(s, set(self.stems)) for s in self.stems]
-        else:
-            self.negated_clauses = lexicon.negated_clauses(self.content) if worded and not denial else []
-        self.source_stems = frozenset(lexicon.content_stems(self.source_label)) if self.attributed else frozenset()
-        self.asserts = not (self.content.rstrip().endswith("?") or lexicon.QUESTION_CUES.search(self.cue or "")
-                            or self.cue_kind == "intention")
+        (self.lead, self.stems, self.frames, self.negated, self.negated_clauses, self.source_stems,
+         self.asserts) = _derived(self.content, self.sentence, self.cue, self.cue_kind, self.source_label,
+                                  self.attributed)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _derived(content: str, sentence: str, cue: str | None, cue_kind: str | None, source_label: str,
+             attributed: bool) -> tuple:
+    """ClaimView's derived fields, remembered: each recompute reads the related articles' claims again, and an
+    article's claims do not change between ingests (the values are never mutated)."""
+    first_part = content.split(" \u2026 ")[0]
+    at = sentence.find(first_part)
+    lead = sentence[:at] if at > 0 else ""
+    stems = frozenset(lexicon.content_stems(content))
+    blamed = sentence[sentence.find(cue):] if cue and cue in sentence else ""
+    frames = tuple(find_frames(content) or find_frames(blamed, blame_only=True))
+    cue_words = cue or ""
+    # "denied" flips the content; "did not confirm", "would not say" decline to speak and deny nothing
+    denial = bool(lexicon.DENIAL_CUES.search(cue_words)) and not lexicon.is_negated(cue_words)
+    worded = lexicon.is_negated(content)
+    if denial and not worded:       # the whole content is denied
+        negated_clauses = [(s, set(stems)) for s in stems]
+    else:
+        negated_clauses = lexicon.negated_clauses(content) if worded and not denial else []
+    source_stems = frozenset(lexicon.content_stems(source_label)) if attributed else frozenset()
+    asserts = not (content.rstrip().endswith("?") or lexicon.QUESTION_CUES.search(cue_words)
+                   or cue_kind == "intention")
+    return lead, stems, frames, worded != denial, negated_clauses, source_stems, asserts
 
 
 # --- frames -------------------------------------------------------------------------------------------------------
