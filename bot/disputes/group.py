@@ -92,14 +92,18 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
                 within.setdefault(key, []).append(i)
         for members in within.values():
             pairs.update(itertools.combinations(members, 2))
+    in_focus = [c.article_id in focus for c in claims]
     shared: dict[tuple[int, int], int] = {}
     for members in index.values():
         if len(members) > MAX_POSTING:              # a word in every claim says nothing about the event
             continue
-        for i, j in itertools.combinations(members, 2):
-            if claims[i].article_id != claims[j].article_id and (claims[i].article_id in focus or
-                                                                 claims[j].article_id in focus):
-                shared[(i, j)] = shared.get((i, j), 0) + 1
+        for i in members:                           # each pair once, from its focus claim (the first if both)
+            if not in_focus[i]:
+                continue
+            for j in members:
+                if claims[j].article_id != claims[i].article_id and (not in_focus[j] or j > i):
+                    pair = (i, j) if i < j else (j, i)
+                    shared[pair] = shared.get(pair, 0) + 1
     return pairs | {p for p, n in shared.items() if n >= 2}
 
 
