@@ -6,6 +6,7 @@ Pure functions over `ClaimView`s, so they are tested on hand-made claims as well
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.disputes import lexicon
@@ -235,16 +236,23 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
 def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDispute]:
     """Disputes among `claims` that involve at least one claim of the `focus` articles, strongest first."""
     conflicts = find_conflicts(claims, focus)
-    marks_of = [unverified_marks(c) for c in claims]     # once per claim: every dispute's notes look at them all
+    marks: dict[int, list[str]] = {}
+
+    def marks_of(i: int) -> list[str]:
+        """A claim's unverified marks, found once and only for the claims asked about."""
+        if i not in marks:
+            marks[i] = unverified_marks(claims[i])
+        return marks[i]
+
     disputes: list[FoundDispute] = []
     used: set[int] = set()
     for members in _groups(conflicts):
         member_set = set(members)
         inside = [c for c in conflicts if c.a in member_set and c.b in member_set]
         signals = _strongest_per_name(s for c in inside for s in c.signals)
-        marks = [m for i in members for m in marks_of[i]]
-        if marks:
-            signals.append(Signal("unverified", UNVERIFIED_WEIGHT, marks[0]))
+        found = [m for i in members for m in marks_of(i)]
+        if found:
+            signals.append(Signal("unverified", UNVERIFIED_WEIGHT, found[0]))
         notes = _notes(members, claims, marks_of)
         strength = confidence(signals, max(c.similarity for c in inside))
         disputes.append(FoundDispute(topic_label(members, claims, signals), round(min(strength, 0.99), 3),
@@ -252,10 +260,9 @@ def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDisput
         used.update(members)
         used.update(i for i, c in enumerate(claims) if c.claim_id in notes)
     for i, c in enumerate(claims):
-        marks = marks_of[i]
-        if i in used or not marks or c.article_id not in focus:
+        if i in used or c.article_id not in focus or not marks_of(i):
             continue
-        signal = Signal("unverified", UNVERIFIED_WEIGHT, marks[0])
+        signal = Signal("unverified", UNVERIFIED_WEIGHT, marks_of(i)[0])
         disputes.append(FoundDispute(topic_label([i], claims, []), UNVERIFIED_WEIGHT, [signal], [[c.claim_id]]))
     return sorted(disputes, key=lambda d: -d.confidence)
 
@@ -268,17 +275,19 @@ def _strongest_per_name(signals) -> list[Signal]:
     return list(best.values())
 
 
-def _notes(members: list[int], claims: list[ClaimView], marks_of: list[list[str]]) -> list[int]:
+def _notes(members: list[int], claims: list[ClaimView], marks_of: Callable[[int], list[str]]) -> list[int]:
     """Nearby claims of the same articles that mark the disputed event unverified ("The alleged killings cannot be
     independently verified."), shown with the dispute rather than as a side: about the same harm or words, or the
     outlet's own remark right after a disputed claim."""
     inside = [claims[i] for i in members]
     notes = []
     for i, c in enumerate(claims):
-        if i in members or not marks_of[i]:
+        if i in members:
             continue
         near = [m for m in inside if m.article_id == c.article_id
                 and abs(m.sentence_position - c.sentence_position) <= DISSENT_WINDOW]
+        if not near or not marks_of(i):
+            continue
         if any(c.stems & m.stems or _harm(c) and _harm(m) or abs(m.sentence_position - c.sentence_position) <= 1
                and not c.attributed for m in near):
             notes.append(c.claim_id)
