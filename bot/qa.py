@@ -108,9 +108,10 @@ def _entity_overlap(asked: set[str], record: search.ClaimRecord) -> float:
 
 
 def _ranked(records: list[tuple[search.ClaimRecord, float]]) -> list[tuple[search.ClaimRecord, float]]:
-    """Best score first; on (near) ties the newer article first, then the order in the article."""
-    return sorted(records, key=lambda rs: (-round(rs[1], 2), -rs[0].ingested_order[1], rs[0].position,
-                                           rs[0].claim_id))
+    """Best score first; on (near) ties the full-text index's order (relevance where it ranks, else newest), then
+    the newer article, then the order in the article."""
+    return sorted(records, key=lambda rs: (-round(rs[1], 2), rs[0].relevance_order, -rs[0].ingested_order[1],
+                                           rs[0].position, rs[0].claim_id))
 
 
 # --- building answers ----------------------------------------------------------------------------------------
@@ -206,7 +207,9 @@ def _score_candidates(session: Session, ids: list[int], team_id: str, words: lis
     records = search.brief_claims(session, ids[:SCORED], team_id)
     asked = set(search.name_tokens(fold_name(question)))
     scored = []
+    order = {claim_id: n for n, claim_id in enumerate(ids)}
     for record in records.values():
+        record.relevance_order = order[record.claim_id]
         score = _text_score(words, phrase, record) + 0.1 * _entity_overlap(asked, record)
         scored.append((record, min(score + (prefer_attributed if _named(record) else 0.0), 1.0)))
     return scored
@@ -269,6 +272,7 @@ _NAME_PARTICLES = frozenset("de van von der al el bin ibn la le da di du del".sp
 _RELATIVE = frozenset("which who whose whom that where when including".split())   # clauses name no one else
 _PARTY_LABEL = re.compile(r"^[A-Z]\.?-[A-Z][\w.]*$")       # "R-IN", "D-N.C."
 _BEFORE_NO_NAME = frozenset("the a an of on in at for from by with to and or".split())
+_TITLES = frozenset("mr mrs ms dr rep sen gov gen lt col sgt del state president senator governor".split())
 
 
 def _name_parts(source: str) -> list[str]:
@@ -276,8 +280,10 @@ def _name_parts(source: str) -> list[str]:
     is a name, or the capitalised words ending it ("Pat Caddell" in "longtime Democratic pollster Pat Caddell").
     Capitals after a preposition are left out: "Republicans on the House Committee" is not the committee."""
     parts = []
-    for segment in re.split(r"[,()\u2014;]|\band\b", source):
+    for segment in re.split(r"[,()\u2014;]|\b(?:and|of|at|from|for)\b", source):
         words = segment.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+            words = words[1:]                           # "Rep. Elijah Cummings" is named "Elijah Cummings"
         if not words or words[0].lower() in _RELATIVE or _PARTY_LABEL.match(segment.strip()):
             continue
         tail: list[str] = []
@@ -347,11 +353,13 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
 
 def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str]) -> bool:
     """Only the source's own claims: its resolved entity, or the source as the article wrote it ("Tulsa police
-    Chief Chuck Jordan said" is his claim even if resolution went astray)."""
+    Chief Chuck Jordan said" is his claim even if resolution went astray), or a name inside it ("Jon Tester (D-Mont.)
+    and David Vitter (R-La.)" speak for Vitter too)."""
     if record.source_key is not None and record.source_key in keys:
         return True
-    written = search.name_tokens(fold_name(record.source_text or ""))
-    return bool(written) and search.name_score(name_words, written) >= search.NAME_MATCH
+    written = record.source_text or ""
+    return any(search.name_score(name_words, tokens) >= search.NAME_MATCH
+               for tokens in map(search.name_tokens, map(fold_name, [written, *_name_parts(written)])) if tokens)
 
 
 def _shown(name: str) -> str:

@@ -75,7 +75,7 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
         params["q"] = (" AND " if every_word else " OR ").join(f'"{w}"' for w in words)
         sql = (f"SELECT c.id FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid "
                f"JOIN article a ON a.id = c.article_id "
-               f"WHERE claim_fts MATCH :q AND {where} ORDER BY bm25(claim_fts, 1.0, 0.5) LIMIT :limit")
+               f"WHERE claim_fts MATCH :q AND {where} ORDER BY bm25(claim_fts, 1.0, 0.5), c.id DESC LIMIT :limit")
     else:
         # No ts_rank: it re-parses every matching row, so its cost grows with the corpus; the newest matches are
         # taken instead (newer articles first) and the reranker orders them. "id + 0" keeps the planner on the GIN
@@ -290,6 +290,7 @@ class ClaimRecord:
     passage_end: int
     position: int                    # position of the passage's first sentence
     sentence_id: int = 0             # the cue's sentence
+    relevance_order: int = 0         # place among the full-text candidates (best BM25 first on SQLite, newest on PG)
     content_start: int = 0
     content_end: int = 0
     corrected: bool = False

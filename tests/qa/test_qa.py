@@ -175,3 +175,9 @@ def test_a_full_name_finds_the_surname_the_article_uses(ask):
     said = ask("what did Bashar al-Assad say?")
     assert said.status == NO_MATCH and not said.items and "Asad" in said.message
     assert "No indexed article names" in ask("who is Bashar Jones?").message
+
+
+def test_a_described_source_is_found_by_the_name_inside_it(ask):
+    answer = ask("what did Mr. Erdogan of Turkey, a critic of the Asad regime, say?")
+    assert answer.status == ANSWERED
+    assert {i.source_name for i in answer.items} == {"Recep Tayyip Erdogan"}
