@@ -34,7 +34,8 @@ def _context(text: str) -> dict:
 
 
 def heading(item: Item) -> str:
-    """`*Syrian government* (as "The government") says:` ("say" after a plural source), escaped; the outlet's own statements say so."""
+    """`*Syrian government* (as "The government") says:` ("say" after a plural source), escaped; the outlet's own
+    statements say so."""
     speaker = f"*{escape(readable(item.speaker))}*"
     if item.own_statement:
         line = f"{speaker} (the article's own statement, no source named):"
