@@ -7,6 +7,7 @@ Cross-references between facts are list indexes into the `ArticleFacts` lists (s
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 # How a claim is worded: in quotation marks, reported, or both in one attribution.
@@ -94,8 +95,11 @@ class ArticleFacts:
 
     def outlet_sentences(self) -> list[int]:
         """Sentences no quote covers: the outlet's own statements, never given an invented speaker."""
+        starts = [s.span.start for s in self.sentences]      # sentences are in text order
         covered = {q.sentence for q in self.quotes}
         for q in self.quotes:
             for c in q.contents:
-                covered.update(s.index for s in self.sentences if s.span.start < c.end and c.start < s.span.end)
+                first = max(bisect_right(starts, c.start) - 1, 0)
+                covered.update(s.index for s in self.sentences[first:bisect_left(starts, c.end)]
+                               if s.span.start < c.end and c.start < s.span.end)
         return [s.index for s in self.sentences if s.index not in covered]
