@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.markup import escape
 from rich.table import Table
 
+from bot.answer import readable
 from bot.extract.types import ArticleFacts, Span
 from store.queries import ClaimListing
 
@@ -78,11 +79,11 @@ def who_said_what_table(title: str, rows: list[WhoSaidWhat]) -> Table:
     table.add_column("content", ratio=1)
     table.add_column("kind", style="dim")
     for number, row in enumerate(rows, 1):
-        source = row.source or "(not named)"
+        source = readable(row.source or "(not named)")
         if row.speaker and row.speaker != row.source:
-            source = f"{source} → {row.speaker}"
-        content = escape(row.content) + (" [yellow](hedged)[/]" if row.hedged else "")
-        table.add_row(str(number), escape(source), escape(row.cue or ""), content, row.kind)
+            source = f"{source} → {readable(row.speaker)}"
+        content = escape(readable(row.content)) + (" [yellow](hedged)[/]" if row.hedged else "")
+        table.add_row(str(number), escape(source), escape(readable(row.cue or "")), content, row.kind)
     return table
 
 
