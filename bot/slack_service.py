@@ -24,8 +24,8 @@ from bot.errors import BadArticle
 from bot.extract.pipeline import extract_article
 from bot.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, read_document, store_facts
 from bot.qa import answer_question
-from bot.render.blocks import answer_blocks
-from bot.render.digest_blocks import dispute_blocks, disputed_blocks, escape
+from bot.render.blocks import answer_blocks, escape
+from bot.render.digest_blocks import dispute_blocks, disputed_blocks
 from store.db import open_session
 from store.disputes import digest_setting, digest_settings, list_disputes
 from store.ingest import slugify

@@ -18,19 +18,20 @@ WRONG_ATTRIBUTION = "wrong_attribution"
 
 
 def escape(text: str) -> str:
+    """Article and user text for mrkdwn: `<!channel>`, `<@U123>` and `<url|label>` become plain text."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _clip(text: str, limit: int) -> str:
+def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def _section(text: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": _clip(text, SECTION_CHARS)}}
+def section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_CHARS)}}
 
 
-def _context(text: str) -> dict:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": _clip(text, SECTION_CHARS)}]}
+def context(text: str) -> dict:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, SECTION_CHARS)}]}
 
 
 def heading(item: Item) -> str:
@@ -60,8 +61,8 @@ def _details(item: Item) -> str:
 
 
 def item_blocks(item: Item) -> list[dict]:
-    quote = escape(_clip(readable(item.sentence), QUOTE_CHARS))
-    blocks = [_section(f"{heading(item)}\n>{quote}\n{_details(item)}")]
+    quote = escape(clip(readable(item.sentence), QUOTE_CHARS))
+    blocks = [section(f"{heading(item)}\n>{quote}\n{_details(item)}")]
     if item.claim_id is not None:
         value = str(item.claim_id)
         blocks.append({"type": "actions", "elements": [
@@ -76,23 +77,23 @@ def item_blocks(item: Item) -> list[dict]:
 def answer_blocks(answer: Answer) -> list[dict]:
     """The whole reply: the answer's one-line message, then each claim (grouped by source, or by disputed topic),
     then near-misses, within Block Kit's limits."""
-    blocks = [_section(escape(answer.message) if answer.status == ANSWERED else f"*{escape(answer.message)}*")]
+    blocks = [section(escape(answer.message) if answer.status == ANSWERED else f"*{escape(answer.message)}*")]
     pending: list[tuple[list[dict], int]] = []         # (blocks, claims they show)
     for group in answer.groups:
         title = escape(readable(group.title))
         if group.description:
-            pending.append(([_section(f"*{title}*: {escape(readable(group.description))}")], 0))
+            pending.append(([section(f"*{title}*: {escape(readable(group.description))}")], 0))
         elif answer.intent.kind == "sources":
-            pending.append(([_section(f"*{title}* \u2014 {group.count} claim{'s' if group.count != 1 else ''}")], 0))
+            pending.append(([section(f"*{title}* \u2014 {group.count} claim{'s' if group.count != 1 else ''}")], 0))
         elif any(group.title != i.speaker for i in group.items):
-            pending.append(([_section(f"*{title}*")], 0))
+            pending.append(([section(f"*{title}*")], 0))
         pending.extend((item_blocks(i), 1) for i in group.items)
     pending.extend((item_blocks(i), 1) for i in answer.near_misses)
     for number, (chunk, _) in enumerate(pending):
         last = number == len(pending) - 1
         if len(blocks) + len(chunk) + (0 if last else 1) > MAX_BLOCKS:
             left = sum(claims for _, claims in pending[number:])
-            blocks.append(_context(f"\u2026 and {left} more"))
+            blocks.append(context(f"\u2026 and {left} more"))
             break
         blocks.extend(chunk)
     return blocks

@@ -7,10 +7,10 @@ All article text is escaped (&, <, >) so an article can never ping @channel or a
 from __future__ import annotations
 
 from bot.answer import readable
+from bot.render.blocks import MAX_BLOCKS, clip, context, escape, section
 from bot.digest import Digest, quiet_line, side_label
 from store.disputes import DisputedClaim, DisputeView
 
-MAX_BLOCKS = 50
 BLOCKS_PER_DISPUTE = 5          # title, sides, notes, buttons, divider
 MAX_FIELDS = 10
 FIELD_CHARS = 2000
@@ -20,28 +20,20 @@ BUTTON_CHARS = 75
 OPEN_ARTICLE_ACTION = "digest_open_article"     # buttons without a URL: SLACK's handler shows the article
 
 
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
 def _quoted(claim: DisputedClaim) -> str:
     sentence, title = readable(claim.sentence_text), readable(claim.article_title)
-    line = f">{escape(_clip(sentence, QUOTE_CHARS))}\n_{escape(_clip(title, 120))}_"
+    line = f">{escape(clip(sentence, QUOTE_CHARS))}\n_{escape(clip(title, 120))}_"
     if claim.markers:
         line += f"\n:warning: unverified: {escape('; '.join(claim.markers))}"
     return line
 
 
 def _side_field(letter: str, side: list[DisputedClaim]) -> dict:
-    parts = [f"*{letter}: {escape(_clip(side_label(side), 200))}*"]
+    parts = [f"*{letter}: {escape(clip(side_label(side), 200))}*"]
     parts += [_quoted(c) for c in side[:CLAIMS_PER_SIDE]]
     if len(side) > CLAIMS_PER_SIDE:
         parts.append(f"\u2026 and {len(side) - CLAIMS_PER_SIDE} more")
-    return {"type": "mrkdwn", "text": _clip("\n".join(parts), FIELD_CHARS)}
+    return {"type": "mrkdwn", "text": clip("\n".join(parts), FIELD_CHARS)}
 
 
 def _article_buttons(dispute: DisputeView) -> dict:
@@ -49,7 +41,7 @@ def _article_buttons(dispute: DisputeView) -> dict:
     buttons = []
     for claim in list(articles.values())[:5]:
         button = {"type": "button", "text": {"type": "plain_text", "emoji": False,
-                                             "text": _clip(escape(f"Open: {claim.article_title}"), BUTTON_CHARS)},
+                                             "text": clip(escape(f"Open: {claim.article_title}"), BUTTON_CHARS)},
                   "action_id": f"{OPEN_ARTICLE_ACTION}:{dispute.id}:{claim.article_id}",
                   "value": str(claim.article_id)}
         if claim.article_url:
@@ -60,13 +52,13 @@ def _article_buttons(dispute: DisputeView) -> dict:
 
 def dispute_blocks(number: int, dispute: DisputeView) -> list[dict]:
     signals = ", ".join(s["name"] for s in dispute.signals)
-    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": _clip(
-        f"*{number}. {escape(dispute.topic)}*\nconfidence {dispute.confidence:.2f} \u00b7 {escape(signals)}", 3000)}}]
+    blocks = [section(f"*{number}. {escape(dispute.topic)}*\n"
+                      f"confidence {dispute.confidence:.2f} \u00b7 {escape(signals)}")]
     fields = [_side_field(chr(65 + k), side) for k, side in enumerate(dispute.sides[:MAX_FIELDS])]
     blocks.append({"type": "section", "fields": fields})
     if dispute.notes:
-        notes = " ".join(f"\u201c{escape(_clip(readable(c.sentence_text), 300))}\u201d" for c in dispute.notes[:3])
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _clip(f"Note: {notes}", 3000)}]})
+        notes = " ".join(f"\u201c{escape(clip(readable(c.sentence_text), 300))}\u201d" for c in dispute.notes[:3])
+        blocks.append(context(f"Note: {notes}"))
     blocks.append(_article_buttons(dispute))
     blocks.append({"type": "divider"})
     return blocks
@@ -86,9 +78,9 @@ def disputed_blocks(disputes: list[DisputeView], topic: str | None = None) -> li
 
 
 def disputes_blocks(title: str, disputes: list[DisputeView], nothing: str) -> list[dict]:
-    header = {"type": "header", "text": {"type": "plain_text", "text": _clip(escape(title), 150)}}
+    header = {"type": "header", "text": {"type": "plain_text", "text": clip(escape(title), 150)}}
     if not disputes:
-        return [header, {"type": "section", "text": {"type": "mrkdwn", "text": escape(nothing)}}]
+        return [header, section(escape(nothing))]
     room = (MAX_BLOCKS - 2) // BLOCKS_PER_DISPUTE
     blocks = [header]
     for n, dispute in enumerate(disputes[:room], 1):
