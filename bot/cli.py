@@ -100,7 +100,8 @@ def facts(
     from bot.settings import load_settings
     from store.db import open_database, open_session
     from store.models import LOCAL_TEAM
-    from store.queries import article_claims, find_article, recent_articles
+    from store.queries import article_claims, recent_articles
+    from store.search import find_article
 
     with open_session(open_database(load_settings().database_url)) as session:
         if article is None:
@@ -109,7 +110,7 @@ def facts(
                 typer.echo("No articles indexed yet: run `newsbot ingest PATH` or `newsbot demo`.")
                 return
         else:
-            found = find_article(session, LOCAL_TEAM, article)
+            found = find_article(session, article, LOCAL_TEAM)
             if found is None:
                 raise NewsbotError(f"no article {article!r}; `newsbot articles` lists them")
             chosen = [found]

@@ -24,16 +24,14 @@ from bot.errors import BadArticle
 from bot.extract.pipeline import extract_article
 from bot.ingest import HTML_SUFFIXES, TEXT_SUFFIXES, read_document, store_facts
 from bot.qa import answer_question
-from bot.render.blocks import answer_blocks, escape
+from bot.render.blocks import MAX_BLOCKS, SECTION_CHARS, answer_blocks, clip, escape, section
 from bot.render.digest_blocks import dispute_blocks, disputed_blocks
 from store.db import open_session
 from store.disputes import digest_setting, digest_settings, list_disputes
 from store.ingest import slugify
 from store.slack import add_correction, claim_context, recent_corrections, team_articles, team_claim
 
-MAX_BLOCKS = 50
 MAX_HOME_BLOCKS = 100
-SECTION_CHARS = 3000
 BUTTON_VALUE_CHARS = 2000
 SHARE_ACTION = "share_in_channel"
 CORRECTION_CALLBACK = "correction_modal"
@@ -69,14 +67,6 @@ class Reply:
 def text_reply(text: str) -> Reply:
     """A plain message from text that is already safe for Slack (escaped where it holds outside text)."""
     return Reply(text, [section(text)])
-
-
-def section(mrkdwn: str) -> dict:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(mrkdwn, SECTION_CHARS)}}
-
-
-def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 def decode_slack(text: str) -> str:

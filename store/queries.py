@@ -51,16 +51,6 @@ def recent_articles(session: Session, team_id: str) -> list[Article]:
                              .order_by(Article.ingested_at.desc(), Article.id.desc())).all())
 
 
-def find_article(session: Session, team_id: str, ref: str) -> Article | None:
-    """An article by slug, or by id when `ref` is a number."""
-    query = select(Article).where(Article.team_id == team_id)
-    if ref.isdigit():
-        found = session.exec(query.where(Article.id == int(ref))).first()
-        if found is not None:
-            return found
-    return session.exec(query.where(Article.slug == ref)).first()
-
-
 def article_claims(session: Session, article_id: int, *, attributed_only: bool = True) -> list[ClaimListing]:
     """The article's claims in reading order."""
     query = (select(Claim, Sentence.position, Entity.name)
