@@ -57,6 +57,11 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
         quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
         if quote is not None and (quote.cue.start, quote.cue.end) not in taken:
             quotes.append(quote)
+    cue_starts = {q.cue.start for q in quotes}
+    for cue, contents in _unsourced_reports(doc, norm):
+        quote = _quote(doc, norm, sentences, quoted, cue, [], contents, cue_kind="report")
+        if quote is not None and quote.cue.start not in cue_starts:
+            quotes.append(quote)
     quotes.sort(key=lambda q: q.cue.start)
     _nest(quotes)
     return quotes
@@ -79,6 +84,34 @@ def _signed_quotations(doc: Doc, openings: list[int]):
         start = openings[close]
         if 0 <= start and close - start > 1:
             yield (dash.i, dash.i + 1), [(dash.i + 1, name_end)], [(start + 1, close)]
+
+
+def _unsourced_reports(doc: Doc, norm: NormalisedText):
+    """(cue, contents) of a second-hand account that names no source: "there are reports of a mutiny among
+    security forces", "there were reports the SDF were being primed ...", "... amid reports that ...". The tagger
+    passes over them (PolNeAR has few, annotated as a source-less cue with the reported event as content), yet
+    wire copy sets them against a named source's version. A report with an owner ("Reuters' report") or an
+    agent ("reports by state media", see _nominal_cue) is not source-less, and "no reports of" reports nothing."""
+    for sent in body_sentences(doc, norm):
+        for noun in sent:
+            if noun.lemma_ != "report" or noun.pos_ != "NOUN":
+                continue
+            existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+            if not (existential or noun.dep_ == "pobj" and noun.head.lower_ == "amid"):
+                continue
+            if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "by" or c.dep_ == "det" and c.lower_ == "no"
+                   for c in noun.children):
+                continue
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "that"):
+                    event = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if event is not None:
+                        yield (noun.i, child.i + 1), [(event.left_edge.i, event.right_edge.i + 1)]
+                        break
+                elif child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX") and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT" for c in child.children):
+                    yield (noun.i, noun.i + 1), [(child.left_edge.i, child.right_edge.i + 1)]
+                    break
 
 
 def _nearest(cue: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -150,7 +183,8 @@ def _with_earlier_quotation(openings: list[int], contents: list[tuple[int, int]]
 
 
 def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: list[bool], cue: tuple[int, int],
-           sources: list[tuple[int, int]], contents: list[tuple[int, int]]) -> Quote | None:
+           sources: list[tuple[int, int]], contents: list[tuple[int, int]], cue_kind: str | None = None
+           ) -> Quote | None:
     cue_span = _span(doc, norm, cue)
     index = sentence_at(sentences, cue_span.start)
     content_spans = [s for s in (_span(doc, norm, c) for c in contents) if s.text]
@@ -158,7 +192,7 @@ def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: li
         return None
     return Quote(
         cue=cue_span,
-        cue_kind=_cue_kind(doc, cue),
+        cue_kind=cue_kind or _cue_kind(doc, cue),
         sources=[s for s in (_span(doc, norm, r) for r in sources) if s.text],
         contents=content_spans,
         kind=_kind(doc, quoted, contents),

@@ -178,3 +178,15 @@ def test_no_source_when_the_text_names_none(quotes_of):
     assert quote.sources == []
     assert quote.cue.text == "is believed" and quote.cue_kind == "belief"
     assert any(c.text == "that the fire started in the kitchen" for c in quote.contents)
+
+
+def test_reports_without_a_source_are_sourceless_report_claims(quotes_of, sample_quotes):
+    mutiny = quote_with(sample_quotes, "a mutiny among security forces")
+    assert mutiny.sources == [] and mutiny.cue.text == "reports of" and mutiny.cue_kind == "report"
+    assert mutiny.contents[0].text == "a mutiny among security forces"
+    (primed,) = quotes_of("There were reports the militia was being primed to replace the council.\n")
+    assert primed.sources == [] and primed.contents[0].text == "the militia was being primed to replace the council"
+    (amid,) = quotes_of("The stock fell amid reports that the company would cut jobs.\n")
+    assert amid.cue_kind == "report" and amid.contents[0].text == "that the company would cut jobs"
+    assert quotes_of("There were no reports of injuries.\n") == []
+    assert quotes_of("The police are investigating reports of a shooting near the school.\n") == []
