@@ -42,14 +42,16 @@ class DisputedClaim:
     sentence_text: str              # the sentence as printed
     sentence_start: int
     sentence_end: int
-    markers: list[str] = field(default_factory=list)   # hedges on the claim or its sentence: "alleged", ...
+    markers: list[str] = field(default_factory=list)   # unverified hedges on the claim or its sentence: "alleged",
+    #                                                    "cannot be verified", "reports of" (not "may", "denied")
 
     @property
     def source(self) -> str:
         """The source as written plus its resolved identity; unattributed sentences are the outlet's own."""
         if not self.attributed:
             return "the article (no source named)"
-        written = self.source_text or f"unnamed ({self.cue_text or 'no source'})"
+        cue = self.cue_text or "no source"
+        written = self.source_text or ("unnamed reports" if cue.lower().startswith("report") else f"unnamed ({cue})")
         if self.source_name and self.source_name.lower() != written.lower():
             return f"{written} ({self.source_name})"
         return written
@@ -196,12 +198,15 @@ def _view(session: Session, dispute: Dispute) -> DisputeView:
 
 
 def _markers(session: Session, claim_ids: list[int], sentence_ids: list[int]) -> dict[tuple[int, int], list[str]]:
-    """Hedge texts per (claim, sentence): the claim's own, and its sentence's unattached ones."""
+    """Unverified-hedge texts per (claim, sentence): the claim's own, and its sentence's unattached ones. A "may"
+    or a "dissenting accounts" says nothing about whether the claim is verified."""
     if not claim_ids:
         return {}
-    rows = session.exec(select(Hedge).where(
+    from bot.disputes.lexicon import unverified_hedge  # here: bot.disputes imports this module
+
+    rows = [h for h in session.exec(select(Hedge).where(
         Hedge.sentence_id.in_(sentence_ids), (Hedge.claim_id.in_(claim_ids)) | (Hedge.claim_id.is_(None))
-    )).all()
+    )).all() if unverified_hedge(h.kind, h.text, second_hand=True)]
     out: dict[tuple[int, int], list[str]] = {}
     for claim_id, sentence_id in zip(claim_ids, sentence_ids):
         texts = [h.text for h in rows if h.sentence_id == sentence_id and h.claim_id in (claim_id, None)]

@@ -377,20 +377,42 @@ def sample_disputes(engine, sample_facts):
 
 
 def test_sample_who_killed_the_security_personnel(sample_disputes):
-    dispute, sides = sides_holding(sample_disputes, "armed groups", "government troops", "deserting soldiers")
-    assert dispute is not None, [d.topic for d in sample_disputes]
-    assert sides[0] != sides[1] and sides[0] != sides[2]
+    """Four versions, each its own side: the government's armed gangs/groups, the activists' government troops,
+    the (source-less) mutiny reports and the dissenting accounts' deserting soldiers."""
+    killings = [d for d in sample_disputes if any("government troops" in c.sentence_text for s in d.sides for c in s)]
+    assert len(killings) == 1, [d.topic for d in sample_disputes]
+    [dispute] = killings
     assert "culprit" in {s["name"] for s in dispute.signals}
-    government = next(c for c in dispute.sides[sides[0]] if "armed groups" in c.sentence_text)
-    assert "government" in government.source.lower()
-    assert any("armed gangs" in c.sentence_text for side in dispute.sides for c in side)
+    by_side = [{(c.source, c.content_text) for c in side} for side in dispute.sides]
+    assert len(by_side) == 4, by_side
+    government, mutiny, activists, dissent = by_side
+    assert any(content == "the deaths in the town on armed groups" and source.endswith("(Syrian government)")
+               for source, content in government)
+    assert any("armed gangs killed" in content and source.startswith("Damascus") for source, content in government)
+    assert mutiny == {("unnamed reports", "a mutiny among security forces")}
+    assert dispute.sides[1][0].markers == ["reports of"]
+    assert activists == {("Activists", "the security forces were shot by government troops, after they refused to "
+                                       "open fire on civilians")}
+    [(source, content)] = dissent
+    assert source == "dissenting accounts" and "deserting soldiers" in content
+    assert "The alleged killings cannot be independently verified." in {c.sentence_text for c in dispute.notes}
 
 
 def test_sample_refugees_crossing_against_no_refugees(sample_disputes):
     dispute, sides = sides_holding(sample_disputes, "more than 2,000 Syrians", "no refugees fleeing to Turkey")
     assert dispute is not None, [d.topic for d in sample_disputes]
-    assert sides[0] != sides[1]
-    assert "spokeswoman" in dispute.sides[sides[1]][0].source
+    assert [[c.source for c in side] for side in dispute.sides] == [
+        ["Turkey"], ["A Syrian government spokeswoman (Syrian government spokeswoman)"]]
+    assert "polarity" in {s["name"] for s in dispute.signals}
+    assert "refugees" in dispute.topic
+
+
+def test_sample_caveat_on_verifying_reports_is_a_note_not_a_dispute(sample_disputes):
+    """'making it difficult to verify reports from there' qualifies the article's disputes; it disputes nothing."""
+    caveat = "difficult to verify reports"
+    assert not any(caveat in c.sentence_text for d in sample_disputes for side in d.sides for c in side)
+    for dispute in sample_disputes:
+        assert any(caveat in c.sentence_text for c in dispute.notes)
 
 
 def test_sample_digest_shows_both_disputes_readably(engine, sample_facts):

@@ -30,6 +30,7 @@ MIN_SAME_EVENT = 0.2        # below this two claims are about different things, 
 MIN_SAME_EVENT_ACROSS = 0.35  # across articles words alone mislead: a shared entity and more shared words
 MIN_SAME_EVENT_EXPLICIT = 0.1  # a shared victim of one harm, or "..., but ..." in one sentence, says "same event"
 DISSENT_WINDOW = 4          # a "But dissenting accounts say ..." answers a claim at most this many sentences back
+CONTRAST_WINDOW = 2         # a bare "But ..." answers the sentence or two before it, not a claim further back
 MIN_CONFIDENCE = 0.3
 MAX_POSTING = 200
 MAX_DISPUTE_CLAIMS = 8      # a dispute is a handful of sides and claims; more means words chained unrelated claims
@@ -142,7 +143,7 @@ def dissent_between(a: ClaimView, b: ClaimView, similarity: float) -> Signal | N
     if cue and (distance > 0 or earlier.named_source and later.named_source):
         return Signal("dissent", 0.5, cue)      # in one sentence, "amid disagreements about" is narration
     contrast = contrast_opening(later) if distance > 0 else contrast_inside(later)
-    if not contrast:
+    if not contrast or distance > CONTRAST_WINDOW:
         return None
     if len(a.stems & b.stems) >= 2:
         return Signal("contrast", 0.35 if distance > 0 else 0.5, contrast)
@@ -172,8 +173,10 @@ def _groups(conflicts: list[Conflict]) -> list[list[int]]:
 
 def split_sides(members: list[int], claims: list[ClaimView], conflicts: list[Conflict]) -> list[list[int]]:
     """Claims naming the same culprit form one side, other claims one side per source; then sides that never
-    contradict each other but oppose the same side are merged (Turkey's crossings and a Turkish official's influx
-    both against the spokeswoman's "no refugees")."""
+    contradict each other, oppose the same side and tell of the same things (a shared content word) are merged
+    (Turkey's crossings and a Turkish official's influx of Syrians both against the spokeswoman's "no refugees").
+    Two other versions of one event stay apart: "reports of a mutiny" and "the violence was sparked by deserting
+    soldiers" both oppose the government's "armed gangs", but say different things."""
     culprit_claims = {i for c in conflicts if any(s.name == "culprit" for s in c.signals) for i in (c.a, c.b)}
     groups: list[list[int]] = []
     for i in sorted(members, key=lambda i: (claims[i].article_id, claims[i].sentence_position)):
@@ -187,11 +190,14 @@ def split_sides(members: list[int], claims: list[ClaimView], conflicts: list[Con
     def rivals(x: int) -> set[int]:
         return {y for y, other in enumerate(groups) if any((i, j) in opposed for i in groups[x] for j in other)}
 
+    def told(x: int) -> set[str]:
+        return {w for i in groups[x] for w in claims[i].stems}
+
     merged = True
     while merged:
         merged = False
         for x, y in itertools.combinations(range(len(groups)), 2):
-            if y not in rivals(x) and rivals(x) & rivals(y):
+            if y not in rivals(x) and rivals(x) & rivals(y) and told(x) & told(y):
                 groups[x] += groups.pop(y)
                 merged = True
                 break
@@ -260,7 +266,7 @@ def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDisput
         used.update(members)
         used.update(i for i, c in enumerate(claims) if c.claim_id in notes)
     for i, c in enumerate(claims):
-        if i in used or c.article_id not in focus or not marks_of(i):
+        if i in used or c.article_id not in focus or _caveat(c) or not marks_of(i):
             continue
         signal = Signal("unverified", UNVERIFIED_WEIGHT, marks_of(i)[0])
         disputes.append(FoundDispute(topic_label([i], claims, []), UNVERIFIED_WEIGHT, [signal], [[c.claim_id]]))
@@ -278,20 +284,28 @@ def _strongest_per_name(signals) -> list[Signal]:
 def _notes(members: list[int], claims: list[ClaimView], marks_of: Callable[[int], list[str]]) -> list[int]:
     """Nearby claims of the same articles that mark the disputed event unverified ("The alleged killings cannot be
     independently verified."), shown with the dispute rather than as a side: about the same harm or words, or the
-    outlet's own remark right after a disputed claim."""
+    outlet's own remark right after a disputed claim; and the outlet's caveat on all its material ("difficult to
+    verify reports from there") wherever it stands in the article."""
     inside = [claims[i] for i in members]
+    articles = {m.article_id for m in inside}
     notes = []
     for i, c in enumerate(claims):
-        if i in members:
+        if i in members or c.article_id not in articles or not marks_of(i):
+            continue
+        if _caveat(c):
+            notes.append(c.claim_id)
             continue
         near = [m for m in inside if m.article_id == c.article_id
                 and abs(m.sentence_position - c.sentence_position) <= DISSENT_WINDOW]
-        if not near or not marks_of(i):
-            continue
         if any(c.stems & m.stems or _harm(c) and _harm(m) or abs(m.sentence_position - c.sentence_position) <= 1
                and not c.attributed for m in near):
             notes.append(c.claim_id)
     return notes
+
+
+def _caveat(c: ClaimView) -> bool:
+    """The outlet's remark on verifying a class of material ("difficult to verify reports from there")."""
+    return not c.attributed and bool(lexicon.GENERIC_CAVEAT.search(c.content))
 
 
 def _harm(c: ClaimView) -> bool:

@@ -54,6 +54,10 @@ CONTRAST_INSIDE = re.compile(r"[,;]\s*(but|however|yet|while|whereas)\s+", re.I)
 
 # Hedges that leave a claim unverified (hedge kinds from extraction, and the words themselves as a fallback).
 CLAIMS_BY = re.compile(r"claims?\s+(by|of|that)\b", re.I)
+# An outlet's caveat about verifying a whole class of material ("making it difficult to verify reports from
+# there"): it qualifies the article's disputes, it is no disputed claim of its own.
+GENERIC_CAVEAT = re.compile(r"\b(verif\w*|confirm\w*)\s+(the |these |those |such |any |all )?(reports?|claims?|"
+                            r"accounts?|information|figures?|details?|numbers?|allegations?|footage|images?)\b", re.I)
 UNVERIFIED_WORDS = re.compile(
     r"\b(alleged(ly)?|allegations?|unverified|unconfirmed|cannot be (independently )?(verified|confirmed)|"
     r"could not be (independently )?(verified|confirmed)|without evidence|purported\w*|unsubstantiated)\b",
@@ -173,3 +177,12 @@ def event_of(word: str) -> str | None:
     if s in HARM_STEMS:
         return s
     return EVENT_NOUN_STEMS.get(s)
+
+
+def unverified_hedge(kind: str, text: str, *, second_hand: bool = False) -> bool:
+    """A hedge row (bot/extract/hedges.py kinds) that leaves a claim unverified: "cannot be verified", "alleged",
+    "claims by"; a plain "claimed" used as the reporting verb is not enough. `second_hand`: "reports of",
+    "reportedly" count too (shown as markers; alone they make no dispute)."""
+    if kind == "allegation":
+        return bool(UNVERIFIED_WORDS.search(text) or CLAIMS_BY.match(text))
+    return kind == "unverified" or second_hand and kind == "report"

@@ -387,7 +387,6 @@ def contrast_inside(c: ClaimView) -> str | None:
 def unverified_marks(c: ClaimView) -> list[str]:
     """Hedges that leave the claim unverified: "cannot be verified", "alleged", "claims by" (hedge rows, or the
     words themselves); a plain "claimed" used as the reporting verb is not enough."""
-    marks = [text for kind, text in c.hedges if kind == "unverified" or kind == "allegation"
-             and (lexicon.UNVERIFIED_WORDS.search(text) or lexicon.CLAIMS_BY.match(text))]
+    marks = [text for kind, text in c.hedges if lexicon.unverified_hedge(kind, text)]
     marks += [m.group() for m in lexicon.UNVERIFIED_WORDS.finditer(c.content) if m.group() not in marks]
     return marks
