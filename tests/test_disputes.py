@@ -426,3 +426,50 @@ def test_sample_digest_shows_both_disputes_readably(engine, sample_facts):
     assert "no refugees fleeing to Turkey" in text and "deserting soldiers" in text
     blocks = repr(digest_blocks(digest))
     assert "government troops" in blocks and "more than 2,000 Syrians" in blocks and "\\\\'" not in blocks
+
+
+def test_a_pronoun_later_in_the_sentence_is_the_same_speaker():
+    sentence = "The senator said the program was a mistake, but she denied that she broke the rules of the program."
+    said = view(1, "The senator", "the program was a mistake", sentence, position=4)
+    denied = view(2, "she", "that she broke the rules of the program", sentence, position=4, cue="denied")
+    denied.content_start = 40
+    assert group_disputes([said, denied], {1}) == []
+
+
+def test_rejecting_a_thing_denies_no_fact_and_a_condition_asserts_nothing():
+    asked = view(1, "The newspaper", "the judge should unseal the divorce file", position=1)
+    rejected = view(2, "The judge", "the newspaper's request to unseal the divorce file", position=2, cue="rejected")
+    assert not rejected.negated
+    assert dissent_cue(rejected) is None
+    claim = view(3, "The judge", "the claim that the divorce file was sealed unlawfully", cue="rejected")
+    assert claim.negated and dissent_cue(claim) == "rejected"
+    if_rejected = view(4, "the plan", "single mothers", "If the plan rejected single mothers, families would suffer.",
+                       cue="rejected")
+    assert dissent_cue(if_rejected) is None
+    assert group_disputes([asked, rejected], {1}) == []
+
+
+def test_polarity_needs_the_denied_predicate_asserted():
+    registered = view(1, "The article", "the foundation is registered in the state as a charity")
+    not_registered = view(2, "The attorney general", "the foundation is not registered in the state as a charity")
+    idf = idf_weights([registered, not_registered])
+    assert polarity_conflict(registered, not_registered, idf).name == "polarity"
+    network = view(3, "The host", "he did not get the satellite network at home in the state")
+    carried = view(4, "The article", "the satellite network is carried at home in the state")
+    assert polarity_conflict(network, carried, idf_weights([network, carried])) is None      # "get" is no predicate
+    neither = view(5, "A spokeswoman", "neither the nominee nor her campaign helped the former beauty queen")
+    nominee = view(6, "The campaign", "the nominee called the former beauty queen to thank her")
+    assert polarity_conflict(neither, nominee, idf_weights([neither, nominee])) is None
+    refused = view(7, "Critics", "the nominee refused to release his full tax returns to voters")
+    unreleased = view(8, "The senator", "the nominee is not releasing his full tax returns to voters")
+    assert polarity_conflict(refused, unreleased, idf_weights([refused, unreleased])) is None   # both say no
+    asked = view(9, "She", "Why will he release his full tax returns to voters?")
+    assert polarity_conflict(asked, unreleased, idf_weights([asked, unreleased])) is None     # a question
+
+
+def test_a_generic_kind_of_harm_is_not_the_story_event():
+    blamed = view(1, "The candidate", "police shootings on implicit bias", cue="blamed")
+    blamed.frames = tuple(find_frames("blamed police shootings on implicit bias", blame_only=True))
+    shot = view(2, "The paper", "the driver was shot and killed by a police officer after a traffic stop")
+    assert culprit_conflict(blamed, shot) is None
+    assert find_frames("the driver was shot and killed by a police officer")[1].patient_text == "driver"

@@ -6,6 +6,7 @@ Pure functions over `ClaimView`s, so they are tested on hand-made claims as well
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -212,8 +213,16 @@ def _agree(i: int, group: list[int], claims: list[ClaimView], culprit_claims: se
     return all(j not in culprit_claims and claims[j].source_key == c.source_key for j in group)
 
 
+TOPIC_WORDS = 10
+LEADING_FILLERS = frozenset("that which and or but with of to for in on at by as from".split())
+QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]|''|``")
+CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2015\u2026]|,(?!\d)")     # not the comma in "$25,000"
+
+
 def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signal]) -> str:
-    """A short label: "who killed members of the security forces?", "refugees fleeing to Turkey", "how many ..."."""
+    """A short label: "who killed members of the security forces?", "whether there were refugees fleeing to
+    Turkey", "how many: ...", else the words of the clause the dispute turns on ("Trump's claim that there have
+    been thousands of shootings in Chicago", "he allegedly brandished a pistol")."""
     ordered = sorted(members, key=lambda i: (claims[i].article_id, claims[i].sentence_position))
     names = {s.name for s in signals}
     if "culprit" in names:
@@ -225,18 +234,51 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
         detail = next(s.detail for s in signals if s.name == "figures")
         return f"how many: {detail}"
     if "polarity" in names:
-        negated = next((claims[i] for i in ordered if claims[i].negated), None)
-        if negated:                 # what is said not to be: "there were no refugees fleeing to Turkey, just ..."
-            clause = next((c for c in negated.content.split(",") if lexicon.is_negated(c)), negated.content)
-            words = lexicon.words(clause)
-            at = next((k for k, w in enumerate(words) if lexicon.is_negated(w)), -1)
-            return " ".join(words[at + 1: at + 7])
+        negated = next((claims[i] for i in ordered if claims[i].negated_clauses), None)
+        if negated:     # what is said not to be, asked: "there were no refugees ..." → "whether there were refugees"
+            clause = next(c for c in _clauses(negated.content) if lexicon.is_negated(c))
+            words = [m for m in lexicon.WORD.finditer(clause) if not lexicon.is_negated(m.group())]
+            return "whether " + _phrase(clause, words, negator=True)
     if len(ordered) == 1:
-        return " ".join(lexicon.words(claims[ordered[0]].content)[:8])
-    shared = set.intersection(*(set(claims[i].stems) for i in ordered[:2]))
-    first = claims[ordered[0]].content
-    picked = [w for w in lexicon.words(first) if lexicon.stem(w) in shared and w.lower() not in lexicon.STOPWORDS]
-    return " ".join(dict.fromkeys(picked[:5])) or " ".join(lexicon.words(first)[:6])
+        claim = claims[ordered[0]]
+        marks = unverified_marks(claim)
+        clauses = _clauses(claim.content)
+        clause = next((c for c in clauses if marks and marks[0].lower() in c.lower()), None)
+        if clause is not None:      # the words around the mark: "he allegedly brandished a pistol during ..."
+            words = list(lexicon.WORD.finditer(clause))
+            first = lexicon.words(marks[0])[0].lower()
+            at = next((k for k, m in enumerate(words) if m.group().lower() == first), 0)
+            return _phrase(clause, words[max(0, at - 5):])
+        return _phrase(clauses[0], list(lexicon.WORD.finditer(clauses[0])))
+    stems = [claims[i].stems for i in ordered]
+
+    def shared(k: int, clause: str) -> tuple[int, int]:
+        """Stems this clause of claim k shares with the other claims, then its own stems (up to a label's length)."""
+        own = set(lexicon.content_stems(clause))
+        return len(own & set().union(*(s for j, s in enumerate(stems) if j != k))), min(len(own), TOPIC_WORDS // 2)
+
+    _, _, clause = max(((*shared(k, c), c) for k, i in enumerate(ordered) for c in _clauses(claims[i].content)),
+                       key=lambda scored: scored[:2])
+    return _phrase(clause, list(lexicon.WORD.finditer(clause)))
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in CLAUSE_BREAK.split(text) if lexicon.WORD.search(c)] or [text]
+
+
+def _phrase(text: str, words: list[re.Match], *, negator: bool = False) -> str:
+    """At most TOPIC_WORDS of `words` as written in `text` (a dropped negator leaves a gap, closed up), neither
+    opening with "that", "with", ... nor ending on a function word ("registered in New York as a"), without
+    quotation marks (a cut can leave one unmatched)."""
+    words = words[:TOPIC_WORDS]
+    while len(words) > 1 and words[0].group().lower() in LEADING_FILLERS:
+        words.pop(0)
+    while len(words) > 1 and words[-1].group().lower() in lexicon.STOPWORDS:
+        words.pop()
+    if not words:
+        return text.strip()[:80]
+    label = " ".join(m.group() for m in words) if negator else text[words[0].start():words[-1].end()]
+    return re.sub(r"\s+", " ", QUOTE_MARKS.sub("", label))
 
 
 def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDispute]:
@@ -265,9 +307,12 @@ def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDisput
                                      signals, split_sides(members, claims, inside), notes))
         used.update(members)
         used.update(i for i, c in enumerate(claims) if c.claim_id in notes)
+    taken = {(claims[i].article_id, claims[i].sentence_position) for i in used}
     for i, c in enumerate(claims):
-        if i in used or c.article_id not in focus or _caveat(c) or not marks_of(i):
+        if i in used or c.article_id not in focus or (c.article_id, c.sentence_position) in taken or _caveat(c) \
+                or not marks_of(i):
             continue
+        taken.add((c.article_id, c.sentence_position))     # one sentence, one unverified-claim dispute
         signal = Signal("unverified", UNVERIFIED_WEIGHT, marks_of(i)[0])
         disputes.append(FoundDispute(topic_label([i], claims, []), UNVERIFIED_WEIGHT, [signal], [[c.claim_id]]))
     return sorted(disputes, key=lambda d: -d.confidence)

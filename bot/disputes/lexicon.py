@@ -27,7 +27,9 @@ STOPWORDS = frozenset(
 
 # Negators flip a claim's polarity; a denial cue flips the claim it introduces.
 NEGATORS = frozenset("no not never none nobody nothing neither nor cannot can't won't didn't doesn't don't isn't "
-                     "wasn't weren't aren't hasn't haven't hadn't n't without".split())
+                     "wasn't weren't aren't hasn't haven't hadn't n't".split())
+# "Neither X nor Y did ...": the word after these is a subject, not the denied predicate.
+COORDINATING_NEGATORS = frozenset("neither nor".split())
 QUESTION_CUES = re.compile(r"\b(ask\w*|wonder\w*|question\w*|inquir\w*)\b", re.I)
 ADDITIVE = frozenset("only just merely simply".split())
 MODALS = frozenset("may might could would should must will can".split())
@@ -42,6 +44,14 @@ OPINION_VERBS = """think believe know see expect recall remember understand seem
 NEGATED_FILLERS = frozenset("be been being have has had yet even really all that so too immediately publicly "
                             "directly specifically".split())
 DENIAL_CUES = re.compile(r"\b(den(y|ies|ied|ying|ial)|reject\w*|refut\w*|dismiss\w*|rebut\w*|contradict\w*)\b", re.I)
+# "rejected a media request", "dismissed NATO member Estonia as ...": rejecting a thing denies no fact; only a
+# rejected "that ..." clause or claim is denied.
+REJECTION_CUES = re.compile(r"\b(reject\w*|dismiss\w*)\b", re.I)
+REJECTED_CLAIM = re.compile(r"^\W*(that|the |these |those |such )?\w*\s*(claims?|reports?|allegations?|accusations?|"
+                            r"charges?|suggestions?|assertions?|notion|idea|that)\b", re.I)
+# A clause with one of these asserts no positive version of its event: "may not have paid", "refuse to release",
+# "pay zero".
+UNASSERTED = re.compile(r"\b(no|not|never|zero|n't|cannot|refus\w*|fail\w*|declin\w*|den(y|ies|ied))\b")
 
 # Words that mark a claim, a sentence opening or a sub-heading as taking the other side.
 DISSENT = re.compile(
@@ -58,6 +68,8 @@ CLAIMS_BY = re.compile(r"claims?\s+(by|of|that)\b", re.I)
 # there"): it qualifies the article's disputes, it is no disputed claim of its own.
 GENERIC_CAVEAT = re.compile(r"\b(verif\w*|confirm\w*)\s+(the |these |those |such |any |all )?(reports?|claims?|"
                             r"accounts?|information|figures?|details?|numbers?|allegations?|footage|images?)\b", re.I)
+# "the alleged terrorist", "the alleged gunman": the legal courtesy to a suspect, not a doubt about the event.
+ALLEGED_PERSON = re.compile(r"\balleged\s+(\w+(er|ers|ist|ists)|suspects?|gunm[ae]n|perpetrators?)\b", re.I)
 UNVERIFIED_WORDS = re.compile(
     r"\b(alleged(ly)?|allegations?|unverified|unconfirmed|cannot be (independently )?(verified|confirmed)|"
     r"could not be (independently )?(verified|confirmed)|without evidence|purported\w*|unsubstantiated)\b",
@@ -136,26 +148,46 @@ def _additive(tokens: list[str], i: int) -> bool:
             or bool(DEGREE & set(tokens[i + 1:i + 4])))
 
 
+def _asserted_clauses(text: str, breaks: str = r"[,;:\u2014()]") -> list[str]:
+    """The clauses a text asserts: not a question ("Why won't he release his tax returns?"), and not an "if ..."
+    clause or what follows it in its sentence ("if the state held up the deal, Patriot could ... leaving no
+    money")."""
+    out = []
+    for sentence in re.findall(r"[^.!?]+[.!?]*", _plain(text)):
+        if sentence.rstrip(" '\"\u201d").endswith("?"):
+            continue
+        for clause in re.split(breaks, sentence):
+            opening = clause.split()[:2]
+            if HYPOTHETICAL & set(opening[1:] if opening[:1] == ["that"] else opening[:1]):
+                break
+            out.append(clause)
+    return out
+
+
 def asserted_stems(text: str) -> set[str]:
-    """Content stems of the clauses a text asserts: "If all companies paid taxes, ..." asserts no paying."""
-    clauses = re.split(r"[,;:.!?\u2014()]", _plain(text))
-    return {s for clause in clauses if not HYPOTHETICAL & set(clause.split()[:1]) for s in content_stems(clause)}
+    """Content stems of the clauses a text asserts in the positive: "If all companies paid taxes, ..." asserts
+    no paying, nor do "Trump may not have paid", "refused to release" or "pay zero"."""
+    return {s for clause in _asserted_clauses(text) if not UNASSERTED.search(clause) for s in content_stems(clause)}
 
 
 def negated_clauses(text: str) -> list[tuple[str, set[str]]]:
-    """Each negated clause as (the first content stem the negator governs, all the clause's content stems):
-    "there were no refugees fleeing to Turkey" → ("refug", {"refug", "flee", "turkey"}). Hypotheticals ("if he
-    can't win") assert nothing and are left out."""
+    """Each negated clause as (the word the negator denies, all the clause's content stems): "there were no
+    refugees fleeing to Turkey" → ("refug", {"refug", "flee", "turkey"}), "is not registered in New York" →
+    ("regist", ...). The denied word is the first after the negator and its fillers ("has not yet been"); when
+    that is a function word ("did not get the network", "never been in a coal mine", "not a measure of") the
+    denied predicate is not read off the words and the clause is left out, as are hypotheticals ("if he can't
+    win"), questions, negated opinions and "neither X nor Y" (the next word is a subject)."""
     out = []
-    for clause in re.split(r"[,;:.!?\u2014()]|\bbut\b|\bjust\b", _plain(text)):
+    for clause in _asserted_clauses(text, r"[,;:\u2014()]|\bbut\b|\bjust\b"):
         tokens = re.findall(r"[a-z][a-z'\-]*", clause)
         stems = [stem(t) for t in tokens if t not in STOPWORDS and len(t) > 1]
         for i, w in enumerate(tokens):
-            if _is_negator(w) and not _additive(tokens, i) and not HYPOTHETICAL & set(tokens[:i]):
-                governed = [stem(t) for t in tokens[i + 1:] if t not in STOPWORDS and len(t) > 1]
-                verb = next((t for t in tokens[i + 1:] if t not in NEGATED_FILLERS), "")
-                if governed and governed[0] not in OPINION_STEMS and stem(verb) not in OPINION_STEMS:
-                    out.append((governed[0], set(stems)))
+            if not _is_negator(w) or w in COORDINATING_NEGATORS or _additive(tokens, i) \
+                    or HYPOTHETICAL & set(tokens[:i]):
+                continue
+            denied = next((t for t in tokens[i + 1:] if t not in NEGATED_FILLERS), "")
+            if denied and denied not in STOPWORDS and len(denied) > 1 and stem(denied) not in OPINION_STEMS:
+                out.append((stem(denied), set(stems)))
     return out
 
 
@@ -186,3 +218,14 @@ def unverified_hedge(kind: str, text: str, *, second_hand: bool = False) -> bool
     if kind == "allegation":
         return bool(UNVERIFIED_WORDS.search(text) or CLAIMS_BY.match(text))
     return kind == "unverified" or second_hand and kind == "report"
+
+
+def rejects_a_thing(cue: str | None, content: str) -> bool:
+    """"rejected a media request", "dismissed NATO member Estonia as ...": a rejection of a thing, which denies no
+    fact; a rejected "that ..." clause or claim is a denial."""
+    return bool(cue and REJECTION_CUES.search(cue)) and not REJECTED_CLAIM.search(content)
+
+
+def hypothetical(sentence: str) -> bool:
+    """"If Trump's plan rejected single mothers, ...": a sentence opening with a condition asserts nothing."""
+    return bool(HYPOTHETICAL & set(_plain(sentence).split()[:1]))

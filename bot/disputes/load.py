@@ -66,7 +66,7 @@ def load_claims(session: Session, team_id: str, focus: list[int], others: list[i
             claim_id=c.id, article_id=c.article_id, sentence_position=sentence.position,
             paragraph=sentence.paragraph, source_key=_source_key(c.id, attributed, source_text, source, article),
             source_label=source_text or (source.name if source else article.outlet or "the article"),
-            content=c.content_text, sentence=sentence.text, cue=c.cue_text, attributed=attributed,
+            content=c.content_text, sentence=sentence.text, cue=c.cue_text, cue_kind=c.cue_kind, attributed=attributed,
             parent_id=c.parent_id, content_start=c.content_start, content_end=c.content_end,
             heading=headings.get(c.sentence_id),
             entity_keys=frozenset(entities[m.entity_id].key for m in mentions.get(c.sentence_id, [])

@@ -18,6 +18,8 @@ from bot.disputes import lexicon
 AUXILIARIES = frozenset("am is are was were be been being get got gets getting".split())
 PERFECT = frozenset("has have had having".split())
 DETERMINERS = frozenset("the a an its their his her our this that these those some".split())
+DEFINITE = frozenset("the this that these those".split())
+PRONOUN_SOURCES = frozenset("he she they it we i".split())
 PARTICIPLE_NEXT = frozenset("by dead alive down".split())
 NP_BREAK = frozenset("that which who after before when while because as in at on into to from for with and or but "
                      "there here then".split()) | lexicon.NEGATORS
@@ -48,6 +50,7 @@ class Frame:
     agent_text: str
     patient_text: str
     verb_text: str = ""             # as written: "killed", "shot"; "caused" for "blamed X on Y"
+    definite: bool = False          # the patient has "the", "these", ...: "the violence", not "police shootings"
 
 
 @dataclass
@@ -106,7 +109,8 @@ def _derived(content: str, sentence: str, cue: str | None, cue_kind: str | None,
     frames = tuple(find_frames(content) or find_frames(blamed, blame_only=True))
     cue_words = cue or ""
     # "denied" flips the content; "did not confirm", "would not say" decline to speak and deny nothing
-    denial = bool(lexicon.DENIAL_CUES.search(cue_words)) and not lexicon.is_negated(cue_words)
+    denial = bool(lexicon.DENIAL_CUES.search(cue_words)) and not lexicon.is_negated(cue_words) \
+        and not lexicon.rejects_a_thing(cue, content)
     worded = lexicon.is_negated(content)
     if denial and not worded:       # the whole content is denied
         negated_clauses = [(s, set(stems)) for s in stems]
@@ -157,8 +161,9 @@ def _frame(event: str, verb: str, text: str, agent: list[re.Match], patient: lis
     if not agent_stems:
         return None
     span = (lambda ts: text[ts[0].start():ts[-1].end()] if ts else "")
+    before = lexicon.words(text[max(0, patient[0].start() - 8):patient[0].start()]) if patient else []
     return Frame(event, agent_stems, frozenset(lexicon.content_stems(span(patient))), span(agent), span(patient),
-                 verb)
+                 verb, bool(before) and before[-1].lower() in DEFINITE)
 
 
 BLAME = re.compile(r"\bblam\w*\s+(?P<patient>[^,.;]+?)\s+on\s+(?P<agent>[^,.;]+)", re.I)
@@ -179,8 +184,9 @@ def find_frames(text: str, *, blame_only: bool = False) -> list[Frame]:
             agent_toks = _phrase(m.group("agent"), _tokens(m.group("agent")), -1, 1)
             frame = _frame(event, "caused", m.group("agent"), agent_toks, [])
             if frame:
-                frames.append(Frame(event, frame.agent, frozenset(lexicon.content_stems(m.group("patient"))),
-                                    frame.agent_text, m.group("patient").strip(), "caused"))
+                patient = m.group("patient").strip()
+                frames.append(Frame(event, frame.agent, frozenset(lexicon.content_stems(patient)), frame.agent_text,
+                                    patient, "caused", lexicon.words(patient)[0].lower() in DEFINITE))
     if blame_only:
         return frames
     toks = _tokens(text)
@@ -190,9 +196,10 @@ def find_frames(text: str, *, blame_only: bool = False) -> list[Frame]:
         if not event or event not in lexicon.HARM_STEMS or not (word.endswith(("ed", "ing")) or word in
                                                                  lexicon.IRREGULAR):
             continue
-        if word.endswith("ing") and DETERMINERS & {t.group().lower() for t in toks[max(0, i - 2):i]}:
-            continue                    # "in the fatal shooting": a noun, its modifier is no doer
         before = toks[i - 1].group().lower() if i else ""
+        if word.endswith("ing") and before not in AUXILIARIES:
+            continue                    # "in the fatal shooting", "tweets targeting X", "to stop attacking X"
+
         after = toks[i + 1].group().lower() if i + 1 < len(toks) else ""
         by_follows = any(toks[k].group().lower() == "by" for k in range(i + 1, min(i + 4, len(toks))))
         participle = (after in PARTICIPLE_NEXT or by_follows) and not word.endswith("ing")  # "a man fatally shot by"
@@ -200,18 +207,30 @@ def find_frames(text: str, *, blame_only: bool = False) -> list[Frame]:
             by = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k].group().lower() == "by"), None)
             if by is None:
                 continue
-            k = i - 1
-            while k > 0 and toks[k - 1].group().lower() in AUXILIARIES | PERFECT:
-                k -= 1
+            k = _verb_group_start(toks, i)
             frame = _frame(event, tok.group(), text, _phrase(text, toks, by, 1), _phrase(text, toks, k, -1))
         else:                                                           # active: armed gangs (have) killed X
-            k = i
-            while k > 0 and toks[k - 1].group().lower() in AUXILIARIES | PERFECT:
-                k -= 1
+            k = _verb_group_start(toks, i)
             frame = _frame(event, tok.group(), text, _phrase(text, toks, k, -1), _phrase(text, toks, i, 1, limit=7))
         if frame:
             frames.append(frame)
     return frames
+
+
+def _verb_group_start(toks: list[re.Match], i: int) -> int:
+    """The first token of the verb group ending at token i: its auxiliaries, adverbs and a harm verb coordinated
+    before it ("have killed", "fatally shot", "was shot and killed"), so the phrase before it is the subject."""
+    k = i
+    while k > 0:
+        w = toks[k - 1].group().lower()
+        if w in AUXILIARIES | PERFECT or w.endswith("ly") and len(w) > 4:
+            k -= 1
+        elif w in ("and", "or") and k > 1 and lexicon.event_of(toks[k - 2].group()) \
+                and toks[k - 2].group().lower().endswith(("ed", "ot")):
+            k -= 2
+        else:
+            return k
+    return k
 
 
 # --- same event ---------------------------------------------------------------------------------------------------
@@ -279,10 +298,21 @@ def related(a: ClaimView, b: ClaimView) -> bool:
     """Pairs worth comparing: different sources, and neither claim contains the other."""
     if a.source_key == b.source_key or a.claim_id == b.claim_id or not (a.asserts and b.asserts):
         return False
+    if not (a.stems and b.stems):       # a content of function words ("disagree with") tells nothing
+        return False
     if a.parent_id == b.claim_id or b.parent_id == a.claim_id:
         return False
     overlapping = a.article_id == b.article_id and a.content_start < b.content_end and b.content_start < a.content_end
-    return not overlapping
+    return not overlapping and not _same_speaker(a, b)
+
+
+def _same_speaker(a: ClaimView, b: ClaimView) -> bool:
+    """"The former first lady said it was a mistake ..., but she denied that ...": a pronoun speaking later in
+    the sentence of another source is that source, whatever coreference made of the two."""
+    if a.article_id != b.article_id or a.sentence_position != b.sentence_position:
+        return False
+    later = max(a, b, key=lambda c: c.content_start)
+    return later.source_label.lower() in PRONOUN_SOURCES
 
 
 # --- conflict signals ---------------------------------------------------------------------------------------------
@@ -306,9 +336,15 @@ def culprit_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
             if fa.patient & fb.patient:
                 return Signal("culprit", 0.75, f"{fa.agent_text} / {fb.agent_text}")
             if a.article_id == b.article_id and fa.patient_text and fb.patient_text and any(
-                    map(lexicon.event_of, lexicon.words(fa.patient_text + " " + fb.patient_text))):
+                    _definite_event(f) for f in (fa, fb)):
                 return Signal("culprit", 0.6, f"{fa.agent_text} / {fb.agent_text}")
     return None
+
+
+def _definite_event(f: Frame) -> bool:
+    """A patient naming one event of the story ("the deaths in the town"), not a kind of event ("police
+    shootings"), so a culprit for it answers a culprit for the victims of that event."""
+    return f.definite and any(map(lexicon.event_of, lexicon.words(f.patient_text)))
 
 
 def polarity_conflict(a: ClaimView, b: ClaimView, idf: IdfWeights) -> Signal | None:
@@ -365,7 +401,10 @@ def dissent_cue(c: ClaimView) -> str | None:
     """The words by which the article presents a claim as the other side: "dissenting accounts say", "denied",
     or a sub-heading such as "Conflicting accounts" over its paragraph."""
     near = " ".join(c.lead.split()[-LEAD_WORDS:])     # "The dispute centers on ..." far back is narration
-    for text in (c.cue or "", near, c.heading or ""):
+    cue = c.cue or ""
+    if lexicon.rejects_a_thing(cue, c.content) or lexicon.hypothetical(c.sentence):
+        near, cue = near.replace(cue, "") if cue else near, ""
+    for text in (cue, near, c.heading or ""):
         m = lexicon.DISSENT.search(text)
         if m:
             return m.group()
@@ -386,7 +425,9 @@ def contrast_inside(c: ClaimView) -> str | None:
 
 def unverified_marks(c: ClaimView) -> list[str]:
     """Hedges that leave the claim unverified: "cannot be verified", "alleged", "claims by" (hedge rows, or the
-    words themselves); a plain "claimed" used as the reporting verb is not enough."""
+    words themselves); a plain "claimed" used as the reporting verb is not enough, nor "the alleged gunman"."""
     marks = [text for kind, text in c.hedges if lexicon.unverified_hedge(kind, text)]
     marks += [m.group() for m in lexicon.UNVERIFIED_WORDS.finditer(c.content) if m.group() not in marks]
+    if lexicon.ALLEGED_PERSON.search(c.sentence):
+        marks = [m for m in marks if m.lower() != "alleged"]
     return marks
