@@ -228,7 +228,8 @@ def _matching(session: Session, team_id: str, scope: Article | None, phrase: str
     words = search.query_words(phrase)
     if not words:
         return None
-    ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None, **options)
+    ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None, limit=SCORED,
+                               **options)
     return _score_candidates(session, ids, team_id, words, phrase, question, prefer_attributed)
 
 
@@ -316,7 +317,8 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     if len(ids) < MAX_ITEMS:
         ids += _by_written_source(session, intent.source, team_id, scope)
     records = search.brief_claims(session, list(dict.fromkeys(ids))[: search.CANDIDATES], team_id)
-    theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words)]
+    written_by: dict[str, bool] = {}        # many candidates share a source as written: each judged once
+    theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
     if intent.about:
         words = search.query_words(intent.about)
         scored = [(r, _text_score(words, intent.about, r)) for r in theirs]
@@ -351,15 +353,18 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
 
 
-def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str]) -> bool:
+def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str], written_by: dict[str, bool]) -> bool:
     """Only the source's own claims: its resolved entity, or the source as the article wrote it ("Tulsa police
     Chief Chuck Jordan said" is his claim even if resolution went astray), or a name inside it ("Jon Tester (D-Mont.)
-    and David Vitter (R-La.)" speak for Vitter too)."""
+    and David Vitter (R-La.)" speak for Vitter too). `written_by` remembers the verdict on each written source."""
     if record.source_key is not None and record.source_key in keys:
         return True
     written = record.source_text or ""
-    return any(search.name_score(name_words, tokens) >= search.NAME_MATCH
-               for tokens in map(search.name_tokens, map(fold_name, [written, *_name_parts(written)])) if tokens)
+    if written not in written_by:
+        written_by[written] = any(
+            search.name_score(name_words, tokens) >= search.NAME_MATCH
+            for tokens in map(search.name_tokens, map(fold_name, [written, *_name_parts(written)])) if tokens)
+    return written_by[written]
 
 
 def _shown(name: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 LOCAL_TEAM = "local"
@@ -45,6 +45,10 @@ class Sentence(SQLModel, table=True):
 
 
 class Entity(SQLModel, table=True):
+    # described entities only (few): a question naming a role finds them by description (migration 0004)
+    __table_args__ = (Index("ix_entity_description", "description", "key", sqlite_where=text("description IS NOT NULL"),
+                            postgresql_where=text("description IS NOT NULL")),)
+
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
     name: str                                   # canonical name

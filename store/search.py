@@ -15,12 +15,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, text
+from sqlalchemy import func, text, true
 from sqlmodel import Session, select
 
 from store.models import Alias, Article, Claim, Correction, Dispute, DisputeClaim, Entity, Figure, Hedge, Sentence
 
 CANDIDATES = 200               # full-text candidates handed to the reranker
+FIRST_WINDOW = 5000            # newest claims ranked first by SQLite full-text (see match_claims)
 NAME_MATCH = 85.0              # a name in a question matches an alias at this rapidfuzz-based score (0-100)
 NAME_MARGIN = 6.0              # aliases this close to the best match are the same question's candidates too
 NEAR_NAME = 65.0               # below NAME_MATCH but at least this: a near-miss worth showing
@@ -58,7 +59,12 @@ def query_words(text: str) -> list[str]:
 def match_claims(session: Session, words: list[str], team_id: str, *, article_id: int | None = None,
                  every_word: bool = True, with_figures: bool = False, attributed_only: bool = False,
                  limit: int = CANDIDATES) -> list[int]:
-    """Claim ids whose content or cue sentence holds the words (all of them, or any), best full-text rank first."""
+    """Claim ids whose content or cue sentence holds the words (all of them, or any), best full-text rank first.
+
+    SQLite ranks (bm25) the matches among the newest claims: FIRST_WINDOW of them, widened fourfold until `limit`
+    claims match or it spans every claim. Ranking costs per match, so a common word over a whole large corpus
+    would cost seconds, while the newest few thousand claims holding it are enough to choose from; a small corpus
+    is one window, ranked whole."""
     if not words:
         return []
     params: dict = {"team": team_id, "limit": limit}
@@ -73,23 +79,33 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
     where = " AND ".join(filters)
     if session.get_bind().dialect.name == "sqlite":
         params["q"] = (" AND " if every_word else " OR ").join(f'"{w}"' for w in words)
-        sql = (f"SELECT c.id FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid "
-               f"JOIN article a ON a.id = c.article_id "
-               f"WHERE claim_fts MATCH :q AND {where} ORDER BY bm25(claim_fts, 1.0, 0.5), c.id DESC LIMIT :limit")
-    else:
-        # No ts_rank: it re-parses every matching row, so its cost grows with the corpus; the newest matches are
-        # taken instead (newer articles first) and the reranker orders them. "id + 0" keeps the planner on the GIN
-        # index: ordering by the bare key tempts it into walking the primary key and parsing row after row.
-        params["q"] = (" & " if every_word else " | ").join(words)
-        sql = (f"SELECT id FROM ("
-               f" (SELECT c.id FROM claim c JOIN article a ON a.id = c.article_id"
-               f"  WHERE to_tsvector('english', c.content_text) @@ to_tsquery('english', :q) AND {where}"
-               f"  ORDER BY c.id + 0 DESC LIMIT :limit)"
-               f" UNION"
-               f" (SELECT c.id FROM sentence s JOIN claim c ON c.sentence_id = s.id JOIN article a ON a.id = c.article_id"
-               f"  WHERE to_tsvector('english', s.text) @@ to_tsquery('english', :q) AND {where}"
-               f"  ORDER BY c.id + 0 DESC LIMIT :limit)"
-               f") hits ORDER BY id DESC LIMIT :limit")
+        scoped = " WHERE article_id = :article" if article_id is not None else ""     # each end read off an index
+        low, high = session.execute(text(f"SELECT (SELECT min(id) FROM claim{scoped}), "
+                                         f"(SELECT max(id) FROM claim{scoped})"), params).one()
+        if high is None:
+            return []
+        hits = (f"FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid JOIN article a ON a.id = c.article_id "
+                f"WHERE claim_fts MATCH :q AND claim_fts.rowid BETWEEN :floor AND :high AND {where}")
+        enough = text(f"SELECT count(*) FROM (SELECT 1 {hits} LIMIT :limit)")
+        window = FIRST_WINDOW
+        while (floor := max(low, high - window + 1)) > low and \
+                session.execute(enough, {**params, "floor": floor, "high": high}).scalar() < limit:
+            window *= 4             # counted, not ranked: bm25 reads every row holding a word, so it runs once
+        ranked = text(f"SELECT c.id {hits} ORDER BY bm25(claim_fts, 1.0, 0.5), c.id DESC LIMIT :limit")
+        return [row[0] for row in session.execute(ranked, {**params, "floor": floor, "high": high})]
+    # No ts_rank: it re-parses every matching row, so its cost grows with the corpus; the newest matches are
+    # taken instead (newer articles first) and the reranker orders them. "id + 0" keeps the planner on the GIN
+    # index: ordering by the bare key tempts it into walking the primary key and parsing row after row.
+    params["q"] = (" & " if every_word else " | ").join(words)
+    sql = (f"SELECT id FROM ("
+           f" (SELECT c.id FROM claim c JOIN article a ON a.id = c.article_id"
+           f"  WHERE to_tsvector('english', c.content_text) @@ to_tsquery('english', :q) AND {where}"
+           f"  ORDER BY c.id + 0 DESC LIMIT :limit)"
+           f" UNION"
+           f" (SELECT c.id FROM sentence s JOIN claim c ON c.sentence_id = s.id JOIN article a ON a.id = c.article_id"
+           f"  WHERE to_tsvector('english', s.text) @@ to_tsquery('english', :q) AND {where}"
+           f"  ORDER BY c.id + 0 DESC LIMIT :limit)"
+           f") hits ORDER BY id DESC LIMIT :limit")
     return [row[0] for row in session.execute(text(sql), params)]
 
 
@@ -113,60 +129,118 @@ class NameMatch:
 
 
 @dataclass
-class _AliasIndex:
-    version: tuple
-    names: list[str] = field(default_factory=list)          # distinct folded aliases and descriptions
-    keys: list[set[str]] = field(default_factory=list)      # entity keys each name stands for
+class _NameIndex:
+    """The database's distinct names (folded aliases, descriptions, entity keys) as words, for fuzzy lookups:
+    names only, never rows, so it is read from covering indexes and grows with the vocabulary, not the corpus.
+    Which entities of which workspace a name stands for is read when it matches (`_keys_named`)."""
+
+    alias_max: int = 0                                      # the alias and entity ids read so far
+    entity_max: int = 0
+    names: list[str] = field(default_factory=list)          # name words joined by spaces (name_tokens)
+    stored: list[list[str]] = field(default_factory=list)   # each name's stored spellings
+    descriptions: set[str] = field(default_factory=set)     # the spellings that are descriptions
+    position: dict[str, int] = field(default_factory=dict)
     tokens: dict[str, list[int]] = field(default_factory=dict)  # expanded word -> names holding it
-    vocabulary: list[str] = field(default_factory=list)
+    grams: dict[str, set[str]] = field(default_factory=dict)    # padded trigram -> words holding it
+    short: set[str] = field(default_factory=set)            # words of at most SHORT_CLOSE letters
+    close: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # question word -> close words (memo)
 
 
-_alias_cache: dict[tuple[str, str], _AliasIndex] = {}
-_alias_lock = threading.Lock()
+_name_cache: dict[str, _NameIndex] = {}
+_name_lock = threading.Lock()
+_NAME_FILLERS = frozenset({"the", "a", "an", "of", "s"})
+SHORT_CLOSE = 6                # a word of 4 letters is within ratio 75 only of words of at most 6
 
 
 def name_tokens(folded: str) -> list[str]:
-    words = []
-    for word in _TOKEN.findall(folded.lower()):
-        words.extend(ABBREVIATIONS.get(word, word).split())
-    return [w for w in words if w not in {"the", "a", "an", "of", "s"}]
+    words = _TOKEN.findall(folded.lower())
+    if not ABBREVIATIONS.keys().isdisjoint(words):
+        words = [part for word in words for part in ABBREVIATIONS.get(word, word).split()]
+    return [w for w in words if w not in _NAME_FILLERS]
 
 
-def _alias_index(session: Session, team_id: str) -> _AliasIndex:
-    """The workspace's distinct names, rebuilt only when entities or aliases were added since."""
+def _trigrams(word: str) -> set[str]:
+    padded = f"^{word}$"
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+def _name_index(session: Session) -> _NameIndex:
+    """The cached names, topped up with the aliases and entities stored since (ids above those read), rebuilt when
+    rows were deleted from the end."""
     bind = session.get_bind()
-    version = tuple(session.execute(text("SELECT (SELECT max(id) FROM alias), (SELECT max(id) FROM entity)")).one())
-    cache_key = (f"{bind.url}:{id(bind)}", team_id)
-    with _alias_lock:
-        cached = _alias_cache.get(cache_key)
-        if cached and cached.version == version:
-            return cached
-    rows = session.execute(
-        select(Alias.folded, Entity.key).join(Entity, Entity.id == Alias.entity_id)
-        .join(Article, Article.id == Entity.article_id).where(Article.team_id == team_id).distinct()).all()
-    rows += session.execute(
-        select(Entity.description, Entity.key).join(Article, Article.id == Entity.article_id)
-        .where(Article.team_id == team_id, Entity.description.is_not(None)).distinct()).all()
-    rows += session.execute(select(Entity.key, Entity.key).join(Article, Article.id == Entity.article_id)
-                            .where(Article.team_id == team_id).distinct()).all()
-    index = _AliasIndex(version)
-    position: dict[str, int] = {}
-    for name, key in rows:
-        name = " ".join(name_tokens(name or ""))
+    alias_max, entity_max = session.execute(text(
+        "SELECT (SELECT coalesce(max(id), 0) FROM alias), (SELECT coalesce(max(id), 0) FROM entity)")).one()
+    with _name_lock:
+        index = _name_cache.get(f"{bind.url}:{id(bind)}")
+        if index is None or alias_max < index.alias_max or entity_max < index.entity_max:
+            index = _name_cache[f"{bind.url}:{id(bind)}"] = _NameIndex()
+        if (alias_max, entity_max) != (index.alias_max, index.entity_max):
+            _add_names(session, index, alias_max, entity_max)
+        return index
+
+
+def _add_names(session: Session, index: _NameIndex, alias_max: int, entity_max: int) -> None:
+    # A first read takes every name off the covering indexes (no id filter: the planner would scan the table by
+    # id instead); later ones only the rows past those read. Rows added meanwhile are read twice, harmlessly.
+    new_aliases = Alias.id > index.alias_max if index.alias_max else true()
+    new_entities = Entity.id > index.entity_max if index.entity_max else true()
+    descriptions = set(session.execute(select(Entity.description).where(
+        new_entities, Entity.description.is_not(None)).distinct()).scalars())
+    spellings = {*session.execute(select(Alias.folded).where(new_aliases).distinct()).scalars(),
+                 *session.execute(select(Entity.key).where(new_entities).distinct()).scalars(), *descriptions}
+    index.descriptions |= descriptions
+    for spelling in spellings:
+        name = " ".join(name_tokens(spelling or ""))
         if not name or name in PRONOUNS:
             continue
-        if name not in position:
-            position[name] = len(index.names)
+        number = index.position.get(name)
+        if number is None:
+            number = index.position[name] = len(index.names)
             index.names.append(name)
-            index.keys.append(set())
-        index.keys[position[name]].add(key)
-    for number, name in enumerate(index.names):
-        for word in set(name.split()):
-            index.tokens.setdefault(word, []).append(number)
-    index.vocabulary = list(index.tokens)
-    with _alias_lock:
-        _alias_cache[cache_key] = index
-    return index
+            index.stored.append([])
+            for word in set(name.split()):
+                if word not in index.tokens:
+                    index.tokens[word] = []
+                    for gram in _trigrams(word):
+                        index.grams.setdefault(gram, set()).add(word)
+                    if len(word) <= SHORT_CLOSE:
+                        index.short.add(word)
+                index.tokens[word].append(number)
+        if spelling not in index.stored[number]:
+            index.stored[number].append(spelling)
+    index.close.clear()
+    index.alias_max, index.entity_max = alias_max, entity_max
+
+
+def _close_words(index: _NameIndex, word: str) -> list[tuple[str, float]]:
+    """Vocabulary words within rapidfuzz ratio 75 of the word (at most 25, best first). Only words sharing a
+    letter trigram with it are compared (a word that close keeps most of its trigrams), and for a word of up to 4
+    letters, which one typo leaves no trigram, the short words too (a longer one is not that close)."""
+    found = index.close.get(word)
+    if found is None:
+        shared = set().union(*(index.grams.get(gram, ()) for gram in _trigrams(word)))
+        shared = sorted(shared | index.short if len(word) <= 4 else shared)
+        found = [(close, score) for close, score, _ in
+                 process.extract(word, shared, scorer=fuzz.ratio, score_cutoff=75, limit=25)]
+        index.close[word] = found
+    return found
+
+
+def _keys_named(session: Session, spellings: set[str], descriptions: set[str], team_id: str) -> dict[str, set[str]]:
+    """The workspace's entity keys for each stored spelling, as a folded alias, as a key itself, or (for those in
+    `descriptions`) as a description, each read through its column's index."""
+    keys: dict[str, set[str]] = {}
+    for column, query, wanted in (
+            (Alias.folded, select(Alias.folded, Entity.key).join(Entity, Entity.id == Alias.entity_id), spellings),
+            (Entity.key, select(Entity.key, Entity.key), spellings),
+            (Entity.description, select(Entity.description, Entity.key), spellings & descriptions)):
+        if not wanted:
+            continue
+        rows = session.execute(query.join(Article, Article.id == Entity.article_id)
+                               .where(column.in_(list(wanted)), Article.team_id == team_id).distinct()).all()
+        for spelling, key in rows:
+            keys.setdefault(spelling, set()).add(key)
+    return keys
 
 
 def _word_match(word: str, other: str) -> float:
@@ -197,18 +271,19 @@ def name_score(query: list[str], name: list[str], similar=_word_match) -> float:
 
 
 def match_names(session: Session, folded: str, team_id: str, *, floor: float = NAME_MATCH) -> list[NameMatch]:
-    """Aliases (and descriptions) matching a folded name, best first: close words are found in the cached
-    vocabulary with rapidfuzz, then only the names holding them are scored."""
+    """Aliases (and descriptions) of the workspace's entities matching a folded name, best first: close words are
+    found in the cached vocabulary with rapidfuzz, then only the names holding them are scored, and the entities
+    of those scoring at least `floor` are read from the database."""
     query = [w for w in name_tokens(folded) if w not in STOPWORDS or w in {"us"}]
     if not query:
         return []
-    index = _alias_index(session, team_id)
+    index = _name_index(session)
     if not index.names:
         return []
     hits: Counter[int] = Counter()
     table: dict[tuple[str, str], float] = {}
     for word in query:
-        for close, _, _ in process.extract(word, index.vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=25):
+        for close, _ in _close_words(index, word):
             table[word, close] = table[close, word] = _word_match(word, close)
             hits.update(index.tokens[close])
 
@@ -217,11 +292,14 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
 
     wanted = " ".join(query)
     shortlist = process.extract(wanted, {n: index.names[n] for n in hits}, scorer=fuzz.token_set_ratio, limit=40)
-    scored = []
-    for _, _, number in shortlist:
-        score = name_score(query, index.names[number].split(), similar)
-        if score >= floor:
-            scored.extend(NameMatch(key, index.names[number], score) for key in index.keys[number])
+    passing = [(number, score) for _, _, number in shortlist
+               if (score := name_score(query, index.names[number].split(), similar)) >= floor]
+    if not passing:
+        return []
+    keys = _keys_named(session, set().union(*(index.stored[number] for number, _ in passing)), index.descriptions,
+                       team_id)
+    scored = [NameMatch(key, index.names[number], score) for number, score in passing
+              for key in set().union(*(keys.get(spelling, set()) for spelling in index.stored[number]))]
     scored.sort(key=lambda m: (-m.score, m.key))
     if not scored:
         return []

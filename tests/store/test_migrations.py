@@ -39,7 +39,7 @@ def test_migrated_schema_is_the_models_schema(engine):
         context = MigrationContext.configure(connection, opts={"include_object": models_only,
                                                                "compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
-        assert context.get_current_revision() == "0003_disputes"
+        assert context.get_current_revision() == "0004_entity_description"
 
 
 def test_migrate_again_changes_nothing(engine):
