@@ -1,0 +1,66 @@
+"""The question engine's lookups that keep answers fast on large corpora, on real SQLite and PostgreSQL: full-text
+candidates from the newest claims first, and the cached name index topped up as articles arrive."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session
+
+from store import search
+from store.db import open_session
+from store.models import LOCAL_TEAM, Alias, Article, Claim, Entity, Sentence
+
+
+def add_article(session: Session, slug: str, sentence: str, team_id: str = LOCAL_TEAM,
+                name: str | None = None) -> tuple[int, int]:
+    """An article of one sentence that is one claim (and, with `name`, one entity of that name): (article, claim)."""
+    article = Article(team_id=team_id, slug=slug, title=slug, content_hash=slug, raw_text=sentence)
+    session.add(article)
+    session.flush()
+    row = Sentence(article_id=article.id, position=0, paragraph=0, start=0, end=len(sentence), text=sentence)
+    session.add(row)
+    if name:
+        entity = Entity(article_id=article.id, name=name, key=name.lower(), type="PERSON")
+        session.add(entity)
+        session.flush()
+        session.add(Alias(entity_id=entity.id, text=name, folded=name.lower()))
+    session.flush()
+    claim = Claim(article_id=article.id, sentence_id=row.id, position=0, attributed=False, kind="statement",
+                  content_text=sentence, content_start=0, content_end=len(sentence),
+                  content_spans=json.dumps([[0, len(sentence)]]))
+    session.add(claim)
+    session.commit()
+    return article.id, claim.id
+
+
+def test_full_text_takes_the_newest_matches_and_widens_until_one_matches(engine, monkeypatch):
+    with open_session(engine) as session:
+        _, best = add_article(session, "old", "Refugees, refugees and more refugees crossed at the dam.")
+        add_article(session, "new", "Officials said that some refugees crossed the border on Monday.")
+        _, newest = add_article(session, "newest", "Officials said that more refugees crossed the border on Tuesday.")
+        monkeypatch.setattr(search, "FIRST_WINDOW", 1)
+        assert search.match_claims(session, ["refugees"], LOCAL_TEAM, limit=1) == [newest]
+        assert search.match_claims(session, ["dam"], LOCAL_TEAM, limit=1) == [best]     # widened to the oldest
+        assert search.match_claims(session, ["dam"], "T-other", limit=1) == []
+        if engine.dialect.name == "sqlite":      # ranked by bm25 when the window holds every claim
+            monkeypatch.setattr(search, "FIRST_WINDOW", 10_000)
+            assert search.match_claims(session, ["refugees"], LOCAL_TEAM, limit=1) == [best]
+
+
+def test_names_stored_after_the_index_was_built_are_found(engine):
+    with open_session(engine) as session:
+        add_article(session, "first", "Navi Pillay spoke.", name="Navi Pillay")
+        assert [m.key for m in search.match_names(session, "navi pillay", LOCAL_TEAM)] == ["navi pillay"]
+        assert search.match_names(session, "zoltan kertesz", LOCAL_TEAM) == []
+        add_article(session, "second", "Zoltan Kertesz spoke.", name="Zoltan Kertesz")
+        add_article(session, "elsewhere", "Zoltan Kertes spoke.", team_id="T-other", name="Zoltan Kertes")
+        assert [m.key for m in search.match_names(session, "zoltan kertesz", LOCAL_TEAM)] == ["zoltan kertesz"]
+        assert [m.key for m in search.match_names(session, "zoltan kertes", "T-other")] == ["zoltan kertes"]
+        assert [m.key for m in search.match_names(session, "kertesz", LOCAL_TEAM)] == ["zoltan kertesz"]
+
+
+def test_a_short_name_is_found_with_a_letter_missing(engine):
+    with open_session(engine) as session:
+        add_article(session, "short", "Dov spoke.", name="Dov")
+        assert [m.key for m in search.match_names(session, "dv", LOCAL_TEAM, floor=search.NEAR_NAME)] == ["dov"]
