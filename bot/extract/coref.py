@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy import symbols
+from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from bot.extract.entities import INSTITUTIONS, PERSON_NOUNS, TITLES, fold_name
@@ -39,6 +41,7 @@ MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir kin
 _FUNCTION_WORDS = frozenset("the a an our their its his her this that these those of in on at for from by to and".split())
 _INDEFINITE = frozenset("a an one another some".split())
 _MODIFIER_DEPS = frozenset("poss compound amod nmod".split())
+_NOUN_POS = frozenset((symbols.NOUN, symbols.PROPN, symbols.PRON))
 _TITLE_ABBREVIATIONS = {
     "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "col": "colonel",
     "lt": "lieutenant", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "prof": "professor",
@@ -67,16 +70,24 @@ class _Context:
     mentions: list[Mention]
     token_starts: list[int] = field(default_factory=list)   # original offset of each token
     heads: list[set[str]] = field(default_factory=list)     # per entity: head words a description may use
+    known_heads: set[str] = field(default_factory=set)      # every entity's heads together
     words: list[set[str]] = field(default_factory=list)     # per entity: every word of its names
     gender_votes: dict[int, Counter] = field(default_factory=dict)  # per person: he/she that followed a mention
     quoted: list[tuple[int, int]] = field(default_factory=list)  # normalised extents inside quotation marks
     by_token: dict[int, Mention] = field(default_factory=dict)   # token index -> the mention holding it
     sentence_of: list[int] = field(default_factory=list)         # token index -> its sentence's number in the doc
+    mention_spans: set[Span] = field(default_factory=set)
+    # Per token, read once from the Doc's arrays: the loops over many tokens need no spaCy Token objects.
+    lowers: list[int] = field(default_factory=list)         # string hashes
+    pos: list[int] = field(default_factory=list)
+    deps: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        columns = self.doc.to_array([IDX, LOWER, POS, DEP]).T.tolist() if len(self.doc) else [[], [], [], []]
+        starts, self.lowers, self.pos, self.deps = columns
         last = 0
-        for token in self.doc:
-            source = self.norm.sources[token.idx] if token.idx < len(self.norm.sources) else INSERTED
+        for idx in starts:
+            source = self.norm.sources[idx] if idx < len(self.norm.sources) else INSERTED
             last = source if source != INSERTED else last
             self.token_starts.append(last)
         self.quoted = _quoted_extents(self.norm)
@@ -84,6 +95,7 @@ class _Context:
             self.sentence_of.extend([number] * len(sent))
         for mention in self.mentions:
             self.index_mention(mention)
+            self.mention_spans.add(mention.span)
         self._count_gender_pronouns()
         for index, entity in enumerate(self.entities):
             self.heads.append(set())
@@ -99,12 +111,14 @@ class _Context:
         if not folded:
             return
         self.words[index].update(w for w in folded if w not in _FUNCTION_WORDS)
-        self.heads[index].add(head or folded[-1])
+        heads = {head or folded[-1]}
         if entity_type == "PERSON":
             titles = [w for w in folded if w in TITLES]
             full = [_TITLE_ABBREVIATIONS[w] for w in titles if w in _TITLE_ABBREVIATIONS]
-            self.heads[index].update(titles + full)  # "Gov. Pat McCrory" is "the governor"
+            heads.update(titles + full)  # "Gov. Pat McCrory" is "the governor"
             self.words[index].update(full)
+        self.heads[index].update(heads)
+        self.known_heads.update(heads)
 
     def add_entity(self, entity: Entity, head: str) -> int:
         self.entities.append(entity)
@@ -121,8 +135,12 @@ class _Context:
 
     def quotation(self, token: Token) -> int:
         """Index of the quoted stretch holding the token, -1 outside quotation marks."""
-        i = bisect.bisect_right(self.quoted, (token.idx, len(self.norm.text))) - 1
-        return i if i >= 0 and self.quoted[i][0] <= token.idx < self.quoted[i][1] else -1
+        return self.quotation_at(token.idx)
+
+    def quotation_at(self, offset: int) -> int:
+        """Index of the quoted stretch holding a normalised offset, -1 outside quotation marks."""
+        i = bisect.bisect_right(self.quoted, (offset, len(self.norm.text))) - 1
+        return i if i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1] else -1
 
     def tokens(self, span: Span) -> list[Token]:
         lo = bisect.bisect_left(self.token_starts, span.start)
@@ -145,17 +163,19 @@ class _Context:
     def _count_gender_pronouns(self) -> None:
         """"Lake said she": a he or she outside quotes after a person's mention in one sentence votes for their
         gender."""
+        strings = self.doc.vocab.strings
+        pronouns = {strings[word]: gender for word, gender in PERSON_PRONOUNS.items()}
         last_person, last_sentence = None, -2
-        for sentence, sent in enumerate(self.doc.sents):
-            for token in sent:
-                mention = self.by_token.get(token.i)
-                if mention is None and token.lower_ not in PERSON_PRONOUNS or self.quotation(token) != -1:
-                    continue
-                if mention is not None:
-                    if self.entities[mention.entity].type == "PERSON":
-                        last_person, last_sentence = mention.entity, sentence
-                elif last_person is not None and sentence == last_sentence:
-                    self.vote_gender(last_person, PERSON_PRONOUNS[token.lower_])
+        for i, lower in enumerate(self.lowers):
+            mention = self.by_token.get(i)
+            if mention is None and lower not in pronouns or self.quotation_at(self.doc[i].idx) != -1:
+                continue
+            sentence = self.sentence_of[i]
+            if mention is not None:
+                if self.entities[mention.entity].type == "PERSON":
+                    last_person, last_sentence = mention.entity, sentence
+            elif last_person is not None and sentence == last_sentence:
+                self.vote_gender(last_person, pronouns[lower])
 
     def span(self, tokens: list[Token]) -> Span:
         return self.norm.span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
@@ -395,12 +415,14 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
     here = ctx.sentence_of[min(before, len(ctx.doc) - 1)]
     best: tuple[float, int] | None = None
     chosen: int | Token | None = None
-    for token in reversed(ctx.doc[:before]):
-        distance = here - ctx.sentence_of[token.i]
+    modifier_deps = {ctx.doc.vocab.strings[dep] for dep in _MODIFIER_DEPS}
+    for i in range(before - 1, -1, -1):
+        distance = here - ctx.sentence_of[i]
         if distance > window:
             break
-        if token.dep_ in _MODIFIER_DEPS or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if ctx.deps[i] in modifier_deps or ctx.pos[i] not in _NOUN_POS:
             continue
+        token = ctx.doc[i]
         if ctx.quotation(token) not in (-1, own_quotation):
             continue
         entity = _entity_of(ctx, token)
@@ -448,7 +470,7 @@ def _entity_of(ctx: _Context, token: Token) -> int | None:
     if token.pos_ != "NOUN":
         return None
     head_word = _stem(fold_name(token.text))
-    if not any(head_word in heads for heads in ctx.heads):
+    if head_word not in ctx.known_heads:
         return None
     modifiers = [t for t in token.lefts if t.dep_ in _MODIFIER_DEPS]
     words = _words(" ".join(t.text for t in (*modifiers, token)))
@@ -526,8 +548,9 @@ def _text(tokens: list[Token]) -> str:
 
 def _add_mention(ctx: _Context, span: Span, entity: int) -> None:
     sentence = sentence_at(ctx.sentences, span.start)
-    if sentence is None or any(m.span == span for m in ctx.mentions):
+    if sentence is None or span in ctx.mention_spans:
         return
     mention = Mention(span=span, entity=entity, sentence=sentence)
     ctx.mentions.append(mention)
+    ctx.mention_spans.add(span)
     ctx.index_mention(mention)

@@ -14,8 +14,11 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Token
 
 from bot.extract.gazetteer import (
@@ -77,6 +80,8 @@ GENERIC_NOUNS = INSTITUTIONS | frozenset(
 PLACE_PREPOSITIONS = frozenset("in at near around across into from to towards outside inside throughout".split())
 PLACE_NOUNS = frozenset("town city village region province area district country capital border suburb".split())
 
+SPELLING_VARIANT_SCORE = 88  # rapidfuzz ratio from which two names of one article are one name spelt two ways
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -85,9 +90,11 @@ FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 _COUNTRY_OF_ALIAS = {" ".join(_WORD.findall(alias)): country for alias, country in COUNTRY_ALIASES.items()}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_name(text: str) -> str:
     """The key that joins names across articles: lower case, no accents, no leading determiner or possessive 's,
-    words split at hyphens and apostrophes, a country's adjective replaced by the country ("Syrian" -> "syria")."""
+    words split at hyphens and apostrophes, a country's adjective replaced by the country ("Syrian" -> "syria").
+    Cached: extraction, coreference and the store fold the same names again and again."""
     text = unicodedata.normalize("NFKD", text).translate(_APOSTROPHES)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("\\", "")
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)  # "U.S." -> "us"
@@ -154,7 +161,8 @@ def find_entities(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> 
 def _raw_mentions(doc: Doc) -> list[_Mention]:
     mentions: list[_Mention] = []
     taken: set[int] = set()
-    for token in doc:
+    tokens = list(doc)          # walked three times: a spaCy Token is built anew on every iteration of the Doc
+    for token in tokens:
         institution = _institution(doc, token)
         if institution is not None:
             mentions.append(institution)
@@ -167,13 +175,13 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         if mention is not None and not any(i in taken for i in range(mention.start, mention.end)):
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
-    for token in doc:
+    for token in tokens:
         person = _untagged_person(doc, token, taken)
         if person is not None:
             mentions.append(person)
             taken.update(range(person.start, person.end))
     surnames = {m.key.split()[-1] for m in mentions if m.votes["PERSON"] > 0 and len(m.key.split()) > 1}
-    for token in doc:
+    for token in tokens:
         if token.i not in taken and token.tag_ == "NNP" and token.dep_ not in ("compound", "flat") \
                 and fold_name(token.text) in surnames:
             # "Lake said" after "Robin Lake": the NER missed the bare surname
@@ -329,10 +337,14 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     for m in mentions:
         by_key.setdefault(m.key, []).append(m)
     groups: list[list[_Mention]] = []
+    first_keys: list[str] = []         # groups[i][0].key: the keys are distinct, so only close spellings can join
     for key, group in by_key.items():
-        twin = next((g for g in groups if _spelling_variants(key, g[0].key, group[0], g[0])), None)
+        close = process.extract(key, first_keys, scorer=fuzz.ratio, score_cutoff=SPELLING_VARIANT_SCORE, limit=None)
+        twin = next((groups[i] for i in sorted(i for _, _, i in close)
+                     if _spelling_variants(key, first_keys[i], group[0], groups[i][0])), None)
         if twin is None:
             groups.append(group)
+            first_keys.append(key)
         else:
             twin.extend(group)
     groups = _with_acronyms_joined(groups)
@@ -340,9 +352,10 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     groups.sort(key=lambda g: -max(len(m.key.split()) for m in g))
     kept: list[tuple[list[_Mention], set[tuple[str, ...]]]] = []
     for group in groups:
-        owners = [g for g, forms in kept if _part_of_name(group, forms)]
+        part = _name_part(group)
+        owners = [g for g, forms in kept if _part_of_name(part, forms)]
         if not owners:
-            forms = {tuple(m.key.split()) for m in group} if _personish(group) else set()
+            forms = {tuple(m.key.split()) for m in group} if part.personish else set()
             kept.append((group, forms))
             continue
         for m in group:
@@ -382,26 +395,39 @@ def _with_acronyms_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:
 _ACRONYM_SKIPS = frozenset("of and the for on in &".split())
 
 
-def _part_of_name(part: list[_Mention], full_names: set[tuple[str, ...]]) -> bool:
+class _NamePart(NamedTuple):
+    """What _part_of_name asks of a group, worked out once per group rather than once per full name."""
+
+    words: list[str]
+    institution: bool
+    personish: bool
+    placed: bool            # more place votes than the NER gave: a place's name
+
+
+def _name_part(group: list[_Mention]) -> _NamePart:
+    votes = sum((m.votes for m in group), Counter())
+    return _NamePart(group[0].key.split(), group[0].institution, _personish(group),
+                     votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["NORP"] > len(group))
+
+
+def _part_of_name(part: _NamePart, full_names: set[tuple[str, ...]]) -> bool:
     """A surname ("Erdogan", "Wasserman Schultz", a transliteration "Qaddafi") or a known first name ("Bernie")
     of a person's full name; never a place's name."""
-    if not full_names or part[0].institution:
+    if not full_names or part.institution:
         return False
-    words = part[0].key.split()
+    words = part.words
     if not any(len(words) < len(full) for full in full_names):
         return False
-    votes = sum((m.votes for m in part), Counter())
-    placed = votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["NORP"] > len(part)  # more than the NER said
-    if placed and not _personish(part):
+    if part.placed and not part.personish:
         return False
     for full in full_names:
         if len(words) >= len(full):
             continue
         if list(full[-len(words):]) == words:
             return True  # "Garland" after "Merrick Garland", even if the NER called it a place
-        if _personish(part) and list(full[-len(words):-1]) == words[:-1] and _alike(words[-1], full[-1], 85):
+        if part.personish and list(full[-len(words):-1]) == words[:-1] and _alike(words[-1], full[-1], 85):
             return True
-        if len(words) == 1 and words[0] == full[0] and (words[0] in FIRST_NAMES or _personish(part)):
+        if len(words) == 1 and words[0] == full[0] and (words[0] in FIRST_NAMES or part.personish):
             return True
     return False
 
@@ -416,7 +442,7 @@ def _spelling_variants(a: str, b: str, ma: _Mention, mb: _Mention) -> bool:
         return False
     if ma.votes["PERSON"] > 0 and mb.votes["PERSON"] > 0 and a.split()[0] != b.split()[0]:
         return False
-    return _alike(a, b, 88)
+    return _alike(a, b, SPELLING_VARIANT_SCORE)
 
 
 def _alike(a: str, b: str, threshold: float) -> bool:

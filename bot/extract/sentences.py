@@ -68,7 +68,11 @@ def split_sentences(doc: Doc, norm: NormalisedText) -> list[Sentence]:
 
 def sentence_at(sentences: list[Sentence], original_offset: int) -> int | None:
     """Index of the sentence holding an original offset (None outside every sentence: title, headings)."""
-    i = bisect.bisect_right([s.span.start for s in sentences], original_offset) - 1
+    i = bisect.bisect_right(sentences, original_offset, key=_start) - 1
     if i >= 0 and original_offset < sentences[i].span.end:
         return i
     return None
+
+
+def _start(sentence: Sentence) -> int:
+    return sentence.span.start
