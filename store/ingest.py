@@ -200,7 +200,7 @@ def _insert_ids(session: Session, table: type, rows: list[dict], article_id: int
     """Insert an article's rows into `table`; their new ids in the same order. Ids grow in insertion order on
     both databases, so reading them back sorted beats RETURNING, which SQLite can only order one row at a time."""
     _insert(session, table, rows)
-    return list(session.scalars(select(table.id).where(table.article_id == article_id).order_by(table.id)))
+    return list(session.connection().scalars(select(table.id).where(table.article_id == article_id).order_by(table.id)))
 
 
 def _quote_claim(article_id: int, quote: Quote, sentence_ids: list[int], entity_ids: list[int]) -> dict:
