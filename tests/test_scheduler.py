@@ -1,6 +1,7 @@
-"""The digest scheduler with a controlled clock (no sleeping) and a recording poster in place of Slack: once per
-channel per local day at the configured time, across daylight-saving changes, with two instances on one database,
-catching up a missed post the same local day only, and stopping on `digest off`."""
+"""The digest scheduler with a controlled clock (no sleeping), posting through the real poster
+(`bot.app.digest_poster`: chat.postMessage with the bot token) to the fake Slack Web API: once per channel per local
+day at the configured time, across daylight-saving changes, with two instances on one database (SQLite and
+PostgreSQL), catching up a missed post the same local day only, and stopping on `digest off`."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlmodel import Session, select
 
+from bot.app import build_app, digest_poster
 from bot.digest import disable_digest, set_digest
 from bot.scheduler import DigestScheduler, due_date, start
 from store.db import make_engine
 from store.models import DigestPost, DigestSetting
+from tests.slack.conftest import TOKEN, fake, slack_settings  # noqa: F401 (fake: the fake Slack fixture)
 
 UTC = timezone.utc
 SET_AT = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)       # settings made well before the days under test
@@ -23,27 +26,19 @@ def at(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
-class Poster:
-    """Stands in for Slack's chat.postMessage: records each post, or fails while `fail` is set."""
-
-    def __init__(self):
-        self.posts: list[dict] = []
-        self.fail = False
-
-    async def __call__(self, team_id: str, channel_id: str, text: str, blocks: list[dict]) -> str:
-        await asyncio.sleep(0)          # let a second scheduler run in between, as a network call would
-        if self.fail:
-            raise ConnectionError("Slack is down")
-        self.posts.append({"team": team_id, "channel": channel_id, "text": text, "blocks": blocks})
-        return f"{len(self.posts)}.000100"
-
-
 @pytest.fixture
-def poster() -> Poster:
-    return Poster()
+def poster(engine, fake):
+    """The app's own digest poster, talking to the fake Slack Web API."""
+    settings = slack_settings(engine, fake)
+    return digest_poster(build_app(settings, engine), settings, engine)
 
 
-def scheduler(engine, poster: Poster) -> DigestScheduler:
+def posts(fake) -> list[dict]:
+    """The chat.postMessage calls that reached the fake Slack."""
+    return [c.params for c in fake.called("chat.postMessage")]
+
+
+def scheduler(engine, poster) -> DigestScheduler:
     return DigestScheduler(engine, poster)
 
 
@@ -82,13 +77,13 @@ def test_a_time_set_after_todays_moment_starts_tomorrow():
     assert due_date(setting, at(2027, 3, 28, 7, 0)) == date(2027, 3, 28)
 
 
-async def test_posts_once_a_day_at_local_time_across_the_spring_change(engine, poster):
+async def test_posts_once_a_day_at_local_time_across_the_spring_change(engine, poster, fake):
     with Session(engine) as session:
         set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
     s = scheduler(engine, poster)
     moments = await run_clock(s, at(2027, 3, 26, 0, 0), at(2027, 3, 30, 0, 0), timedelta(minutes=15))
     assert moments == [at(2027, 3, 26, 8, 0), at(2027, 3, 27, 8, 0), at(2027, 3, 28, 7, 0), at(2027, 3, 29, 7, 0)]
-    assert [p["channel"] for p in poster.posts] == ["C1"] * 4
+    assert [p["channel"] for p in posts(fake)] == ["C1"] * 4
 
 
 async def test_posts_once_a_day_across_the_autumn_change(engine, poster):
@@ -99,20 +94,20 @@ async def test_posts_once_a_day_across_the_autumn_change(engine, poster):
     assert moments == [at(2027, 10, 30, 7, 0), at(2027, 10, 31, 8, 0)]
 
 
-async def test_ticking_again_or_restarting_posts_nothing_more(engine, poster):
+async def test_ticking_again_or_restarting_posts_nothing_more(engine, poster, fake):
     with Session(engine) as session:
         set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
     assert await scheduler(engine, poster).tick(at(2027, 3, 27, 8, 0)) == ["C1"]
     restarted = scheduler(engine, poster)
     assert await restarted.tick(at(2027, 3, 27, 8, 1)) == []
     assert await restarted.tick(at(2027, 3, 27, 8, 0)) == []
-    assert len(poster.posts) == 1
+    assert len(posts(fake)) == 1
     with Session(engine) as session:
         [post] = session.exec(select(DigestPost)).all()
         assert post.local_date == date(2027, 3, 27) and post.message_ts and post.posted_at is not None
 
 
-async def test_two_scheduler_instances_post_once(engine, poster):
+async def test_two_scheduler_instances_post_once(engine, poster, fake):
     """Two processes: two engines (connection pools) on one database, ticking at the same moment."""
     with Session(engine) as session:
         for n in range(8):
@@ -126,7 +121,7 @@ async def test_two_scheduler_instances_post_once(engine, poster):
         other_engine.dispose()
     channels = sorted(c for r in results for c in r)
     assert channels == [f"C{n}" for n in range(8)]
-    assert sorted(p["channel"] for p in poster.posts) == channels
+    assert sorted(p["channel"] for p in posts(fake)) == channels
 
 
 async def test_a_missed_post_is_caught_up_once_the_same_local_day_only(engine, poster):
@@ -144,7 +139,7 @@ async def test_a_missed_post_is_caught_up_once_the_same_local_day_only(engine, p
     assert dates == [date(2027, 3, 27), date(2027, 3, 29)]
 
 
-async def test_digest_off_stops_posting(engine, poster):
+async def test_digest_off_stops_posting(engine, poster, fake):
     with Session(engine) as session:
         set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
     s = scheduler(engine, poster)
@@ -152,27 +147,28 @@ async def test_digest_off_stops_posting(engine, poster):
     with Session(engine) as session:
         disable_digest(session, "T1", "C1", now=at(2027, 3, 27, 12, 0))
     assert await run_clock(s, at(2027, 3, 27, 12, 0), at(2027, 3, 30, 0, 0), timedelta(hours=1)) == []
-    assert len(poster.posts) == 1
+    assert len(posts(fake)) == 1
 
 
-async def test_quiet_day_posts_a_note_or_nothing_per_channel(engine, poster):
+async def test_quiet_day_posts_a_note_or_nothing_per_channel(engine, poster, fake):
     with Session(engine) as session:
         set_digest(session, "T1", "C-note", "08:00", "Europe/London", now=SET_AT)
         set_digest(session, "T1", "C-silent", "08:00", "Europe/London", post_when_empty=False, now=SET_AT)
     assert await scheduler(engine, poster).tick(at(2027, 3, 27, 8, 0)) == ["C-note"]
-    [note] = poster.posts
-    assert note["text"].startswith("Nothing disputed")
+    [note] = posts(fake)
+    assert note["text"].startswith("Nothing disputed") and note["channel"] == "C-note"
 
 
-async def test_a_failed_post_is_retried_on_the_next_tick(engine, poster):
+async def test_a_failed_post_is_retried_on_the_next_tick(engine, poster, fake):
     with Session(engine) as session:
         set_digest(session, "T1", "C1", "08:00", "Europe/London", now=SET_AT)
     s = scheduler(engine, poster)
-    poster.fail = True
+    team = fake.tokens.pop(TOKEN)                   # Slack answers invalid_auth
     assert await s.tick(at(2027, 3, 27, 8, 0)) == []
-    poster.fail = False
+    fake.tokens[TOKEN] = team
     assert await s.tick(at(2027, 3, 27, 8, 1)) == ["C1"]
-    assert len(poster.posts) == 1
+    assert await s.tick(at(2027, 3, 27, 8, 2)) == []
+    assert len(posts(fake)) == 2                    # the refused one and the one retry
 
 
 async def test_start_schedules_a_tick_every_minute(engine, poster):
