@@ -156,7 +156,7 @@ def role_sequence(feats: list[dict[str, str]], sent: SpacySpan, cue: tuple[int, 
     """Features for the source/content tagger over the cue's sentence: where each token sits relative to the
     cue, in the text and in the dependency tree."""
     doc = sent.doc
-    head = _cue_head(doc, cue)
+    head = cue_head(doc, cue)
     head_path = _ancestors(head)
     head_feats = feats[head.i]
     seq = []
@@ -195,7 +195,7 @@ def role_sequence(feats: list[dict[str, str]], sent: SpacySpan, cue: tuple[int, 
     return seq
 
 
-def _cue_head(doc: Doc, cue: tuple[int, int]) -> Token:
+def cue_head(doc: Doc, cue: tuple[int, int]) -> Token:
     """The cue token highest in the tree ("according" of "according to", "said" of "has said")."""
     tokens = [doc[i] for i in range(*cue)]
     inside = set(range(*cue))

@@ -2,8 +2,9 @@
 
 Two CRFs trained on PolNeAR (bot.extract.attribution_tagger) find the cues of each body sentence and, per cue,
 the source and content tokens of its sentence. Rules then add what a sentence-level tagger cannot see: a
-quotation running over earlier sentences or paragraphs before its speaker is named belongs to the content, and
-a quote whose cue lies inside another quote's content is nested in it (`Quote.parent`).
+quotation running over earlier sentences or paragraphs before its speaker is named belongs to the content, a
+transcript's "NAME:" opens a turn, and a quote whose cue lies inside another quote's content is nested in it
+(`Quote.parent`).
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.extract.attribution_tagger import (
-    base_features, body_sentences, cue_scorer, cue_scores, cue_sequence, lexicon_kind, quotation_openings,
-    role_sequence, runs, taggers,
+    base_features, body_sentences, cue_head, cue_scorer, cue_scores, cue_sequence, lexicon_kind,
+    quotation_openings, role_sequence, runs, taggers,
 )
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Quote, Sentence, Span
@@ -22,6 +23,9 @@ _EDGE = " \t\n,;:-\u2013\u2014"
 SPEECH_VERBS = frozenset("say tell claim insist warn add".split())
 SIGNATURE_DASHES = frozenset(("\u2015", "\u2014", "--"))
 _TRAILING_PUNCT = ".,;:"
+# Paragraph labels that a colon follows without anyone speaking ("Update: ...", "Photo: ...").
+NOT_SPEAKERS = frozenset("update note correction editor photo video watch related read source sources click "
+                         "follow contact disclosure warning credit image caption advertisement".split())
 # Probability from which a token is taken as cue / content although Viterbi said O (tuned on PolNeAR dev).
 CUE_THRESHOLD = 0.35
 CONTENT_THRESHOLD = 0.3
@@ -47,13 +51,15 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = [c for c in contents if not any(a <= c[0] and c[1] <= b for a, b in sources)]
             if not contents:
                 continue
+            if not sources:
+                sources = _subject_source(doc, sent, cue, contents)
             if contents[0][1] <= cue[0]:
                 contents = _with_earlier_quotation(openings, contents)
             quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
             if quote is not None:
                 quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
-    for cue, sources, contents in _signed_quotations(doc, openings):
+    for cue, sources, contents in (*_signed_quotations(doc, openings), *_transcript_turns(doc, norm)):
         quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
         if quote is not None and (quote.cue.start, quote.cue.end) not in taken:
             quotes.append(quote)
@@ -114,12 +120,55 @@ def _unsourced_reports(doc: Doc, norm: NormalisedText):
                     break
 
 
+def _transcript_turns(doc: Doc, norm: NormalisedText):
+    """(cue, sources, contents) of a paragraph opened by a speaker's name and a colon, as in interview
+    transcripts ("PENCE: Well, look, ..."; "Q: ..."): the name is the source, the rest of the paragraph the
+    content, whatever its sentences."""
+    for block in norm.blocks:
+        paragraph = doc.char_span(block.start, block.end, alignment_mode="expand") if block.kind == "body" else None
+        if paragraph is None:
+            continue
+        tokens = [t for t in paragraph if not t.is_space]
+        first = 1 if tokens and tokens[0].text == '"' else 0
+        colon = next((k for k in range(first + 1, min(first + 6, len(tokens))) if tokens[k].text == ":"), None)
+        if colon is None or len(tokens) - colon < 4:
+            continue
+        name = tokens[first:colon]
+        if name[0].lower_ in NOT_SPEAKERS or not all(t.text == "." or t.is_alpha and (t.is_upper or t.is_title)
+                                                      for t in name):
+            continue
+        yield (tokens[colon].i, tokens[colon].i + 1), [(name[0].i, name[-1].i + 1)], [(tokens[colon].i + 1,
+                                                                                        tokens[-1].i + 1)]
+
+
 def _nearest(cue: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The one source span closest to the cue: an attribution has one source, and a sentence with two claims
     has the other claim's source in it too."""
     if len(spans) <= 1:
         return spans
     return [min(spans, key=lambda s: cue[0] - s[1] if s[1] <= cue[0] else s[0] - cue[1])]
+
+
+def _subject_source(doc: Doc, sent: SpacySpan, cue: tuple[int, int],
+                    contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cue's grammatical subject when the tagger found no source, followed up through participles and
+    complements ("A judge ruled Monday, saying ...": the judge says): the tagger misses long or distant ones."""
+    token = cue_head(doc, cue)
+    for _ in range(3):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")), None)
+        if subject is not None:
+            if subject.dep_ == "agent":
+                subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+            if subject is None or subject.tag_ in ("WDT", "EX") or not (sent.start <= subject.i < sent.end):
+                return []
+            span = (subject.left_edge.i, subject.right_edge.i + 1)
+            if any(a < span[1] and span[0] < b for a, b in (*contents, cue)):
+                return [(subject.i, subject.i + 1)] if not any(a <= subject.i < b for a, b in contents) else []
+            return [span]
+        if token.dep_ not in ("advcl", "xcomp", "conj") or token.head.i == token.i:
+            return []
+        token = token.head
+    return []
 
 
 def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool]) -> list[tuple[int, int]]:
@@ -185,15 +234,15 @@ def _with_earlier_quotation(openings: list[int], contents: list[tuple[int, int]]
 def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: list[bool], cue: tuple[int, int],
            sources: list[tuple[int, int]], contents: list[tuple[int, int]], cue_kind: str | None = None
            ) -> Quote | None:
-    cue_span = _span(doc, norm, cue)
+    cue_span = _span(doc, norm, cue) or _span(doc, norm, cue, trim=False)
     index = sentence_at(sentences, cue_span.start)
-    content_spans = [s for s in (_span(doc, norm, c) for c in contents) if s.text]
+    content_spans = [s for s in (_span(doc, norm, c) for c in contents) if s is not None and s.text]
     if index is None or not content_spans:
         return None
     return Quote(
         cue=cue_span,
         cue_kind=cue_kind or _cue_kind(doc, cue),
-        sources=[s for s in (_span(doc, norm, r) for r in sources) if s.text],
+        sources=[s for s in (_span(doc, norm, r) for r in sources) if s is not None and s.text],
         contents=content_spans,
         kind=_kind(doc, quoted, contents),
         sentence=index,
@@ -226,12 +275,13 @@ def _nest(quotes: list[Quote]) -> None:
             quote.parent = min(holders)[1]
 
 
-def _span(doc: Doc, norm: NormalisedText, tokens: tuple[int, int]) -> Span:
-    """Token range [start, end) as an original span, edge spaces and separating punctuation trimmed."""
+def _span(doc: Doc, norm: NormalisedText, tokens: tuple[int, int], trim: bool = True) -> Span | None:
+    """Token range [start, end) as an original span, edge spaces and separating punctuation trimmed (None if
+    nothing is left: a cue that is a colon keeps it, untrimmed)."""
     start, end = doc[tokens[0]].idx, doc[tokens[1] - 1].idx + len(doc[tokens[1] - 1])
     text = norm.text
-    while start < end and text[start] in _EDGE:
+    while trim and start < end and text[start] in _EDGE:
         start += 1
-    while end > start and text[end - 1] in _EDGE + _TRAILING_PUNCT:
+    while trim and end > start and text[end - 1] in _EDGE + _TRAILING_PUNCT:
         end -= 1
-    return norm.span(start, end)
+    return norm.span(start, end) if start < end else None

@@ -190,3 +190,23 @@ def test_reports_without_a_source_are_sourceless_report_claims(quotes_of, sample
     assert amid.cue_kind == "report" and amid.contents[0].text == "that the company would cut jobs"
     assert quotes_of("There were no reports of injuries.\n") == []
     assert quotes_of("The police are investigating reports of a shooting near the school.\n") == []
+
+
+def test_participle_cue_takes_the_main_clause_subject_as_source(quotes_of):
+    quotes = quotes_of("A federal judge rejected the request on Monday, saying the courts have no business "
+                       "deciding what voters need to know.\n")
+    quote = quote_with(quotes, "the courts have no business")
+    assert sources(quote) == ["A federal judge"]
+
+
+def test_transcript_turns_name_the_speaker_before_the_colon(quotes_of):
+    text = ("The interview was broadcast on Sunday.\n"
+            "WALLACE: Will she be at the debate tomorrow night? Many viewers want to know.\n"
+            "PENCE: She will not be attending. That was never the plan, and it will not change.\n"
+            "Update: The debate starts at nine.\n")
+    quotes = quotes_of(text)
+    answer = quote_with(quotes, "She will not be attending")
+    assert sources(answer) == ["PENCE"] and answer.cue.text == ":"
+    assert answer.contents[-1].text.endswith("it will not change")  # the whole turn, over its sentences
+    assert sources(quote_with(quotes, "Many viewers want to know")) == ["WALLACE"]
+    assert not any(s.text == "Update" for q in quotes for s in q.sources)
