@@ -242,8 +242,9 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
     if len(ordered) == 1:
         claim = claims[ordered[0]]
         marks = unverified_marks(claim)
-        clauses = _clauses(claim.content)
-        clause = next((c for c in clauses if marks and marks[0].lower() in c.lower()), None)
+        clauses = _clauses(claim.content)       # the mark may qualify the claim from outside its content
+        clause = next((c for c in clauses + _clauses(claim.sentence) if marks and marks[0].lower() in c.lower()),
+                      None)
         if clause is not None:      # the words around the mark: "he allegedly brandished a pistol during ..."
             words = list(lexicon.WORD.finditer(clause))
             first = lexicon.words(marks[0])[0].lower()
