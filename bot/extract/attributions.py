@@ -51,7 +51,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = [c for c in contents if not any(a <= c[0] and c[1] <= b for a, b in sources)]
             if not contents:
                 continue
-            if not sources:
+            if not sources and lexicon_kind(cue_head(doc, cue).lemma_) not in (None, "intention"):
                 sources = _subject_source(doc, sent, cue, contents)
             if contents[0][1] <= cue[0]:
                 contents = _with_earlier_quotation(openings, contents)
@@ -152,7 +152,8 @@ def _nearest(cue: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[i
 def _subject_source(doc: Doc, sent: SpacySpan, cue: tuple[int, int],
                     contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The cue's grammatical subject when the tagger found no source, followed up through participles and
-    complements ("A judge ruled Monday, saying ...": the judge says): the tagger misses long or distant ones."""
+    complements ("A judge ruled Monday, saying ...": the judge says): the tagger misses long or distant ones.
+    Only for reporting and belief words: what someone requested or intends is no claim of theirs."""
     token = cue_head(doc, cue)
     for _ in range(3):
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")), None)
