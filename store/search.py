@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from store.models import Alias, Article, Claim, Correction, Dispute, DisputeClaim, Entity, Figure, Hedge, Sentence
 
 CANDIDATES = 200               # full-text candidates handed to the reranker
-FIRST_WINDOW = 5000            # newest claims ranked first by SQLite full-text (see match_claims)
+FIRST_WINDOW = 5000            # newest claims full-text looks among first (see match_claims)
 NAME_MATCH = 85.0              # a name in a question matches an alias at this rapidfuzz-based score (0-100)
 NAME_MARGIN = 6.0              # aliases this close to the best match are the same question's candidates too
 NEAR_NAME = 65.0               # below NAME_MATCH but at least this: a near-miss worth showing
@@ -59,12 +59,13 @@ def query_words(text: str) -> list[str]:
 def match_claims(session: Session, words: list[str], team_id: str, *, article_id: int | None = None,
                  every_word: bool = True, with_figures: bool = False, attributed_only: bool = False,
                  limit: int = CANDIDATES) -> list[int]:
-    """Claim ids whose content or cue sentence holds the words (all of them, or any), best full-text rank first.
+    """Claim ids whose content or cue sentence holds the words (all of them, or any): SQLite's best bm25 rank first,
+    PostgreSQL's newest first (the reranker orders them).
 
-    SQLite ranks (bm25) the matches among the newest claims: FIRST_WINDOW of them, widened fourfold until `limit`
-    claims match or it spans every claim. Ranking costs per match, so a common word over a whole large corpus
-    would cost seconds, while the newest few thousand claims holding it are enough to choose from; a small corpus
-    is one window, ranked whole."""
+    Both look among the newest claims only: FIRST_WINDOW of them, widened fourfold until `limit` claims match or it
+    spans every claim. Ranking, and on PostgreSQL reading each match's row, costs per match, so a common word over
+    a whole large corpus would cost seconds, while the newest few thousand claims holding it are enough to choose
+    from; a small corpus is one window, ranked whole."""
     if not words:
         return []
     params: dict = {"team": team_id, "limit": limit}
@@ -79,34 +80,31 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
     where = " AND ".join(filters)
     if session.get_bind().dialect.name == "sqlite":
         params["q"] = (" AND " if every_word else " OR ").join(f'"{w}"' for w in words)
-        scoped = " WHERE article_id = :article" if article_id is not None else ""     # each end read off an index
-        low, high = session.execute(text(f"SELECT (SELECT min(id) FROM claim{scoped}), "
-                                         f"(SELECT max(id) FROM claim{scoped})"), params).one()
-        if high is None:
-            return []
         hits = (f"FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid JOIN article a ON a.id = c.article_id "
                 f"WHERE claim_fts MATCH :q AND claim_fts.rowid BETWEEN :floor AND :high AND {where}")
-        enough = text(f"SELECT count(*) FROM (SELECT 1 {hits} LIMIT :limit)")
-        window = FIRST_WINDOW
-        while (floor := max(low, high - window + 1)) > low and \
-                session.execute(enough, {**params, "floor": floor, "high": high}).scalar() < limit:
-            window *= 4             # counted, not ranked: bm25 reads every row holding a word, so it runs once
-        ranked = text(f"SELECT c.id {hits} ORDER BY bm25(claim_fts, 1.0, 0.5), c.id DESC LIMIT :limit")
-        return [row[0] for row in session.execute(ranked, {**params, "floor": floor, "high": high})]
-    # No ts_rank: it re-parses every matching row, so its cost grows with the corpus; the newest matches are
-    # taken instead (newer articles first) and the reranker orders them. "id + 0" keeps the planner on the GIN
-    # index: ordering by the bare key tempts it into walking the primary key and parsing row after row.
-    params["q"] = (" & " if every_word else " | ").join(words)
-    sql = (f"SELECT id FROM ("
-           f" (SELECT c.id FROM claim c JOIN article a ON a.id = c.article_id"
-           f"  WHERE to_tsvector('english', c.content_text) @@ to_tsquery('english', :q) AND {where}"
-           f"  ORDER BY c.id + 0 DESC LIMIT :limit)"
-           f" UNION"
-           f" (SELECT c.id FROM sentence s JOIN claim c ON c.sentence_id = s.id JOIN article a ON a.id = c.article_id"
-           f"  WHERE to_tsvector('english', s.text) @@ to_tsquery('english', :q) AND {where}"
-           f"  ORDER BY c.id + 0 DESC LIMIT :limit)"
-           f") hits ORDER BY id DESC LIMIT :limit")
-    return [row[0] for row in session.execute(text(sql), params)]
+        best_first = "bm25(claim_fts, 1.0, 0.5), c.id DESC"
+    else:   # stored tsvectors (migration 0005): read, not parsed, whichever way the planner walks the window
+        where += " AND c.id BETWEEN :floor AND :high"
+        params["q"] = (" & " if every_word else " | ").join(words)
+        hits = (f"FROM ((SELECT c.id FROM claim c JOIN article a ON a.id = c.article_id"
+                f"       WHERE c.content_tsv @@ to_tsquery('english', :q) AND {where})"
+                f"      UNION"
+                f"      (SELECT c.id FROM sentence s JOIN claim c ON c.sentence_id = s.id"
+                f"       JOIN article a ON a.id = c.article_id"
+                f"       WHERE s.text_tsv @@ to_tsquery('english', :q) AND {where})) c")
+        best_first = "c.id DESC"
+    scoped = " WHERE article_id = :article" if article_id is not None else ""     # each end read off an index
+    low, high = session.execute(text(f"SELECT (SELECT min(id) FROM claim{scoped}), "
+                                     f"(SELECT max(id) FROM claim{scoped})"), params).one()
+    if high is None:
+        return []
+    enough = text(f"SELECT count(*) FROM (SELECT 1 {hits} LIMIT :limit) counted")
+    window = FIRST_WINDOW
+    while (floor := max(low, high - window + 1)) > low and \
+            session.execute(enough, {**params, "floor": floor, "high": high}).scalar() < limit:
+        window *= 4             # counted, not ranked: bm25 reads every row holding a word, so it runs once
+    ranked = text(f"SELECT c.id {hits} ORDER BY {best_first} LIMIT :limit")
+    return [row[0] for row in session.execute(ranked, {**params, "floor": floor, "high": high})]
 
 
 def search_claims(session: Session, words: list[str], team_id: str, **options) -> list[int]:

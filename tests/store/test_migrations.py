@@ -23,14 +23,17 @@ from tests.conftest import postgres_schema
 
 FACT_TABLES = {"article", "sentence", "entity", "alias", "mention", "claim", "hedge", "figure"}
 FTS_INDEXES = {"ix_claim_content_fts", "ix_sentence_text_fts"}
+FTS_COLUMNS = {("claim", "content_tsv"), ("sentence", "text_tsv")}     # PostgreSQL's stored tsvectors
 
 
 def models_only(obj, name, type_, reflected, compare_to) -> bool:
-    """Compare what the models declare; FTS tables/indexes and slack-sdk's tables are migration-only."""
+    """Compare what the models declare; FTS tables/columns/indexes and slack-sdk's tables are migration-only."""
     if type_ == "table":
         return name in SQLModel.metadata.tables
     if type_ == "index":
         return name not in FTS_INDEXES and obj.table.name in SQLModel.metadata.tables
+    if type_ == "column":
+        return (obj.table.name, name) not in FTS_COLUMNS
     return True
 
 
@@ -39,7 +42,7 @@ def test_migrated_schema_is_the_models_schema(engine):
         context = MigrationContext.configure(connection, opts={"include_object": models_only,
                                                                "compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
-        assert context.get_current_revision() == "0004_entity_description"
+        assert context.get_current_revision() == "0005_stored_tsvectors"
 
 
 def test_migrate_again_changes_nothing(engine):
@@ -70,9 +73,9 @@ def full_text_hits(connection, word: str) -> tuple[list, list]:
         claims = connection.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q"), {"q": word})
         sentences = connection.execute(text("SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q"), {"q": word})
     else:
-        claims = connection.execute(text("SELECT id FROM claim WHERE to_tsvector('english', content_text) "
+        claims = connection.execute(text("SELECT id FROM claim WHERE content_tsv "
                                          "@@ websearch_to_tsquery('english', :q)"), {"q": word})
-        sentences = connection.execute(text("SELECT id FROM sentence WHERE to_tsvector('english', text) "
+        sentences = connection.execute(text("SELECT id FROM sentence WHERE text_tsv "
                                             "@@ websearch_to_tsquery('english', :q)"), {"q": word})
     return [r[0] for r in claims], [r[0] for r in sentences]
 
@@ -98,16 +101,47 @@ def test_full_text_follows_inserts_and_cascaded_deletes(engine):
             assert connection.execute(text("SELECT count(*) FROM claim_fts")).scalar() == 0
 
 
-def test_postgresql_full_text_uses_gin_expression_indexes(engine):
+def test_postgresql_full_text_uses_gin_indexes_on_stored_tsvectors(engine):
     if engine.dialect.name != "postgresql":
         assert {"claim_fts", "sentence_fts"} <= set(inspect(engine).get_table_names())
+        assert not any(column in {c["name"] for c in inspect(engine).get_columns(table)} for table, column in FTS_COLUMNS)
         return
     with engine.connect() as connection:
         found = dict(connection.execute(text(
             "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('ix_claim_content_fts', "
             "'ix_sentence_text_fts') AND schemaname = current_schema()")).all())
-    assert set(found) == FTS_INDEXES
-    assert all("USING gin (to_tsvector('english'::regconfig" in d for d in found.values())
+        generated = set(connection.execute(text(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND is_generated = 'ALWAYS' AND generation_expression LIKE 'to_tsvector(''english''::regconfig, %'")))
+    assert found["ix_claim_content_fts"].endswith("USING gin (content_tsv)")
+    assert found["ix_sentence_text_fts"].endswith("USING gin (text_tsv)")
+    assert generated == FTS_COLUMNS
+
+
+def test_postgresql_downgrade_restores_the_expression_indexes_and_upgrade_fills_the_columns():
+    """Back to 0004: the stored tsvectors go, 0001_facts' expression indexes return; up again, the columns are
+    computed for the rows already stored."""
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("script_location", str(ALEMBIC_INI.parent / "migrations"))
+    with postgres_schema() as url:
+        engine = make_engine(url)
+        migrate(engine)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0004_entity_description")
+        with engine.connect() as connection:
+            found = dict(connection.execute(text(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('ix_claim_content_fts', "
+                "'ix_sentence_text_fts') AND schemaname = current_schema()")).all())
+        assert set(found) == FTS_INDEXES
+        assert all("USING gin (to_tsvector('english'::regconfig" in d for d in found.values())
+        assert "content_tsv" not in {c["name"] for c in inspect(engine).get_columns("claim")}
+        with Session(engine) as session:
+            add_claim(session, "Residents requested the army, state TV said.", "residents requested the army")
+        migrate(engine)
+        with engine.connect() as connection:
+            assert [len(ids) for ids in full_text_hits(connection, "requests")] == [1, 1]
+        engine.dispose()
 
 
 def test_downgrade_to_base_and_upgrade_again(engine):
