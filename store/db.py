@@ -3,7 +3,7 @@
 `make_engine(url)` checks the database is reachable at once, so a wrong DATABASE_URL is a one-line StoreError
 rather than a traceback later. `migrate(engine)` brings the schema to the newest Alembic revision.
 
-Full-text search (created by migration 0001_facts; store/search.py queries it):
+Full-text search (created by migration 0001_facts, PostgreSQL's replaced by 0005; store/search.py queries it):
 
 SQLite (FTS5, tokenizer `porter unicode61 remove_diacritics 2`: English stemming, accents folded)
 - `claim_fts(content_text, sentence_text)`, rowid = claim.id: the claim's content and the text of its cue's
@@ -13,10 +13,10 @@ SQLite (FTS5, tokenizer `porter unicode61 remove_diacritics 2`: English stemming
 - `sentence_fts(text)`, external content over sentence (content_rowid = sentence.id); triggers on sentence
   keep it in sync. Query: `SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q`.
 
-PostgreSQL (GIN expression indexes; a query must use the same expression for the index to apply)
-- `ix_claim_content_fts`  on claim    (to_tsvector('english', content_text))
-- `ix_sentence_text_fts`  on sentence (to_tsvector('english', text))
-  Query: `WHERE to_tsvector('english', claim.content_text) @@ websearch_to_tsquery('english', :q)`.
+PostgreSQL (stored generated tsvector columns, absent from the models, with GIN indexes: read, never re-parsed)
+- `claim.content_tsv`  = to_tsvector('english', content_text), index `ix_claim_content_fts`
+- `sentence.text_tsv`  = to_tsvector('english', text),         index `ix_sentence_text_fts`
+  Query: `WHERE claim.content_tsv @@ websearch_to_tsquery('english', :q)`.
 """
 
 from __future__ import annotations
