@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -138,6 +138,20 @@ def side_label(side: list[DisputedClaim]) -> str:
     return ", ".join(dict.fromkeys(readable(c.source) for c in side))
 
 
+def side_quotes(side: list[DisputedClaim]) -> list[DisputedClaim]:
+    """One entry per quoted sentence: two claims of one sentence on one side ("he acknowledged ... he felt ...")
+    would print the same sentence twice; their unverified markers are kept together."""
+    by_sentence: dict[tuple[int, int], DisputedClaim] = {}
+    for claim in side:
+        key = (claim.article_id, claim.sentence_start)
+        if key in by_sentence:
+            first = by_sentence[key]
+            by_sentence[key] = replace(first, markers=list(dict.fromkeys(first.markers + claim.markers)))
+        else:
+            by_sentence[key] = claim
+    return list(by_sentence.values())
+
+
 def digest_as_dict(digest: Digest) -> dict:
     claim = lambda c: {  # noqa: E731
         "claim_id": c.claim_id, "source": c.source_text, "source_resolved": c.source_name,
@@ -166,7 +180,7 @@ def digest_as_text(digest: Digest) -> str:
         lines.append(f"\n{n}. {d.topic}  (confidence {d.confidence:.2f}; {signals})")
         for k, side in enumerate(d.sides):
             lines.append(f"   Side {chr(65 + k)}: {side_label(side)}")
-            for c in side:
+            for c in side_quotes(side):
                 marks = f"  [unverified: {'; '.join(c.markers)}]" if c.markers else ""
                 lines.append(f"     \u201c{readable(c.sentence_text)}\u201d \u2014 {readable(c.article_title)}{marks}")
         for c in d.notes:

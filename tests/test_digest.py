@@ -20,9 +20,10 @@ from bot.digest import (
     parse_since,
     parse_zone,
     set_digest,
+    side_quotes,
 )
 from bot.render.digest_blocks import FIELD_CHARS, MAX_BLOCKS, digest_blocks, disputed_blocks
-from store.disputes import digest_setting, list_disputes
+from store.disputes import DisputedClaim, digest_setting, list_disputes
 from store.models import LOCAL_TEAM, Article, Dispute
 from tests.test_disputes import store_story
 
@@ -163,3 +164,15 @@ def test_cli_digest_prints_text_and_json_and_refuses_a_bad_window(engine, monkey
     assert [side[0]["source"] for side in data["disputes"][0]["sides"]] == ["Police", "The union"]
     bad = runner.invoke(app, ["digest", "--since", "soon"])
     assert bad.exit_code == 1 and bad.output.strip().startswith("error: 'soon' is not a time window")
+
+
+def _claim(claim_id: int, sentence_start: int, markers: list[str]) -> DisputedClaim:
+    return DisputedClaim(claim_id, 1, "story", "Story", None, True, "he", "Norman Ham", "said", "content",
+                         f"sentence at {sentence_start}", sentence_start, sentence_start + 20, markers)
+
+
+def test_a_side_quotes_each_sentence_once_with_all_its_markers():
+    side = [_claim(1, 0, ["alleged"]), _claim(2, 0, ["reports of"]), _claim(3, 40, [])]
+    quotes = side_quotes(side)
+    assert [(c.claim_id, c.markers) for c in quotes] == [(1, ["alleged", "reports of"]), (3, [])]
+    assert side[0].markers == ["alleged"]       # the stored claims are not changed

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.answer import readable
 from bot.render.blocks import MAX_BLOCKS, clip, context, escape, section
-from bot.digest import Digest, quiet_line, side_label
+from bot.digest import Digest, quiet_line, side_label, side_quotes
 from store.disputes import DisputedClaim, DisputeView
 
 BLOCKS_PER_DISPUTE = 5          # title, sides, notes, buttons, divider
@@ -29,10 +29,11 @@ def _quoted(claim: DisputedClaim) -> str:
 
 
 def _side_field(letter: str, side: list[DisputedClaim]) -> dict:
+    quotes = side_quotes(side)
     parts = [f"*{letter}: {escape(clip(side_label(side), 200))}*"]
-    parts += [_quoted(c) for c in side[:CLAIMS_PER_SIDE]]
-    if len(side) > CLAIMS_PER_SIDE:
-        parts.append(f"\u2026 and {len(side) - CLAIMS_PER_SIDE} more")
+    parts += [_quoted(c) for c in quotes[:CLAIMS_PER_SIDE]]
+    if len(quotes) > CLAIMS_PER_SIDE:
+        parts.append(f"\u2026 and {len(quotes) - CLAIMS_PER_SIDE} more")
     return {"type": "mrkdwn", "text": clip("\n".join(parts), FIELD_CHARS)}
 
 
