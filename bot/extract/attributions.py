@@ -9,6 +9,8 @@ transcript's "NAME:" opens a turn, and a quote whose cue lies inside another quo
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.extract.attribution_tagger import (
@@ -76,8 +78,10 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
 def _signed_quotations(doc: Doc, openings: list[int]):
     """(cue, sources, contents) of a quotation signed with a dash and a name at the end of its line:
     '"... our greatest shame." ― Sonya Herridge' (testimonials, readers' voices, epigraphs)."""
-    for dash in doc:
-        if dash.text not in SIGNATURE_DASHES or dash.i == 0 or doc[dash.i - 1].text != '"':
+    dash_orths = [doc.vocab.strings[dash] for dash in SIGNATURE_DASHES]
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), dash_orths)):     # no Token object per word
+        dash = doc[int(i)]
+        if dash.i == 0 or doc[dash.i - 1].text != '"':
             continue
         close = dash.i - 1
         name_end = dash.i + 1
