@@ -37,6 +37,7 @@ MIN_SLOTS = 3            # sentences always answered when above the threshold, e
 MAX_NEAR_MISSES = 3
 SCORED = 60              # candidates reranked in Python (the full-text index already ordered them)
 _TOKEN = re.compile(r"[^\W_]+")
+Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
 
 
 def answer_question(session: Session, text: str, team_id: str = LOCAL_TEAM, article: int | str | None = None
@@ -107,7 +108,7 @@ def _entity_overlap(asked: set[str], record: search.ClaimRecord) -> float:
     return len(asked & named) / len(named) if named else 0.0
 
 
-def _ranked(records: list[tuple[search.ClaimRecord, float]]) -> list[tuple[search.ClaimRecord, float]]:
+def _ranked(records: Scored) -> Scored:
     """Best score first; on (near) ties the full-text index's order (relevance where it ranks, else newest), then
     the newer article, then the order in the article."""
     return sorted(records, key=lambda rs: (-round(rs[1], 2), rs[0].relevance_order, -rs[0].ingested_order[1],
@@ -152,9 +153,6 @@ def _grouped(items: list[Item]) -> list[Group]:
     return list(groups.values())
 
 
-Scored = list[tuple[search.ClaimRecord, float]]
-
-
 def _slots(ranked: Scored) -> list[tuple[float, Scored]]:
     """One answer slot per sentence, best first: the sentence ranks by its best-matching row (the outlet's row holds
     the whole sentence, so it matches words a claim's content leaves out) and shows its named claims when it has
@@ -176,7 +174,7 @@ def _named(record: search.ClaimRecord) -> bool:
     return record.attributed and bool(record.source_text or record.source_name)
 
 
-def _answer(session: Session, team_id: str, intent: Intent, scored: list[tuple[search.ClaimRecord, float]],
+def _answer(session: Session, team_id: str, intent: Intent, scored: Scored,
             found: str, nothing: str, threshold: float = CONFIDENT) -> Answer:
     """Answers above the threshold (the first MIN_SLOTS sentences, then those close to the best), else no_match
     with the closest as near-misses."""
@@ -203,7 +201,7 @@ def _answer(session: Session, team_id: str, intent: Intent, scored: list[tuple[s
 
 
 def _score_candidates(session: Session, ids: list[int], team_id: str, words: list[str], phrase: str,
-                      question: str, prefer_attributed: float = 0.0) -> list[tuple[search.ClaimRecord, float]]:
+                      question: str, prefer_attributed: float = 0.0) -> Scored:
     records = search.brief_claims(session, ids[:SCORED], team_id)
     asked = set(search.name_tokens(fold_name(question)))
     scored = []
@@ -223,7 +221,7 @@ def _quoted(text: str) -> str:
 # --- one handler per intent ----------------------------------------------------------------------------------
 
 def _matching(session: Session, team_id: str, scope: Article | None, phrase: str, question: str,
-              prefer_attributed: float = 0.0, **options) -> list[tuple[search.ClaimRecord, float]] | None:
+              prefer_attributed: float = 0.0, **options) -> Scored | None:
     """Full-text candidates for the phrase, scored; None when the phrase has no searchable word."""
     words = search.query_words(phrase)
     if not words:
