@@ -16,7 +16,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from urllib.parse import urljoin, urlsplit
@@ -42,7 +42,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 3
-EVENT_MEMORY = timedelta(days=1)    # Slack retries an event for minutes; ids older than this are dropped on start
 WORKER_THREADS = 2              # blocking work at once; the rest waits its turn after being acknowledged
 FETCH_TIMEOUT_SECONDS = 20
 MAX_REDIRECTS = 5
@@ -336,7 +335,7 @@ def serve(settings: Settings) -> None:
     engine = make_engine(settings.database_url)
     migrate(engine)
     with open_session(engine) as session:
-        forget_events(session, datetime.now(timezone.utc) - EVENT_MEMORY)
+        forget_events(session, datetime.now(timezone.utc) - scheduler.EVENT_MEMORY)
     app = build_app(settings, engine)
     poster = digest_poster(app, settings, engine)
     if settings.slack_app_token:

@@ -6,6 +6,9 @@ has no DigestPost row yet, it inserts that row and commits BEFORE posting. The u
 key makes a restart, a re-run or a second process post nothing more; a tick after downtime still finds the day
 unposted and catches up, on the same local day only. The clock is injected (`now`), so tests never sleep.
 
+The same scheduler drops answered Slack event ids older than EVENT_MEMORY every hour, so that table stays small
+in a process that runs for months (it is also purged on start).
+
 Nothing here speaks Slack: the caller injects a `Poster` (the SLACK side wraps chat.postMessage with the team's
 token), and gets the message as plain text plus Block Kit blocks from bot/render/digest_blocks.py.
 """
@@ -16,7 +19,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -28,12 +31,14 @@ from bot.digest import Digest, build_digest, digest_as_text
 from bot.render.digest_blocks import digest_blocks
 from store.disputes import claim_digest_post, digest_settings
 from store.models import DigestPost, DigestSetting
+from store.slack import forget_events
 
 log = logging.getLogger(__name__)
 
 # (team id, channel id, notification text, Block Kit blocks) → the posted message's id (Slack's ts), or None
 Poster = Callable[[str, str, str, list[dict]], Awaitable[str | None]]
 TEXT_CHARS = 3000               # the notification text is a fallback; the blocks carry the digest
+EVENT_MEMORY = timedelta(days=1)    # Slack retries an event for minutes; answered ids older than this are dropped
 
 
 def due_date(setting: DigestSetting, now: datetime) -> date | None:
@@ -95,6 +100,11 @@ def release_post(engine: Engine, post_id: int) -> None:
             session.commit()
 
 
+def _forget_events(engine: Engine, before: datetime) -> int:
+    with Session(engine) as session:
+        return forget_events(session, before)
+
+
 class DigestScheduler:
     """Runs `tick` every minute inside the app's event loop; database work runs in threads, off the loop."""
 
@@ -124,11 +134,19 @@ class DigestScheduler:
                 posted.append(due.channel_id)
         return posted
 
+    async def forget_old_events(self, now: datetime | None = None) -> int:
+        """Drop answered event ids older than EVENT_MEMORY; returns how many went."""
+        before = (now or self.clock()) - EVENT_MEMORY
+        return await asyncio.to_thread(_forget_events, self.engine, before)
+
     def start(self) -> AsyncIOScheduler:
-        """Start ticking every minute, first right away: a digest missed while the process was down goes out now."""
+        """Start ticking every minute, first right away: a digest missed while the process was down goes out now.
+        Old event ids are dropped every hour."""
         self.scheduler = AsyncIOScheduler(timezone=timezone.utc)
         self.scheduler.add_job(self.tick, IntervalTrigger(minutes=1), id="digest", max_instances=1, coalesce=True,
                                next_run_time=datetime.now(timezone.utc))
+        self.scheduler.add_job(self.forget_old_events, IntervalTrigger(hours=1), id="forget-events",
+                               max_instances=1, coalesce=True)
         self.scheduler.start()
         return self.scheduler
 

@@ -15,7 +15,7 @@ from bot.app import build_app, digest_poster
 from bot.digest import disable_digest, set_digest
 from bot.scheduler import DigestScheduler, due_date, start
 from store.db import make_engine
-from store.models import DigestPost, DigestSetting
+from store.models import DigestPost, DigestSetting, SlackEvent
 from tests.slack.conftest import TOKEN, fake, slack_settings  # noqa: F401 (fake: the fake Slack fixture)
 
 UTC = timezone.utc
@@ -171,10 +171,21 @@ async def test_a_failed_post_is_retried_on_the_next_tick(engine, poster, fake):
     assert len(posts(fake)) == 2                    # the refused one and the one retry
 
 
-async def test_start_schedules_a_tick_every_minute(engine, poster):
+async def test_start_schedules_a_tick_every_minute_and_an_hourly_purge(engine, poster):
     s = start(poster, engine)
     try:
-        [job] = s.scheduler.get_jobs()
-        assert job.trigger.interval == timedelta(minutes=1)
+        intervals = {job.id: job.trigger.interval for job in s.scheduler.get_jobs()}
+        assert intervals == {"digest": timedelta(minutes=1), "forget-events": timedelta(hours=1)}
     finally:
         s.shutdown()
+
+
+async def test_answered_event_ids_older_than_a_day_are_forgotten(engine, poster):
+    now = at(2027, 3, 10, 12, 0)
+    with Session(engine) as session:
+        session.add(SlackEvent(team_id="T1", event_id="Ev-old", received_at=now - timedelta(days=1, minutes=1)))
+        session.add(SlackEvent(team_id="T1", event_id="Ev-new", received_at=now - timedelta(minutes=5)))
+        session.commit()
+    assert await scheduler(engine, poster).forget_old_events(now) == 1
+    with Session(engine) as session:
+        assert session.exec(select(SlackEvent.event_id)).all() == ["Ev-new"]
