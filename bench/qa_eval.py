@@ -13,7 +13,8 @@ a pronoun, e.g. "Trump", "The Post"; not "he", "sources"):
 The baseline ranks every stored sentence with BM25 against the question; a sentence "names the source" when the
 source's words are in it.
 
-    .venv/bin/python bench/qa_eval.py [--split dev] [--db PATH (reused when it exists)] [--database-url URL]
+    .venv/bin/python bench/qa_eval.py [--split dev] [--limit N] [--db PATH (reused when it exists)]
+                                      [--database-url URL] [--show-misses N]
 """
 
 from __future__ import annotations
@@ -145,9 +146,10 @@ def ingest(engine, articles: list[polnear.Article]) -> float:
     return time.perf_counter() - started
 
 
-def evaluate(engine, questions: list[Question], judge: Judge, misses: list[str], show_misses: int = 0
+def evaluate(engine, questions: list[Question], judge: Judge, misses: dict[int, str]
              ) -> tuple[dict, dict, list[float]]:
-    """Per kind, per question: [right at 1, right at 3] for ours and for the baseline; answer times."""
+    """Per kind, per question: [right at 1, right at 3] for ours and for the baseline; answer times. `misses`
+    gets, per question we got wrong at 1 (by its number in `questions`), what we answered instead."""
     from bot.qa import answer_question
 
     ours: dict[str, list[list[bool]]] = defaultdict(list)
@@ -158,7 +160,7 @@ def evaluate(engine, questions: list[Question], judge: Judge, misses: list[str],
         rows = session.execute(select(Sentence.article_id, Sentence.start, Sentence.end, Sentence.text)).all()
         tokenised = [tokens(text) for *_, text in rows]
         bm25 = BM25Okapi(tokenised)
-        for q in questions:
+        for number, q in enumerate(questions):
             started = time.perf_counter()
             answer = answer_question(session, q.text)
             timings.append(time.perf_counter() - started)
@@ -166,10 +168,8 @@ def evaluate(engine, questions: list[Question], judge: Judge, misses: list[str],
             ours[q.kind].append([any(judge.right(q, slug_of[i.article_id], (i.sentence_start, i.sentence_end),
                                                  i.source_name, i.source_text) for i in items if i.slot < k)
                                  for k in KS])
-            if not ours[q.kind][-1][-1] and len(misses) < show_misses:
-                top = items[0] if items else None
-                misses.append(f"{q.text}  [gold: {q.source}]\n    -> {answer.status}: "
-                              + (f"{top.speaker!r} ({top.source_text!r}): {top.sentence[:140]!r}" if top else "-"))
+            if not ours[q.kind][-1][0]:
+                misses[number] = describe_miss(q, answer, slug_of, ours[q.kind][-1])
             scores = bm25.get_scores(tokens(q.text))
             top = [int(n) for n in numpy.argsort(-scores, kind="stable")[:max(KS)]]
             marks = [judge.right(q, slug_of[rows[n][0]], (rows[n][1], rows[n][2]), *name_in(q.source, rows[n][3]))
@@ -178,8 +178,23 @@ def evaluate(engine, questions: list[Question], judge: Judge, misses: list[str],
     return ours, baseline, timings
 
 
-def ceiling(engine, questions: list[Question], judge: Judge) -> dict[str, list[bool]]:
-    """Per kind, per question: whether some stored claim answers it right (what extraction leaves reachable)."""
+def describe_miss(q: Question, answer, slug_of: dict[int, str], marks: list[bool]) -> str:
+    """The question, its gold source (and content for who-says), where we got it right and our first three
+    answers, for reading misses."""
+    gold = f"[gold: {q.source!r}" + (f" in {q.article} @{q.content[0]}]" if q.content else "]")
+    right_at = next((f"right at {k}" for k, mark in zip(KS, marks) if mark), f"wrong at {max(KS)}")
+    lines = [f"{q.kind}: {q.text}  {gold} {right_at}", f"    -> {answer.status}: {answer.message}"]
+    for item in [i for i in answer.items if i.slot < max(KS)] or answer.near_misses[:max(KS)]:
+        lines.append(f"    {'near ' if item.near_miss else ''}#{item.slot} {item.score:.3f} "
+                     f"{item.speaker!r} ({item.source_text!r}) {slug_of[item.article_id]} @{item.sentence_start}: "
+                     f"{' '.join(item.sentence.split())[:150]!r}")
+    return "\n".join(lines)
+
+
+def ceiling(engine, questions: list[Question], judge: Judge, witnesses: dict[int, str] | None = None
+            ) -> dict[str, list[bool]]:
+    """Per kind, per question: whether some stored claim answers it right (what extraction leaves reachable).
+    `witnesses` gets, per question by its number, the first such claim (for reading misses)."""
     from store.models import Claim
 
     with open_session(engine) as session:
@@ -190,10 +205,15 @@ def ceiling(engine, questions: list[Question], judge: Judge) -> dict[str, list[b
     for r in records:
         by_article[title_of[r.article_id]].append(r)
     reached: dict[str, list[bool]] = defaultdict(list)
-    for q in questions:
+    for number, q in enumerate(questions):
         pool = by_article[q.article] if q.kind == "who_says" else records
-        reached[q.kind].append(any(judge.right(q, title_of[r.article_id], (r.passage_start, r.passage_end),
-                                               r.source_name, r.source_text) for r in pool))
+        right = next((r for r in pool if judge.right(q, title_of[r.article_id], (r.passage_start, r.passage_end),
+                                                     r.source_name, r.source_text)), None)
+        reached[q.kind].append(right is not None)
+        if right is not None and witnesses is not None:
+            witnesses[number] = (f"    right would be: {right.source_name!r} ({right.source_text!r}) "
+                                 f"{title_of[right.article_id]} @{right.passage_start}: "
+                                 f"{' '.join(right.passage.split())[:150]!r}")
     return reached
 
 
@@ -214,10 +234,12 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=polnear.SPLITS)
     parser.add_argument("--db", type=Path, help="SQLite file to build, or to reuse when it exists")
     parser.add_argument("--database-url", help="a database to build into (e.g. PostgreSQL); must be empty")
-    parser.add_argument("--show-misses", type=int, default=0, help="print this many questions we got wrong")
+    parser.add_argument("--limit", type=int, help="only the split's first LIMIT articles (a train subset)")
+    parser.add_argument("--show-misses", type=int, default=0,
+                        help="print this many questions we got wrong at 1 although a stored claim answers them")
     args = parser.parse_args()
 
-    articles = polnear.load_split(args.split)
+    articles = polnear.load_split(args.split, args.limit)
     claims = gold_claims(articles)
     questions = make_questions(articles, claims)
     with tempfile.TemporaryDirectory() as tmp:
@@ -228,10 +250,11 @@ def main() -> None:
         if not reuse:
             seconds = ingest(engine, articles)
             print(f"ingested {len(articles)} {args.split} articles in {seconds:.0f} s into {engine.url.drivername}")
-        misses: list[str] = []
+        misses: dict[int, str] = {}
         judge = Judge(claims)
-        ours, baseline, timings = evaluate(engine, questions, judge, misses, args.show_misses)
-        reachable = ceiling(engine, questions, judge)
+        ours, baseline, timings = evaluate(engine, questions, judge, misses)
+        witnesses: dict[int, str] = {}
+        reachable = ceiling(engine, questions, judge, witnesses)
         engine.dispose()
     print(f"{len(questions)} questions from {len(claims)} gold attributions with a named source")
     print(f"{'kind':<10} {'n':>5}  {'ours@1':>7} {'ours@3':>7}  {'bm25@1':>7} {'bm25@3':>7}  {'reachable':>9}")
@@ -250,7 +273,9 @@ def main() -> None:
             acc = [sum(ours[kind][n][j] for n in kept) / len(kept) for j in range(len(KS))]
             base = [sum(baseline[kind][n][j] for n in kept) / len(kept) for j in range(len(KS))]
             print(f"{kind:<10} {len(kept):>5}  {acc[0]:>7.3f} {acc[1]:>7.3f}  {base[0]:>7.3f} {base[1]:>7.3f}")
-    for miss in misses:
+    reached = {kind: iter(marks) for kind, marks in reachable.items()}
+    shown = [f"{misses[n]}\n{witnesses[n]}" for n, q in enumerate(questions) if next(reached[q.kind]) and n in misses]
+    for miss in shown[:args.show_misses]:
         print(miss)
     timings.sort()
     print(f"answer time: p50 {statistics.median(timings) * 1000:.1f} ms, "

@@ -129,7 +129,7 @@ def _item(record: search.ClaimRecord, score: float = 0.0, near_miss: bool = Fals
         article_slug=record.article_slug, article_title=record.article_title, article_url=record.article_url,
         outlet=record.outlet, hedges=record.hedges, figures=record.figures,
         disputes=[DisputeRef(i, t) for i, t in record.disputes], corrected=record.corrected,
-        near_miss=near_miss, score=round(score, 3), slot=slot)
+        near_miss=near_miss, score=round(min(score, 1.0), 3), slot=slot)
 
 
 def _group_key(item: Item) -> str:
@@ -209,7 +209,7 @@ def _score_candidates(session: Session, ids: list[int], team_id: str, words: lis
     for record in records.values():
         record.relevance_order = order[record.claim_id]
         score = _text_score(words, phrase, record) + 0.1 * _entity_overlap(asked, record)
-        scored.append((record, min(score + (prefer_attributed if _named(record) else 0.0), 1.0)))
+        scored.append((record, score + (prefer_attributed if _named(record) else 0.0)))
     return scored
 
 
@@ -238,8 +238,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
     if intent.verb:
         verb = _stem(intent.verb)
-        scored = [(r, min(1.0, s + (0.03 if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)))
-                  for r, s in scored]
+        scored = [(r, s + (0.03 if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)) for r, s in scored]
     return _answer(session, team_id, intent, scored, "{n} claim{s} found, by source.",
                    f"No indexed claim matches {_quoted(intent.topic)}.")
 
