@@ -13,7 +13,7 @@ from sqlmodel import Session
 from bot.answer import readable
 from bot.errors import NewsbotError
 
-from store.disputes import DisputedClaim, DisputeView, digest_setting, list_disputes
+from store.disputes import DisputedClaim, DisputeView, digest_setting, digest_settings, list_disputes
 from store.models import DigestSetting
 
 DEFAULT_SINCE = "24h"
@@ -105,6 +105,16 @@ def disable_digest(session: Session, team_id: str, channel_id: str, *, now: date
         return None
     setting.enabled = False
     return _save(session, setting, now)
+
+
+def disable_workspace_digests(session: Session, team_id: str) -> int:
+    """Stop every digest of a workspace that removed newsbot (nothing could post them); returns how many."""
+    settings = digest_settings(session, team_id, enabled_only=True)
+    for setting in settings:
+        setting.enabled = False
+        session.add(setting)
+    session.commit()
+    return len(settings)
 
 
 def _save(session: Session, setting: DigestSetting, now: datetime | None) -> DigestSetting:

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from spacy.language import Language
 from sqlalchemy import Engine
 
-from bot.digest import DigestSettingError, describe_setting, disable_digest, set_digest
+from bot.digest import DigestSettingError, describe_setting, disable_digest, disable_workspace_digests, set_digest
 from bot.disputes import recompute
 from bot.errors import BadArticle
 from bot.extract.pipeline import extract_article
@@ -200,6 +200,12 @@ def digest_reply(engine: Engine, team_id: str, channel_id: str, args: list[str])
         if not args:
             return text_reply(escape(describe_setting(digest_setting(session, team_id, channel_id))))
     return text_reply("Usage: `/newsbot digest here 08:00 Europe/London` or `/newsbot digest off`")
+
+
+def workspace_removed(engine: Engine, team_id: str) -> int:
+    """newsbot was uninstalled from a workspace: its digests stop (its articles stay, for a reinstall)."""
+    with open_session(engine) as session:
+        return disable_workspace_digests(session, team_id)
 
 
 def ingest_url_arg(text: str) -> str | None:

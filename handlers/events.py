@@ -1,5 +1,7 @@
 """Events: a mention is answered in a thread, a direct message in the DM, a .txt/.html file shared in a DM is
-indexed, and App Home is published when opened. Each event is answered once, even when Slack retries it."""
+indexed, and App Home is published when opened. Each event is answered once, even when Slack retries it.
+Uninstalling newsbot deletes the workspace's stored tokens (OAuth) and stops its digests; revoked tokens are
+deleted too."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import logging
 
 from slack_sdk.errors import SlackApiError
 
-from bot.slack_service import answer_reply, escape, home_view, slack_to_plain
+from bot.slack_service import answer_reply, escape, home_view, slack_to_plain, workspace_removed
 
 from handlers.common import team_of
 
@@ -61,6 +63,19 @@ def register(app, service) -> None:
         if event.get("tab") != "home":
             return
         await publish_home(service, client, team_of(context, body), event["user"])
+
+    @app.event("app_uninstalled")
+    async def uninstalled(body, context):
+        team = team_of(context, body)
+        if app.installation_store is not None:      # OAuth: bolt's own listener deletes the stored tokens
+            await app.default_app_uninstalled_event_listener()(context)
+        stopped = await service.run(workspace_removed, team)
+        log.warning("newsbot was uninstalled from team %s; %d digest(s) stopped", team, stopped)
+
+    @app.event("tokens_revoked")
+    async def tokens_revoked(event, context):
+        if app.installation_store is not None:
+            await app.default_tokens_revoked_event_listener()(event, context)
 
 
 async def publish_home(service, client, team: str, user: str) -> None:

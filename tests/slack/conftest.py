@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import urlencode
 
@@ -78,6 +79,17 @@ class Served:
     async def close(self) -> None:
         await self.http.aclose()
         self.server.should_exit = True
+
+
+async def eventually(check: Callable[[], object], timeout: float = 20.0) -> None:
+    """Wait until `check()` holds: for listeners whose only effect is in the database, done after the ack."""
+    async def holds():
+        while not check():
+            await asyncio.sleep(0.02)
+    try:
+        await asyncio.wait_for(holds(), timeout)
+    except TimeoutError:
+        raise AssertionError(f"still false after {timeout}s: {check.__doc__ or check}") from None
 
 
 async def serve_app(engine, fake: FakeSlack, nlp=None, **changes) -> Served:

@@ -1,5 +1,5 @@
 """Events over HTTP: a mention answered in its thread, a DM answered in the DM, each event answered once however
-often Slack retries it, a file shared in a DM indexed, App Home published."""
+often Slack retries it, a file shared in a DM indexed, App Home published, digests stopped on uninstall."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import json
 
 from sqlmodel import select
 
+from bot.digest import set_digest
 from store.db import make_engine, open_session
+from store.disputes import digest_settings
 from store.models import Article, SlackEvent
-from tests.slack.conftest import TEAM, serve_app
+from tests.slack.conftest import TEAM, eventually, serve_app
 
 QUESTION = "who says residents requested the army?"
 
@@ -149,3 +151,15 @@ async def test_a_rate_limited_reply_is_retried_after_retry_after(served, indexed
     assert [c.method for c in served.fake.calls if c.method.startswith("chat.postMessage")] == [
         "chat.postMessage:429", "chat.postMessage"]
     assert post.at - served.fake.called("chat.postMessage:429")[0].at >= 0.9
+
+
+async def test_uninstalling_stops_the_workspaces_digests(served, engine):
+    with open_session(engine) as session:
+        set_digest(session, TEAM, "C1", "08:00", "Europe/London")
+    response = await served.event({"type": "app_uninstalled"}, event_id="Ev-gone")
+    assert response.status_code == 200
+
+    def enabled() -> list[bool]:
+        with open_session(engine) as session:
+            return [s.enabled for s in digest_settings(session, TEAM)]
+    await eventually(lambda: enabled() == [False])

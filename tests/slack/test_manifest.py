@@ -10,7 +10,7 @@ from bot.app import BOT_SCOPES
 from bot.slack_service import COMMANDS, INDEX_SHORTCUT
 
 MANIFEST = (Path(__file__).resolve().parents[2] / "manifest.yml").read_text(encoding="utf-8")
-HANDLED_EVENTS = ["app_home_opened", "app_mention", "file_shared", "message.im"]     # handlers/events.py
+HANDLED_EVENTS = ["app_home_opened", "app_mention", "app_uninstalled", "file_shared", "message.im", "tokens_revoked"]     # handlers/events.py
 
 
 def listed_under(key: str) -> list[str]:

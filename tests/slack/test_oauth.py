@@ -1,5 +1,6 @@
 """Multi-workspace OAuth over HTTP: /slack/install → Slack → /slack/oauth_redirect stores the installation in the
-app's database; two installed workspaces then each see only their own articles, answered with their own token."""
+app's database; two installed workspaces then each see only their own articles, answered with their own token.
+Uninstalling (or revoking the bot token) deletes that workspace's stored token and stops its digests."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import re
 import pytest
 from sqlalchemy import text
 
+from bot.digest import set_digest
 from store.db import open_session
+from store.disputes import digest_settings
 from store.ingest import save_article
-from tests.slack.conftest import serve_app
+from tests.slack.conftest import eventually, serve_app
 
 CLIENT = {"slack_bot_token": None, "slack_client_id": "111.222", "slack_client_secret": "client-secret-xyz"}
 
@@ -21,6 +24,11 @@ def installation(team: str) -> dict:
     return {"access_token": f"xoxb-{team}-oauth-token", "token_type": "bot", "scope": "commands,chat:write",
             "bot_user_id": "UBOT", "app_id": "A1", "team": {"id": team, "name": f"Team {team}"},
             "enterprise": None, "is_enterprise_install": False, "authed_user": {"id": "U1"}}
+
+
+def installed_teams(engine, table: str) -> list[str]:
+    with engine.connect() as connection:
+        return connection.execute(text(f"SELECT team_id FROM {table} ORDER BY team_id")).scalars().all()
 
 
 async def install(served, team: str) -> None:
@@ -89,3 +97,29 @@ async def test_a_workspace_token_is_checked_once_not_on_every_request(oauth_serv
         await oauth_served.command("/newsbot", "help", team="T1", name=f"help{n}")
     await oauth_served.fake.wait_for("response_url", 3)
     assert len(oauth_served.fake.called("auth.test")) == checks + 1
+
+
+async def test_uninstalling_deletes_the_workspace_token_and_stops_its_digests(oauth_served, engine):
+    await install(oauth_served, "T1")
+    await install(oauth_served, "T2")
+    with open_session(engine) as session:
+        for team in ("T1", "T2"):
+            set_digest(session, team, "C1", "08:00", "Europe/London")
+    response = await oauth_served.event({"type": "app_uninstalled"}, team="T1", event_id="Ev-gone")
+    assert response.status_code == 200
+
+    def digests() -> list[tuple[str, bool]]:
+        with open_session(engine) as session:
+            return [(s.team_id, s.enabled) for s in digest_settings(session)]
+    await eventually(lambda: digests() == [("T1", False), ("T2", True)])
+    assert installed_teams(engine, "slack_installations") == ["T2"]
+    assert installed_teams(engine, "slack_bots") == ["T2"]
+
+
+async def test_revoked_bot_tokens_are_deleted(oauth_served, engine):
+    await install(oauth_served, "T1")
+    response = await oauth_served.event({"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["UBOT"]}},
+                                        team="T1", event_id="Ev-revoked")
+    assert response.status_code == 200
+    await eventually(lambda: installed_teams(engine, "slack_bots") == [])
+    assert installed_teams(engine, "slack_installations") == ["T1"]     # a user token would be listed under oauth
