@@ -14,6 +14,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
 from rapidfuzz import fuzz, process
 from sqlalchemy import func, text, true
 from sqlmodel import Session, select
@@ -217,9 +218,13 @@ def _close_words(index: _NameIndex, word: str) -> list[tuple[str, float]]:
     found = index.close.get(word)
     if found is None:
         shared = set().union(*(index.grams.get(gram, ()) for gram in _trigrams(word)))
-        shared = sorted(shared | index.short if len(word) <= 4 else shared)
-        found = [(close, score) for close, score, _ in
-                 process.extract(word, shared, scorer=fuzz.ratio, score_cutoff=75, limit=25)]
+        if len(word) <= 4:
+            shared |= index.short
+        # all those within 75, then the best 25 in alphabetical order on ties: sorting the few found, not the
+        # thousands compared, was the cost of a new word
+        found = sorted(((close, score) for close, score, _ in
+                        process.extract(word, shared, scorer=fuzz.ratio, score_cutoff=75, limit=None)),
+                       key=lambda pair: (-pair[1], pair[0]))[:25]
         index.close[word] = found
     return found
 
@@ -241,29 +246,45 @@ def _keys_named(session: Session, spellings: set[str], descriptions: set[str], t
     return keys
 
 
+def _plural_pair(word: str, other: str) -> bool:
+    """A plural and its singular: not the same name ("Republicans" are not "the Republican")."""
+    return word != other and (word == other + "s" or other == word + "s")
+
+
 def _word_match(word: str, other: str) -> float:
-    """rapidfuzz similarity of two name words; a plural is not its singular ("Republicans" are not "the
-    Republican")."""
-    if word != other and (word == other + "s" or other == word + "s"):
-        return 60.0
-    return fuzz.ratio(word, other)
+    """rapidfuzz similarity of two name words, 60 for a plural and its singular."""
+    return 60.0 if _plural_pair(word, other) else fuzz.ratio(word, other)
 
 
-def name_score(query: list[str], name: list[str], similar=_word_match) -> float:
+def _word_matches(query: list[str], name: list[str]) -> list[list[float]]:
+    """_word_match of every query word (rows) with every name word (columns), in one rapidfuzz call: names are
+    scored by the hundred per question, and a Python call per word pair was most of a what-said answer's time."""
+    scores = process.cdist(query, name, scorer=fuzz.ratio, dtype=numpy.float64).tolist()
+    if not {w + "s" for w in query}.isdisjoint(name) or not {w + "s" for w in name}.isdisjoint(query):
+        for i, word in enumerate(query):
+            for j, other in enumerate(name):
+                if _plural_pair(word, other):
+                    scores[i][j] = 60.0
+    return scores
+
+
+def name_score(query: list[str], name: list[str], similar=None) -> float:
     """How well a name matches: mostly whether every word of the question's name is there (typos allowed), a
     little whether the alias has words the question did not give. Extra alias words are fine when the question
     gives the alias's head ("Erdogan" for "Recep Tayyip Erdogan") or ends in a role the alias holds ("the Turkish
     prime minister" for "Turkish PM Recep Tayyip Erdogan"); otherwise the alias names someone else ("Wells Fargo"
-    is not "Wells Fargo CEO John Stumpf"). `similar(a, b)` scores two words 0-100."""
-    def best(word: str, offered: list[str]) -> float:
-        return max(similar(word, o) for o in offered)
+    is not "Wells Fargo CEO John Stumpf"). `similar(a, b)` scores two words 0-100 (symmetric; _word_match when
+    not given)."""
+    scores = _word_matches(query, name) if similar is None else [[similar(q, n) for n in name] for q in query]
+    query_best = [max(row) for row in scores]                 # each query word's best match among the name's
+    name_best = [max(column) for column in zip(*scores)]      # and each name word's among the query's
 
-    def coverage(wanted: list[str], offered: list[str]) -> float:
-        return sum(len(w) * best(w, offered) for w in wanted) / sum(len(w) for w in wanted)
+    def coverage(wanted: list[str], best: list[float]) -> float:
+        return sum(len(w) * b for w, b in zip(wanted, best)) / sum(len(w) for w in wanted)
 
-    score = 0.8 * coverage(query, name) + 0.2 * coverage(name, query)
-    extra = any(best(w, query) < 85 for w in name)
-    if extra and best(name[-1], query) < 85 and not (query[-1] in ROLE_WORDS and best(query[-1], name) >= 85):
+    score = 0.8 * coverage(query, query_best) + 0.2 * coverage(name, name_best)
+    extra = any(b < 85 for b in name_best)
+    if extra and name_best[-1] < 85 and not (query[-1] in ROLE_WORDS and query_best[-1] >= 85):
         score = min(score, NEAR_NAME)
     return score
 

@@ -64,3 +64,13 @@ def test_a_short_name_is_found_with_a_letter_missing(engine):
     with open_session(engine) as session:
         add_article(session, "short", "Dov spoke.", name="Dov")
         assert [m.key for m in search.match_names(session, "dv", LOCAL_TEAM, floor=search.NEAR_NAME)] == ["dov"]
+
+
+def test_names_scored_all_word_pairs_at_once_score_as_pair_by_pair():
+    for query, name in [(["recep", "tayyip", "erdogan"], ["erdogan"]), (["erdogan"], ["recep", "tayyip", "erdogan"]),
+                        (["turkish", "prime", "minister"], ["turkish", "prime", "minister", "recep", "erdogan"]),
+                        (["wells", "fargo"], ["wells", "fargo", "ceo", "john", "stumpf"]),
+                        (["republicans"], ["republican"]), (["erdgoan", "says"], ["erdogan", "say"])]:
+        assert search.name_score(query, name) == search.name_score(query, name, search._word_match)
+    assert search.name_score(["republicans"], ["republican"]) < search.NEAR_NAME
+    assert search.name_score(["erdogan"], ["recep", "tayyip", "erdogan"]) >= search.NAME_MATCH
