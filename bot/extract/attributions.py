@@ -38,6 +38,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     cue_tagger, role_tagger = taggers()
     openings = quotation_openings(doc)
     quoted = [opening >= 0 for opening in openings]
+    closings = {opening: i for i, opening in enumerate(openings) if opening >= 0}
     feats = base_features(doc, quoted, cue_scores(doc, cue_scorer()))
     quotes: list[Quote] = []
     for sent in body_sentences(doc, norm):
@@ -57,6 +58,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
                 sources = _subject_source(doc, sent, cue, contents)
             if contents[0][1] <= cue[0]:
                 contents = _with_earlier_quotation(openings, contents)
+            contents = _with_rest_of_quotation(openings, closings, contents)
             quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
             if quote is not None:
                 quotes.append(quote)
@@ -234,6 +236,18 @@ def _with_earlier_quotation(openings: list[int], contents: list[tuple[int, int]]
     start, end = contents[0]
     first = openings[start]
     return [(first, end), *contents[1:]] if 0 <= first < start else contents
+
+
+def _with_rest_of_quotation(openings: list[int], closings: dict[int, int], contents: list[tuple[int, int]]
+                            ) -> list[tuple[int, int]]:
+    """Stretch a last content that is a quotation from its opening mark on to the quotation's end, so a quote
+    going on over further sentences after '"...," she said, "...' is one content (the sentence tagger stops at
+    its sentence). A clause reported inside someone's quotation keeps its extent."""
+    start, end = contents[-1]
+    first = openings[start]
+    if first < 0 or start > first + 1 or openings[end - 1] != first or closings[first] < end:
+        return contents
+    return [*contents[:-1], (start, closings[first] + 1)]
 
 
 def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: list[bool], cue: tuple[int, int],

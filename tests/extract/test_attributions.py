@@ -162,6 +162,14 @@ def test_quote_running_over_sentences_before_the_speaker(quotes_of):
     assert min(c.start for c in quote.contents) <= text.index("The water")
 
 
+def test_quote_running_over_sentences_after_the_speaker(quotes_of):
+    text = ('"Judge," the lawyer said, "I have never had that happen in any case in thirty years. I have never had '
+            'a defendant lose his liberty for this." The judge did not answer.\n')
+    quote = quote_with(quotes_of(text), "I have never had that happen")
+    assert sources(quote) == ["the lawyer"]
+    assert max(c.end for c in quote.contents) >= text.index("for this")
+
+
 def test_quotation_signed_with_a_dash_and_a_name(quotes_of):
     text = ('Readers wrote to us.\n"He has empowered racists to be open with their prejudice. He represents our '
             'greatest shame." \u2015 Sonya Herridge\n"I am so ashamed to be an American today, and so are all of my '
