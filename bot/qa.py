@@ -270,8 +270,8 @@ def _by_surname(session: Session, folded: str, team_id: str) -> list[search.Name
     """A full name the articles only give by surname ("Bashar al-Assad" for "President Asad"): entities matching
     its last word whose every other word is a role or a word of the full name, so "Rifaat al-Assad" is not him."""
     words = search.name_tokens(folded)
-    if len(words) < 2 or len(words) > 4 or any(w in _BEFORE_NO_NAME for w in words):
-        return []           # a description ("Gov. Earl Ray Tomblin of West Virginia"), not a plain name
+    if len(words) < 2 or len(words) > 4 or any(w in _BEFORE_NO_NAME for w in words) or words[-1] in search.ROLE_WORDS:
+        return []           # a description ("Gov. Earl Ray Tomblin of West Virginia", "the Florida senator")
     return [m for m in search.match_names(session, words[-1], team_id)
             if all(w in search.ROLE_WORDS or max(fuzz.ratio(w, q) for q in words) >= search.NAME_MATCH
                    for w in m.alias.split())]
@@ -293,6 +293,9 @@ def _name_parts(source: str) -> list[str]:
         words = segment.split()
         while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
             words = words[1:]                           # "Rep. Elijah Cummings" is named "Elijah Cummings"
+        titled = [n for n, word in enumerate(words[:-2]) if word.endswith(".") and word.lower()[:-1] in _TITLES]
+        if titled:                                      # "Texas Lt. Gov. Dan Patrick" is named "Dan Patrick"
+            words = words[titled[-1] + 1:]
         if not words or words[0].lower() in _RELATIVE or _PARTY_LABEL.match(segment.strip()):
             continue
         tail: list[str] = []
@@ -336,9 +339,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         if found.status == ANSWERED or scored:
             return found
     if theirs:
-        asked = fold_name(intent.source)
-        ranked = sorted(theirs, key=lambda r: (fold_name(r.source_text or "") == asked, r.ingested_order,
-                                               r.article_id, -r.position), reverse=True)
+        ranked = sorted(theirs, key=_as_written(intent.source, name_words), reverse=True)
         slot_of: dict[tuple[int, int], int] = {}
         items = [_item(r, 1.0, slot=slot_of.setdefault((r.article_id, r.sentence_id), len(slot_of)))
                  for r in search.complete(session, ranked[:MAX_ITEMS], team_id)]
@@ -361,6 +362,24 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
 
 
+def _as_written(asked: str, name_words: list[str]):
+    """Sort key for a source's claims, best first: the article writing the source as asked, then by a name (not
+    "he", "who", "his"), then as close to the asked name as can be, then the newest. A claim whose source the article
+    names is the one a reader can check; "he" said it only as far as coreference is right."""
+    folded = fold_name(asked)
+    closeness: dict[str, float] = {}
+
+    def key(record: search.ClaimRecord) -> tuple:
+        written = record.source_text or ""
+        if written not in closeness:
+            tokens = search.name_tokens(fold_name(written))
+            closeness[written] = round(search.name_score(name_words, tokens) / 10) if tokens and not set(
+                tokens) <= search.PRONOUNS else -1
+        return (fold_name(written) == folded, closeness[written] >= 0, closeness[written], record.ingested_order,
+                record.article_id, -record.position)
+    return key
+
+
 def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str], written_by: dict[str, bool]) -> bool:
     """Only the source's own claims: its resolved entity, or the source as the article wrote it ("Tulsa police
     Chief Chuck Jordan said" is his claim even if resolution went astray), or a name inside it ("Jon Tester (D-Mont.)
@@ -369,10 +388,14 @@ def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str],
         return True
     written = record.source_text or ""
     if written not in written_by:
+        head = _HEAD_END.split(written, maxsplit=1)[0]      # "The anchor for Univision" of "..., a US channel"
         written_by[written] = any(
             search.name_score(name_words, tokens) >= search.NAME_MATCH
-            for tokens in map(search.name_tokens, map(fold_name, [written, *_name_parts(written)])) if tokens)
+            for tokens in map(search.name_tokens, map(fold_name, [written, head, *_name_parts(written)])) if tokens)
     return written_by[written]
+
+
+_HEAD_END = re.compile(r"[,(\u2014;]")
 
 
 def _shown(name: str) -> str:

@@ -26,6 +26,10 @@ admits admitted confirm confirms confirmed describe describes described call cal
 urge urges urged predict predicts predicted mean means meant
 """.split())
 SAY = frozenset("say says said saying".split())     # preferred over other verbs: "what did the state attorney say?"
+# The plain forms ("say", "deny"): after "did/does/do" the asking verb is one, so the "said" of "what did those who
+# said X say?" belongs to the source.
+PLAIN_SAY_VERBS = frozenset(v for v in SAY_VERBS if {v + "s", v + "es", v[:-1] + "ies"} & SAY_VERBS)
+TOPIC_WORDS = frozenset("about on regarding of".split())     # "what does X say about ..."
 AUXILIARIES = frozenset("did does do has have had is was are were will would could can".split())
 DISPUTE_WORDS = frozenset("""
 disputed dispute disputes disputing contested contest contests contradict contradicts contradicted contradiction
@@ -204,6 +208,18 @@ def _who_says(text: str, cleaned: str, words: list[_Word], article: str | None) 
     return None
 
 
+def _asking_verb(words: list[_Word], said: list[int]) -> int:
+    """Which of the say-verbs after "what <auxiliary>" asks the question: the first, unless the source itself holds
+    one ("what did voters who say the economy matters most say?"). After "did/does/do" only a plain form asks; of
+    those, the last one ending the question or followed by "about/on", else the first."""
+    if words[1].word in {"did", "does", "do"}:
+        plain = [i for i in said if _verb(words[i]) in PLAIN_SAY_VERBS]
+        asking = [i for i in plain if i + 1 == len(words) or words[i + 1].word in TOPIC_WORDS]
+        if asking or plain:
+            return (asking or plain)[-1 if asking else 0]
+    return said[0]
+
+
 def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) -> Intent:
     w = [x.word for x in words]
     first, second = w[0], (w[1] if len(w) > 1 else "")
@@ -247,13 +263,13 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
                 or [i for i in range(2, len(words)) if words[i].word in SAY_VERBS]
                 or [i for i in range(2, len(words)) if _verb(words[i])])
         if second in AUXILIARIES and said and said[0] > 2:
-            verb_at = said[0]
+            verb_at = _asking_verb(words, said)
             if w[verb_at - 1] == "been" and verb_at - 1 > 2:
                 subject = _between(cleaned, words, 2, verb_at - 1)
             else:
                 subject = _between(cleaned, words, 2, verb_at)
             about = None
-            if verb_at + 1 < len(words) and w[verb_at + 1] in {"about", "on", "regarding", "of"}:
+            if verb_at + 1 < len(words) and w[verb_at + 1] in TOPIC_WORDS:
                 about = _between(cleaned, words, verb_at + 2) or None
             return WhatSaid(text, article, source=subject, about=about)
         if said and said[0] > 1 and second not in AUXILIARIES:

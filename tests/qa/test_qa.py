@@ -181,3 +181,21 @@ def test_a_described_source_is_found_by_the_name_inside_it(ask):
     answer = ask("what did Mr. Erdogan of Turkey, a critic of the Asad regime, say?")
     assert answer.status == ANSWERED
     assert {i.source_name for i in answer.items} == {"Recep Tayyip Erdogan"}
+
+
+def test_a_role_is_not_taken_for_a_surname(ask, sample_db, nlp):
+    """"the freshman Florida senator" is none of the senators another article calls "the senator"."""
+    from bot.extract.pipeline import extract_article
+
+    text = ("Senator John Tester said the bill would fail. The senator said he would vote against it.\n")
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="senate-vote")
+    assert {i.source_name for i in ask("what did Senator John Tester say?").items} == {"John Tester"}
+    answer = ask("what did the freshman Florida senator say?")
+    assert not answer.items
+
+
+def test_a_name_after_titles_inside_a_description(ask):
+    answer = ask("what did Turkish Prime Minister Gov. Recep Erdogan say?")
+    assert answer.status == ANSWERED
+    assert {i.source_name for i in answer.items} == {"Recep Tayyip Erdogan"}

@@ -42,6 +42,9 @@ def test_who_says(text, topic):
     ("what does the Syrian government say about the refugees?", "the Syrian government", "the refugees"),
     ("What has Al Jazeera been saying?", "Al Jazeera", None),
     ("what Erdogan said", "Erdogan", None),
+    ("what did voters who say the economy matters most say?", "voters who say the economy matters most", None),
+    ("what did those who said no say about the vote?", "those who said no", "the vote"),
+    ("what did Obama say about people who say the war is lost?", "Obama", "people who say the war is lost"),
 ])
 def test_what_said(text, source, about):
     intent = parse_question(text)
