@@ -256,10 +256,13 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
 
 def _sources_named(session: Session, name: str, team_id: str) -> tuple[list[search.NameMatch], list[str]]:
     """Entities the name stands for; failing the whole description ("Michael Mulgrew, president of the United
-    Federation of Teachers"), the names inside it ("Michael Mulgrew")."""
+    Federation of Teachers"), its head before a comma or dash ("The old lions of the conservative movement—leaders
+    with ..."), then the names inside it ("Michael Mulgrew")."""
     folded = fold_name(name)
     matches = search.match_names(session, folded, team_id)
-    for part in [] if matches else _name_parts(name):
+    head = _HEAD_END.split(name, maxsplit=1)[0].strip()
+    parts = [head] if head and head != name.strip() else []
+    for part in [] if matches else dict.fromkeys([*parts, *_name_parts(name)]):
         matches = search.match_names(session, fold_name(part), team_id)
         if matches:
             break
@@ -270,8 +273,9 @@ def _by_surname(session: Session, folded: str, team_id: str) -> list[search.Name
     """A full name the articles only give by surname ("Bashar al-Assad" for "President Asad"): entities matching
     its last word whose every other word is a role or a word of the full name, so "Rifaat al-Assad" is not him."""
     words = search.name_tokens(folded)
-    if len(words) < 2 or len(words) > 4 or any(w in _BEFORE_NO_NAME for w in words) or words[-1] in search.ROLE_WORDS:
-        return []           # a description ("Gov. Earl Ray Tomblin of West Virginia", "the Florida senator")
+    if len(words) < 2 or len(words) > 4 or any(w in _BEFORE_NO_NAME or w in _RELATIVE for w in words) \
+            or words[-1] in search.ROLE_WORDS:
+        return []     # a description ("Gov. Earl Ray Tomblin of West Virginia", "the Florida senator", "those who ...")
     return [m for m in search.match_names(session, words[-1], team_id)
             if all(w in search.ROLE_WORDS or max(fuzz.ratio(w, q) for q in words) >= search.NAME_MATCH
                    for w in m.alias.split())]
@@ -280,7 +284,8 @@ def _by_surname(session: Session, folded: str, team_id: str) -> list[search.Name
 _NAME_PARTICLES = frozenset("de van von der al el bin ibn la le da di du del".split())
 _RELATIVE = frozenset("which who whose whom that where when including".split())   # clauses name no one else
 _PARTY_LABEL = re.compile(r"^[A-Z]\.?-[A-Z][\w.]*$")       # "R-IN", "D-N.C."
-_BEFORE_NO_NAME = frozenset("the a an of on in at for from by with to and or".split())
+_BEFORE_NO_NAME = frozenset("the a an of on in at for from by with to and or towards toward against about over into "
+                            "like than among".split())
 _TITLES = frozenset("mr mrs ms dr rep sen gov gen lt col sgt del state president senator governor".split())
 
 
@@ -291,6 +296,8 @@ def _name_parts(source: str) -> list[str]:
     parts = []
     for segment in re.split(r"[,()\u2014;]|\b(?:and|of|at|from|for)\b", source):
         words = segment.split()
+        clause = next((n for n, word in enumerate(words) if n and word.lower() in _RELATIVE), len(words))
+        words = words[:clause]                          # "voters who lean towards Trump" do not name Trump
         while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
             words = words[1:]                           # "Rep. Elijah Cummings" is named "Elijah Cummings"
         titled = [n for n, word in enumerate(words[:-2]) if word.endswith(".") and word.lower()[:-1] in _TITLES]

@@ -199,3 +199,9 @@ def test_a_name_after_titles_inside_a_description(ask):
     answer = ask("what did Turkish Prime Minister Gov. Recep Erdogan say?")
     assert answer.status == ANSWERED
     assert {i.source_name for i in answer.items} == {"Recep Tayyip Erdogan"}
+
+
+@pytest.mark.parametrize("question", ["what did the doctors who treated Erdogan say?",
+                                      "what did voters who lean towards Erdogan say?"])
+def test_a_name_in_a_clause_about_the_source_is_not_the_source(ask, question):
+    assert not ask(question).items
