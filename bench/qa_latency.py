@@ -15,7 +15,8 @@ what-said from gold sources) plus what-said for renamed sources.
 
 Building costs what the full-text indexes cost (SQLite's FTS5 triggers tokenise each copied claim and sentence;
 PostgreSQL's GIN indexes are rebuilt after the copy): on the busy 2-core machine about 160 articles a second, so the
-100,000 corpus takes about 20 minutes per backend; --keep saves the SQLite corpora so later runs only measure.
+100,000 corpus takes about 20 minutes per backend; --keep saves the corpora (SQLite files in DIR, PostgreSQL schemas
+qa_latency_kept_<size> of the database, each built whole) so later runs only measure.
 """
 
 from __future__ import annotations
@@ -229,13 +230,57 @@ def run_kept_sqlite(source: Path, sizes: list[int], asked: list[str], keep: Path
         built = time.perf_counter() - started
         engine = make_engine(f"sqlite:///{path}")
         migrate(engine)                                     # a corpus kept from an older schema
-        cold, p50, p95 = measure(engine, asked)
-        rows.append(("sqlite", article_count(engine), built, cold, p50, p95))
+        rows.append(measured("sqlite", engine, built, asked))
         engine.dispose()
-        print(f"sqlite     {rows[-1][1]:>7} articles (built in {built:5.0f} s): cold {cold:7.1f} ms, "
-              f"p50 {p50:6.1f} ms, p95 {p95:6.1f} ms", flush=True)
         previous = path
     return rows
+
+
+def run_kept_postgresql(source: Path, sizes: list[int], asked: list[str]) -> list[tuple]:
+    """PostgreSQL corpora kept as schemas of the database (qa_latency_kept_<size>), each built whole when missing
+    (under a _part name until done), reused later; drop them with DROP SCHEMA ... CASCADE when done."""
+    admin = make_engine(POSTGRES_URL)
+    rows = []
+    for size in sizes:
+        schema = f"qa_latency_kept_{size}"
+        with admin.begin() as connection:
+            kept = connection.execute(text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :name"),
+                                      {"name": schema}).first()
+            if not kept:
+                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}_part" CASCADE'))
+                connection.execute(text(f'CREATE SCHEMA "{schema}_part"'))
+        started = time.perf_counter()
+        if not kept:
+            engine = make_engine(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}_part")
+            migrate(engine)
+            load_base(source, engine)
+            base = base_counts(engine)
+            grow(engine, base, 1, -(-size // article_count(engine)) - 1)
+            vacuum(engine)
+            engine.dispose()
+            with admin.begin() as connection:
+                connection.execute(text(f'ALTER SCHEMA "{schema}_part" RENAME TO "{schema}"'))
+        built = time.perf_counter() - started
+        engine = make_engine(f"{POSTGRES_URL}?options=-csearch_path%3D{schema}")
+        migrate(engine)
+        rows.append(measured("postgresql", engine, built, asked))
+        engine.dispose()
+    admin.dispose()
+    return rows
+
+
+def vacuum(engine) -> None:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("VACUUM ANALYZE"))    # PostgreSQL: flushes GIN pending lists too
+
+
+def measured(backend: str, engine, built: float, asked: list[str]) -> tuple:
+    """(backend, articles, build seconds, cold ms, p50 ms, p95 ms), printed as it is measured."""
+    cold, p50, p95 = measure(engine, asked)
+    row = (backend, article_count(engine), built, cold, p50, p95)
+    print(f"{backend:<10} {row[1]:>7} articles (built in {built:5.0f} s): cold {cold:7.1f} ms, "
+          f"p50 {p50:6.1f} ms, p95 {p95:6.1f} ms", flush=True)
+    return row
 
 
 def run_backend(backend: str, source: Path, sizes: list[int], asked: list[str], tmp: Path) -> list[tuple]:
@@ -265,13 +310,8 @@ def run_backend(backend: str, source: Path, sizes: list[int], asked: list[str], 
             if wanted > copies:
                 grow(engine, base, copies + 1, wanted)
                 copies = wanted
-            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-                connection.execute(text("VACUUM ANALYZE"))    # PostgreSQL: flushes GIN pending lists too
-            built = time.perf_counter() - started
-            cold, p50, p95 = measure(engine, asked)
-            rows.append((backend, article_count(engine), built, cold, p50, p95))
-            print(f"{backend:<10} {rows[-1][1]:>7} articles (built in {built:5.0f} s): cold {cold:7.1f} ms, "
-                  f"p50 {p50:6.1f} ms, p95 {p95:6.1f} ms", flush=True)
+            vacuum(engine)
+            rows.append(measured(backend, engine, time.perf_counter() - started, asked))
     finally:
         engine.dispose()
         if schema:
@@ -288,7 +328,8 @@ def main() -> None:
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
     parser.add_argument("--questions", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--keep", type=Path, help="keep SQLite corpora in this folder and reuse them")
+    parser.add_argument("--keep", type=Path, help="keep SQLite corpora in this folder, PostgreSQL ones as schemas "
+                                                  "qa_latency_kept_<size>, and reuse them")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -303,6 +344,8 @@ def main() -> None:
         for backend in args.backends:
             if backend == "sqlite" and args.keep:
                 results += run_kept_sqlite(source, sorted(args.sizes), asked, args.keep)
+            elif args.keep:
+                results += run_kept_postgresql(source, sorted(args.sizes), asked)
             else:
                 results += run_backend(backend, source, sorted(args.sizes), asked, Path(tmp))
     print(f"\n{len(asked)} questions per size; times in ms")

@@ -50,6 +50,7 @@ def make_engine(url: str) -> Engine:
         else:
             engine = create_engine(url, pool_pre_ping=True,
                                    connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS})
+            event.listen(engine, "connect", _postgres_settings)
     except (ArgumentError, NoSuchModuleError, ValueError) as error:
         raise StoreError(f"invalid DATABASE_URL: {error}") from None
     try:
@@ -129,6 +130,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _postgres_settings(dbapi_connection, _record) -> None:
+    """Every statement planned for its own parameters: psycopg prepares a statement run five times, and PostgreSQL
+    then switches to a generic plan, blind to how rare a full-text query's words are (a rare name's claims were
+    then found by walking a window of 320,000 claim ids: 240 ms instead of 2 at 10,000 articles)."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SET plan_cache_mode = force_custom_plan")
+    cursor.close()
+    dbapi_connection.commit()           # a SET in a transaction rolled back (as the pool does) would be undone
 
 
 def _safe(url: str) -> str:
