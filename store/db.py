@@ -13,9 +13,11 @@ SQLite (FTS5, tokenizer `porter unicode61 remove_diacritics 2`: English stemming
 - `sentence_fts(text)`, external content over sentence (content_rowid = sentence.id); triggers on sentence
   keep it in sync. Query: `SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q`.
 
-PostgreSQL (stored generated tsvector columns, absent from the models, with GIN indexes: read, never re-parsed)
-- `claim.content_tsv`  = to_tsvector('english', content_text), index `ix_claim_content_fts`
-- `sentence.text_tsv`  = to_tsvector('english', text),         index `ix_sentence_text_fts`
+PostgreSQL (stored tsvector columns, absent from the models, with GIN indexes: read, never re-parsed)
+- `claim.content_tsv`  = to_tsvector('english', content_text), index `ix_claim_content_fts` (generated)
+- `sentence.text_tsv`  = to_tsvector('english', text),         index `ix_sentence_text_fts` (generated)
+- `claim.sentence_tsv` = its cue sentence's text_tsv,          index `ix_claim_sentence_fts` (copied by a trigger
+  when the claim is written, migration 0006: content or sentence match on one row, like SQLite's claim_fts)
   Query: `WHERE claim.content_tsv @@ websearch_to_tsquery('english', :q)`.
 """
 

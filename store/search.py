@@ -84,15 +84,11 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
         hits = (f"FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid JOIN article a ON a.id = c.article_id "
                 f"WHERE claim_fts MATCH :q AND claim_fts.rowid BETWEEN :floor AND :high AND {where}")
         best_first = "bm25(claim_fts, 1.0, 0.5), c.id DESC"
-    else:   # stored tsvectors (migration 0005): read, not parsed, whichever way the planner walks the window
-        where += " AND c.id BETWEEN :floor AND :high"
+    else:   # stored tsvectors of the content and the cue's sentence on the claim row (migrations 0005, 0006)
         params["q"] = (" & " if every_word else " | ").join(words)
-        hits = (f"FROM ((SELECT c.id FROM claim c JOIN article a ON a.id = c.article_id"
-                f"       WHERE c.content_tsv @@ to_tsquery('english', :q) AND {where})"
-                f"      UNION"
-                f"      (SELECT c.id FROM sentence s JOIN claim c ON c.sentence_id = s.id"
-                f"       JOIN article a ON a.id = c.article_id"
-                f"       WHERE s.text_tsv @@ to_tsquery('english', :q) AND {where})) c")
+        hits = (f"FROM claim c JOIN article a ON a.id = c.article_id "
+                f"WHERE (c.content_tsv @@ to_tsquery('english', :q) OR c.sentence_tsv @@ to_tsquery('english', :q)) "
+                f"AND c.id BETWEEN :floor AND :high AND {where}")
         best_first = "c.id DESC"
     scoped = " WHERE article_id = :article" if article_id is not None else ""     # each end read off an index
     low, high = session.execute(text(f"SELECT (SELECT min(id) FROM claim{scoped}), "

@@ -24,6 +24,7 @@ from tests.conftest import postgres_schema
 FACT_TABLES = {"article", "sentence", "entity", "alias", "mention", "claim", "hedge", "figure"}
 FTS_INDEXES = {"ix_claim_content_fts", "ix_sentence_text_fts"}
 FTS_COLUMNS = {("claim", "content_tsv"), ("sentence", "text_tsv")}     # PostgreSQL's stored tsvectors
+SENTENCE_ON_CLAIM = ("claim", "sentence_tsv", "ix_claim_sentence_fts")  # PostgreSQL: the cue sentence's, copied
 
 
 def models_only(obj, name, type_, reflected, compare_to) -> bool:
@@ -31,9 +32,9 @@ def models_only(obj, name, type_, reflected, compare_to) -> bool:
     if type_ == "table":
         return name in SQLModel.metadata.tables
     if type_ == "index":
-        return name not in FTS_INDEXES and obj.table.name in SQLModel.metadata.tables
+        return name not in FTS_INDEXES | {SENTENCE_ON_CLAIM[2]} and obj.table.name in SQLModel.metadata.tables
     if type_ == "column":
-        return (obj.table.name, name) not in FTS_COLUMNS
+        return (obj.table.name, name) not in FTS_COLUMNS | {SENTENCE_ON_CLAIM[:2]}
     return True
 
 
@@ -42,7 +43,7 @@ def test_migrated_schema_is_the_models_schema(engine):
         context = MigrationContext.configure(connection, opts={"include_object": models_only,
                                                                "compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
-        assert context.get_current_revision() == "0005_stored_tsvectors"
+        assert context.get_current_revision() == "0006_claim_sentence_tsv"
 
 
 def test_migrate_again_changes_nothing(engine):
@@ -80,6 +81,18 @@ def full_text_hits(connection, word: str) -> tuple[list, list]:
     return [r[0] for r in claims], [r[0] for r in sentences]
 
 
+def claims_by_cue_sentence(connection, word: str) -> list:
+    """Claims whose cue sentence (not content) holds the word: SQLite's claim_fts sentence_text column, PostgreSQL's
+    claim.sentence_tsv copied from the sentence."""
+    if connection.dialect.name == "sqlite":
+        hits = connection.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q"),
+                                  {"q": f"sentence_text:{word}"})
+    else:
+        hits = connection.execute(text("SELECT id FROM claim WHERE sentence_tsv @@ websearch_to_tsquery('english', :q)"),
+                                  {"q": word})
+    return [r[0] for r in hits]
+
+
 def test_full_text_follows_inserts_and_cascaded_deletes(engine):
     with Session(engine) as session:
         article_id = add_claim(session, "Residents requested the army, state TV said.", "residents requested the army")
@@ -89,9 +102,7 @@ def test_full_text_follows_inserts_and_cascaded_deletes(engine):
         # stemmed on both dialects: "requests" finds "requested"
         assert full_text_hits(connection, "requests") == ([claim_id], [sentence_id])
         assert full_text_hits(connection, "refugees") == ([], [])
-        if engine.dialect.name == "sqlite":   # the claim index holds the cue's sentence too
-            hits = connection.execute(text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'sentence_text:state'"))
-            assert [r[0] for r in hits] == [claim_id]
+        assert claims_by_cue_sentence(connection, "state") == [claim_id]     # the claim holds its cue's sentence
     with Session(engine) as session:
         session.delete(session.get(Article, article_id))
         session.commit()
@@ -141,6 +152,7 @@ def test_postgresql_downgrade_restores_the_expression_indexes_and_upgrade_fills_
         migrate(engine)
         with engine.connect() as connection:
             assert [len(ids) for ids in full_text_hits(connection, "requests")] == [1, 1]
+            assert len(claims_by_cue_sentence(connection, "state")) == 1
         engine.dispose()
 
 
