@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -96,17 +97,15 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
         for members in within.values():
             pairs.update(itertools.combinations(members, 2))
     in_focus = [c.article_id in focus for c in claims]
-    shared: dict[tuple[int, int], int] = {}
+    article = [c.article_id for c in claims]
+    shared: Counter[tuple[int, int]] = Counter()
     for members in index.values():
         if len(members) > MAX_POSTING:              # a word in every claim says nothing about the event
             continue
         for i in members:                           # each pair once, from its focus claim (the first if both)
-            if not in_focus[i]:
-                continue
-            for j in members:
-                if claims[j].article_id != claims[i].article_id and (not in_focus[j] or j > i):
-                    pair = (i, j) if i < j else (j, i)
-                    shared[pair] = shared.get(pair, 0) + 1
+            if in_focus[i]:
+                shared.update((i, j) if i < j else (j, i) for j in members
+                              if article[j] != article[i] and (j > i or not in_focus[j]))
     return pairs | {p for p, n in shared.items() if n >= 2}
 
 
