@@ -18,7 +18,9 @@ from functools import lru_cache
 
 from typing import NamedTuple
 
+import numpy as np
 from rapidfuzz import fuzz, process
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from bot.extract.gazetteer import (
@@ -161,8 +163,7 @@ def find_entities(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> 
 def _raw_mentions(doc: Doc) -> list[_Mention]:
     mentions: list[_Mention] = []
     taken: set[int] = set()
-    tokens = list(doc)          # walked three times: a spaCy Token is built anew on every iteration of the Doc
-    for token in tokens:
+    for token in _institution_heads(doc):
         institution = _institution(doc, token)
         if institution is not None:
             mentions.append(institution)
@@ -175,19 +176,30 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         if mention is not None and not any(i in taken for i in range(mention.start, mention.end)):
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
-    for token in tokens:
+    proper_nouns = [doc[i] for i in np.flatnonzero(doc.to_array(TAG) == doc.vocab.strings["NNP"]).tolist()]
+    for token in proper_nouns:
         person = _untagged_person(doc, token, taken)
         if person is not None:
             mentions.append(person)
             taken.update(range(person.start, person.end))
     surnames = {m.key.split()[-1] for m in mentions if m.votes["PERSON"] > 0 and len(m.key.split()) > 1}
-    for token in tokens:
-        if token.i not in taken and token.tag_ == "NNP" and token.dep_ not in ("compound", "flat") \
+    for token in proper_nouns:
+        if token.i not in taken and token.dep_ not in ("compound", "flat") \
                 and fold_name(token.text) in surnames:
             # "Lake said" after "Robin Lake": the NER missed the bare surname
             mentions.append(_Mention(token.i, token.i + 1, token.i, "PERSON", token.text, Counter({"PERSON": 1})))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _institution_heads(doc: Doc) -> list[Token]:
+    """The tokens _institution may start from (an institution noun by lemma or written form), found from the Doc's
+    arrays: a spaCy Token built for every word cost more than the rest of the entity stage's walk."""
+    strings = doc.vocab.strings
+    lowers, lemmas = doc.to_array([LOWER, LEMMA]).T
+    named = [h for h in set(lowers.tolist()) if strings[h] in INSTITUTIONS]
+    named += [h for h in set(lemmas.tolist()) if strings[h].lower() in INSTITUTIONS]
+    return [doc[i] for i in np.flatnonzero(np.isin(lowers, named) | np.isin(lemmas, named)).tolist()]
 
 
 def _untagged_person(doc: Doc, head: Token, taken: set[int]) -> _Mention | None:
