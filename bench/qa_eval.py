@@ -168,13 +168,17 @@ def evaluate(engine, questions: list[Question], judge: Judge, misses: dict[int, 
             ours[q.kind].append([any(judge.right(q, slug_of[i.article_id], (i.sentence_start, i.sentence_end),
                                                  i.source_name, i.source_text) for i in items if i.slot < k)
                                  for k in KS])
-            if not ours[q.kind][-1][0]:
-                misses[number] = describe_miss(q, answer, slug_of, ours[q.kind][-1])
             scores = bm25.get_scores(tokens(q.text))
             top = [int(n) for n in numpy.argsort(-scores, kind="stable")[:max(KS)]]
             marks = [judge.right(q, slug_of[rows[n][0]], (rows[n][1], rows[n][2]), *name_in(q.source, rows[n][3]))
                      for n in top]
             baseline[q.kind].append([any(marks[:k]) for k in KS])
+            if not ours[q.kind][-1][0]:
+                misses[number] = describe_miss(q, answer, slug_of, ours[q.kind][-1])
+                right = next((n for n, mark in zip(top, marks) if mark), None)
+                if right is not None:
+                    misses[number] += (f"\n    the baseline is right with {slug_of[rows[right][0]]} @{rows[right][1]}: "
+                                       f"{' '.join(rows[right][3].split())[:150]!r}")
     return ours, baseline, timings
 
 
@@ -273,6 +277,11 @@ def main() -> None:
             acc = [sum(ours[kind][n][j] for n in kept) / len(kept) for j in range(len(KS))]
             base = [sum(baseline[kind][n][j] for n in kept) / len(kept) for j in range(len(KS))]
             print(f"{kind:<10} {len(kept):>5}  {acc[0]:>7.3f} {acc[1]:>7.3f}  {base[0]:>7.3f} {base[1]:>7.3f}")
+    print("of those, how many the baseline gets right and we do not, at 1 and at 3:")
+    for kind in ("who_says", "what_said"):
+        kept = [n for n, ok in enumerate(reachable.get(kind, [])) if ok]
+        worse = [sum(baseline[kind][n][j] and not ours[kind][n][j] for n in kept) for j in range(len(KS))]
+        print(f"{kind:<10} {worse[0]:>5} {worse[1]:>5}")
     reached = {kind: iter(marks) for kind, marks in reachable.items()}
     shown = [f"{misses[n]}\n{witnesses[n]}" for n, q in enumerate(questions) if next(reached[q.kind]) and n in misses]
     for miss in shown[:args.show_misses]:
