@@ -15,6 +15,7 @@ from sqlmodel import Session
 from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Group, Item
 from bot.extract.entities import fold_name
 from bot.questions import (
+    SAY_VERBS,
     BadQuestion,
     Disputed,
     HowMany,
@@ -371,8 +372,9 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
 
 def _as_written(asked: str, name_words: list[str]):
     """Sort key for a source's claims, best first: the article writing the source as asked, then by a name (not
-    "he", "who", "his"), then as close to the asked name as can be, then the newest. A claim whose source the article
-    names is the one a reader can check; "he" said it only as far as coreference is right."""
+    "he", "who", "his"), then as close to the asked name as can be, then with a reporting verb ("said", "told"; not
+    "celebrated", "spoke over"), then the newest. A claim whose source the article names is the one a reader can
+    check; "he" said it only as far as coreference is right."""
     folded = fold_name(asked)
     closeness: dict[str, float] = {}
 
@@ -382,8 +384,9 @@ def _as_written(asked: str, name_words: list[str]):
             tokens = search.name_tokens(fold_name(written))
             closeness[written] = round(search.name_score(name_words, tokens) / 10) if tokens and not set(
                 tokens) <= search.PRONOUNS else -1
-        return (fold_name(written) == folded, closeness[written] >= 0, closeness[written], record.ingested_order,
-                record.article_id, -record.position)
+        reported = not SAY_VERBS.isdisjoint(_TOKEN.findall((record.cue_text or "").lower()))
+        return (fold_name(written) == folded, closeness[written] >= 0, closeness[written], reported,
+                record.ingested_order, record.article_id, -record.position)
     return key
 
 

@@ -205,3 +205,13 @@ def test_a_name_after_titles_inside_a_description(ask):
                                       "what did voters who lean towards Erdogan say?"])
 def test_a_name_in_a_clause_about_the_source_is_not_the_source(ask, question):
     assert not ask(question).items
+
+
+def test_a_sources_reported_words_come_before_what_the_article_says_it_did(ask, sample_db, nlp):
+    from bot.extract.pipeline import extract_article
+
+    text = "Senator John Tester spoke over boos from the audience.\nSenator John Tester said the bill would fail.\n"
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="senate-vote")
+    first = ask("what did Senator John Tester say?").items[0]
+    assert first.cue == "said" and first.source_name == "John Tester"
