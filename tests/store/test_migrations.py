@@ -43,7 +43,7 @@ def test_migrated_schema_is_the_models_schema(engine):
         context = MigrationContext.configure(connection, opts={"include_object": models_only,
                                                                "compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
-        assert context.get_current_revision() == "0006_claim_sentence_tsv"
+        assert context.get_current_revision() == "0007_tsvector_statistics"
 
 
 def test_migrate_again_changes_nothing(engine):
@@ -127,6 +127,11 @@ def test_postgresql_full_text_uses_gin_indexes_on_stored_tsvectors(engine):
     assert found["ix_claim_content_fts"].endswith("USING gin (content_tsv)")
     assert found["ix_sentence_text_fts"].endswith("USING gin (text_tsv)")
     assert generated == FTS_COLUMNS
+    with engine.connect() as connection:       # rare words estimated as rare (migration 0007)
+        targets = dict(connection.execute(text(
+            "SELECT attname, attstattarget FROM pg_attribute WHERE attrelid = 'claim'::regclass "
+            "AND attname IN ('content_tsv', 'sentence_tsv')")).all())
+    assert targets == {"content_tsv": 1000, "sentence_tsv": 1000}
 
 
 def test_postgresql_downgrade_restores_the_expression_indexes_and_upgrade_fills_the_columns():
