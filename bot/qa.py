@@ -37,6 +37,7 @@ MAX_ITEMS = 8
 MIN_SLOTS = 3            # sentences always answered when above the threshold, even if not close to the best
 MAX_NEAR_MISSES = 3
 SCORED = 60              # candidates reranked in Python (the full-text index already ordered them)
+QUOTED_WORDS = 3         # a phrase this long with at most one searchable word is searched by all its words
 _TOKEN = re.compile(r"[^\W_]+")
 Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
 
@@ -233,13 +234,21 @@ def _quoted(text: str) -> str:
 
 def _matching(session: Session, team_id: str, scope: Article | None, phrase: str, question: str,
               prefer_attributed: float = 0.0, prefer_named_source: float = 0.1, **options) -> Scored | None:
-    """Full-text candidates for the phrase, scored; None when the phrase has no searchable word."""
+    """Full-text candidates for the phrase, scored; None when the phrase has no searchable word. A quotation of
+    everyday words ("I'm with her", "And then there was the one") is also looked up by all its words: its one
+    searchable word, or none, would bring every claim but the one quoted."""
     words = search.query_words(phrase)
-    if not words:
+    every = _TOKEN.findall(phrase.lower())
+    quoted = len(words) <= 1 and len(every) >= QUOTED_WORDS
+    if not words and not quoted:
         return None
-    ids = search.search_claims(session, words, team_id, article_id=scope.id if scope else None, limit=SCORED,
-                               **options)
-    return _score_candidates(session, ids, team_id, words, phrase, question, prefer_attributed, prefer_named_source)
+    article_id = scope.id if scope else None
+    ids = search.match_claims(session, list(dict.fromkeys(every)), team_id, article_id=article_id, limit=SCORED,
+                              **options) if quoted else []
+    if words:
+        ids += search.search_claims(session, words, team_id, article_id=article_id, limit=SCORED, **options)
+    return _score_candidates(session, list(dict.fromkeys(ids)), team_id, words or every, phrase, question,
+                             prefer_attributed, prefer_named_source)
 
 
 def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | None) -> Answer:

@@ -215,3 +215,18 @@ def test_a_sources_reported_words_come_before_what_the_article_says_it_did(ask, 
         save_article(session, extract_article(text, nlp), "local", slug="senate-vote")
     first = ask("what did Senator John Tester say?").items[0]
     assert first.cue == "said" and first.source_name == "John Tester"
+
+
+def test_a_quotation_of_everyday_words_is_looked_up_whole(ask, sample_db, nlp):
+    """"who says we are with her?" has no word full-text search keeps (SQLite finds it by all its words; PostgreSQL's
+    english configuration keeps none of them): never a bad question, never someone else's sentence."""
+    from bot.extract.pipeline import extract_article
+
+    text = "Her supporters chanted: \u201cWe are with her.\u201d\nThe crowd was with her all night.\n"
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="rally")
+    answer = ask("who says we are with her?")
+    assert answer.status != BAD_QUESTION
+    if sample_db.dialect.name == "sqlite":
+        assert answer.items[0].source_text == "Her supporters"
+    assert ask("who says it?").status == BAD_QUESTION
