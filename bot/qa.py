@@ -385,7 +385,7 @@ def _as_written(asked: str, name_words: list[str]):
     "celebrated", "spoke over"), then the newest. A claim whose source the article names is the one a reader can
     check; "he" said it only as far as coreference is right."""
     folded = fold_name(asked)
-    closeness: dict[str, float] = {}
+    closeness: dict[str, int] = {}         # per written source: name score in tens, -1 for a pronoun
 
     def key(record: search.ClaimRecord) -> tuple:
         written = record.source_text or ""

@@ -213,10 +213,12 @@ def _asking_verb(words: list[_Word], said: list[int]) -> int:
     one ("what did voters who say the economy matters most say?"). After "did/does/do" only a plain form asks; of
     those, the last one ending the question or followed by "about/on", else the first."""
     if words[1].word in {"did", "does", "do"}:
-        plain = [i for i in said if _verb(words[i]) in PLAIN_SAY_VERBS]
+        plain = [i for i in said if i > 2 and _verb(words[i]) in PLAIN_SAY_VERBS]
         asking = [i for i in plain if i + 1 == len(words) or words[i + 1].word in TOPIC_WORDS]
-        if asking or plain:
-            return (asking or plain)[-1 if asking else 0]
+        if asking:
+            return asking[-1]
+        if plain:
+            return plain[0]
     return said[0]
 
 
