@@ -11,11 +11,12 @@ from sqlmodel import Session, select
 
 from bot.digest import build_digest, digest_as_text
 from bot.disputes import recompute
-from bot.disputes.group import group_disputes
+from bot.disputes.group import group_disputes, topic_label
 from bot.disputes.lexicon import stem
 from bot.disputes.signals import (
     ClaimView,
     FigureView,
+    Signal,
     contrast_inside,
     contrast_opening,
     culprit_conflict,
@@ -88,6 +89,13 @@ def test_denial_cue_flips_polarity():
     a = view(1, "Reporters", "the minister met the lobbyists in March")
     b = view(2, "The minister", "that he met the lobbyists in March", cue="denied")
     assert a.negated is False and b.negated is True
+
+
+def test_a_denied_claim_is_labelled_by_what_it_denies():
+    """A denial cue's content has no negator of its own: the label asks whether the denied thing happened."""
+    a = view(1, "Reporters", "the minister met the lobbyists in March")
+    b = view(2, "The minister", "that he met the lobbyists in March", cue="denied")
+    assert topic_label([0, 1], [a, b], [Signal("polarity", 1.0, "")]) == "whether he met the lobbyists in March"
 
 
 def test_figures_for_the_same_count_that_cannot_both_hold_conflict():

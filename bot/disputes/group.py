@@ -235,7 +235,8 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
     if "polarity" in names:
         negated = next((claims[i] for i in ordered if claims[i].negated_clauses), None)
         if negated:     # what is said not to be, asked: "there were no refugees ..." → "whether there were refugees"
-            clause = next(c for c in _clauses(negated.content) if lexicon.is_negated(c))
+            clauses = _clauses(negated.content)     # a denial ("denied that he met them") denies its whole content
+            clause = next((c for c in clauses if lexicon.is_negated(c)), clauses[0])
             words = [m for m in lexicon.WORD.finditer(clause) if not lexicon.is_negated(m.group())]
             return "whether " + _phrase(clause, words, negator=True)
     if len(ordered) == 1:
