@@ -4,7 +4,9 @@
 
 Reproducible: the corpus order, features and CRF settings are fixed, so the same train split gives the same
 models. The cue CRF labels cue tokens (B-CUE/I-CUE) in every body sentence; the role CRF labels, for each gold
-cue, the source (B-S/I-S) and content (B-C/I-C) tokens of the cue's sentence.
+cue, the source (B-S/I-S) and content (B-C/I-C) tokens of the cue's sentence. The cue checker learns which
+proposed attributions are right from the proposals of taggers trained on the other half of train (cross-fitted:
+taggers are surer of the articles they were trained on than of new ones).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 import time
 from multiprocessing import get_context
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import numpy as np
 import pycrfsuite
@@ -23,9 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # runnable as b
 
 from bench.attribution_data import Parsed, parsed  # noqa: E402
 from bot.extract.attribution_tagger import (  # noqa: E402
-    CUE_MODEL, CUE_SCORER, ROLE_MODEL, base_features, body_sentences, cue_scores, cue_sequence, quotation_state,
-    role_sequence, scorer_inputs,
+    CUE_CHECKER, CUE_MODEL, CUE_SCORER, ROLE_MODEL, base_features, body_sentences, cue_scores, cue_sequence,
+    load_scorer, open_taggers, parse_tree, quotation_openings, quotation_state, role_sequence, scorer_inputs,
 )
+from bot.extract.attributions import candidates  # noqa: E402
 
 # Strong L1 keeps the models small and general: weaker settings fit train far better than dev.
 CUE_PARAMS = {"c1": 2.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
@@ -66,6 +70,7 @@ def sequences(items: list[Parsed], scorer: tuple[np.ndarray, float]) -> tuple[li
     for item in items:
         doc = item.doc
         feats = base_features(doc, quotation_state(doc), cue_scores(doc, scorer))
+        tree = parse_tree(doc)
         sents = body_sentences(doc, item.norm)
         sentence_of = {i: sent for sent in sents for i in range(sent.start, sent.end)}
         cue_labels = {sent.start: ["O"] * len(sent) for sent in sents}
@@ -84,7 +89,7 @@ def sequences(items: list[Parsed], scorer: tuple[np.ndarray, float]) -> tuple[li
             cue = (cue_tokens[0], cue_tokens[-1] + 1)
             for i in range(*cue):
                 labels[i - sent.start] = "O"
-            role_data.append((role_sequence(feats, sent, cue), labels))
+            role_data.append((role_sequence(feats, tree, sent, cue), labels))
         for sent in sents:
             cue_data.append((cue_sequence(feats, sent), cue_labels[sent.start]))
     return cue_data, role_data
@@ -102,8 +107,59 @@ def train(data: list, path: Path, params: dict) -> str:
     return f"{path.name}: {len(data)} sequences, {seconds:.0f} s, {size} KB"
 
 
-def _train_job(job: tuple[list, Path]) -> str:
+def _train_job(job: tuple[list, Path, dict]) -> str:
     return train(*job)
+
+
+def train_taggers(items: list[Parsed], out: Path, workers: int) -> list[str]:
+    """The cue scorer, then the cue and role CRFs (in parallel with 2 workers), written into `out`."""
+    cue_data, role_data = sequences(items, train_scorer(items, out / CUE_SCORER.name))
+    jobs = [(cue_data, out / CUE_MODEL.name, CUE_PARAMS), (role_data, out / ROLE_MODEL.name, ROLE_PARAMS)]
+    if workers > 1:
+        with get_context("fork").Pool(2) as pool:
+            return pool.map(_train_job, jobs)
+    return [train(*job) for job in jobs]
+
+
+def checker_evidence(items: list[Parsed], workers: int) -> tuple[np.ndarray, np.ndarray, int]:
+    """Evidence and truth of every candidate in each half of train, proposed by taggers trained on the other
+    half; and the number of gold attributions. A candidate is true when it is a whole attribution as
+    bench.attribution_eval counts one: its content overlaps a gold content and, where that gold attribution
+    names a source, its source overlaps the gold source (a right cue with a wrong content is no attribution)."""
+    evidence, truth, gold = [], [], 0
+    for fold in range(2):
+        held_out = items[fold::2]
+        with TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            train_taggers([item for i, item in enumerate(items) if i % 2 != fold], folder, workers)
+            fold_taggers = open_taggers(folder / CUE_MODEL.name, folder / ROLE_MODEL.name)
+            scorer = load_scorer(folder / CUE_SCORER.name)
+        for item in held_out:
+            golds = [({i for fragments in g.sources for i in item.tokens_in(fragments)},
+                      {i for fragments in g.contents for i in item.tokens_in(fragments)})
+                     for g in item.article.attributions]
+            gold += len(golds)
+            for candidate in candidates(item.doc, item.norm, quotation_openings(item.doc), *fold_taggers, scorer):
+                sources = {i for a, b in candidate.sources for i in range(a, b)}
+                contents = {i for a, b in candidate.contents for i in range(a, b)}
+                evidence.append(candidate.evidence)
+                truth.append(any(contents & gold_contents and (not gold_sources or sources & gold_sources)
+                                 for gold_sources, gold_contents in golds))
+    return np.array(evidence), np.array(truth), gold
+
+
+def train_checker(evidence: np.ndarray, truth: np.ndarray, gold: int, path: Path) -> str:
+    """Logistic regression over the evidence; its threshold is the one with the best F1 on the cross-fitted
+    candidates (a gold attribution no candidate found counts as missed at every threshold)."""
+    model = LogisticRegression(C=1.0, max_iter=1000).fit(evidence, truth)
+    probabilities = model.predict_proba(evidence)[:, 1]
+    order = np.argsort(-probabilities, kind="stable")
+    found = np.cumsum(truth[order])
+    f1 = 2 * found / (np.arange(1, len(order) + 1) + gold)
+    best = int(np.argmax(f1))
+    threshold = float(probabilities[order[best]])
+    np.savez(path, weights=model.coef_[0], bias=float(model.intercept_[0]), threshold=threshold)
+    return f"{path.name}: {len(truth)} candidates, threshold {threshold:.3f}, cross-fitted whole F1 {f1[best]:.3f}"
 
 
 def main() -> None:
@@ -114,13 +170,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=CUE_MODEL.parent, help="where to write the models")
     args = parser.parse_args()
     items = parsed("train", args.cache, args.workers, args.limit)
-    cue_data, role_data = sequences(items, train_scorer(items, args.out / CUE_SCORER.name))
-    jobs = [(cue_data, args.out / CUE_MODEL.name, CUE_PARAMS), (role_data, args.out / ROLE_MODEL.name, ROLE_PARAMS)]
-    if args.workers > 1:
-        with get_context("fork").Pool(2) as pool:
-            reports = pool.map(_train_job, jobs)
-    else:
-        reports = [train(*job) for job in jobs]
+    evidence, truth, gold = checker_evidence(items, args.workers)
+    reports = train_taggers(items, args.out, args.workers)
+    reports.append(train_checker(evidence, truth, gold, args.out / CUE_CHECKER.name))
     print("\n".join(reports))
 
 

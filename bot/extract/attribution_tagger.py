@@ -8,11 +8,14 @@ the cue), so tagging costs a small fraction of parsing.
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pycrfsuite
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.text import NormalisedText
@@ -21,6 +24,7 @@ MODELS = Path(__file__).resolve().parents[1] / "models"
 CUE_MODEL = MODELS / "attribution_cues.crfsuite"
 ROLE_MODEL = MODELS / "attribution_roles.crfsuite"
 CUE_SCORER = MODELS / "attribution_cue_scorer.npz"
+CUE_CHECKER = MODELS / "attribution_cue_checker.npz"
 
 # Reporting lexicon by cue kind: a feature for the CRFs (PolNeAR counts beliefs, intentions, endorsements and
 # findings as attributions), and the cue kind of a found cue.
@@ -152,20 +156,36 @@ def cue_sequence(feats: list[dict[str, str]], sent: SpacySpan) -> list[dict[str,
     return seq
 
 
-def role_sequence(feats: list[dict[str, str]], sent: SpacySpan, cue: tuple[int, int]) -> list[dict[str, str]]:
+@dataclass(frozen=True)
+class Tree:
+    """The parse as plain lists, for walking it many times without creating Token objects: each token's head
+    index, dependency label and, for punctuation, its text."""
+    heads: list[int]
+    deps: list[str]
+    puncts: list[str | None]
+
+
+def parse_tree(doc: Doc) -> Tree:
+    strings = doc.vocab.strings
+    deps, punct, orth = doc.to_array([DEP, IS_PUNCT, ORTH]).T.tolist() if len(doc) else ([], [], [])
+    return Tree(head_indexes(doc).tolist(), [strings[d] for d in deps],
+                [strings[o] if p else None for p, o in zip(punct, orth)])
+
+
+def role_sequence(feats: list[dict[str, str]], tree: Tree, sent: SpacySpan, cue: tuple[int, int]
+                  ) -> list[dict[str, str]]:
     """Features for the source/content tagger over the cue's sentence: where each token sits relative to the
     cue, in the text and in the dependency tree."""
-    doc = sent.doc
-    head = cue_head(doc, cue)
-    head_path = _ancestors(head)
-    head_feats = feats[head.i]
+    head = cue_head(sent.doc, cue).i
+    head_path = _ancestors(tree.heads, head)
+    head_feats = feats[head]
+    head_dep = tree.deps[head]
     seq = []
     for i in range(sent.start, sent.end):
-        token = doc[i]
         base = feats[i]
         rel = "C" if cue[0] <= i < cue[1] else "L" if i < cue[0] else "R"
         gap = (cue[0] - i) if rel == "L" else (i - cue[1] + 1) if rel == "R" else 0
-        branch, side = _branch(token, head, head_path)
+        branch, side = _branch(tree, i, head, head_path)
         f = {
             "l": base["l"],
             "t": base["t"],
@@ -178,13 +198,13 @@ def role_sequence(feats: list[dict[str, str]], sent: SpacySpan, cue: tuple[int, 
             "side": side,
             "br_rel": f"{branch}|{side}|{rel}",
             "cl": head_feats["l"],
-            "cd": head.dep_,
-            "cd_rel": f"{head.dep_}|{rel}",
+            "cd": head_dep,
+            "cd_rel": f"{head_dep}|{rel}",
             "q_rel": f"{base['q']}{head_feats['q']}|{rel}",
             "br_q": f"{branch}|{base['q']}{head_feats['q']}",
         }
-        if token.is_punct:
-            f["punct"] = token.text
+        if tree.puncts[i] is not None:
+            f["punct"] = tree.puncts[i]
         seq.append(f)
     for i, f in enumerate(seq):
         for offset in (-1, 1):
@@ -202,36 +222,35 @@ def cue_head(doc: Doc, cue: tuple[int, int]) -> Token:
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
 
 
-def _ancestors(token: Token) -> dict[int, Token]:
+def _ancestors(heads: list[int], token: int) -> dict[int, int]:
     """Ancestor index -> that ancestor's child on the path down to `token` (the token itself included)."""
-    path = {token.i: token}
+    path = {token: token}
     child = token
-    while child.head.i != child.i:
-        path[child.head.i] = child
-        child = child.head
+    while heads[child] != child:
+        path[heads[child]] = child
+        child = heads[child]
     return path
 
 
-def _branch(token: Token, head: Token, head_path: dict[int, Token]) -> tuple[str, str]:
+def _branch(tree: Tree, token: int, head: int, head_path: dict[int, int]) -> tuple[str, str]:
     """(dependency label of the branch leading to the token, where that branch hangs).
 
     side "cue": the token descends from the cue through a child with that label; "up": the token is an
     ancestor of the cue; "lca": the branch from the lowest common ancestor of both.
     """
-    if token.i == head.i:
+    if token == head:
         return "self", "cue"
+    heads, deps = tree.heads, tree.deps
     child = token
-    while child.head.i != child.i:
-        parent = child.head
-        if parent.i == head.i:
-            return child.dep_, "cue"
-        if parent.i in head_path:
-            if parent.i == token.i:
-                return head_path[parent.i].dep_, "up"
-            return child.dep_, "lca:" + head_path[parent.i].dep_
+    while heads[child] != child:
+        parent = heads[child]
+        if parent == head:
+            return deps[child], "cue"
+        if parent in head_path:
+            return deps[child], "lca:" + deps[head_path[parent]]
         child = parent
-    if child.i in head_path:
-        return head_path[child.i].dep_, "up"
+    if child in head_path:
+        return deps[head_path[child]], "up"
     return "none", "other"
 
 
@@ -242,22 +261,114 @@ def _bucket(gap: int) -> str:
     return "far"
 
 
+_PERSONAL = frozenset("i you we me us".split())
+_VERB_TAGS = ("VB", "VBD", "VBZ", "VBP", "VBG", "VBN")
+
+
+@dataclass(frozen=True)
+class TokenCounts:
+    """Running counts over a Doc's tokens, so what a span holds costs two look-ups (no Token objects)."""
+    words: np.ndarray          # words (no punctuation or space) before each index
+    quoted_words: np.ndarray   # of them, inside quotation marks
+    questions: np.ndarray      # question marks before each index
+
+    def of(self, counts: np.ndarray, spans: list[tuple[int, int]]) -> int:
+        return int(sum(counts[b] - counts[a] for a, b in spans))
+
+
+def token_counts(doc: Doc, quoted: list[bool]) -> TokenCounts:
+    punct, space, orth = doc.to_array([IS_PUNCT, IS_SPACE, ORTH]).T
+    words = (punct == 0) & (space == 0)
+    question = orth == doc.vocab.strings["?"]
+
+    def running(flags: np.ndarray) -> np.ndarray:
+        return np.concatenate(([0], np.cumsum(flags)))
+    return TokenCounts(running(words), running(words & np.array(quoted, dtype=bool)), running(question))
+
+
+def cue_evidence(doc: Doc, counts: TokenCounts, quoted: list[bool], scores: np.ndarray, cue: tuple[int, int],
+                 sources: list[tuple[int, int]], contents: list[tuple[int, int]], *, probability: float,
+                 tagged_source: bool, rule: bool, cues_in_sentence: int) -> np.ndarray:
+    """What the cue checker weighs about one proposed cue: how sure the cue CRF was, what the role CRF found
+    around it (a source? how much content, where, quoted, a question?) and what kind of word heads it."""
+    head = cue_head(doc, cue)
+    words = counts.of(counts.words, contents)
+    kind = lexicon_kind(head.lemma_)
+    child_deps = {c.dep_ if c.dep_ != "aux" or c.tag_ != "MD" else "modal" for c in head.children}
+    return np.array([
+        probability,
+        float(rule),
+        float(scores[head.i]) if len(scores) else 0.0,
+        min(cue[1] - cue[0], 6) / 6,
+        float(tagged_source),
+        float(bool(sources)),
+        float(any(b - a == 1 and doc[a].lower_ in _PERSONAL for a, b in sources)),
+        np.log1p(words) / 4,
+        float(contents[0][0] < cue[0]),
+        float(contents[-1][1] > cue[1]),
+        counts.of(counts.quoted_words, contents) / words if words else 0.0,
+        float(quoted[head.i]),
+        float(head.pos_ == "VERB"),
+        float(head.pos_ == "NOUN"),
+        float("ccomp" in child_deps),
+        float(head.dep_ == "ROOT"),
+        *(float(kind == k) for k in CUE_LEMMAS),
+        min(cues_in_sentence, 4) / 4,
+        *(float(head.tag_ == tag) for tag in _VERB_TAGS),
+        float("modal" in child_deps),
+        float("neg" in child_deps),
+        float(counts.of(counts.questions, contents) > 0),
+        float(doc[contents[-1][0]].lower_ == "to"),
+        np.log1p(min(abs(contents[0][0] - cue[1]), abs(cue[0] - contents[-1][1]))) / 3,
+    ])
+
+
+@dataclass(frozen=True)
+class CueChecker:
+    """Logistic second opinion on an attribution the taggers propose: is it right, cue, source and content?
+    Trained on the proposals of taggers that did not see their articles (bench.train_attributions cross-fits
+    it); its threshold is the one with the best F1 there."""
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def probability(self, evidence: np.ndarray) -> float:
+        return 1.0 / (1.0 + math.exp(-(float(evidence @ self.weights) + self.bias)))
+
+    def accepts(self, evidence: np.ndarray) -> bool:
+        return self.probability(evidence) >= self.threshold
+
+
+@lru_cache(maxsize=1)
+def cue_checker() -> CueChecker:
+    with np.load(CUE_CHECKER) as saved:
+        return CueChecker(saved["weights"], float(saved["bias"]), float(saved["threshold"]))
+
+
 @lru_cache(maxsize=1)
 def cue_scorer() -> tuple[np.ndarray, float]:
-    with np.load(CUE_SCORER) as saved:
+    return load_scorer(CUE_SCORER)
+
+
+def load_scorer(path: Path) -> tuple[np.ndarray, float]:
+    with np.load(path) as saved:
         return saved["weights"], float(saved["bias"])
 
 
 @lru_cache(maxsize=1)
 def taggers() -> tuple[pycrfsuite.Tagger, pycrfsuite.Tagger]:
     """The cue and role taggers, opened once per process."""
-    missing = [p for p in (CUE_MODEL, ROLE_MODEL) if not p.exists()]
+    return open_taggers(CUE_MODEL, ROLE_MODEL)
+
+
+def open_taggers(cue_model: Path, role_model: Path) -> tuple[pycrfsuite.Tagger, pycrfsuite.Tagger]:
+    missing = [p for p in (cue_model, role_model) if not p.exists()]
     if missing:
         raise FileNotFoundError(
             f"attribution model {missing[0].name} missing: run `python -m bench.train_attributions`")
     cue_tagger, role_tagger = pycrfsuite.Tagger(), pycrfsuite.Tagger()
-    cue_tagger.open(str(CUE_MODEL))
-    role_tagger.open(str(ROLE_MODEL))
+    cue_tagger.open(str(cue_model))
+    role_tagger.open(str(role_model))
     return cue_tagger, role_tagger
 
 

@@ -9,13 +9,16 @@ transcript's "NAME:" opens a turn, and a quote whose cue lies inside another quo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import numpy as np
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.extract.attribution_tagger import (
-    base_features, body_sentences, cue_head, cue_scorer, cue_scores, cue_sequence, lexicon_kind,
-    quotation_openings, role_sequence, runs, taggers,
+    base_features, body_sentences, cue_checker, cue_evidence, cue_head, cue_scorer, cue_scores, cue_sequence,
+    lexicon_kind, parse_tree, quotation_openings, role_sequence, runs, taggers, token_counts,
 )
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Quote, Sentence, Span
@@ -23,6 +26,8 @@ from bot.text import NormalisedText
 
 _EDGE = " \t\n,;:-\u2013\u2014"
 SPEECH_VERBS = frozenset("say tell claim insist warn add".split())
+# "I said ...", "you say ..." inside a quotation: the quoted speaker retelling a conversation, not a new claim.
+SPEAKING_PERSONS = frozenset("i you we".split())
 SIGNATURE_DASHES = frozenset(("\u2015", "\u2014", "--"))
 _TRAILING_PUNCT = ".,;:"
 # Paragraph labels that a colon follows without anyone speaking ("Update: ...", "Photo: ...").
@@ -35,31 +40,13 @@ CONTENT_THRESHOLD = 0.3
 
 def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> list[Quote]:
     """Every attribution in the body sentences; speakers are left to coref."""
-    cue_tagger, role_tagger = taggers()
     openings = quotation_openings(doc)
     quoted = [opening >= 0 for opening in openings]
-    closings = {opening: i for i, opening in enumerate(openings) if opening >= 0}
-    feats = base_features(doc, quoted, cue_scores(doc, cue_scorer()))
+    checker = cue_checker()
     quotes: list[Quote] = []
-    for sent in body_sentences(doc, norm):
-        cue_labels = _recall_biased(cue_tagger, cue_sequence(feats, sent), "CUE", CUE_THRESHOLD)
-        cues = [(sent.start + a, sent.start + b) for a, b in runs(cue_labels, "CUE")]
-        for cue in sorted(cues + _missed_cues(sent, cues, quoted)):
-            cue, agent = _nominal_cue(doc, cue)
-            roles = _recall_biased(role_tagger, role_sequence(feats, sent, cue), "C", CONTENT_THRESHOLD)
-            sources = _nearest(cue, [(sent.start + s, sent.start + e) for s, e in runs(roles, "S")])
-            if agent is not None:
-                sources = [(agent.left_edge.i, agent.right_edge.i + 1)]
-            contents = [(sent.start + s, sent.start + e) for s, e in runs(roles, "C")]
-            contents = [c for c in contents if not any(a <= c[0] and c[1] <= b for a, b in sources)]
-            if not contents:
-                continue
-            if not sources and lexicon_kind(cue_head(doc, cue).lemma_) not in (None, "intention"):
-                sources = _subject_source(doc, sent, cue, contents)
-            if contents[0][1] <= cue[0]:
-                contents = _with_earlier_quotation(openings, contents)
-            contents = _with_rest_of_quotation(openings, closings, contents)
-            quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
+    for candidate in candidates(doc, norm, openings, *taggers(), cue_scorer()):
+        if candidate.by_rule or checker.accepts(candidate.evidence):
+            quote = _quote(doc, norm, sentences, quoted, candidate.cue, candidate.sources, candidate.contents)
             if quote is not None:
                 quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
@@ -75,6 +62,56 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     quotes.sort(key=lambda q: q.cue.start)
     _nest(quotes)
     return quotes
+
+
+@dataclass
+class Candidate:
+    """A cue the taggers propose with its source and content tokens, and the evidence the cue checker weighs.
+    A cue found by rule (_missed_cues, _nominal_cue) is kept whatever the checker says (by_rule): PolNeAR
+    leaves such cues unannotated or rare, so the checker learns to doubt them, yet they are what wire copy
+    needs; unless its source is "I", "you" or "we", a speaker retelling a conversation."""
+    cue: tuple[int, int]
+    sources: list[tuple[int, int]]
+    contents: list[tuple[int, int]]
+    evidence: np.ndarray
+    by_rule: bool
+
+
+def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, role_tagger,
+               scorer: tuple[np.ndarray, float]) -> Iterator[Candidate]:
+    """Each cue the cue CRF (or _missed_cues) finds in a body sentence that the role CRF gives a content."""
+    quoted = [opening >= 0 for opening in openings]
+    closings = {opening: i for i, opening in enumerate(openings) if opening >= 0}
+    scores = cue_scores(doc, scorer)
+    feats = base_features(doc, quoted, scores)
+    counts = token_counts(doc, quoted)
+    tree = parse_tree(doc)
+    for sent in body_sentences(doc, norm):
+        cue_labels, cue_probabilities = _recall_biased(cue_tagger, cue_sequence(feats, sent), "CUE", CUE_THRESHOLD)
+        cues = [(sent.start + a, sent.start + b) for a, b in runs(cue_labels, "CUE")]
+        missed = _missed_cues(sent, cues, quoted)
+        for cue in sorted(cues + missed):
+            probability = max((cue_probabilities[i - sent.start] for i in range(*cue)), default=0.0)
+            cue, agent = _nominal_cue(doc, cue)
+            roles, _ = _recall_biased(role_tagger, role_sequence(feats, tree, sent, cue), "C", CONTENT_THRESHOLD)
+            sources = _nearest(cue, [(sent.start + s, sent.start + e) for s, e in runs(roles, "S")])
+            if agent is not None:
+                sources = [(agent.left_edge.i, agent.right_edge.i + 1)]
+            contents = [(sent.start + s, sent.start + e) for s, e in runs(roles, "C")]
+            contents = [c for c in contents if not any(a <= c[0] and c[1] <= b for a, b in sources)]
+            if not contents:
+                continue
+            tagged_source = bool(sources)
+            if not sources and lexicon_kind(cue_head(doc, cue).lemma_) not in (None, "intention"):
+                sources = _subject_source(doc, sent, cue, contents)
+            if contents[0][1] <= cue[0]:
+                contents = _with_earlier_quotation(openings, contents)
+            contents = _with_rest_of_quotation(openings, closings, contents)
+            rule = cue in missed or agent is not None
+            evidence = cue_evidence(doc, counts, quoted, scores, cue, sources, contents, probability=probability,
+                                    tagged_source=tagged_source, rule=rule, cues_in_sentence=len(cues) + len(missed))
+            retold = any(b - a == 1 and doc[a].lower_ in SPEAKING_PERSONS for a, b in sources)
+            yield Candidate(cue, sources, contents, evidence, rule and not retold)
 
 
 def _signed_quotations(doc: Doc, openings: list[int]):
@@ -213,21 +250,25 @@ def _nominal_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], Token
     return cue, None
 
 
-def _recall_biased(tagger, sequence: list[dict[str, str]], kind: str, threshold: float) -> list[str]:
+def _recall_biased(tagger, sequence: list[dict[str, str]], kind: str, threshold: float
+                   ) -> tuple[list[str], list[float]]:
     """Viterbi labels, with a token the tagger gives at least `threshold` probability of being `kind` labelled
-    so: both CRFs lose more on recall than on precision, so a lower bar than 0.5 scores better."""
+    so: both CRFs lose more on recall than on precision, so a lower bar than 0.5 scores better. Also returns
+    each token's probability of being `kind` (1.0 where Viterbi already said so)."""
     labels = tagger.tag(sequence)
     only_kind = set(tagger.labels()) == {f"B-{kind}", f"I-{kind}", "O"}  # then P(kind) = 1 - P(O): one call
+    probabilities = [1.0] * len(labels)
     for i, label in enumerate(labels):
-        if label == "O":
+        if label == "O" or only_kind:
             if only_kind:
                 probability = 1.0 - tagger.marginal("O", i)
             else:
                 probability = tagger.marginal(f"B-{kind}", i) + tagger.marginal(f"I-{kind}", i)
-            if probability >= threshold:
+            probabilities[i] = probability
+            if label == "O" and probability >= threshold:
                 previous = labels[i - 1] if i else "O"
                 labels[i] = f"I-{kind}" if previous in (f"B-{kind}", f"I-{kind}") else f"B-{kind}"
-    return labels
+    return labels, probabilities
 
 
 def _with_earlier_quotation(openings: list[int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
