@@ -81,9 +81,11 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
     within one sentence. Inverted indexes keep both parts near-linear instead of comparing all pairs."""
     by_article: dict[int, list[int]] = {}
     index: dict[str, list[int]] = {}
+    keys_of: list[frozenset[str]] = []
     for i, c in enumerate(claims):
         by_article.setdefault(c.article_id, []).append(i)
-        for key in c.stems | {f"@{k}" for k in c.entity_keys}:
+        keys_of.append(c.stems | {f"@{k}" for k in c.entity_keys})
+        for key in keys_of[i]:
             index.setdefault(key, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for article in focus:
@@ -98,15 +100,16 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
             pairs.update(itertools.combinations(members, 2))
     in_focus = [c.article_id in focus for c in claims]
     article = [c.article_id for c in claims]
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in index.values():
-        if len(members) > MAX_POSTING:              # a word in every claim says nothing about the event
+    for i, keys in enumerate(keys_of):              # each focus claim counts its fellows over its postings at once
+        if not in_focus[i]:
             continue
-        for i in members:                           # each pair once, from its focus claim (the first if both)
-            if in_focus[i]:
-                shared.update((i, j) if i < j else (j, i) for j in members
-                              if article[j] != article[i] and (j > i or not in_focus[j]))
-    return pairs | {p for p, n in shared.items() if n >= 2}
+        shared: Counter[int] = Counter()
+        for key in keys:
+            if len(index[key]) <= MAX_POSTING:      # a word in every claim says nothing about the event
+                shared.update(index[key])
+        pairs.update((i, j) if i < j else (j, i) for j, n in shared.items()
+                     if n >= 2 and article[j] != article[i])
+    return pairs
 
 
 def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
