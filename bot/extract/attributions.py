@@ -43,12 +43,16 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     openings = quotation_openings(doc)
     quoted = [opening >= 0 for opening in openings]
     checker = cue_checker()
+    accepted = [c for c in candidates(doc, norm, openings, *taggers(), cue_scorer())
+                if c.by_rule or checker.accepts(c.evidence)]
+    cue_tokens = {i for c in accepted for i in range(*c.cue)}
+    closings = _closings(openings)
     quotes: list[Quote] = []
-    for candidate in candidates(doc, norm, openings, *taggers(), cue_scorer()):
-        if candidate.by_rule or checker.accepts(candidate.evidence):
-            quote = _quote(doc, norm, sentences, quoted, candidate.cue, candidate.sources, candidate.contents)
-            if quote is not None:
-                quotes.append(quote)
+    for candidate in accepted:
+        contents = _with_next_quotation(doc, openings, closings, cue_tokens, candidate.cue, candidate.contents)
+        quote = _quote(doc, norm, sentences, quoted, candidate.cue, candidate.sources, contents)
+        if quote is not None:
+            quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
     for cue, sources, contents in (*_signed_quotations(doc, openings), *_transcript_turns(doc, norm)):
         quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
@@ -81,7 +85,7 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
                scorer: tuple[np.ndarray, float]) -> Iterator[Candidate]:
     """Each cue the cue CRF (or _missed_cues) finds in a body sentence that the role CRF gives a content."""
     quoted = [opening >= 0 for opening in openings]
-    closings = {opening: i for i, opening in enumerate(openings) if opening >= 0}
+    closings = _closings(openings)
     scores = cue_scores(doc, scorer)
     feats = base_features(doc, quoted, scores)
     counts = token_counts(doc, quoted)
@@ -289,6 +293,31 @@ def _with_rest_of_quotation(openings: list[int], closings: dict[int, int], conte
     if first < 0 or start > first + 1 or openings[end - 1] != first or closings[first] < end:
         return contents
     return [*contents[:-1], (start, closings[first] + 1)]
+
+
+def _closings(openings: list[int]) -> dict[int, int]:
+    """Opening mark index -> index of the quotation's last token (its closing mark, if it has one)."""
+    return {opening: i for i, opening in enumerate(openings) if opening >= 0}
+
+
+def _with_next_quotation(doc: Doc, openings: list[int], closings: dict[int, int], cue_tokens: set[int],
+                         cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Add the quotation opening the next sentence of the paragraph to a quoted content before its cue: the
+    press goes on '"...," she said. "..."' with no second cue. Not when that sentence has a cue of its own."""
+    start, end = contents[-1]
+    if end > cue[0] or openings[start] < 0:
+        return contents
+    following = doc[cue[0]].sent.end
+    while following < len(doc) and doc[following].is_space:
+        if "\n" in doc[following].text:
+            return contents
+        following += 1
+    if following >= len(doc) or openings[following] != following:
+        return contents
+    close = closings[following]
+    if close == following or any(i in cue_tokens for i in range(following, doc[close].sent.end)):
+        return contents
+    return [*contents, (following, close + 1)]
 
 
 def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: list[bool], cue: tuple[int, int],

@@ -170,6 +170,15 @@ def test_quote_running_over_sentences_after_the_speaker(quotes_of):
     assert max(c.end for c in quote.contents) >= text.index("for this")
 
 
+def test_quotation_going_on_in_the_next_sentence_after_the_cue(quotes_of):
+    text = ('"We will win this state," the senator said on Sunday. "Nobody can stop this campaign now." '
+            'The rally ended at noon.\n')
+    quote = quote_with(quotes_of(text), "We will win this state")
+    assert sources(quote) == ["the senator"]
+    assert any("Nobody can stop this campaign now" in c.text for c in quote.contents)
+    assert not any("rally" in c.text for c in quote.contents)
+
+
 def test_quotation_signed_with_a_dash_and_a_name(quotes_of):
     text = ('Readers wrote to us.\n"He has empowered racists to be open with their prejudice. He represents our '
             'greatest shame." \u2015 Sonya Herridge\n"I am so ashamed to be an American today, and so are all of my '
