@@ -117,14 +117,15 @@ def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
     conflicts = []
     for i, j in sorted(candidate_pairs(claims, focus)):
         a, b = claims[i], claims[j]
-        if not related(a, b):
+        across = a.article_id != b.article_id
+        if not related(a, b) or across and not shares_entity(a, b):     # the cheap tests before same_event
             continue
         similarity = same_event(a, b, idf)
         culprit, dissent = culprit_conflict(a, b), dissent_between(a, b, similarity)
         explicit = culprit or (dissent and a.sentence_position == b.sentence_position)
         if similarity < (MIN_SAME_EVENT_EXPLICIT if explicit else MIN_SAME_EVENT):
             continue
-        if a.article_id != b.article_id and not (shares_entity(a, b) and similarity >= MIN_SAME_EVENT_ACROSS):
+        if across and similarity < MIN_SAME_EVENT_ACROSS:
             continue
         signals = [s for s in (culprit, polarity_conflict(a, b, idf), figure_conflict(a, b), dissent) if s]
         if signals:
