@@ -8,10 +8,12 @@ Full-text search (created by migration 0001_facts, PostgreSQL's replaced by 0005
 SQLite (FTS5, tokenizer `porter unicode61 remove_diacritics 2`: English stemming, accents folded)
 - `claim_fts(content_text, sentence_text)`, rowid = claim.id: the claim's content and the text of its cue's
   sentence. It keeps its own copy of the text (an external-content table would need the sentence row when a
-  cascade deletes the claim, and SQLite 3.40 has no contentless delete); triggers on claim keep it in sync.
+  cascade deletes the claim, and SQLite 3.40 has no contentless delete).
   Query: `SELECT rowid, bm25(claim_fts) FROM claim_fts WHERE claim_fts MATCH :q ORDER BY bm25(claim_fts)`.
-- `sentence_fts(text)`, external content over sentence (content_rowid = sentence.id); triggers on sentence
-  keep it in sync. Query: `SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q`.
+- `sentence_fts(text)`, external content over sentence (content_rowid = sentence.id).
+  Query: `SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q`.
+- Both are filled by `index_full_text` once an article's rows are written (migration 0008: one statement per
+  article costs half what a trigger per row did); triggers on delete and update keep them in step afterwards.
 
 PostgreSQL (stored tsvector columns, absent from the models, with GIN indexes: read, never re-parsed)
 - `claim.content_tsv`  = to_tsvector('english', content_text), index `ix_claim_content_fts` (generated)
@@ -30,7 +32,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlmodel import Session, create_engine
 
@@ -91,6 +93,19 @@ def open_session(engine: Engine) -> Iterator[Session]:
     """A session that rolls back whatever the caller left uncommitted when it leaves, error or not."""
     with Session(engine) as session:
         yield session
+
+
+def index_full_text(connection: Connection, first_article_id: int, last_article_id: int) -> None:
+    """Add the claims and sentences of the articles first_article_id..last_article_id to SQLite's full-text tables,
+    after writing them: whatever inserts claims or sentences calls this. PostgreSQL indexes its own rows."""
+    if connection.dialect.name != "sqlite":
+        return
+    articles = {"first": first_article_id, "last": last_article_id}
+    connection.execute(text("INSERT INTO sentence_fts (rowid, text) SELECT id, text FROM sentence "
+                            "WHERE article_id BETWEEN :first AND :last ORDER BY id"), articles)
+    connection.execute(text("INSERT INTO claim_fts (rowid, content_text, sentence_text) "
+                            "SELECT c.id, c.content_text, s.text FROM claim c JOIN sentence s ON s.id = c.sentence_id "
+                            "WHERE c.article_id BETWEEN :first AND :last ORDER BY c.id"), articles)
 
 
 def error_reason(error: DBAPIError) -> str:

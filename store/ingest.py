@@ -25,7 +25,7 @@ from bot.errors import StoreError
 from bot.extract.entities import fold_name
 from bot.extract.types import ArticleFacts, Quote
 from bot.extract.types import Sentence as SentenceFact
-from store.db import error_reason
+from store.db import error_reason, index_full_text
 from store.models import Alias, Article, Claim, Entity, Figure, Hedge, Mention, Sentence, utcnow
 
 CONTENT_JOINER = " … "
@@ -188,6 +188,7 @@ def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> Non
                                "start": f.span.start, "end": f.span.end, "text": f.span.text, "value": f.value,
                                "low": f.low, "high": f.high, "hedge": f.hedge, "counts": f.counts}
                               for f in facts.figures])
+    index_full_text(session.connection(), article.id, article.id)
 
 
 def _insert(session: Session, table: type, rows: list[dict]) -> None:

@@ -8,7 +8,7 @@ import json
 from sqlmodel import Session
 
 from store import search
-from store.db import open_session
+from store.db import index_full_text, open_session
 from store.models import LOCAL_TEAM, Alias, Article, Claim, Entity, Sentence
 
 
@@ -30,6 +30,8 @@ def add_article(session: Session, slug: str, sentence: str, team_id: str = LOCAL
                   content_text=sentence, content_start=0, content_end=len(sentence),
                   content_spans=json.dumps([[0, len(sentence)]]))
     session.add(claim)
+    session.flush()
+    index_full_text(session.connection(), article.id, article.id)       # as save_article does
     session.commit()
     return article.id, claim.id
 

@@ -1,5 +1,5 @@
 """Migrations and engines on SQLite and PostgreSQL: the migrated schema is the models' schema, full-text search
-follows inserts and cascaded deletes, downgrade/upgrade round-trips, and bad URLs are one-line StoreErrors."""
+follows indexed inserts and cascaded deletes, downgrade/upgrade round-trips, and bad URLs are one-line StoreErrors."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel, select
 
 import store.models  # noqa: F401  (tables on SQLModel.metadata)
 from bot.errors import StoreError
-from store.db import ALEMBIC_INI, make_engine, migrate
+from store.db import ALEMBIC_INI, index_full_text, make_engine, migrate
 from store.models import Article, Claim, Sentence
 from tests.conftest import postgres_schema
 
@@ -43,7 +43,7 @@ def test_migrated_schema_is_the_models_schema(engine):
         context = MigrationContext.configure(connection, opts={"include_object": models_only,
                                                                "compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
-        assert context.get_current_revision() == "0007_tsvector_statistics"
+        assert context.get_current_revision() == "0008_full_text_per_article"
 
 
 def test_migrate_again_changes_nothing(engine):
@@ -64,6 +64,8 @@ def add_claim(session: Session, sentence_text: str, content: str) -> int:
     session.add(Claim(article_id=article.id, sentence_id=sentence.id, position=0, attributed=True, kind="indirect",
                       content_text=content, content_start=0, content_end=len(content),
                       content_spans=json.dumps([[0, len(content)]])))
+    session.flush()
+    index_full_text(session.connection(), article.id, article.id)       # as save_article does
     session.commit()
     return article.id
 
@@ -93,7 +95,7 @@ def claims_by_cue_sentence(connection, word: str) -> list:
     return [r[0] for r in hits]
 
 
-def test_full_text_follows_inserts_and_cascaded_deletes(engine):
+def test_full_text_follows_indexed_inserts_and_cascaded_deletes(engine):
     with Session(engine) as session:
         article_id = add_claim(session, "Residents requested the army, state TV said.", "residents requested the army")
         claim_id = session.exec(select(Claim.id)).one()
@@ -216,3 +218,19 @@ def test_concurrent_migrations_of_a_fresh_database_both_succeed():
         engine = make_engine(url)
         assert FACT_TABLES <= set(inspect(engine).get_table_names())
         engine.dispose()
+
+
+def test_sqlite_full_text_insert_triggers_leave_with_0008_and_come_back_on_downgrade(engine):
+    """Rows enter SQLite's full-text tables through index_full_text, one statement per article; a downgrade
+    restores the per-row insert triggers."""
+    if engine.dialect.name != "sqlite":
+        return
+    triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts_insert' ORDER BY name"
+    with engine.connect() as connection:
+        assert connection.execute(text(triggers)).scalars().all() == []
+    config = Config(str(ALEMBIC_INI))
+    config.set_main_option("script_location", str(ALEMBIC_INI.parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007_tsvector_statistics")
+        assert connection.execute(text(triggers)).scalars().all() == ["claim_fts_insert", "sentence_fts_insert"]
