@@ -152,9 +152,11 @@ def extract_document(document: Document, nlp: Language) -> ArticleFacts:
 
 def store_facts(engine: Engine, document: Document, facts: ArticleFacts, *, team_id: str = LOCAL_TEAM,
                 force: bool = False, disputes: bool = True) -> IngestResult:
-    """Save one document's facts in its own transaction; any failure is the result's one-line error."""
+    """Save one document's facts in its own transaction; any failure is the result's one-line error. The article's
+    id and slug are read after the commit from the object itself: this session wrote them, reading the row again
+    would cost a query per article."""
     try:
-        with open_session(engine) as session:
+        with open_session(engine, expire_on_commit=False) as session:
             article, created = save_article(session, facts, team_id, title=document.title,
                                             slug=slugify(document.path.stem), url=document.url,
                                             outlet=document.outlet, force=force, disputes=disputes)

@@ -89,9 +89,10 @@ def open_database(url: str) -> Engine:
 
 
 @contextmanager
-def open_session(engine: Engine) -> Iterator[Session]:
-    """A session that rolls back whatever the caller left uncommitted when it leaves, error or not."""
-    with Session(engine) as session:
+def open_session(engine: Engine, *, expire_on_commit: bool = True) -> Iterator[Session]:
+    """A session that rolls back whatever the caller left uncommitted when it leaves, error or not.
+    expire_on_commit=False keeps objects' values after a commit instead of reading them again on next use."""
+    with Session(engine, expire_on_commit=expire_on_commit) as session:
         yield session
 
 
