@@ -395,7 +395,7 @@ def _as_written(asked: str, name_words: list[str]):
                 tokens) <= search.PRONOUNS else -1
         reported = not SAY_VERBS.isdisjoint(_TOKEN.findall((record.cue_text or "").lower()))
         return (fold_name(written) == folded, closeness[written] >= 0, closeness[written], reported,
-                record.ingested_order, record.article_id, -record.position)
+                record.ingested_order, record.article_id, -record.position, -record.claim_id)
     return key
 
 

@@ -9,6 +9,7 @@ Editors' corrections (store.models.Correction) override the extracted source whe
 
 from __future__ import annotations
 
+import heapq
 import re
 import threading
 from collections import Counter
@@ -144,6 +145,7 @@ class _NameIndex:
 _name_cache: dict[str, _NameIndex] = {}
 _name_lock = threading.Lock()
 _NAME_FILLERS = frozenset({"the", "a", "an", "of", "s"})
+SHORTLIST = 40                 # names scored in full per name asked (the best by token_set_ratio)
 SHORT_CLOSE = 6                # a word of 4 letters is within ratio 75 only of words of at most 6
 
 
@@ -305,9 +307,15 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
     def similar(a: str, b: str) -> float:
         return table.get((a, b), 100.0 if a == b else 0.0)
 
-    wanted = " ".join(query)
-    shortlist = process.extract(wanted, {n: index.names[n] for n in hits}, scorer=fuzz.token_set_ratio, limit=40)
-    passing = [(number, score) for _, _, number in shortlist
+    # the best SHORTLIST by token_set_ratio, ties (every name holding all the words scores 100) to the shorter
+    # name, then alphabetically: never to the order names were read in, which differs between processes
+    numbers = list(hits)
+    scores = process.cdist([" ".join(query)], [index.names[n] for n in numbers], scorer=fuzz.token_set_ratio,
+                           dtype=numpy.float64)[0]
+    cut = numpy.partition(scores, -SHORTLIST)[-SHORTLIST] if len(numbers) > SHORTLIST else 0.0
+    shortlist = heapq.nsmallest(SHORTLIST, numpy.flatnonzero(scores >= cut).tolist(), key=lambda i: (
+        -scores[i], len(index.names[numbers[i]]), index.names[numbers[i]]))
+    passing = [(number, score) for number in (numbers[i] for i in shortlist)
                if (score := name_score(query, index.names[number].split(), similar)) >= floor]
     if not passing:
         return []
@@ -315,7 +323,7 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
                        team_id)
     scored = [NameMatch(key, index.names[number], score) for number, score in passing
               for key in set().union(*(keys.get(spelling, set()) for spelling in index.stored[number]))]
-    scored.sort(key=lambda m: (-m.score, m.key))
+    scored.sort(key=lambda m: (-m.score, m.key, m.alias))
     if not scored:
         return []
     best = scored[0].score
@@ -332,7 +340,7 @@ def entity_names(session: Session, keys: list[str], team_id: str) -> dict[str, s
         return {}
     rows = session.execute(
         select(Entity.key, Entity.name).join(Article, Article.id == Entity.article_id)
-        .where(Entity.key.in_(keys), Article.team_id == team_id).order_by(Article.id)).all()
+        .where(Entity.key.in_(keys), Article.team_id == team_id).order_by(Article.id, Entity.id)).all()
     return {key: name for key, name in rows}
 
 
@@ -351,9 +359,10 @@ def claims_by_sources(session: Session, keys: list[str], team_id: str, *, articl
     if article_id is not None:
         query = query.where(Claim.article_id == article_id)
         corrected = corrected.where(Claim.article_id == article_id)
-    ids = session.execute(query.order_by(Article.ingested_at.desc(), Article.id.desc(), Claim.position)
+    ids = session.execute(query.order_by(Article.ingested_at.desc(), Article.id.desc(), Claim.position, Claim.id)
                           .limit(limit)).scalars().all()
-    return list(dict.fromkeys([*session.execute(corrected.limit(limit)).scalars().all(), *ids]))
+    return list(dict.fromkeys([*session.execute(corrected.order_by(Claim.id.desc()).limit(limit)).scalars().all(),
+                               *ids]))
 
 
 # --- loading what an answer quotes ----------------------------------------------------------------------------------
@@ -393,8 +402,9 @@ class ClaimRecord:
 
 
 def brief_claims(session: Session, claim_ids: list[int], team_id: str) -> dict[int, ClaimRecord]:
-    """The claims (of this workspace only) with what ranking needs, keyed by id, corrections applied: the passage
-    is the cue's sentence until `complete` fills in the whole passage, hedges, figures and disputes."""
+    """The claims (of this workspace only) with what ranking needs, keyed by id in the order asked (not the order
+    the database returns rows in, which may differ between runs), corrections applied: the passage is the cue's
+    sentence until `complete` fills in the whole passage, hedges, figures and disputes."""
     claim_ids = list(dict.fromkeys(claim_ids))
     if not claim_ids:
         return {}
@@ -406,7 +416,7 @@ def brief_claims(session: Session, claim_ids: list[int], team_id: str) -> dict[i
         .join(Sentence, Sentence.id == Claim.sentence_id).join(Article, Article.id == Claim.article_id)
         .outerjoin(Entity, Entity.id == Claim.source_entity_id)
         .where(Claim.id.in_(claim_ids), Article.team_id == team_id)).all()
-    records = {}
+    records: dict[int, ClaimRecord] = dict.fromkeys(claim_ids)
     for (claim_id, article_id, attributed, kind, cue_text, cue_kind, source_text, source_entity_id, content,
          content_start, content_end, sentence_id, sentence, start, end, position, slug, title, url, outlet,
          ingested, key, name) in rows:
@@ -417,6 +427,7 @@ def brief_claims(session: Session, claim_ids: list[int], team_id: str) -> dict[i
             source_key=key, source_name=name, content_text=content, passage=sentence, passage_start=start,
             passage_end=end, position=position, sentence_id=sentence_id, content_start=content_start,
             content_end=content_end)
+    records = {claim_id: record for claim_id, record in records.items() if record is not None}
     _apply_corrections(session, records, team_id)
     return records
 
@@ -437,7 +448,7 @@ def complete(session: Session, records: list[ClaimRecord], team_id: str) -> list
     for claim_id, dispute_id, topic in session.execute(
             select(DisputeClaim.claim_id, Dispute.id, Dispute.topic).join(Dispute, Dispute.id == DisputeClaim.dispute_id)
             .where(DisputeClaim.claim_id.in_(list(by_id)), Dispute.team_id == team_id)
-            .order_by(Dispute.confidence.desc())).all():
+            .order_by(Dispute.confidence.desc(), Dispute.id)).all():
         by_id[claim_id].disputes.append((dispute_id, topic))
     return records
 
@@ -491,7 +502,7 @@ def _attach_hedges_and_figures(session: Session, records: dict[int, ClaimRecord]
         by_sentence.setdefault(r.sentence_id, []).append(r)
     for table, target in ((Hedge, "hedges"), (Figure, "figures")):
         for row in session.execute(select(table).where(table.sentence_id.in_(list(by_sentence)))
-                                   .order_by(table.start)).scalars():
+                                   .order_by(table.start, table.id)).scalars():
             for r in by_sentence[row.sentence_id]:
                 owned = row.claim_id == r.claim_id
                 inside = row.claim_id is None and r.content_start <= row.start and row.end <= r.content_end
@@ -549,11 +560,12 @@ def describe(session: Session, keys: list[str], team_id: str, *, article_id: int
              .where(Entity.key.in_(keys), Article.team_id == team_id, Entity.description.is_not(None)))
     if article_id is not None:
         query = query.where(Article.id == article_id)
-    return list(session.execute(query.order_by(Article.ingested_at.desc(), Article.id.desc()).limit(limit)).all())
+    return list(session.execute(query.order_by(Article.ingested_at.desc(), Article.id.desc(), Entity.id, Sentence.id)
+                                .limit(limit)).all())
 
 
 def claim_on_sentence(session: Session, sentence_id: int) -> int | None:
     """The claim whose cue sits in this sentence (attributed first), for answers that quote a bare sentence."""
     return session.execute(select(Claim.id).where(Claim.sentence_id == sentence_id)
-                           .order_by(Claim.attributed.desc(), Claim.position).limit(1)).scalar()
+                           .order_by(Claim.attributed.desc(), Claim.position, Claim.id).limit(1)).scalar()
 
