@@ -104,55 +104,63 @@ def head_indexes(doc: Doc) -> np.ndarray:
     return np.arange(len(doc)) + doc.to_array("HEAD").astype(np.int64)
 
 
-def base_features(doc: Doc, quoted: list[bool], scores: np.ndarray) -> list[dict[str, str]]:
-    """Per-token features shared by both taggers; computed once per document (in plain lists: token objects
-    are slow to create)."""
+@dataclass(frozen=True)
+class TokenFeatures:
+    """Per-token features shared by both taggers, computed once per document. `items` holds each token's
+    crfsuite attributes as "name:value" strings (what crfsuite makes of a {name: value} dict, at a fraction of
+    pycrfsuite's cost of converting dicts); the plain lists are the values the sequences combine."""
+    items: list[list[str]]
+    lemmas: list[str]
+    tags: list[str]
+    deps: list[str]
+    quoted: list[str]       # "1" inside quotation marks, "0" outside
+
+
+def base_features(doc: Doc, quoted: list[bool], scores: np.ndarray) -> TokenFeatures:
+    """Each token's word, lemma, tag, dependency, its head's, lexicon kinds, quotation, capitalisation, cue
+    score bucket and which labelled children it has (in plain lists: token objects are slow to create)."""
     words = [(t.lower_, t.lemma_.lower(), t.tag_, t.dep_, "T" if t.is_title else "U" if t.is_upper else "l")
              for t in doc]
     heads = head_indexes(doc).tolist()
     buckets = np.minimum((scores * 10).astype(np.int64), 9).tolist()
-    feats = []
-    for i, (lower, lemma, tag, dep, cap) in enumerate(words):
-        _, head_lemma, head_tag, head_dep, _ = words[heads[i]]
-        feats.append({
-            "w": lower,
-            "l": lemma,
-            "t": tag,
-            "d": dep,
-            "hl": head_lemma,
-            "ht": head_tag,
-            "hd": head_dep,
-            "q": "1" if quoted[i] else "0",
-            "lex": _LEXICON.get(lemma, "-"),
-            "hlex": _LEXICON.get(head_lemma, "-"),
-            "cap": cap,
-            "cp": str(buckets[i]),
-        })
+    children: list[list[str]] = [[] for _ in words]
     for i, h in enumerate(heads):
         if h != i:
             dep = words[i][3]
             if dep in _CHILD_DEPS:
-                feats[h]["k_" + dep] = "1"
+                children[h].append("k_" + dep + ":1")
             if words[i][0] == ":":
-                feats[h]["k_colon"] = "1"
-    return feats
+                children[h].append("k_colon:1")
+    quoted_flags = ["1" if q else "0" for q in quoted]
+    items = []
+    for i, (lower, lemma, tag, dep, cap) in enumerate(words):
+        _, head_lemma, head_tag, head_dep, _ = words[heads[i]]
+        items.append([
+            "w:" + lower, "l:" + lemma, "t:" + tag, "d:" + dep, "hl:" + head_lemma, "ht:" + head_tag,
+            "hd:" + head_dep, "q:" + quoted_flags[i], "lex:" + _LEXICON.get(lemma, "-"),
+            "hlex:" + _LEXICON.get(head_lemma, "-"), "cap:" + cap, f"cp:{buckets[i]}",
+            *dict.fromkeys(children[i]),
+        ])
+    return TokenFeatures(items, [w[1] for w in words], [w[2] for w in words], [w[3] for w in words],
+                         quoted_flags)
 
 
-def cue_sequence(feats: list[dict[str, str]], sent: SpacySpan) -> list[dict[str, str]]:
+def cue_sequence(feats: TokenFeatures, sent: SpacySpan) -> list[list[str]]:
     """Features for the cue tagger over one sentence: each token plus its neighbours' lemma and tag."""
+    lemmas, tags = feats.lemmas, feats.tags
     seq = []
     for i in range(sent.start, sent.end):
-        f = dict(feats[i])
+        item = feats.items[i].copy()
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if sent.start <= j < sent.end:
-                f[f"{offset}l"] = feats[j]["l"]
-                f[f"{offset}t"] = feats[j]["t"]
+                item.append(f"{offset}l:{lemmas[j]}")
+                item.append(f"{offset}t:{tags[j]}")
             else:
-                f[f"{offset}l"] = "<edge>"
-        f["1w"] = f.get("1l", "")
-        f["pos"] = "first" if i == sent.start else "last" if i == sent.end - 1 else "mid"
-        seq.append(f)
+                item.append(f"{offset}l:<edge>")
+        item.append("1w:" + (lemmas[i + 1] if i + 1 < sent.end else "<edge>"))
+        item.append("pos:first" if i == sent.start else "pos:last" if i == sent.end - 1 else "pos:mid")
+        seq.append(item)
     return seq
 
 
@@ -172,46 +180,40 @@ def parse_tree(doc: Doc) -> Tree:
                 [strings[o] if p else None for p, o in zip(punct, orth)])
 
 
-def role_sequence(feats: list[dict[str, str]], tree: Tree, sent: SpacySpan, cue: tuple[int, int]
-                  ) -> list[dict[str, str]]:
+def role_sequence(feats: TokenFeatures, tree: Tree, sent: SpacySpan, cue: tuple[int, int]) -> list[list[str]]:
     """Features for the source/content tagger over the cue's sentence: where each token sits relative to the
     cue, in the text and in the dependency tree."""
     head = cue_head(sent.doc, cue).i
     head_path = _ancestors(tree.heads, head)
-    head_feats = feats[head]
+    head_quoted = feats.quoted[head]
     head_dep = tree.deps[head]
+    cue_lemma = "cl:" + feats.lemmas[head]
+    cue_dep = "cd:" + head_dep
     seq = []
+    branches = []
     for i in range(sent.start, sent.end):
-        base = feats[i]
+        quoted = feats.quoted[i]
         rel = "C" if cue[0] <= i < cue[1] else "L" if i < cue[0] else "R"
         gap = (cue[0] - i) if rel == "L" else (i - cue[1] + 1) if rel == "R" else 0
         branch, side = _branch(tree, i, head, head_path)
-        f = {
-            "l": base["l"],
-            "t": base["t"],
-            "d": base["d"],
-            "q": base["q"],
-            "cq": head_feats["q"],
-            "rel": rel,
-            "gap": _bucket(gap),
-            "br": branch,
-            "side": side,
-            "br_rel": f"{branch}|{side}|{rel}",
-            "cl": head_feats["l"],
-            "cd": head_dep,
-            "cd_rel": f"{head_dep}|{rel}",
-            "q_rel": f"{base['q']}{head_feats['q']}|{rel}",
-            "br_q": f"{branch}|{base['q']}{head_feats['q']}",
-        }
+        item = [
+            "l:" + feats.lemmas[i], "t:" + feats.tags[i], "d:" + feats.deps[i], "q:" + quoted, "cq:" + head_quoted,
+            "rel:" + rel, "gap:" + _bucket(gap), "br:" + branch, "side:" + side, f"br_rel:{branch}|{side}|{rel}",
+            cue_lemma, cue_dep, f"cd_rel:{head_dep}|{rel}", f"q_rel:{quoted}{head_quoted}|{rel}",
+            f"br_q:{branch}|{quoted}{head_quoted}",
+        ]
         if tree.puncts[i] is not None:
-            f["punct"] = tree.puncts[i]
-        seq.append(f)
-    for i, f in enumerate(seq):
-        for offset in (-1, 1):
-            j = i + offset
-            if 0 <= j < len(seq):
-                f[f"{offset}br"] = seq[j]["br"]
-                f[f"{offset}l"] = seq[j]["l"]
+            item.append("punct:" + tree.puncts[i])
+        seq.append(item)
+        branches.append(branch)
+    lemmas = feats.lemmas[sent.start:sent.end]
+    for k, item in enumerate(seq):
+        if k > 0:
+            item.append("-1br:" + branches[k - 1])
+            item.append("-1l:" + lemmas[k - 1])
+        if k + 1 < len(seq):
+            item.append("1br:" + branches[k + 1])
+            item.append("1l:" + lemmas[k + 1])
     return seq
 
 

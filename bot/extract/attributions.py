@@ -254,7 +254,7 @@ def _nominal_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], Token
     return cue, None
 
 
-def _recall_biased(tagger, sequence: list[dict[str, str]], kind: str, threshold: float
+def _recall_biased(tagger, sequence: list[list[str]], kind: str, threshold: float
                    ) -> tuple[list[str], list[float]]:
     """Viterbi labels, with a token the tagger gives at least `threshold` probability of being `kind` labelled
     so: both CRFs lose more on recall than on precision, so a lower bar than 0.5 scores better. Also returns
