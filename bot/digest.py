@@ -112,8 +112,7 @@ def disable_workspace_digests(session: Session, team_id: str) -> int:
     settings = digest_settings(session, team_id, enabled_only=True)
     for setting in settings:
         setting.enabled = False
-        session.add(setting)
-    session.commit()
+        _save(session, setting, None)
     return len(settings)
 
 

@@ -270,7 +270,7 @@ def _sources_named(session: Session, name: str, team_id: str) -> tuple[list[sear
     with ..."), then the names inside it ("Michael Mulgrew")."""
     folded = fold_name(name)
     matches = search.match_names(session, folded, team_id)
-    head = _HEAD_END.split(name, maxsplit=1)[0].strip()
+    head = _head(name)
     parts = [head] if head and head != name.strip() else []
     for part in [] if matches else dict.fromkeys([*parts, *_name_parts(name)]):
         matches = search.match_names(session, fold_name(part), team_id)
@@ -407,7 +407,7 @@ def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str],
         return True
     written = record.source_text or ""
     if written not in written_by:
-        head = _HEAD_END.split(written, maxsplit=1)[0]      # "The anchor for Univision" of "..., a US channel"
+        head = _head(written)       # "The anchor for Univision" of "..., a US channel"
         written_by[written] = any(
             search.name_score(name_words, tokens) >= search.NAME_MATCH
             for tokens in map(search.name_tokens, map(fold_name, [written, head, *_name_parts(written)])) if tokens)
@@ -415,6 +415,11 @@ def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str],
 
 
 _HEAD_END = re.compile(r"[,(\u2014;]")
+
+
+def _head(name: str) -> str:
+    """A source's words before its first comma, bracket, dash or semicolon: the name a description opens with."""
+    return _HEAD_END.split(name, maxsplit=1)[0].strip()
 
 
 def _shown(name: str) -> str:
