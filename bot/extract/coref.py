@@ -4,9 +4,10 @@ A source is resolved by its head word: a named mention there is the speaker ("Tu
 a capital city as a source stands for its country's government ("claims by Damascus"); a pronoun is followed back
 to the most salient agreeing noun phrase before the quote, main-clause subjects first and nearer sentences first
 ("he", "she", "they", "it"; "I" and "we" are the enclosing quote's speaker); a description ("The
-government", "state TV", "our correspondent in Beirut") is matched to an entity whose names hold its words and
-its head word, or becomes an entity of its own ("Al Jazeera's correspondent", "human rights groups"). A quote
-without a source keeps speaker None: nobody is invented.
+government", "state TV", "our correspondent in Beirut") is matched to an entity of its number whose names hold
+its words and its head word, or becomes an entity of its own ("Al Jazeera's correspondent", "human rights
+groups"); one opening with "his", "her", "their" or "its" is its owner's ("her campaign" -> "Hillary
+Clinton's campaign"). A quote without a source keeps speaker None: nobody is invented.
 """
 
 from __future__ import annotations
@@ -33,13 +34,18 @@ FIRST_PERSON = frozenset("i we me us my our".split())
 PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | THING_PRONOUNS
 # Sources that name nobody: a quote from "no one" or "someone" has no speaker to resolve.
 NOBODY = frozenset("no one nobody none anyone anybody someone somebody everyone everybody".split())
-RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+RELATIVE_PRONOUNS = frozenset("who which that whom whose".split())
+POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 NOT_SOURCE_POS = frozenset("VERB AUX ADP PART SCONJ CCONJ PUNCT".split())
 FEMALE_WORDS = frozenset("woman spokeswoman mother daughter wife girl chairwoman ms mrs miss dame lady queen princess".split())
 MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir king prince lord sheikh".split())
 # Words that do not tell two descriptions apart ("our correspondent in Beirut" = "the BBC's correspondent in Beirut").
 _FUNCTION_WORDS = frozenset("the a an our their its his her this that these those of in on at for from by to and".split())
 _INDEFINITE = frozenset("a an one another some".split())
+# A name opening with a number or a quantifier is a part of a group ("About four in 10 ... voters", "many
+# analysts"): a later "voters" or "the analysts" means the whole group, not that part.
+_QUANTIFIERS = frozenset("about nearly almost roughly more less fewer some many most few several half all both each "
+                         "any one two three four five six seven eight nine ten dozens hundreds thousands".split())
 _MODIFIER_DEPS = frozenset("poss compound amod nmod".split())
 _NOUN_POS = frozenset((symbols.NOUN, symbols.PROPN, symbols.PRON))
 _TITLE_ABBREVIATIONS = {
@@ -47,6 +53,7 @@ _TITLE_ABBREVIATIONS = {
     "lt": "lieutenant", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "prof": "professor",
     "pm": "minister", "rev": "reverend", "pres": "president",
 }
+_POSSESSIVE = re.compile(r"['’]s?\b")
 _DESCRIPTION_HEAD = re.compile(r"\s(?:of|for|in|at|from|with|and|on|to)\s")
 _PERSON_WINDOW = 8   # sentences searched back for he/she
 _OTHER_WINDOW = 2    # for they/it
@@ -77,6 +84,7 @@ class _Context:
     by_token: dict[int, Mention] = field(default_factory=dict)   # token index -> the mention holding it
     sentence_of: list[int] = field(default_factory=list)         # token index -> its sentence's number in the doc
     mention_spans: set[Span] = field(default_factory=set)
+    described: set[int] = field(default_factory=set)              # entities made from a common noun, not a name
     # Per token, read once from the Doc's arrays: the loops over many tokens need no spaCy Token objects.
     lowers: list[int] = field(default_factory=list)         # string hashes
     pos: list[int] = field(default_factory=list)
@@ -250,8 +258,11 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
         return None
     if head.pos_ in NOT_SOURCE_POS and ctx.mention_at(head) is None:
         return None  # a verb or particle the attribution extractor took for a source ("said")
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        head = head.head.head  # "officials who said": the noun the relative clause describes
+    if head.lower_ in RELATIVE_PRONOUNS:
+        clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
+        if clause is None:
+            return None  # "that" or "which" standing alone names nobody
+        head = clause.head  # "officials who said", "Obama, whose criticism ...": the noun the clause describes
         tokens = _name_tokens(list(head.subtree), head)
     if head.lower_ in FIRST_PERSON:
         return _enclosing_speaker(quote, quotes, source.start)
@@ -320,27 +331,66 @@ def _metonymy(ctx: _Context, mention: Mention) -> int:
 
 
 def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
-    """An entity the description fits ("The government" -> "Syrian government"), else a new entity."""
+    """An entity the description fits ("The government" -> "Syrian government"), else a new entity. A
+    description opening with a possessive pronoun is the person it introduced ("his brother Alastair Osman ...
+    his brother added"), else the pronoun is followed back: "her campaign" is the campaign of the woman last
+    named, never the campaign of whoever "his campaign" was."""
     name_tokens = _name_tokens(tokens, head)
     words = _words(_text(name_tokens))
     if not words:
         return None
     head_word = _stem(fold_name(head.text))
     span = ctx.span(name_tokens)
-    match = None
-    if name_tokens[0].lower_ not in _INDEFINITE:
-        match = _fitting_entity(ctx, head_word, words, span.start)
     name = _text(name_tokens)
+    plural = _plural(ctx, head)
+    owner = match = None
+    if name_tokens[0].lower_ in POSSESSIVE_PRONOUNS:
+        match = _introduced_as(ctx, name, span.start)
+        owner = None if match is not None else _possessor(ctx, name_tokens)
+        if owner is not None:
+            owner_name = ctx.entities[owner].name
+            name = f"{owner_name}'s {_text(name_tokens[1:])}"
+            match = _fitting_entity(ctx, head_word, words | _words(owner_name.split()[-1]), span.start, plural)
+        elif match is None:
+            key = fold_name(name)   # whose it is unknown: only the same words seen before may be the same thing
+            match = next((i for i, e in enumerate(ctx.entities) if fold_name(e.name) == key), None)
+    elif name_tokens[0].lower_ not in _INDEFINITE:
+        match = _fitting_entity(ctx, head_word, words, span.start, plural)
     if match is None:
         clause = _clause(tokens, head)
         match = ctx.add_entity(Entity(
             name=_strip_determiner(name), type=_description_type(head), aliases=[_strip_determiner(name)],
             description=_text(clause) if clause else None, description_span=ctx.span(clause) if clause else None,
         ), head_word)
-    else:
+        if head.pos_ != "PROPN":
+            ctx.described.add(match)
+    elif name_tokens[0].lower_ not in POSSESSIVE_PRONOUNS:   # "his brother" is no name of him
         ctx.add_alias(match, name, head_word)
     _add_mention(ctx, span, match)
     return match
+
+
+def _introduced_as(ctx: _Context, phrase: str, before: int) -> int | None:
+    """The person an earlier mention introduced with these words: "his brother Alastair Osman", "his wife, Jane"."""
+    wanted = " ".join(phrase.lower().split())
+    for mention in sorted(ctx.mentions, key=lambda m: m.span.start, reverse=True):
+        if mention.span.start >= before or not _is_person(ctx.entities[mention.entity]):
+            continue
+        start = mention.span.start
+        lead = " ".join(ctx.norm.original[max(0, start - len(wanted) - 3):start].lower().split()).rstrip(" ,")
+        if lead.endswith(wanted) and (len(lead) == len(wanted) or not lead[-len(wanted) - 1].isalnum()):
+            return mention.entity
+    return None
+
+
+def _possessor(ctx: _Context, tokens: list[Token]) -> int | None:
+    """The named entity a description's opening possessive pronoun refers to ("her" in "her campaign"), if any
+    (not another description: "its hosts" after "Fox News's reporting" are not the reporting's hosts)."""
+    first = tokens[0]
+    if len(tokens) < 2 or first.dep_ != "poss" or first.head not in tokens or first.head.dep_ == "poss":
+        return None   # "his show's listeners": the pronoun owns the show, not the listeners
+    owner = _antecedent(ctx, first, first.i, speech=False)
+    return None if owner in ctx.described else owner
 
 
 def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
@@ -369,10 +419,12 @@ def _clause(tokens: list[Token], head: Token) -> list[Token]:
     return [t for t in tokens if t.i > head.i and _in_clause(t, head)]
 
 
-def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int) -> int | None:
-    """The entity with this head word whose names hold every word of the description; the nearest earlier
-    mention wins, else the first later one."""
-    fitting = {i for i in range(len(ctx.entities)) if head_word in ctx.heads[i] and words <= ctx.words[i]}
+def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int, plural: bool) -> int | None:
+    """The entity with this head word whose names hold every word of the description and that agrees in number
+    (no person for "organizers", no group for "the candidate", no part of a group for the whole); the nearest
+    earlier mention wins, else the first later one."""
+    fitting = {i for i in range(len(ctx.entities))
+               if head_word in ctx.heads[i] and words <= ctx.words[i] and _fits_number(ctx.entities[i], words, plural)}
     if not fitting:
         return None
     earlier = [m for m in ctx.mentions if m.entity in fitting and m.span.start < before]
@@ -380,6 +432,24 @@ def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int)
         return max(earlier, key=lambda m: m.span.start).entity
     later = [m for m in ctx.mentions if m.entity in fitting]
     return min(later, key=lambda m: m.span.start).entity if later else min(fitting)
+
+
+def _plural(ctx: _Context, noun: Token) -> bool:
+    """A plural common noun; the tagger also takes names ending in s for plurals ("Sanders", "Sims")."""
+    if noun.tag_ != "NNS":
+        return False
+    if not noun.text[:1].isupper():
+        return True
+    return noun.is_sent_start and not any(noun.lower_ in fold_name(alias).split() for entity in ctx.entities
+                                          if _is_person(entity) for alias in entity.aliases)
+
+
+def _fits_number(entity: Entity, words: set[str], plural: bool) -> bool:
+    person = _is_person(entity)
+    first = fold_name(entity.name).split()[:1]
+    if not person and first and (first[0] in _QUANTIFIERS or first[0][0].isdigit()) and first[0] not in words:
+        return False
+    return not person if plural else entity.type != "GROUP"
 
 
 def _description_type(head: Token) -> str:
@@ -416,12 +486,14 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
     best: tuple[float, int] | None = None
     chosen: int | Token | None = None
     modifier_deps = {ctx.doc.vocab.strings[dep] for dep in _MODIFIER_DEPS}
+    poss, propn = ctx.doc.vocab.strings["poss"], symbols.PROPN
     for i in range(before - 1, -1, -1):
         distance = here - ctx.sentence_of[i]
         if distance > window:
             break
-        if ctx.deps[i] in modifier_deps or ctx.pos[i] not in _NOUN_POS:
-            continue
+        if ctx.deps[i] in modifier_deps and not (ctx.deps[i] == poss and ctx.pos[i] == propn) \
+                or ctx.pos[i] not in _NOUN_POS:
+            continue   # a modifier is no antecedent, save a name owning something ("Ted Cruz's shortcoming")
         token = ctx.doc[i]
         if ctx.quotation(token) not in (-1, own_quotation):
             continue
@@ -451,7 +523,10 @@ def _salience(token: Token, distance: int, speech: bool) -> float:
     """How likely a pronoun `distance` sentences later picks this noun up: a main clause's subject most, any
     subject more than the rest, one point less per sentence back. A pronoun that does something other than speak
     takes the nearest subject in its own sentence ("the security forces were shot ..., after they refused");
-    one that speaks is more likely the article's speaker ("Bamberg said ... Scott ..., which he said ...")."""
+    one that speaks is more likely the article's speaker ("Bamberg said ... Scott ..., which he said ..."). A
+    name owning something in the pronoun's own sentence comes next ("Despite Cruz's loss, his supporters ...")."""
+    if token.dep_ == "poss":
+        return 1.55 if distance == 0 and not speech else -distance - 0.5
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return -float(distance)
     if distance == 0 and not speech:
@@ -474,7 +549,7 @@ def _entity_of(ctx: _Context, token: Token) -> int | None:
         return None
     modifiers = [t for t in token.lefts if t.dep_ in _MODIFIER_DEPS]
     words = _words(" ".join(t.text for t in (*modifiers, token)))
-    return _fitting_entity(ctx, head_word, words, ctx.token_starts[token.i])
+    return _fitting_entity(ctx, head_word, words, ctx.token_starts[token.i], _plural(ctx, token))
 
 
 def _noun_agrees(pronoun: str, noun: Token) -> bool:
@@ -505,10 +580,11 @@ def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> boo
 
 
 def _is_person(entity: Entity) -> bool:
-    """A person, or a name the NER mistyped that starts with a known first name ("Carly Fiorina")."""
+    """A person, or a name the NER mistyped that starts with a known first name ("Carly Fiorina"; not "Bernie
+    Sanders's campaign")."""
     words = fold_name(entity.name).split()
     return entity.type == "PERSON" or entity.type == "ORG" and len(words) in (2, 3) and \
-        (words[0] in FEMALE_FIRST_NAMES or words[0] in MALE_FIRST_NAMES)
+        (words[0] in FEMALE_FIRST_NAMES or words[0] in MALE_FIRST_NAMES) and not _POSSESSIVE.search(entity.name)
 
 
 def _gender(ctx: _Context, index: int) -> str | None:

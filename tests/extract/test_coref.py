@@ -225,3 +225,40 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
 def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content, speaker):
     names, *_ = resolve(nlp, text, (source, content))
     assert names == [speaker]
+
+
+@pytest.mark.parametrize("text, pairs, speakers", [
+    # a plural description is no person, a singular one no group, the whole no part of it
+    ("Bill Taylor, an organizer of the rallies, said he expected crowds. Police were ready. "
+     "Organizers say they want to avoid violence.",
+     [("Bill Taylor, an organizer of the rallies", "he expected crowds"), ("Organizers", "they want to avoid")],
+     ["Bill Taylor", "Organizers"]),
+    ("About four in 10 South Carolina Republican primary voters backed Trump. Later, voters weighed in on their picks.",
+     [("About four in 10 South Carolina Republican primary voters", "Trump"), ("voters", "on their picks")],
+     ["About four in 10 South Carolina Republican primary voters", "voters"]),
+    # a possessive pronoun is followed back to its owner: her campaign is not his campaign
+    ("Clinton spoke first. Her campaign said the poll was wrong. Trump spoke next. His campaign said the poll was right.",
+     [("Her campaign", "the poll was wrong"), ("His campaign", "the poll was right")],
+     ["Clinton's campaign", "Trump's campaign"]),
+    # ... to a name owning something in its own sentence
+    ("Bernie Sanders spoke in Nevada. Despite Ted Cruz's loss in South Carolina, his supporters are optimistic "
+     "that he will win Texas.", [("his supporters", "that he will win Texas")], ["Ted Cruz's supporters"]),
+    # ... unless the same words introduced a person by name
+    ("Osman was on the flight, his brother Alastair Osman told ITV. Osman was kind, his brother added.",
+     [("his brother Alastair Osman", "Osman was on the flight"), ("his brother", "Osman was kind")],
+     ["Alastair Osman", "Alastair Osman"]),
+    # a relative pronoun owning the claim is the noun its clause describes
+    ("\"Democracy works,\" replied Obama, whose criticism of Trump has sharpened since May.",
+     [("whose", "criticism of Trump")], ["Obama"]),
+])
+def test_descriptions_agree_with_what_they_refer_to(nlp, text, pairs, speakers):
+    names, *_ = resolve(nlp, text, *pairs)
+    assert names == speakers
+
+
+def test_a_possessive_description_is_no_name_of_whom_it_refers_to(nlp):
+    text = "Osman was on the flight, his brother Alastair Osman told ITV. Osman was kind, his brother added."
+    names, _, entities, _ = resolve(nlp, text, ("his brother Alastair Osman", "Osman was on the flight"),
+                                    ("his brother", "Osman was kind"))
+    assert names == ["Alastair Osman", "Alastair Osman"]
+    assert "his brother" not in next(e for e in entities if e.name == "Alastair Osman").aliases
