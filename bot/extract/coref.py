@@ -54,6 +54,7 @@ _TITLE_ABBREVIATIONS = {
     "pm": "minister", "rev": "reverend", "pres": "president",
 }
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_PREPOSITION = re.compile(r"\s(?:of|for|in|at|from|with|on|to)\s")
 _DESCRIPTION_HEAD = re.compile(r"\s(?:of|for|in|at|from|with|and|on|to)\s")
 _PERSON_WINDOW = 8   # sentences searched back for he/she
 _OTHER_WINDOW = 2    # for they/it
@@ -421,10 +422,12 @@ def _clause(tokens: list[Token], head: Token) -> list[Token]:
 
 def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int, plural: bool) -> int | None:
     """The entity with this head word whose names hold every word of the description and that agrees in number
-    (no person for "organizers", no group for "the candidate", no part of a group for the whole); the nearest
-    earlier mention wins, else the first later one."""
+    (no person for "organizers", no group for "the candidate", no part of a group for the whole), and not a pair
+    the description names one of ("the media" is not "media and voters"); the nearest earlier mention wins, else
+    the first later one."""
     fitting = {i for i in range(len(ctx.entities))
-               if head_word in ctx.heads[i] and words <= ctx.words[i] and _fits_number(ctx.entities[i], words, plural)}
+               if head_word in ctx.heads[i] and words <= ctx.words[i] and _fits_number(ctx.entities[i], words, plural)
+               and (words == ctx.words[i] or not _is_pair(ctx.entities[i].name))}
     if not fitting:
         return None
     earlier = [m for m in ctx.mentions if m.entity in fitting and m.span.start < before]
@@ -432,6 +435,11 @@ def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int,
         return max(earlier, key=lambda m: m.span.start).entity
     later = [m for m in ctx.mentions if m.entity in fitting]
     return min(later, key=lambda m: m.span.start).entity if later else min(fitting)
+
+
+def _is_pair(name: str) -> bool:
+    """"media and voters", not "Experts on North Korea and nuclear nonproliferation"."""
+    return " and " in _PREPOSITION.split(name, maxsplit=1)[0]
 
 
 def _plural(ctx: _Context, noun: Token) -> bool:

@@ -236,6 +236,10 @@ def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content
     ("About four in 10 South Carolina Republican primary voters backed Trump. Later, voters weighed in on their picks.",
      [("About four in 10 South Carolina Republican primary voters", "Trump"), ("voters", "on their picks")],
      ["About four in 10 South Carolina Republican primary voters", "voters"]),
+    # one of a pair is not the pair
+    ("Right-wing politicians and average citizens blamed Ms. Merkel. Later the politicians said the borders must close.",
+     [("Right-wing politicians and average citizens", "Ms. Merkel"), ("the politicians", "the borders must close")],
+     ["Right-wing politicians and average citizens", "politicians"]),
     # a possessive pronoun is followed back to its owner: her campaign is not his campaign
     ("Clinton spoke first. Her campaign said the poll was wrong. Trump spoke next. His campaign said the poll was right.",
      [("Her campaign", "the poll was wrong"), ("His campaign", "the poll was right")],
