@@ -330,9 +330,10 @@ def _name_parts(source: str) -> list[str]:
 
 def _by_written_source(session: Session, name: str, team_id: str, scope: Article | None) -> list[int]:
     """Claims whose source as written may match the name, for sources the extractor resolved to no entity: those
-    holding all the name's own words (not their expansions: "Gov." is written "Gov.")."""
+    holding all the name's own words (not their expansions: "Gov." is written "Gov."), the newest (_as_written
+    orders them)."""
     return search.match_claims(session, search.query_words(name), team_id,
-                               article_id=scope.id if scope else None, attributed_only=True)
+                               article_id=scope.id if scope else None, attributed_only=True, ranked=False)
 
 
 def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article | None) -> Answer:

@@ -60,14 +60,16 @@ def query_words(text: str) -> list[str]:
 
 def match_claims(session: Session, words: list[str], team_id: str, *, article_id: int | None = None,
                  every_word: bool = True, with_figures: bool = False, attributed_only: bool = False,
-                 limit: int = CANDIDATES) -> list[int]:
+                 ranked: bool = True, limit: int = CANDIDATES) -> list[int]:
     """Claim ids whose content or cue sentence holds the words (all of them, or any): SQLite's best bm25 rank first,
-    PostgreSQL's newest first (the reranker orders them).
+    PostgreSQL's newest first (the reranker orders them); newest first on both when not `ranked`, for callers that
+    order the claims themselves.
 
     Both look among the newest claims only: FIRST_WINDOW of them, widened fourfold until `limit` claims match or it
     spans every claim. Ranking, and on PostgreSQL reading each match's row, costs per match, so a common word over
     a whole large corpus would cost seconds, while the newest few thousand claims holding it are enough to choose
-    from; a small corpus is one window, ranked whole."""
+    from; a small corpus is one window, ranked whole. Unranked on SQLite needs no window: FTS5 walks its index
+    newest first and stops at the limit."""
     if not words:
         return []
     params: dict = {"team": team_id, "limit": limit}
@@ -80,7 +82,8 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
     if attributed_only:
         filters.append("c.attributed")
     where = " AND ".join(filters)
-    if session.get_bind().dialect.name == "sqlite":
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if sqlite:
         params["q"] = (" AND " if every_word else " OR ").join(f'"{w}"' for w in words)
         hits = (f"FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid JOIN article a ON a.id = c.article_id "
                 f"WHERE claim_fts MATCH :q AND claim_fts.rowid BETWEEN :floor AND :high AND {where}")
@@ -96,6 +99,9 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
                                      f"(SELECT max(id) FROM claim{scoped})"), params).one()
     if high is None:
         return []
+    if sqlite and not ranked:
+        newest = text(f"SELECT c.id {hits} ORDER BY claim_fts.rowid DESC LIMIT :limit")
+        return [row[0] for row in session.execute(newest, {**params, "floor": low, "high": high})]
     enough = text(f"SELECT count(*) FROM (SELECT 1 {hits} LIMIT :limit) counted")
     window = FIRST_WINDOW
     while (floor := max(low, high - window + 1)) > low and \
