@@ -1,9 +1,12 @@
 """The question engine's lookups that keep answers fast on large corpora, on real SQLite and PostgreSQL: full-text
-candidates from the newest claims first, and the cached name index topped up as articles arrive."""
+candidates from the newest claims first, ranked by the words few claims hold, and the cached name index topped up
+as articles arrive."""
 
 from __future__ import annotations
 
 import json
+
+import pytest
 
 from sqlmodel import Session
 
@@ -77,3 +80,18 @@ def test_names_scored_all_word_pairs_at_once_score_as_pair_by_pair():
         assert search.name_score(query, name) == search.name_score(query, name, search._word_match)
     assert search.name_score(["republicans"], ["republican"]) < search.NEAR_NAME
     assert search.name_score(["erdogan"], ["recep", "tayyip", "erdogan"]) >= search.NAME_MATCH
+
+
+def test_bm25_ranks_by_the_words_few_claims_hold_and_every_word_still_selects(engine, monkeypatch):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("bm25 ranks on SQLite only")
+    with open_session(engine) as session:
+        _, most = add_article(session, "old", "Refugees, refugees and more refugees crossed at the dam.")
+        _, dams = add_article(session, "new", "Some refugees crossed the dam, the old dam, on Monday.")
+        _, newest = add_article(session, "newest", "Officials said that more refugees crossed the border on Tuesday.")
+        assert search.match_claims(session, ["refugees", "dam"], LOCAL_TEAM) == [most, dams]
+        assert search.match_claims(session, ["refugees"], LOCAL_TEAM, limit=1) == [most]
+        monkeypatch.setattr(search, "RANKED_ROWS", 2)       # more claims hold "refugees" (3) than that, not "dam"
+        assert search.match_claims(session, ["refugees", "dam"], LOCAL_TEAM) == [dams, most]
+        assert search.match_claims(session, ["refugees", "dam"], LOCAL_TEAM, every_word=False) == [dams, most]
+        assert search.match_claims(session, ["refugees"], LOCAL_TEAM, limit=1) == [newest]    # nothing to rank by
