@@ -370,8 +370,8 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         return Answer(intent.text, intent, NO_MATCH,
                       f"{names or _shown(intent.source)} is named in the articles, but no indexed claim is "
                       f"attributed to them.")
-    near = search.match_names(session, fold_name(intent.source), team_id, floor=search.NEAR_NAME)
-    near_ids = search.claims_by_sources(session, [m.key for m in near[:2]], team_id, article_id=article_id,
+    near = search.match_names(session, fold_name(intent.source), team_id, floor=search.NEAR_NAME, limit=2)
+    near_ids = search.claims_by_sources(session, [m.key for m in near], team_id, article_id=article_id,
                                         limit=MAX_NEAR_MISSES)
     near_items = [_item(r, 0.0, near_miss=True) for r in search.load_claims(session, near_ids, team_id).values()]
     message = f"No indexed claim is attributed to {_shown(intent.source)}."

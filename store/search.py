@@ -325,10 +325,11 @@ def name_score(query: list[str], name: list[str], similar=None) -> float:
     return score
 
 
-def match_names(session: Session, folded: str, team_id: str, *, floor: float = NAME_MATCH) -> list[NameMatch]:
+def match_names(session: Session, folded: str, team_id: str, *, floor: float = NAME_MATCH,
+                limit: int | None = None) -> list[NameMatch]:
     """Aliases (and descriptions) of the workspace's entities matching a folded name, best first: close words are
     found in the cached vocabulary with rapidfuzz, then only the names holding them are scored, and the entities
-    of those scoring at least `floor` are read from the database."""
+    of those scoring at least `floor` are read from the database (the first `limit` of them, when given)."""
     query = [w for w in name_tokens(folded) if w not in STOPWORDS or w in {"us"}]
     if not query:
         return []
@@ -355,13 +356,7 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
         -scores[i], len(index.names[numbers[i]]), index.names[numbers[i]]))
     passing = [(number, score) for number in (numbers[i] for i in shortlist)
                if (score := name_score(query, index.names[number].split(), similar)) >= floor]
-    if not passing:
-        return []
-    keys = _keys_named(session, set().union(*(index.stored[number] for number, _ in passing)), index.descriptions,
-                       team_id)
-    scored = [NameMatch(key, index.names[number], score) for number, score in passing
-              for key in set().union(*(keys.get(spelling, set()) for spelling in index.stored[number]))]
-    scored.sort(key=lambda m: (-m.score, m.key, m.alias))
+    scored = _scored_entities(session, index, passing, team_id, floor, limit)
     if not scored:
         return []
     best = scored[0].score
@@ -369,7 +364,35 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
     for m in scored:
         if m.score >= best - NAME_MARGIN or floor < NAME_MATCH:
             chosen.setdefault(m.key, m)
-    return list(chosen.values())
+    return list(chosen.values())[:limit]
+
+
+def _scored_entities(session: Session, index: _NameIndex, passing: list[tuple[int, float]], team_id: str,
+                     floor: float, limit: int | None) -> list[NameMatch]:
+    """The workspace's entities the passing names (number, score) stand for, best first, read band by band from the
+    best name down (each band: names within NAME_MARGIN of the band's first) until the names left cannot count:
+    they score below the best match's margin (or, for near-misses, below the limit-th entity). A name held by
+    every copy of a story stands for entities in thousands of rows, so reading only the few names that can win
+    keeps the cost of a lookup off the corpus size."""
+    passing = sorted(passing, key=lambda pair: -pair[1])
+    scored: list[NameMatch] = []
+    done = 0
+    while done < len(passing):
+        following = passing[done][1]
+        if scored and floor >= NAME_MATCH and following < scored[0].score - NAME_MARGIN:
+            break
+        if scored and limit is not None:
+            keys = list(dict.fromkeys(m.key for m in scored))
+            if len(keys) >= limit and following < next(m.score for m in scored if m.key == keys[limit - 1]):
+                break
+        band = [pair for pair in passing[done:] if pair[1] >= following - NAME_MARGIN]
+        done += len(band)
+        keys_of = _keys_named(session, set().union(*(index.stored[number] for number, _ in band)),
+                              index.descriptions, team_id)
+        scored += [NameMatch(key, index.names[number], score) for number, score in band
+                   for key in set().union(*(keys_of.get(spelling, set()) for spelling in index.stored[number]))]
+        scored.sort(key=lambda m: (-m.score, m.key, m.alias))
+    return scored
 
 
 def entity_names(session: Session, keys: list[str], team_id: str) -> dict[str, str]:

@@ -66,6 +66,20 @@ def test_names_stored_after_the_index_was_built_are_found(engine):
         assert [m.key for m in search.match_names(session, "kertesz", LOCAL_TEAM)] == ["zoltan kertesz"]
 
 
+def test_entities_are_read_only_for_the_names_that_can_be_answered(engine, monkeypatch):
+    with open_session(engine) as session:
+        for name in ("Zoltan Kertesz", "Zoltan Kertesz Bakos"):
+            add_article(session, name.lower().replace(" ", "-"), f"{name} spoke.", name=name)
+        near = search.match_names(session, "zoltan kertesz", LOCAL_TEAM, floor=search.NEAR_NAME)
+        assert [m.key for m in near] == ["zoltan kertesz", "zoltan kertesz bakos"]
+        read, keys_named = [], search._keys_named
+        monkeypatch.setattr(search, "_keys_named", lambda session, spellings, *rest: read.append(spellings) or
+                            keys_named(session, spellings, *rest))
+        assert search.match_names(session, "zoltan kertesz", LOCAL_TEAM, floor=search.NEAR_NAME, limit=1) == near[:1]
+        assert [m.key for m in search.match_names(session, "zoltan kertesz", LOCAL_TEAM)] == ["zoltan kertesz"]
+        assert "zoltan kertesz bakos" not in set().union(*read)       # scores too far below to be either
+
+
 def test_a_short_name_is_found_with_a_letter_missing(engine):
     with open_session(engine) as session:
         add_article(session, "short", "Dov spoke.", name="Dov")
