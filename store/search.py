@@ -66,12 +66,10 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
     PostgreSQL's newest first (the reranker orders them); newest first on both when not `ranked`, for callers that
     order the claims themselves.
 
-    Both look among the newest claims only: FIRST_WINDOW of them, widened fourfold until `limit` claims match or it
-    spans every claim. Ranking, and on PostgreSQL reading each match's row, costs per match, so a common word over
-    a whole large corpus would cost seconds, while the newest few thousand claims holding it are enough to choose
-    from; a small corpus is one window, ranked whole. Unranked on SQLite needs no window: FTS5 walks its index
-    newest first and stops at the limit. bm25 ranks by the words rare enough to be cheap to weigh
-    (_ranked_words); the others still select."""
+    Both look among the newest claims only: FIRST_WINDOW of them, widened until `limit` claims match or it spans
+    every claim. Ranking, and on PostgreSQL reading each match's row, costs per match, so a common word over a
+    whole large corpus would cost seconds, while the newest few thousand claims holding it are enough to choose
+    from; a small corpus is one window, ranked whole."""
     if not words:
         return []
     params: dict = {"team": team_id, "limit": limit}
@@ -83,45 +81,71 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
         filters.append("EXISTS (SELECT 1 FROM figure f WHERE f.sentence_id = c.sentence_id)")
     if attributed_only:
         filters.append("c.attributed")
-    where = " AND ".join(filters)
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    if sqlite:
-        params["q"] = _fts_query(words, every_word)
-        hits = (f"FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid JOIN article a ON a.id = c.article_id "
-                f"WHERE claim_fts MATCH :q AND claim_fts.rowid BETWEEN :floor AND :high AND {where}")
-        best_first = "bm25(claim_fts, 1.0, 0.5), c.id DESC"
-    else:   # stored tsvectors of the content and the cue's sentence on the claim row (migrations 0005, 0006)
-        params["q"] = (" & " if every_word else " | ").join(words)
-        hits = (f"FROM claim c JOIN article a ON a.id = c.article_id "
-                f"WHERE (c.content_tsv @@ to_tsquery('english', :q) OR c.sentence_tsv @@ to_tsquery('english', :q)) "
-                f"AND c.id BETWEEN :floor AND :high AND {where}")
-        best_first = "c.id DESC"
     scoped = " WHERE article_id = :article" if article_id is not None else ""     # each end read off an index
     low, high = session.execute(text(f"SELECT (SELECT min(id) FROM claim{scoped}), "
                                      f"(SELECT max(id) FROM claim{scoped})"), params).one()
     if high is None:
         return []
-    if sqlite and not ranked:
-        newest = text(f"SELECT c.id {hits} ORDER BY claim_fts.rowid DESC LIMIT :limit")
-        return [row[0] for row in session.execute(newest, {**params, "floor": low, "high": high})]
+    if session.get_bind().dialect.name == "sqlite":
+        return _match_sqlite(session, words, every_word, ranked, " AND ".join(filters), params, low, high)
+    params["q"] = (" & " if every_word else " | ").join(words)
+    return _newest_postgresql(session, " AND ".join(filters), params, low, high)
+
+
+def _match_sqlite(session: Session, words: list[str], every_word: bool, ranked: bool, where: str, params: dict,
+                  low: int, high: int) -> list[int]:
+    """FTS5 over claim_fts. Unranked needs no window: FTS5 walks its index newest first and stops at the limit.
+    Ranked, the window is widened fourfold by cheap counts, then bm25 ranks it once, by the words rare enough to be
+    cheap to weigh (_ranked_words); the others still select."""
+    params["q"] = _fts_query(words, every_word)
+    hits = (f"FROM claim_fts JOIN claim c ON c.id = claim_fts.rowid JOIN article a ON a.id = c.article_id "
+            f"WHERE claim_fts MATCH :q AND claim_fts.rowid BETWEEN :floor AND :high AND {where}")
+    newest = f"SELECT c.id {hits} ORDER BY claim_fts.rowid DESC LIMIT :limit"
+    if not ranked:
+        return [row[0] for row in session.execute(text(newest), {**params, "floor": low, "high": high})]
+    best_first = "bm25(claim_fts, 1.0, 0.5), c.id DESC"
     best = f"SELECT c.id {hits} ORDER BY {best_first} LIMIT :limit"
-    if sqlite:
-        rank_by = _ranked_words(session, words)
-        if not rank_by:
-            best = f"SELECT c.id {hits} ORDER BY claim_fts.rowid DESC LIMIT :limit"
-        elif rank_by != words and every_word:     # the rare words' bm25 among the claims holding every word
-            params["rare"] = _fts_query(rank_by, every_word)
-            best = (f"SELECT c.id {hits.replace('MATCH :q', 'MATCH :rare')} AND +claim_fts.rowid IN (SELECT rowid "
-                    f"FROM claim_fts WHERE claim_fts MATCH :q AND rowid BETWEEN :floor AND :high) "
-                    f"ORDER BY {best_first} LIMIT :limit")
-        elif rank_by != words:                    # any word: those holding a rare one (they would rank first)
-            params["q"] = _fts_query(rank_by, every_word)
+    rank_by = _ranked_words(session, words)
+    if not rank_by:
+        best = newest
+    elif rank_by != words and every_word:     # the rare words' bm25 among the claims holding every word
+        params["rare"] = _fts_query(rank_by, every_word)
+        best = (f"SELECT c.id {hits.replace('MATCH :q', 'MATCH :rare')} AND +claim_fts.rowid IN (SELECT rowid "
+                f"FROM claim_fts WHERE claim_fts MATCH :q AND rowid BETWEEN :floor AND :high) "
+                f"ORDER BY {best_first} LIMIT :limit")
+    elif rank_by != words:                    # any word: those holding a rare one (they would rank first)
+        params["q"] = _fts_query(rank_by, every_word)
     enough = text(f"SELECT count(*) FROM (SELECT 1 {hits} LIMIT :limit) counted")
     window = FIRST_WINDOW
     while (floor := max(low, high - window + 1)) > low and \
-            session.execute(enough, {**params, "floor": floor, "high": high}).scalar() < limit:
+            session.execute(enough, {**params, "floor": floor, "high": high}).scalar() < params["limit"]:
         window *= 4             # counted, not ranked: bm25 reads every row holding a word, so it runs once
     return [row[0] for row in session.execute(text(best), {**params, "floor": floor, "high": high})]
+
+
+def _newest_postgresql(session: Session, where: str, params: dict, low: int, high: int) -> list[int]:
+    """The newest `limit` claims matching the stored tsvectors of the content and the cue's sentence (migrations
+    0005, 0006): the newest FIRST_WINDOW claims read by id, each tested (no GIN posting list is read: a common
+    word's spans the whole table, and the planner, taking co-occurring words for independent, expects none to
+    match and reads them all); then, if too few match, a window sized by how many did (twice what that density
+    needs, at least four times wider) read off the GIN indexes, widened fourfold until enough match. "c.id + 0"
+    keeps the planner from walking the id index down a wide window, testing each row, for a LIMIT it expects to
+    reach soon."""
+    tested = "(c.content_tsv @@ to_tsquery('english', :q) OR c.sentence_tsv @@ to_tsquery('english', :q))"
+
+    def newest(match: str, order: str, floor: int) -> list[int]:
+        return session.execute(text(f"SELECT c.id FROM claim c JOIN article a ON a.id = c.article_id WHERE {match} "
+                                    f"AND c.id BETWEEN :floor AND :high AND {where} ORDER BY {order} DESC LIMIT :limit"),
+                               {**params, "floor": floor, "high": high}).scalars().all()
+
+    floor = max(low, high - FIRST_WINDOW + 1)
+    found = newest(f"coalesce({tested}, false)", "c.id", floor)       # coalesce: not an indexable condition
+    while len(found) < params["limit"] and floor > low:
+        span = high - floor + 1
+        wider = max(4 * span, 2 * span * params["limit"] // len(found)) if found else 16 * span
+        floor = max(low, high - wider + 1)
+        found = newest(tested, "c.id + 0", floor)
+    return list(found)
 
 
 def _fts_query(words: list[str], every_word: bool) -> str:
