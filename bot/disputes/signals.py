@@ -189,13 +189,12 @@ def find_frames(text: str, *, blame_only: bool = False) -> list[Frame]:
                                     patient, "caused", lexicon.words(patient)[0].lower() in DEFINITE))
     if blame_only:
         return frames
-    toks = _tokens(text)
-    for i, tok in enumerate(toks):
+    verbs = [i for i, word in enumerate(lexicon.WORD.findall(text)) if _harm_verb(word.lower())]
+    toks = _tokens(text) if verbs else []      # most claims have no harm verb: no match objects for their words
+    for i in verbs:
+        tok = toks[i]
         word = tok.group().lower()
         event = lexicon.event_of(word)
-        if not event or event not in lexicon.HARM_STEMS or not (word.endswith(("ed", "ing")) or word in
-                                                                 lexicon.IRREGULAR):
-            continue
         before = toks[i - 1].group().lower() if i else ""
         if word.endswith("ing") and before not in AUXILIARIES:
             continue                    # "in the fatal shooting", "tweets targeting X", "to stop attacking X"
@@ -215,6 +214,11 @@ def find_frames(text: str, *, blame_only: bool = False) -> list[Frame]:
         if frame:
             frames.append(frame)
     return frames
+
+
+def _harm_verb(word: str) -> bool:
+    """A harm verb as a past form or participle ("killed", "shot", "burning"), the word a frame is built around."""
+    return (word.endswith(("ed", "ing")) or word in lexicon.IRREGULAR) and lexicon.event_of(word) in lexicon.HARM_STEMS
 
 
 def _verb_group_start(toks: list[re.Match], i: int) -> int:
