@@ -15,7 +15,7 @@ from spacy.language import Language
 from sqlalchemy.engine import Engine
 
 from bot.errors import BadArticle, NewsbotError
-from bot.extract.pipeline import extract_article, extract_articles
+from bot.extract.pipeline import extract_article, extract_articles, frozen_heap
 from bot.extract.types import ArticleFacts
 from bot.nlp import ModelNotInstalled, load_nlp
 from bot.settings import load_settings
@@ -124,22 +124,25 @@ def ingest_documents(
     force: bool = False,
 ) -> Iterator[IngestResult]:
     """Parse the documents (in `workers` processes) and store each in its own transaction, yielding as it goes.
-    Disputes are recomputed once at the end for every article stored (one pass instead of one per article)."""
-    stored = []
-    for document, facts in zip(documents, _extract_each(documents, nlp, workers)):
-        if isinstance(facts, NewsbotError):
-            yield IngestResult(document.path, error=str(facts))
-            continue
-        result = store_facts(engine, document, facts, team_id=team_id, force=force, disputes=len(documents) == 1)
-        if result.created:
-            stored.append(result.article_id)
-        yield result
-    if len(documents) > 1 and stored:
-        try:
-            with open_session(engine) as session:
-                recompute_disputes(session, team_id, stored)
-        except Exception as error:  # noqa: BLE001  (the facts are stored; say so in one line)
-            raise NewsbotError(f"articles stored, but recomputing disputes failed: {error}") from error
+    Disputes are recomputed once at the end for every article stored (one pass instead of one per article). The
+    heap is frozen meanwhile: full collections then skip the loaded model."""
+    with frozen_heap():
+        stored = []
+        for document, facts in zip(documents, _extract_each(documents, nlp, workers)):
+            if isinstance(facts, NewsbotError):
+                yield IngestResult(document.path, error=str(facts))
+                continue
+            result = store_facts(engine, document, facts, team_id=team_id, force=force,
+                                 disputes=len(documents) == 1)
+            if result.created:
+                stored.append(result.article_id)
+            yield result
+        if len(documents) > 1 and stored:
+            try:
+                with open_session(engine) as session:
+                    recompute_disputes(session, team_id, stored)
+            except Exception as error:  # noqa: BLE001  (the facts are stored; say so in one line)
+                raise NewsbotError(f"articles stored, but recomputing disputes failed: {error}") from error
 
 
 def extract_document(document: Document, nlp: Language) -> ArticleFacts:

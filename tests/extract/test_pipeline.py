@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import gc
+
 import pytest
 
-from bot.extract.pipeline import _quote_stating, extract_article, extract_articles
+from bot.extract.pipeline import _quote_stating, extract_article, extract_articles, frozen_heap
 from bot.extract.types import Quote, Span
 from bot.text import UnusableText, normalise
 from tests.shared_data import polnear_texts
@@ -92,3 +94,14 @@ def test_a_hedge_in_the_source_or_cue_qualifies_that_quote():
     hedge = Span(4, 23, "dissenting accounts")
     assert _quote_stating([dissent], hedge) is None
     assert _quote_stating([dissent], hedge, include_attribution=True) == 0
+
+
+def test_frozen_heap_unfreezes_only_when_the_outermost_block_ends():
+    assert gc.get_freeze_count() == 0
+    with frozen_heap():
+        before = gc.get_freeze_count()
+        assert before > 0
+        with frozen_heap():
+            pass
+        assert gc.get_freeze_count() >= before        # the inner block left the outer one's objects frozen
+    assert gc.get_freeze_count() == 0
