@@ -11,6 +11,7 @@ article's outlet, or "the article", as its source).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -18,7 +19,9 @@ import unicodedata
 from typing import NamedTuple
 
 from sqlalchemy import delete, insert, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlmodel import Session, select
 
 from bot.errors import StoreError
@@ -192,9 +195,20 @@ def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> Non
 
 
 def _insert(session: Session, table: type, rows: list[dict]) -> None:
-    """One executemany through Core: the ORM's bulk path costs more than the statement itself."""
+    """One executemany of the statement as the driver takes it: SQLAlchemy's processing of each row's parameters
+    cost more than the insert itself, and these values (numbers, strings, booleans, None) need none."""
     if rows:
-        session.connection().execute(insert(table.__table__), rows)
+        connection = session.connection()
+        statement = _insert_statement(connection.dialect, table, tuple(rows[0]))
+        if statement.positional:
+            rows = [tuple(row[key] for key in statement.positiontup) for row in rows]
+        connection.exec_driver_sql(statement.string, rows)
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_statement(dialect: Dialect, table: type, columns: tuple[str, ...]) -> SQLCompiler:
+    """Compiled once per database kind, table and columns: every article inserts the same few statements."""
+    return insert(table.__table__).compile(dialect=dialect, column_keys=list(columns))
 
 
 def _insert_ids(session: Session, table: type, rows: list[dict], article_id: int) -> list[int]:
