@@ -100,13 +100,18 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
             pairs.update(itertools.combinations(members, 2))
     in_focus = [c.article_id in focus for c in claims]
     article = [c.article_id for c in claims]
+    # Across articles only a culprit, polarity or figures can conflict: a claim with neither frames nor figures nor
+    # a negation can only conflict with a negated claim, so it counts its fellows among those alone.
+    negated = {key: [j for j in members if claims[j].negated] for key, members in index.items()}
     for i, keys in enumerate(keys_of):              # each focus claim counts its fellows over its postings at once
         if not in_focus[i]:
             continue
+        c = claims[i]
+        fellows = index if c.negated or c.frames or c.figures else negated
         shared: Counter[int] = Counter()
         for key in keys:
             if len(index[key]) <= MAX_POSTING:      # a word in every claim says nothing about the event
-                shared.update(index[key])
+                shared.update(fellows[key])
         pairs.update((i, j) if i < j else (j, i) for j, n in shared.items()
                      if n >= 2 and article[j] != article[i])
     return pairs
