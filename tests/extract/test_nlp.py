@@ -23,7 +23,8 @@ def test_configured_pipeline_annotates_the_sample_article_as_spacy_does(nlp, sam
     plain, configured = plain_nlp(text), nlp(text)
     assert isinstance(nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
     assert np.array_equal(configured.to_array(ANNOTATIONS), plain.to_array(ANNOTATIONS))
-    assert np.array_equal(configured.tensor, plain.tensor)      # what the learned cue scorer reads
+    # what the learned cue scorer reads: numpy's and BLIS's matrix products round differently
+    assert np.allclose(configured.tensor, plain.tensor, rtol=0, atol=1e-5)
 
 
 def test_indexed_attribute_ruler_applies_rules_in_order_like_attribute_ruler():
