@@ -1,7 +1,8 @@
 """Answer time on synthetic corpora of 1,000, 10,000 and 100,000 articles, on SQLite and on PostgreSQL: p50 and p95
 of `answer_question` in-process, warm (the first question of each size, which builds the alias cache, is timed
-apart as "cold"). No question is asked before the timed ones to warm the page cache: the first run after building
-a corpus, or after other work pushed it out of memory, reads from disk. Beside wall time, the p95 of this
+apart as "cold"). By default no question is asked before the timed ones, so the first run after building a
+corpus, or after other work pushed it out of memory, reads from disk; --warm-up N first asks N other dev questions,
+untimed (none of those timed), as a bot that has been answering for a while would have. Beside wall time, the p95 of this
 process's CPU time: on a busy machine it moves far less than wall time, and for SQLite, which runs in-process, it
 is the whole cost but disk waits (for PostgreSQL, only the client's share).
 
@@ -14,7 +15,7 @@ so answers differ from copy to copy. Questions are made as in bench/qa_eval.py (
 what-said from gold sources) plus what-said for renamed sources.
 
     .venv/bin/python bench/qa_latency.py [--source dev.db] [--sizes 1000 10000 100000] [--backends sqlite postgresql]
-        [--keep DIR]
+        [--keep DIR] [--warm-up N]
 
 Building costs what the full-text indexes cost (SQLite's FTS5 tables tokenise each copied claim and sentence,
 store.db.index_full_text; PostgreSQL's GIN indexes are rebuilt after the copy): on the busy 2-core machine about 160 articles a second, so the
@@ -32,6 +33,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from uuid import uuid4
 
@@ -169,7 +171,13 @@ def load_base(source: Path, engine) -> None:
     source_engine.dispose()
 
 
-def questions(count: int, seed: int) -> list[str]:
+@dataclass
+class Questions:
+    timed: list[str]
+    warm_up: list[str]          # other questions, asked first and not timed
+
+
+def questions(count: int, seed: int, warm_up: int = 0) -> Questions:
     articles = polnear.load_split("dev")
     made = qa_eval.make_questions(articles, qa_eval.gold_claims(articles))
     rng = random.Random(seed)
@@ -177,19 +185,22 @@ def questions(count: int, seed: int) -> list[str]:
     sources = [q for q in made if q.kind == "what_said"]
     picked += [f"what did {q.source.rstrip(' ,')}{rng.choice(SUFFIXES).lower()} say?"
                for q in rng.sample(sources, count // 5)]
-    return picked
+    others = sorted({q.text for q in made} - set(picked))
+    return Questions(picked, random.Random(seed + 1).sample(others, min(warm_up, len(others))))
 
 
-def measure(engine, asked: list[str]) -> tuple[float, float, float, float]:
+def measure(engine, asked: Questions) -> tuple[float, float, float, float]:
     """(cold ms, p50 ms, p95 ms, CPU p95 ms)."""
     from bot.qa import answer_question
 
     timings, cpu = [], []
     with open_session(engine) as session:
         started = time.perf_counter()
-        answer_question(session, next(q for q in asked if q.startswith("what did")))   # builds the alias cache
+        answer_question(session, next(q for q in asked.timed if q.startswith("what did")))   # builds the alias cache
         cold = time.perf_counter() - started
-        for question in asked:
+        for question in asked.warm_up:
+            answer_question(session, question)
+        for question in asked.timed:
             started, started_cpu = time.perf_counter(), time.process_time()
             answer_question(session, question)
             timings.append(time.perf_counter() - started)
@@ -213,7 +224,7 @@ def sqlite_copy(source: Path, target: Path) -> None:
     shutil.copy(source, target)
 
 
-def run_kept_sqlite(source: Path, sizes: list[int], asked: list[str], keep: Path) -> list[tuple]:
+def run_kept_sqlite(source: Path, sizes: list[int], asked: Questions, keep: Path) -> list[tuple]:
     """SQLite corpora kept as files (keep/sqlite-<size>.db), each grown from the next smaller one, reused later."""
     rows, previous = [], source
     keep.mkdir(parents=True, exist_ok=True)
@@ -244,7 +255,7 @@ def run_kept_sqlite(source: Path, sizes: list[int], asked: list[str], keep: Path
     return rows
 
 
-def run_kept_postgresql(source: Path, sizes: list[int], asked: list[str]) -> list[tuple]:
+def run_kept_postgresql(source: Path, sizes: list[int], asked: Questions) -> list[tuple]:
     """PostgreSQL corpora kept as schemas of the database (qa_latency_kept_<size>), each built whole when missing
     (under a _part name until done), reused later; drop them with DROP SCHEMA ... CASCADE when done."""
     admin = make_engine(POSTGRES_URL)
@@ -282,7 +293,7 @@ def vacuum(engine) -> None:
         connection.execute(text("VACUUM ANALYZE"))    # PostgreSQL: flushes GIN pending lists too
 
 
-def measured(backend: str, engine, built: float, asked: list[str]) -> tuple:
+def measured(backend: str, engine, built: float, asked: Questions) -> tuple:
     """(backend, articles, build seconds, cold ms, p50 ms, p95 ms, CPU p95 ms), printed as it is measured."""
     cold, p50, p95, cpu_p95 = measure(engine, asked)
     row = (backend, article_count(engine), built, cold, p50, p95, cpu_p95)
@@ -291,7 +302,7 @@ def measured(backend: str, engine, built: float, asked: list[str]) -> tuple:
     return row
 
 
-def run_backend(backend: str, source: Path, sizes: list[int], asked: list[str], tmp: Path) -> list[tuple]:
+def run_backend(backend: str, source: Path, sizes: list[int], asked: Questions, tmp: Path) -> list[tuple]:
     schema = None
     if backend == "sqlite":
         path = tmp / "latency.db"
@@ -338,6 +349,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="keep SQLite corpora in this folder, PostgreSQL ones as schemas "
                                                   "qa_latency_kept_<size>, and reuse them")
+    parser.add_argument("--warm-up", type=int, default=0, help="other dev questions asked first, untimed")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -347,7 +359,7 @@ def main() -> None:
             migrate(engine)
             qa_eval.ingest(engine, polnear.load_split("dev"))
             engine.dispose()
-        asked = questions(args.questions, args.seed)
+        asked = questions(args.questions, args.seed, args.warm_up)
         results = []
         for backend in args.backends:
             if backend == "sqlite" and args.keep:
@@ -356,7 +368,7 @@ def main() -> None:
                 results += run_kept_postgresql(source, sorted(args.sizes), asked)
             else:
                 results += run_backend(backend, source, sorted(args.sizes), asked, Path(tmp))
-    print(f"\n{len(asked)} questions per size; times in ms")
+    print(f"\n{len(asked.timed)} questions per size, after {len(asked.warm_up)} others untimed; times in ms")
     print(f"{'backend':<10} {'articles':>8} {'cold':>8} {'p50':>7} {'p95':>7} {'CPU p95':>8}")
     for backend, count, _, cold, p50, p95, cpu_p95 in results:
         print(f"{backend:<10} {count:>8} {cold:>8.1f} {p50:>7.1f} {p95:>7.1f} {cpu_p95:>8.1f}")
