@@ -36,6 +36,9 @@ NOT_SPEAKERS = frozenset("update note correction editor photo video watch relate
 # Probability from which a token is taken as cue / content although Viterbi said O (tuned on PolNeAR dev).
 CUE_THRESHOLD = 0.35
 CONTENT_THRESHOLD = 0.3
+# At most this many words between a sentence's start and a cue whose content is the quotation before it
+# ("Mr. Trump, the front-runner, said").
+_LEADING_SOURCE_TOKENS = 8
 
 
 def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> list[Quote]:
@@ -103,6 +106,7 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
                 sources = [(agent.left_edge.i, agent.right_edge.i + 1)]
             contents = [(sent.start + s, sent.start + e) for s, e in runs(roles, "C")]
             contents = [c for c in contents if not any(a <= c[0] and c[1] <= b for a, b in sources)]
+            contents = contents or _adjacent_content(doc, openings, closings, sent, cue)
             if not contents:
                 continue
             tagged_source = bool(sources)
@@ -116,6 +120,36 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
                                     tagged_source=tagged_source, rule=rule, cues_in_sentence=len(cues) + len(missed))
             retold = any(b - a == 1 and doc[a].lower_ in SPEAKING_PERSONS for a, b in sources)
             yield Candidate(cue, sources, contents, evidence, rule and not retold)
+
+
+def _adjacent_content(doc: Doc, openings: list[int], closings: dict[int, int], sent: SpacySpan,
+                      cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content of a cue whose sentence holds none, from the text around it: after a sentence ending in a
+    colon ('Cruz continued:' or 'He said:' closing a paragraph), the quotation or paragraph that follows; for a
+    cue opening its sentence ('"Who do they think they are?" Trump said of Apple'), the quotation just before.
+    The sentence tagger sees neither."""
+    last = sent.end - 1
+    while last > cue[0] and doc[last].is_space:
+        last -= 1
+    if doc[last].text == ":":
+        following = last + 1
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        if following == len(doc):
+            return []
+        if openings[following] == following:
+            return [(following, closings[following] + 1)]
+        end = following
+        while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+            end += 1
+        return [(following, end)]
+    before = sent.start - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or cue[0] - sent.start > _LEADING_SOURCE_TOKENS or openings[before] in (-1, before) \
+            or any(openings[i] >= 0 for i in range(sent.start, cue[0])):
+        return []
+    return [(openings[before], before + 1)]
 
 
 def _signed_quotations(doc: Doc, openings: list[int]):

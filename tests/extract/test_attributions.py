@@ -227,3 +227,17 @@ def test_transcript_turns_name_the_speaker_before_the_colon(quotes_of):
     assert answer.contents[-1].text.endswith("it will not change")  # the whole turn, over its sentences
     assert sources(quote_with(quotes, "Many viewers want to know")) == ["WALLACE"]
     assert not any(s.text == "Update" for q in quotes for s in q.sources)
+
+
+def test_colon_closing_a_paragraph_introduces_the_quotation_after_it(quotes_of):
+    text = ('The senator spoke after the vote on Tuesday. In a long speech, she said:\n'
+            '"This bill will not pass the House. We will fight it in every district."\n')
+    quote = quote_with(quotes_of(text), "We will fight it in every district")
+    assert sources(quote) == ["she"] and quote.cue.text == "said"
+    assert quote.contents[0].text.lstrip('"').startswith("This bill will not pass")
+
+
+def test_cue_sentence_after_a_quoted_question_takes_the_question(quotes_of):
+    text = '"Who do they think they are?" Trump said of Apple in February, when the company balked.\n'
+    quote = quote_with(quotes_of(text), "Who do they think they are?")
+    assert sources(quote) == ["Trump"] and quote.kind == "direct"
