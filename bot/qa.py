@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from sqlmodel import Session
 
 from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Group, Item
-from bot.extract.entities import fold_name
+from bot.extract.entities import TITLES, fold_name
 from bot.questions import (
     SAY_VERBS,
     BadQuestion,
@@ -321,6 +321,8 @@ def _name_parts(source: str) -> list[str]:
                 tail.insert(0, word)
             else:
                 break
+        if _only_titles(tail):
+            continue                                    # "Former Secretary" of "... of State Madeleine Albright"
         if tail and (len(tail) == len(words) or words[len(words) - len(tail) - 1].lower() not in _BEFORE_NO_NAME):
             part = " ".join(tail)
             if part != source.strip() and part not in parts:
@@ -381,7 +383,8 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
 
 
 def _as_written(asked: str, name_words: list[str]):
-    """Sort key for a source's claims, best first: the article writing the source as asked, then by a name (not
+    """Sort key for a source's claims, best first: the article writing the source as asked, then opening with it
+    ("Mr. Burman (a view echoed by everyone I interviewed)" for "Mr. Burman"), then by a name (not
     "he", "who", "his"), then as close to the asked name as can be, then with a reporting verb ("said", "told"; not
     "celebrated", "spoke over"), then the newest. A claim whose source the article names is the one a reader can
     check; "he" said it only as far as coreference is right."""
@@ -395,8 +398,9 @@ def _as_written(asked: str, name_words: list[str]):
             closeness[written] = round(search.name_score(name_words, tokens) / 10) if tokens and not set(
                 tokens) <= search.PRONOUNS else -1
         reported = not SAY_VERBS.isdisjoint(_TOKEN.findall((record.cue_text or "").lower()))
-        return (fold_name(written) == folded, closeness[written] >= 0, closeness[written], reported,
-                record.ingested_order, record.article_id, -record.position, -record.claim_id)
+        return (fold_name(written) == folded, fold_name(_head(written)) == folded, closeness[written] >= 0,
+                closeness[written], reported, record.ingested_order, record.article_id, -record.position,
+                -record.claim_id)
     return key
 
 
@@ -413,6 +417,12 @@ def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str],
             search.name_score(name_words, tokens) >= search.NAME_MATCH
             for tokens in map(search.name_tokens, map(fold_name, [written, head, *_name_parts(written)])) if tokens)
     return written_by[written]
+
+
+def _only_titles(words: list[str]) -> bool:
+    """Whether the words are a title or role and no name: "Former Secretary" names no one, and as a name it matches
+    every secretary's description ("the former secretary of state" is Hillary Clinton)."""
+    return all(w.lower().rstrip(".") in TITLES or w.lower() in search.ROLE_WORDS for w in words)
 
 
 _HEAD_END = re.compile(r"[,(\u2014;]")

@@ -230,3 +230,29 @@ def test_a_quotation_of_everyday_words_is_looked_up_whole(ask, sample_db, nlp):
     if sample_db.dialect.name == "sqlite":
         assert answer.items[0].source_text == "Her supporters"
     assert ask("who says it?").status == BAD_QUESTION
+
+
+def test_a_title_is_not_taken_for_the_name_after_it(ask, sample_db, nlp):
+    """"Secretary of State John Kerry" is not whoever another article calls "the former secretary of state"."""
+    from bot.extract.pipeline import extract_article
+
+    text = ("Former Secretary of State Hillary Clinton said the plan would work.\n"
+            "The former secretary of state said she would vote for it.\n")
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="state-plan")
+    assert not ask("what did Secretary of State John Kerry say?").items
+    with open_session(sample_db) as session:
+        save_article(session, extract_article("Secretary of State John Kerry said talks would resume.\n", nlp),
+                     "local", slug="talks")
+    assert {i.source_name for i in ask("what did Secretary of State John Kerry say?").items} == {"John Kerry"}
+
+
+def test_a_source_written_as_asked_then_a_remark_comes_first(ask, sample_db, nlp):
+    from bot.extract.pipeline import extract_article
+
+    text = ("Leonard Burman, a tax expert at the Urban Institute, said the plan was costly.\n"
+            "The plan is misguided, said Mr. Burman (a view echoed by everyone I interviewed).\n")
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="tax-plan")
+    first = ask("what did Mr. Burman say?").items[0]
+    assert first.source_text == "Mr. Burman (a view echoed by everyone I interviewed)"
