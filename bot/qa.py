@@ -276,23 +276,26 @@ def _sources_named(session: Session, name: str, team_id: str) -> tuple[list[sear
         matches = search.match_names(session, fold_name(part), team_id)
         if matches:
             break
-    return matches or _by_surname(session, folded, team_id), search.name_tokens(folded)
+    return matches or _by_surname(session, name, team_id), search.name_tokens(folded)
 
 
-def _by_surname(session: Session, folded: str, team_id: str) -> list[search.NameMatch]:
+def _by_surname(session: Session, name: str, team_id: str) -> list[search.NameMatch]:
     """A full name the articles only give by surname ("Bashar al-Assad" for "President Asad"): entities matching
-    its last word whose every other word is a role or a word of the full name, so "Rifaat al-Assad" is not him."""
-    words = search.name_tokens(folded)
+    its last word whose every other word, in the alias matched and in the entity's own name, is a role, an initial
+    or a word of the full name, so "Rifaat al-Assad" is not him, nor "Donald Trump" (alias "Trump") Eric Trump."""
+    words = search.name_tokens(fold_name(name))
     if len(words) < 2 or len(words) > 4 or any(w in _BEFORE_NO_NAME or w in _RELATIVE for w in words) \
-            or words[-1] in search.ROLE_WORDS:
-        return []     # a description ("Gov. Earl Ray Tomblin of West Virginia", "the Florida senator", "those who ...")
+            or words[-1] in search.ROLE_WORDS or _POSSESSIVE.search(name):
+        return []     # a description ("Gov. Earl Ray Tomblin of West Virginia", "the Florida senator", "those who ...",
+        # "Donald Trump's campaign": its last word is what the name owns, not a surname)
     return [m for m in search.match_names(session, words[-1], team_id)
-            if all(w in search.ROLE_WORDS or max(fuzz.ratio(w, q) for q in words) >= search.NAME_MATCH
-                   for w in m.alias.split())]
+            if all(w in search.ROLE_WORDS or len(w) == 1 or max(fuzz.ratio(w, q) for q in words) >= search.NAME_MATCH
+                   for w in [*m.alias.split(), *search.name_tokens(m.key)])]
 
 
 _NAME_PARTICLES = frozenset("de van von der al el bin ibn la le da di du del".split())
 _RELATIVE = frozenset("which who whose whom that where when including".split())   # clauses name no one else
+_POSSESSIVE = re.compile(r"\w(?:['\u2019]s|s['\u2019])(?!\w)")
 _PARTY_LABEL = re.compile(r"^[A-Z]\.?-[A-Z][\w.]*$")       # "R-IN", "D-N.C."
 _BEFORE_NO_NAME = frozenset("the a an of on in at for from by with to and or towards toward against about over into "
                             "like than among".split())

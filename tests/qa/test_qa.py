@@ -247,6 +247,27 @@ def test_a_title_is_not_taken_for_the_name_after_it(ask, sample_db, nlp):
     assert {i.source_name for i in ask("what did Secretary of State John Kerry say?").items} == {"John Kerry"}
 
 
+def test_a_surname_is_not_another_person_of_that_family(ask, sample_db, nlp):
+    from bot.extract.pipeline import extract_article
+
+    text = "Donald Trump said the wall would be built. Trump said Mexico would pay.\n"
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="wall")
+    assert ask("what did Donald Trump say?").items
+    assert not ask("what did Eric Trump say?").items
+
+
+def test_what_a_name_owns_is_not_a_surname(ask, sample_db, nlp):
+    """"Jane Smith's campaign" is not whichever campaign an article calls "the campaign"."""
+    from bot.extract.pipeline import extract_article
+
+    with open_session(sample_db) as session:
+        save_article(session, extract_article("The campaign said it raised $5 million in May.\n", nlp), "local",
+                     slug="fundraising")
+    assert ask("what did the campaign say?").items
+    assert not ask("what did Jane Smith\u2019s campaign say?").items
+
+
 def test_a_source_written_as_asked_then_a_remark_comes_first(ask, sample_db, nlp):
     from bot.extract.pipeline import extract_article
 
