@@ -2,9 +2,13 @@
 of `answer_question` in-process, warm (the first question of each size, which builds the alias cache, is timed
 apart as "cold"). By default no question is asked before the timed ones, so the first run after building a
 corpus, or after other work pushed it out of memory, reads from disk; --warm-up N first asks N other dev questions,
-untimed (none of those timed), as a bot that has been answering for a while would have. Beside wall time, the p95 of this
-process's CPU time: on a busy machine it moves far less than wall time, and for SQLite, which runs in-process, it
-is the whole cost but disk waits (for PostgreSQL, only the client's share).
+untimed (none of those timed), as a bot that has been answering for a while would have. Beside wall time, the p50
+and p95 of this process's CPU time: on a busy machine it moves far less than wall time, and for SQLite, which runs
+in-process, it is the whole cost but disk waits (for PostgreSQL, only the client's share). For SQLite it also prints
+how much the timed questions read from disk (Linux): what makes a first run slow is the OS page cache not holding
+the corpus (the 100,000 file is 5.4 GB; on a machine whose memory other work fills, 300-700 MB are read again in a
+new process, and CPU p95 rises from about 30 to 45-50 ms), not SQLite's own cache starting empty nor the alias
+cache (built by the first question, timed apart). Each size lists its questions of most CPU.
 
 The corpus is the stored facts of the PolNeAR dev articles (extracted once into a SQLite file, reused with --source)
 copied in bulk, so nothing is re-parsed: one `INSERT ... SELECT` per table adds up to 100 copies at once (a join
@@ -75,6 +79,7 @@ RENAMED = {  # column -> SQL expression for the copy, over the copies table k (k
 SUFFIXES = ("Alda Bram Cato Dara Eero Fenn Gala Hugo Ines Jory Kaia Lior Mira Nils Odra Pavo Quin Rhea Sami Tova "
             "Ulla Vito Wren Xena Yuri Zola Arlo Bodi Cira Dov Elke Faro Gita Hale Ilsa Jules Kirby Lotte Maro Nev"
             ).split()
+SLOWEST_SHOWN = 3                # questions listed per size, most CPU first
 COPIES_PER_STATEMENT = 100       # copies one INSERT ... SELECT adds: big enough to be bulk, small enough to show progress
 
 
@@ -189,8 +194,28 @@ def questions(count: int, seed: int, warm_up: int = 0) -> Questions:
     return Questions(picked, random.Random(seed + 1).sample(others, min(warm_up, len(others))))
 
 
-def measure(engine, asked: Questions) -> tuple[float, float, float, float]:
-    """(cold ms, p50 ms, p95 ms, CPU p95 ms)."""
+@dataclass
+class Timing:
+    cold: float                 # ms, the first question (builds the alias cache)
+    p50: float                  # ms of the timed questions, wall and CPU
+    p95: float
+    cpu_p50: float
+    cpu_p95: float
+    disk_mb: float | None       # read from disk by this process while timing (None where the OS does not say)
+    slowest: list[tuple[float, str]]    # the questions of most CPU, (ms, question)
+
+
+def disk_read_bytes() -> int | None:
+    """Bytes this process has read from disk so far (Linux /proc/self/io read_bytes): SQLite's reads that the OS page
+    cache did not hold, which is what a cold corpus costs beyond CPU. PostgreSQL's server reads are not counted."""
+    try:
+        with open("/proc/self/io") as io:
+            return next(int(line.split()[1]) for line in io if line.startswith("read_bytes:"))
+    except (OSError, StopIteration):
+        return None
+
+
+def measure(engine, asked: Questions) -> Timing:
     from bot.qa import answer_question
 
     timings, cpu = [], []
@@ -200,15 +225,20 @@ def measure(engine, asked: Questions) -> tuple[float, float, float, float]:
         cold = time.perf_counter() - started
         for question in asked.warm_up:
             answer_question(session, question)
+        disk_before = disk_read_bytes()
         for question in asked.timed:
             started, started_cpu = time.perf_counter(), time.process_time()
             answer_question(session, question)
             timings.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
+        disk_after = disk_read_bytes()
+    slowest = sorted(zip(cpu, asked.timed), reverse=True)[:SLOWEST_SHOWN]
     timings.sort()
     cpu.sort()
     p95 = int(len(timings) * 0.95)
-    return cold * 1000, statistics.median(timings) * 1000, timings[p95] * 1000, cpu[p95] * 1000
+    return Timing(cold * 1000, statistics.median(timings) * 1000, timings[p95] * 1000, statistics.median(cpu) * 1000,
+                  cpu[p95] * 1000, None if disk_before is None else (disk_after - disk_before) / 1e6,
+                  [(ms * 1000, question) for ms, question in slowest])
 
 
 def article_count(engine) -> int:
@@ -294,12 +324,16 @@ def vacuum(engine) -> None:
 
 
 def measured(backend: str, engine, built: float, asked: Questions) -> tuple:
-    """(backend, articles, build seconds, cold ms, p50 ms, p95 ms, CPU p95 ms), printed as it is measured."""
-    cold, p50, p95, cpu_p95 = measure(engine, asked)
-    row = (backend, article_count(engine), built, cold, p50, p95, cpu_p95)
-    print(f"{backend:<10} {row[1]:>7} articles (built in {built:5.0f} s): cold {cold:7.1f} ms, "
-          f"p50 {p50:6.1f} ms, p95 {p95:6.1f} ms, CPU p95 {cpu_p95:6.1f} ms", flush=True)
-    return row
+    """(backend, articles, Timing), printed as it is measured with the slowest questions."""
+    timing = measure(engine, asked)
+    count = article_count(engine)
+    disk = "" if timing.disk_mb is None or backend != "sqlite" else f", read {timing.disk_mb:.0f} MB from disk"
+    print(f"{backend:<10} {count:>7} articles (built in {built:5.0f} s): cold {timing.cold:7.1f} ms, "
+          f"p50 {timing.p50:6.1f} ms, p95 {timing.p95:6.1f} ms, CPU p50 {timing.cpu_p50:6.1f} ms, "
+          f"CPU p95 {timing.cpu_p95:6.1f} ms{disk}", flush=True)
+    for ms, question in timing.slowest:
+        print(f"    CPU {ms:6.1f} ms  {question[:100]}", flush=True)
+    return backend, count, timing
 
 
 def run_backend(backend: str, source: Path, sizes: list[int], asked: Questions, tmp: Path) -> list[tuple]:
@@ -369,14 +403,17 @@ def main() -> None:
             else:
                 results += run_backend(backend, source, sorted(args.sizes), asked, Path(tmp))
     print(f"\n{len(asked.timed)} questions per size, after {len(asked.warm_up)} others untimed; times in ms")
-    print(f"{'backend':<10} {'articles':>8} {'cold':>8} {'p50':>7} {'p95':>7} {'CPU p95':>8}")
-    for backend, count, _, cold, p50, p95, cpu_p95 in results:
-        print(f"{backend:<10} {count:>8} {cold:>8.1f} {p50:>7.1f} {p95:>7.1f} {cpu_p95:>8.1f}")
+    print(f"{'backend':<10} {'articles':>8} {'cold':>8} {'p50':>7} {'p95':>7} {'CPU p50':>8} {'CPU p95':>8} "
+          f"{'disk MB':>8}")
+    for backend, count, t in results:
+        disk = f"{t.disk_mb:>8.0f}" if t.disk_mb is not None and backend == "sqlite" else f"{'-':>8}"
+        print(f"{backend:<10} {count:>8} {t.cold:>8.1f} {t.p50:>7.1f} {t.p95:>7.1f} {t.cpu_p50:>8.1f} "
+              f"{t.cpu_p95:>8.1f} {disk}")
     for backend in args.backends:
         mine = [r for r in results if r[0] == backend]
         if len(mine) > 1:
-            print(f"{backend}: p95 ratio {mine[-1][1]:,}/{mine[0][1]:,} articles = {mine[-1][5] / mine[0][5]:.2f} "
-                  f"(CPU {mine[-1][6] / mine[0][6]:.2f})")
+            print(f"{backend}: p95 ratio {mine[-1][1]:,}/{mine[0][1]:,} articles = "
+                  f"{mine[-1][2].p95 / mine[0][2].p95:.2f} (CPU {mine[-1][2].cpu_p95 / mine[0][2].cpu_p95:.2f})")
 
 
 if __name__ == "__main__":
