@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from sqlalchemy import event
 from sqlmodel import Session
 
 from store import search
@@ -52,6 +53,20 @@ def test_full_text_takes_the_newest_matches_and_widens_until_one_matches_or_unra
             monkeypatch.setattr(search, "FIRST_WINDOW", 10_000)
             assert search.match_claims(session, ["refugees"], LOCAL_TEAM, limit=1) == [best]
         assert search.match_claims(session, ["refugees"], LOCAL_TEAM, limit=1, ranked=False) == [newest]
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)      # SQLite's FTS5 reads no window off an index
+def test_words_the_newest_claims_never_hold_together_are_read_off_the_index_once_over_every_claim(engine, monkeypatch):
+    with open_session(engine) as session:
+        _, oldest = add_article(session, "old", "The refugees waited at the dam.")
+        for day in range(20):
+            add_article(session, f"refugees-{day}", f"Refugees crossed on day {day}.")
+            add_article(session, f"dam-{day}", f"The dam was closed on day {day}.")
+        statements = []
+        event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        monkeypatch.setattr(search, "FIRST_WINDOW", 1)
+        assert search.match_claims(session, ["refugees", "dam"], LOCAL_TEAM, limit=1) == [oldest]
+        assert sum("c.id + 0" in statement for statement in statements) == 1      # not widened window by window
 
 
 def test_names_stored_after_the_index_was_built_are_found(engine):
