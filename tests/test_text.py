@@ -108,11 +108,19 @@ def test_zero_width_characters_are_dropped():
         ("A Title\nA Sub-heading\n'Another'\n", "only headings"),
         ("PK\x03\x04\x00\x00binary", "binary"),
         ("\x01\x02\x03\x04\x05\x06\x07\x08 text", "binary"),
+        ("\x0b\x1b\x7f\x85\x9f words", "binary"),                          # C0 and C1 controls
+        ("\ue000\uf8ff\U000f0000\U0010fffd words", "binary"),               # private use
+        ("\ud800\udfff\ud83d words", "binary"),                               # lone surrogates
     ],
 )
 def test_unusable_text(raw, message):
     with pytest.raises(UnusableText, match=message):
         normalise(raw)
+
+
+def test_tabs_form_feeds_and_line_ends_are_not_binary():
+    norm = normalise("Body\ttext\fgoes on.\r\n\r\nA second\tparagraph\tfollows here.\n")
+    assert [b.kind for b in norm.blocks] == ["body", "body"]
 
 
 def test_unusable_text_is_a_value_error():
