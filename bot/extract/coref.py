@@ -194,8 +194,13 @@ def _quoted_extents(norm: NormalisedText) -> list[tuple[int, int]]:
     """Stretches between paired double quotes, paragraph by paragraph; an unclosed quote runs to the paragraph's
     end (a quote continued in the next paragraph opens it again)."""
     extents: list[tuple[int, int]] = []
+    text = norm.text
     for block in norm.blocks:
-        marks = [i for i in range(block.start, block.end) if norm.text[i] == '"']
+        marks = []
+        at = text.find('"', block.start, block.end)     # str.find, not a test of every character
+        while at != -1:
+            marks.append(at)
+            at = text.find('"', at + 1, block.end)
         marks.append(block.end)
         extents.extend((marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2))
     return extents
