@@ -27,6 +27,9 @@ BATCH_SIZE = 16
 # Articles per task of a worker process: small tasks keep the workers evenly busy to the end (16 left one worker
 # 48 of 84 articles and the other 36), and spaCy parses batches of 4 as fast per article as batches of 16.
 WORKER_BATCH_SIZE = 4
+# New container objects between two young garbage collections while ingesting (Python's default is 700): the
+# collector's time in a full ingest of the 84 PolNeAR dev articles falls from about 1.3 to 0.2 ms per article.
+YOUNG_COLLECTION_THRESHOLD = 50_000
 
 
 def extract_article(raw: str | NormalisedText, nlp: Language) -> ArticleFacts:
@@ -61,13 +64,20 @@ def extract_articles(
 def frozen_heap() -> Iterator[None]:
     """The objects alive now (the model, the vocabulary, the modules) left out of the garbage collector's full
     collections until the block ends: they outlive any ingest, and walking them is most of what each full collection
-    costs. A nested block freezes what is new and leaves unfreezing to the outermost."""
+    costs. Young collections run every YOUNG_COLLECTION_THRESHOLD new objects meanwhile instead of every 700:
+    extraction makes and drops hundreds of thousands of small objects per batch, nearly all freed by their
+    reference counts before a rarer collection would look at them. A nested block freezes what is new and leaves
+    unfreezing and the threshold to the outermost."""
     outermost = gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
     gc.freeze()
+    if outermost:
+        gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *thresholds[1:])
     try:
         yield
     finally:
         if outermost:
+            gc.set_threshold(*thresholds)
             gc.unfreeze()
 
 

@@ -4,7 +4,13 @@ import gc
 
 import pytest
 
-from bot.extract.pipeline import _quote_stating, extract_article, extract_articles, frozen_heap
+from bot.extract.pipeline import (
+    YOUNG_COLLECTION_THRESHOLD,
+    _quote_stating,
+    extract_article,
+    extract_articles,
+    frozen_heap,
+)
 from bot.extract.types import Quote, Span
 from bot.text import UnusableText, normalise
 from tests.shared_data import polnear_texts
@@ -105,3 +111,13 @@ def test_frozen_heap_unfreezes_only_when_the_outermost_block_ends():
             pass
         assert gc.get_freeze_count() >= before        # the inner block left the outer one's objects frozen
     assert gc.get_freeze_count() == 0
+
+
+def test_frozen_heap_collects_young_objects_less_often_until_the_outermost_block_ends():
+    default = gc.get_threshold()
+    with frozen_heap():
+        assert gc.get_threshold() == (YOUNG_COLLECTION_THRESHOLD, *default[1:])
+        with frozen_heap():
+            pass
+        assert gc.get_threshold()[0] == YOUNG_COLLECTION_THRESHOLD
+    assert gc.get_threshold() == default
