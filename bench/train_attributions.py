@@ -12,8 +12,10 @@ taggers are surer of the articles they were trained on than of new ones).
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import time
+import zipfile
 from multiprocessing import get_context
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -50,6 +52,17 @@ def cue_token_sets(item: Parsed) -> set[int]:
     return {i for gold in item.article.attributions for i in item.tokens_in(gold.cue[:1])}
 
 
+def save_arrays(path: Path, **arrays) -> None:
+    """np.savez with every zip entry dated 1980-01-01: np.savez stamps entries with the time of writing, so the
+    same model trained twice gave files that differed though their arrays were equal."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, value in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asanyarray(value), allow_pickle=False)
+            archive.writestr(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), buffer.getvalue())
+
+
 def train_scorer(items: list[Parsed], path: Path) -> tuple[np.ndarray, float]:
     """Logistic regression: is this token part of a cue, from its and its head's contextual vectors."""
     inputs, targets = [], []
@@ -60,8 +73,7 @@ def train_scorer(items: list[Parsed], path: Path) -> tuple[np.ndarray, float]:
         targets.extend(i in cues for i in rows)
     model = LogisticRegression(C=1.0, max_iter=300).fit(np.vstack(inputs), np.array(targets))
     scorer = model.coef_[0].astype(np.float32), float(model.intercept_[0])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(path, weights=scorer[0], bias=scorer[1])
+    save_arrays(path, weights=scorer[0], bias=scorer[1])
     return scorer
 
 
@@ -158,7 +170,7 @@ def train_checker(evidence: np.ndarray, truth: np.ndarray, gold: int, path: Path
     f1 = 2 * found / (np.arange(1, len(order) + 1) + gold)
     best = int(np.argmax(f1))
     threshold = float(probabilities[order[best]])
-    np.savez(path, weights=model.coef_[0], bias=float(model.intercept_[0]), threshold=threshold)
+    save_arrays(path, weights=model.coef_[0], bias=float(model.intercept_[0]), threshold=threshold)
     return f"{path.name}: {len(truth)} candidates, threshold {threshold:.3f}, cross-fitted whole F1 {f1[best]:.3f}"
 
 
