@@ -13,6 +13,7 @@ import ipaddress
 import logging
 import socket
 import os
+import threading
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -325,17 +326,20 @@ class HttpApp:
 
 
 def serve(settings: Settings) -> None:
-    """`newsbot serve`: migrate, then Socket Mode (SLACK_APP_TOKEN set) or HTTP on PORT, with the digest scheduler."""
+    """`newsbot serve`: migrate, then Socket Mode (SLACK_APP_TOKEN set) or HTTP on PORT, with the digest scheduler;
+    the names questions look up are read meanwhile, in a thread (a question asked before it is done waits for it)."""
     import uvicorn
 
     from bot import scheduler
     from store.db import make_engine, migrate
+    from store.search import read_names
 
     configure_logging(settings)
     engine = make_engine(settings.database_url)
     migrate(engine)
     with open_session(engine) as session:
         forget_events(session, datetime.now(timezone.utc) - scheduler.EVENT_MEMORY)
+    threading.Thread(target=read_names, args=(engine,), name="newsbot-names", daemon=True).start()
     app = build_app(settings, engine)
     poster = digest_poster(app, settings, engine)
     if settings.slack_app_token:

@@ -81,6 +81,18 @@ def test_names_stored_after_the_index_was_built_are_found(engine):
         assert [m.key for m in search.match_names(session, "kertesz", LOCAL_TEAM)] == ["zoltan kertesz"]
 
 
+def test_names_read_before_the_first_question_are_not_read_again(engine):
+    with open_session(engine) as session:
+        add_article(session, "first", "Navi Pillay spoke.", name="Navi Pillay")
+    search.read_names(engine)
+    statements = []
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    with open_session(engine) as session:
+        assert [m.key for m in search.match_names(session, "navi pillay", LOCAL_TEAM)] == ["navi pillay"]
+    names_read = [s for s in statements if s.startswith("SELECT DISTINCT alias.folded") and "JOIN" not in s]
+    assert statements and not names_read        # only the keys of the name that matched
+
+
 def test_entities_are_read_only_for_the_names_that_can_be_answered(engine, monkeypatch):
     with open_session(engine) as session:
         for name in ("Zoltan Kertesz", "Zoltan Kertesz Bakos"):
