@@ -16,9 +16,10 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import NamedTuple
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import bindparam, delete, insert, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -175,10 +176,10 @@ def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> Non
     for position, claim in enumerate(sorted(claims, key=_reading_order)):
         claim["position"] = position
     claim_ids = _insert_ids(session, Claim, claims, article.id)
-    nested = [{"id": claim_ids[n], "parent_id": claim_ids[q.parent]}
+    nested = [{"claim_id": claim_ids[n], "parent_id": claim_ids[q.parent]}
               for n, q in enumerate(facts.quotes) if q.parent is not None]
     if nested:
-        session.execute(update(Claim), nested)
+        _execute_many(session, _parent_statement, nested)
 
     def claim_id(quote: int | None, sentence: int) -> int | None:
         n = claim_for(quote, sentence)
@@ -195,14 +196,21 @@ def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> Non
 
 
 def _insert(session: Session, table: type, rows: list[dict]) -> None:
+    if rows:
+        _execute_many(session, functools.partial(_insert_statement, table=table, columns=tuple(rows[0])), rows)
+
+
+def _execute_many(session: Session, compiled: Callable[[Dialect], SQLCompiler], rows: list[dict]) -> None:
     """One executemany of the statement as the driver takes it: SQLAlchemy's processing of each row's parameters
     cost more than the insert itself, and these values (numbers, strings, booleans, None) need none."""
-    if rows:
-        connection = session.connection()
-        statement = _insert_statement(connection.dialect, table, tuple(rows[0]))
-        if statement.positional:
-            rows = [tuple(row[key] for key in statement.positiontup) for row in rows]
-        connection.exec_driver_sql(statement.string, rows)
+    connection = session.connection()
+    statement = compiled(connection.dialect)
+    connection.exec_driver_sql(statement.string, [_driver_parameters(statement, row) for row in rows])
+
+
+def _driver_parameters(statement: SQLCompiler, row: dict) -> tuple | dict:
+    """Tuples for SQLite's positional style, dicts for psycopg's named one."""
+    return tuple(row[key] for key in statement.positiontup) if statement.positional else row
 
 
 @functools.lru_cache(maxsize=64)
@@ -211,11 +219,29 @@ def _insert_statement(dialect: Dialect, table: type, columns: tuple[str, ...]) -
     return insert(table.__table__).compile(dialect=dialect, column_keys=list(columns))
 
 
+@functools.lru_cache(maxsize=16)
+def _ids_statement(dialect: Dialect, table: type) -> SQLCompiler:
+    return select(table.id).where(table.article_id == bindparam("article_id")).order_by(table.id).compile(
+        dialect=dialect)
+
+
+@functools.lru_cache(maxsize=4)
+def _parent_statement(dialect: Dialect) -> SQLCompiler:
+    claims = Claim.__table__
+    return update(claims).where(claims.c.id == bindparam("claim_id")).values(
+        parent_id=bindparam("parent_id")).compile(dialect=dialect)
+
+
 def _insert_ids(session: Session, table: type, rows: list[dict], article_id: int) -> list[int]:
     """Insert an article's rows into `table`; their new ids in the same order. Ids grow in insertion order on
-    both databases, so reading them back sorted beats RETURNING, which SQLite can only order one row at a time."""
+    both databases, so reading them back sorted beats RETURNING, which SQLite can only order one row at a time.
+    The read goes to the driver compiled once, like the inserts: SQLAlchemy built and cached its statement anew
+    for every table of every article."""
     _insert(session, table, rows)
-    return list(session.connection().scalars(select(table.id).where(table.article_id == article_id).order_by(table.id)))
+    connection = session.connection()
+    statement = _ids_statement(connection.dialect, table)
+    return list(connection.exec_driver_sql(statement.string,
+                                           _driver_parameters(statement, {"article_id": article_id})).scalars())
 
 
 def _quote_claim(article_id: int, quote: Quote, sentence_ids: list[int], entity_ids: list[int]) -> dict:

@@ -196,3 +196,15 @@ def test_a_constraint_violation_is_a_store_error_and_leaves_nothing(engine, samp
         with pytest.raises(StoreError):
             save_article(session, broken, "T1")
         assert set(counts(session).values()) == {0}
+
+
+def test_nested_quotes_point_at_their_parent_claims(engine, sample_facts):
+    quotes = list(sample_facts.quotes)
+    quotes[-1] = replace(quotes[-1], parent=0)
+    quotes[-2] = replace(quotes[-2], parent=len(quotes) - 1)
+    with Session(engine) as session:
+        save_article(session, replace(sample_facts, quotes=quotes), "T1")
+        claims = session.exec(select(Claim).where(Claim.attributed).order_by(Claim.id)).all()
+    assert len(claims) == len(quotes) >= 3                  # the quotes' claims, in quote order
+    assert [c.parent_id for c in claims] == [claims[q.parent].id if q.parent is not None else None for q in quotes]
+    assert claims[-1].parent_id == claims[0].id and claims[-2].parent_id == claims[-1].id
