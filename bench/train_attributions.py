@@ -16,6 +16,7 @@ import io
 import sys
 import time
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -128,8 +129,10 @@ def train_taggers(items: list[Parsed], out: Path, workers: int) -> list[str]:
     cue_data, role_data = sequences(items, train_scorer(items, out / CUE_SCORER.name))
     jobs = [(cue_data, out / CUE_MODEL.name, CUE_PARAMS), (role_data, out / ROLE_MODEL.name, ROLE_PARAMS)]
     if workers > 1:
-        with get_context("fork").Pool(2) as pool:
-            return pool.map(_train_job, jobs)
+        # An executor, not a Pool: a worker killed for memory (each holds 3-4 GB) then fails the run instead of
+        # leaving it waiting forever for the job's result.
+        with ProcessPoolExecutor(2, mp_context=get_context("fork")) as pool:
+            return list(pool.map(_train_job, jobs))
     return [train(*job) for job in jobs]
 
 
