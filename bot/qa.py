@@ -167,10 +167,12 @@ def _slots(ranked: Scored) -> list[tuple[float, Scored]]:
     """One answer slot per sentence, best first: the sentence ranks by its best-matching row (the outlet's row holds
     the whole sentence, so it matches words a claim's content leaves out) and shows its named claims when it has
     some, else its attributed ones: the outlet's own row, or a nested claim whose source was not found, would show
-    the sentence with no source while the article names one."""
-    by_sentence: dict[tuple[int, int], Scored] = {}
+    the sentence with no source while the article names one. A sentence printed word for word in several articles,
+    or twice in one (wire copy, a live blog repeating its items), is one answer: each copy would otherwise take a
+    slot of its own, one after the other, and push the next thing said out of the first answers."""
+    by_sentence: dict[str, Scored] = {}
     for record, score in ranked:
-        by_sentence.setdefault((record.article_id, record.sentence_id), []).append((record, score))
+        by_sentence.setdefault(" ".join(record.passage.split()), []).append((record, score))
     slots = []
     for claims in by_sentence.values():
         best = claims[0][1]

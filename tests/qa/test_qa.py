@@ -277,3 +277,19 @@ def test_a_source_written_as_asked_then_a_remark_comes_first(ask, sample_db, nlp
         save_article(session, extract_article(text, nlp), "local", slug="tax-plan")
     first = ask("what did Mr. Burman say?").items[0]
     assert first.source_text == "Mr. Burman (a view echoed by everyone I interviewed)"
+
+
+def test_a_sentence_printed_in_several_articles_is_one_answer(ask, sample_db, nlp):
+    """Wire copy: the same sentence in two articles takes one answer slot, so the next thing said is still among
+    the first answers."""
+    from bot.extract.pipeline import extract_article
+
+    with open_session(sample_db) as session:
+        for slug, text in (("bridge", "Mayor Jane Doe said the bridge would reopen in May.\n"),
+                           ("bridge-wire", "Mayor Jane Doe said the bridge would reopen in May.\nTraffic was slow.\n"),
+                           ("bridge-engineer", "Engineer Tom Lee said the old bridge would reopen in June.\n")):
+            save_article(session, extract_article(text, nlp), "local", slug=slug)
+    items = ask("who says the bridge would reopen?").items
+    copies = {i.slot for i in items if i.source_name == "Jane Doe"}
+    assert {i.article_slug for i in items if i.source_name == "Jane Doe"} == {"bridge", "bridge-wire"}
+    assert len(copies) == 1 and {i.slot for i in items if i.article_slug == "bridge-engineer"} - copies
