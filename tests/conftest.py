@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from uuid import uuid4
 
 import pytest
@@ -69,3 +70,18 @@ def engine(request, tmp_path):
             yield engine
         finally:
             engine.dispose()
+
+
+@pytest.fixture
+def worker_dies_on(monkeypatch):
+    """A function making an extraction worker process (never this one) exit at once, as if killed, when it
+    extracts a text holding the marker given."""
+    from bot.extract import pipeline
+
+    parent, extract = os.getpid(), pipeline.facts_from_doc
+
+    def facts_or_death(marker, doc, norm):
+        if os.getpid() != parent and marker in norm.text:
+            os._exit(9)
+        return extract(doc, norm)
+    return lambda marker: monkeypatch.setattr(pipeline, "facts_from_doc", partial(facts_or_death, marker))

@@ -8,7 +8,9 @@ re-exported here).
 from __future__ import annotations
 
 import gc
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from itertools import islice, tee
 from multiprocessing import get_context
@@ -50,14 +52,22 @@ def extract_articles(
     if n_process <= 1:
         yield from _extract_stream(raws, nlp)
         return
-    # Frozen while forking: the workers' garbage collector then leaves the objects they inherit (the model, the
-    # vocabulary) alone instead of touching each one, which copies every page they sit on (about 5% of the
-    # workers' CPU time on PolNeAR dev).
-    with frozen_heap():
-        pool = get_context("fork").Pool(n_process, initializer=_remember_nlp, initargs=(nlp,))
-    with pool:
-        for batch in pool.imap(_extract_batch_in_worker, _batches(raws, WORKER_BATCH_SIZE)):
-            yield from batch
+    # An executor rather than a multiprocessing Pool: a worker that dies (killed for memory, say) fails its batch
+    # with BrokenProcessPool, where a Pool waited forever for the lost result. At most two batches per worker are
+    # in flight, so a long list of files is read as the workers go.
+    batches = _batches(raws, WORKER_BATCH_SIZE)
+    with ProcessPoolExecutor(n_process, mp_context=get_context("fork"), initializer=_remember_nlp,
+                             initargs=(nlp,)) as pool:
+        # Frozen while the first submit forks the workers: their garbage collector then leaves the objects they
+        # inherit (the model, the vocabulary) alone instead of touching each one, which copies every page they
+        # sit on (about 5% of the workers' CPU time on PolNeAR dev).
+        with frozen_heap():
+            pending = deque(pool.submit(_extract_batch_in_worker, batch) for batch in islice(batches, 2 * n_process))
+        while pending:
+            facts = pending.popleft().result()
+            if (batch := next(batches, None)) is not None:
+                pending.append(pool.submit(_extract_batch_in_worker, batch))
+            yield from facts
 
 
 @contextmanager

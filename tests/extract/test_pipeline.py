@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import gc
+import threading
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
+from bot.extract import pipeline
 from bot.extract.pipeline import (
     YOUNG_COLLECTION_THRESHOLD,
     _quote_stating,
@@ -72,10 +75,26 @@ def test_extract_articles_keeps_input_order_and_accepts_normalised_texts(nlp, sa
     assert results[1] == extract_article(sample_text, nlp)
 
 
-def test_two_worker_processes_give_the_same_facts(nlp, sample_text):
-    texts = [p.read_text(encoding="utf-8") for p in polnear_texts("dev")[:3]]
+def test_two_worker_processes_give_the_same_facts(nlp, sample_text, monkeypatch):
+    monkeypatch.setattr(pipeline, "WORKER_BATCH_SIZE", 1)      # more batches than are in flight at once
+    texts = [p.read_text(encoding="utf-8") for p in polnear_texts("dev")[:5]]
     texts.append(sample_text)
     assert list(extract_articles(texts, nlp, n_process=2)) == list(extract_articles(texts, nlp))
+
+
+def test_a_worker_that_dies_fails_the_extraction_instead_of_hanging(nlp, sample_text, worker_dies_on):
+    worker_dies_on("Jisr al-Shughour")
+    outcome = []
+
+    def extract_all():
+        try:
+            list(extract_articles([sample_text], nlp, n_process=2))
+        except BrokenProcessPool as error:
+            outcome.append(error)
+    thread = threading.Thread(target=extract_all, daemon=True)
+    thread.start()
+    thread.join(timeout=300)        # a multiprocessing Pool waited here forever for the dead worker's result
+    assert not thread.is_alive() and len(outcome) == 1
 
 
 def test_unusable_text_raises(nlp):
