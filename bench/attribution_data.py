@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 
 from bench.polnear import Article, Fragments, load_split
+from bot.extract.pipeline import BATCH_SIZE
 from bot.extract.sentences import add_paragraph_boundaries
 from bot.nlp import load_nlp
 from bot.settings import load_settings
@@ -35,9 +36,6 @@ class Parsed:
         return sorted(set(found))
 
 
-PARSE_BATCH = 16
-
-
 def parsed(split: str, cache: Path | None = None, n_process: int = 1, limit: int | None = None) -> list[Parsed]:
     nlp = load_nlp(load_settings().spacy_model)
     add_paragraph_boundaries(nlp)
@@ -51,11 +49,11 @@ def parsed(split: str, cache: Path | None = None, n_process: int = 1, limit: int
     cache_file = cache / f"polnear-{split}-{len(articles)}.spacy" if cache else None
     if cache_file is not None and cache_file.exists():
         # DocBin keeps no tensors: the token vectors are recomputed (cheap) for the learned cue scorer, in the
-        # batches nlp.pipe made, since a matrix product's rounding depends on the batch and the models must not.
+        # batches nlp.pipe made (the pipeline's), since a matrix product's rounding depends on the batch.
         docs = list(nlp.get_pipe("tok2vec").pipe(DocBin().from_disk(cache_file).get_docs(nlp.vocab),
-                                                 batch_size=PARSE_BATCH))
+                                                 batch_size=BATCH_SIZE))
     else:
-        docs = list(nlp.pipe((n.text for n in norms), batch_size=PARSE_BATCH, n_process=n_process))
+        docs = list(nlp.pipe((n.text for n in norms), batch_size=BATCH_SIZE, n_process=n_process))
         if cache_file is not None:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             DocBin(docs=docs).to_disk(cache_file)

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, func, text, true
 from sqlmodel import Session, select
 
+from store.db import open_session
 from store.models import Alias, Article, Claim, Correction, Dispute, DisputeClaim, Entity, Figure, Hedge, Sentence
 
 CANDIDATES = 200               # full-text candidates handed to the reranker
@@ -250,7 +251,7 @@ def read_names(engine: Engine) -> None:
     """Read the database's names into the cache before any question needs them, as a server starts: at 100,000
     articles the first read takes seconds (2 s with the file in the OS page cache, 9 s from disk), which the first
     asker would otherwise wait for."""
-    with Session(engine) as session:
+    with open_session(engine) as session:
         _name_index(session)
 
 
