@@ -73,15 +73,22 @@ def engine(request, tmp_path):
 
 
 @pytest.fixture
-def worker_dies_on(monkeypatch):
+def worker_dies_on(monkeypatch, tmp_path):
     """A function making an extraction worker process (never this one) exit at once, as if killed, when it
-    extracts a text holding the marker given."""
+    extracts a text holding the marker given; it returns the file each death is noted in, so a test can tell the
+    worker really died."""
     from bot.extract import pipeline
 
-    parent, extract = os.getpid(), pipeline.facts_from_doc
+    parent, extract, deaths = os.getpid(), pipeline.facts_from_doc, tmp_path / "worker-deaths"
 
     def facts_or_death(marker, doc, norm):
         if os.getpid() != parent and marker in norm.text:
+            with deaths.open("a") as noted:
+                noted.write(marker + "\n")
             os._exit(9)
         return extract(doc, norm)
-    return lambda marker: monkeypatch.setattr(pipeline, "facts_from_doc", partial(facts_or_death, marker))
+
+    def dies_on(marker):
+        monkeypatch.setattr(pipeline, "facts_from_doc", partial(facts_or_death, marker))
+        return deaths
+    return dies_on

@@ -92,7 +92,7 @@ def test_a_folder_is_ingested_good_files_stored_bad_ones_reported(engine, tmp_pa
 
 
 def test_a_worker_killed_mid_ingest_loses_no_article(engine, tmp_path, worker_dies_on):
-    worker_dies_on("Felixstowe")      # its batch is extracted again in this process
+    deaths = worker_dies_on("Felixstowe")      # its batch is extracted again in this process
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "jisr.txt").write_text(SAMPLE_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
@@ -100,6 +100,7 @@ def test_a_worker_killed_mid_ingest_loses_no_article(engine, tmp_path, worker_di
     result = run(engine, "ingest", str(folder), "--workers", "2")
     assert result.exit_code == 0, result.output + result.stderr
     assert result.stdout.strip().splitlines()[-1] == "2 stored, 0 already stored, 0 failed"
+    assert "Felixstowe" in deaths.read_text()       # a worker did die: the articles survived it
 
 
 def test_force_reingests(engine, tmp_path):
