@@ -8,6 +8,7 @@ matches and lists the closest claims as near-misses, never as answers.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from sqlmodel import Session
@@ -266,10 +267,20 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
                    f"No indexed claim matches {_quoted(intent.topic)}.")
 
 
-def _sources_named(session: Session, name: str, team_id: str) -> tuple[list[search.NameMatch], list[str]]:
+@dataclass(frozen=True)
+class NamedSources:
+    """The entities a name in a question stands for, the name's own words, and whether only its surname matched
+    (the articles say "President Asad", the question "Bashar al-Assad"): then the answer says it may be someone
+    else of that name."""
+    matches: list[search.NameMatch]
+    words: list[str]
+    by_surname: bool = False
+
+
+def _sources_named(session: Session, name: str, team_id: str) -> NamedSources:
     """Entities the name stands for; failing the whole description ("Michael Mulgrew, president of the United
     Federation of Teachers"), its head before a comma or dash ("The old lions of the conservative movement—leaders
-    with ..."), then the names inside it ("Michael Mulgrew")."""
+    with ..."), then the names inside it ("Michael Mulgrew"), then its surname."""
     folded = fold_name(name)
     matches = search.match_names(session, folded, team_id)
     head = _head(name)
@@ -278,7 +289,11 @@ def _sources_named(session: Session, name: str, team_id: str) -> tuple[list[sear
         matches = search.match_names(session, fold_name(part), team_id)
         if matches:
             break
-    return matches or _by_surname(session, name, team_id), search.name_tokens(folded)
+    words = search.name_tokens(folded)
+    if matches:
+        return NamedSources(matches, words)
+    by_surname = _by_surname(session, name, team_id)
+    return NamedSources(by_surname, words, by_surname=bool(by_surname))
 
 
 def _by_surname(session: Session, name: str, team_id: str) -> list[search.NameMatch]:
@@ -344,10 +359,11 @@ def _by_written_source(session: Session, name: str, team_id: str, scope: Article
 
 
 def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article | None) -> Answer:
-    matches, name_words = _sources_named(session, intent.source, team_id)
+    named = _sources_named(session, intent.source, team_id)
+    name_words = named.words
     if not name_words:
         return Answer(intent.text, intent, BAD_QUESTION, "Name a source, e.g. \"what did Erdogan say?\"")
-    keys = [m.key for m in matches]
+    keys = [m.key for m in named.matches]
     article_id = scope.id if scope else None
     ids = search.claims_by_sources(session, keys, team_id, article_id=article_id)
     if len(ids) < MAX_ITEMS:
@@ -371,12 +387,13 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         more = len(theirs) - len(items)
         message = f"{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}" + (
             f" (the {len(items)} newest shown)." if more > 0 else ".")
-        return Answer(intent.text, intent, ANSWERED, message, _grouped(items))
+        return Answer(intent.text, intent, ANSWERED, message + _surname_caveat(session, named, intent.source, team_id),
+                      _grouped(items))
     if keys:
         names = ", ".join(search.entity_names(session, keys, team_id).values())
         return Answer(intent.text, intent, NO_MATCH,
                       f"{names or _shown(intent.source)} is named in the articles, but no indexed claim is "
-                      f"attributed to them.")
+                      f"attributed to them." + _surname_caveat(session, named, intent.source, team_id))
     near = search.match_names(session, fold_name(intent.source), team_id, floor=search.NEAR_NAME, limit=2)
     near_ids = search.claims_by_sources(session, [m.key for m in near], team_id, article_id=article_id,
                                         limit=MAX_NEAR_MISSES)
@@ -385,6 +402,15 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     if near_items:
         message += " Claims by similar names are listed as near-misses, not answers."
     return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
+
+
+def _surname_caveat(session: Session, named: NamedSources, asked: str, team_id: str) -> str:
+    """When only the surname of the name asked matched, say so: the articles' "Asad" may be Bashar al-Assad or
+    his brother, and a fact-checker must not take the answer for the full name's own."""
+    if not named.by_surname:
+        return ""
+    names = ", ".join(search.entity_names(session, [m.key for m in named.matches], team_id).values())
+    return f" Only the surname matches: the articles name {names}, who may not be {_shown(asked)}."
 
 
 def _as_written(asked: str, name_words: list[str]):
@@ -457,8 +483,8 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
 
 
 def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None) -> Answer:
-    matches, _ = _sources_named(session, intent.name, team_id)
-    keys = [m.key for m in matches]
+    named = _sources_named(session, intent.name, team_id)
+    keys = [m.key for m in named.matches]
     described = search.describe(session, keys, team_id, article_id=scope.id if scope else None)
     groups: dict[str, Group] = {}
     for entity, sentence, article in described:
@@ -476,7 +502,8 @@ def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None
         for group in groups.values():
             group.count = len(group.items)
         first = next(iter(groups.values()))
-        return Answer(intent.text, intent, ANSWERED, f"{first.title}: {first.description}.", list(groups.values()))
+        return Answer(intent.text, intent, ANSWERED, f"{first.title}: {first.description}."
+                      + _surname_caveat(session, named, intent.name, team_id), list(groups.values()))
     if keys:
         names = search.entity_names(session, keys, team_id)
         ids = search.claims_by_sources(session, keys, team_id, article_id=scope.id if scope else None,
@@ -484,7 +511,8 @@ def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None
         near = [_item(r, 0.0, near_miss=True) for r in search.load_claims(session, ids, team_id).values()]
         return Answer(intent.text, intent, NO_MATCH,
                       f"{', '.join(names.values()) or _shown(intent.name)} is named, but no article says who "
-                      f"they are." + (" Their claims are listed as near-misses." if near else ""),
+                      f"they are." + (" Their claims are listed as near-misses." if near else "")
+                      + _surname_caveat(session, named, intent.name, team_id),
                       near_misses=near)
     return Answer(intent.text, intent, NO_MATCH, f"No indexed article names {_shown(intent.name)}.")
 

@@ -172,9 +172,25 @@ def test_a_full_name_finds_the_surname_the_article_uses(ask):
     answer = ask("who is Bashar al-Assad?")          # the article only says "President Asad"
     assert "No indexed article names" not in answer.message
     assert "Asad" in answer.message
+    assert "Only the surname matches: the articles name Asad, who may not be Bashar al-Assad." in answer.message
     said = ask("what did Bashar al-Assad say?")
     assert said.status == NO_MATCH and not said.items and "Asad" in said.message
+    assert "Only the surname matches" in said.message
     assert "No indexed article names" in ask("who is Bashar Jones?").message
+    assert "surname" not in ask("who is Asad?").message
+
+
+def test_claims_found_by_surname_alone_say_they_may_be_someone_else(ask, sample_db, nlp):
+    """The article knows only "Mr. Clarke": his claims answer "Kenneth Clarke", saying the match is the surname's."""
+    from bot.extract.pipeline import extract_article
+
+    with open_session(sample_db) as session:
+        save_article(session, extract_article("Mr. Clarke said taxes would rise next year.\n", nlp), "local",
+                     slug="budget")
+    answer = ask("what did Kenneth Clarke say?")
+    assert answer.status == ANSWERED and texts(answer) == ["Mr. Clarke said taxes would rise next year."]
+    assert "who may not be Kenneth Clarke" in answer.message
+    assert "surname" not in ask("what did Mr. Clarke say?").message
 
 
 def test_a_described_source_is_found_by_the_name_inside_it(ask):
