@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from sqlmodel import Session
 
 from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Group, Item
-from bot.extract.entities import TITLES, fold_name
+from bot.extract.entities import TITLES, fold_name, has_possessive
 from bot.questions import (
     SAY_VERBS,
     BadQuestion,
@@ -302,7 +302,7 @@ def _by_surname(session: Session, name: str, team_id: str) -> list[search.NameMa
     or a word of the full name, so "Rifaat al-Assad" is not him, nor "Donald Trump" (alias "Trump") Eric Trump."""
     words = search.name_tokens(fold_name(name))
     if len(words) < 2 or len(words) > 4 or any(w in _BEFORE_NO_NAME or w in _RELATIVE for w in words) \
-            or words[-1] in search.ROLE_WORDS or _POSSESSIVE.search(name):
+            or words[-1] in search.ROLE_WORDS or has_possessive(name):
         return []     # a description ("Gov. Earl Ray Tomblin of West Virginia", "the Florida senator", "those who ...",
         # "Donald Trump's campaign": its last word is what the name owns, not a surname)
     return [m for m in search.match_names(session, words[-1], team_id)
@@ -312,7 +312,6 @@ def _by_surname(session: Session, name: str, team_id: str) -> list[search.NameMa
 
 _NAME_PARTICLES = frozenset("de van von der al el bin ibn la le da di du del".split())
 _RELATIVE = frozenset("which who whose whom that where when including".split())   # clauses name no one else
-_POSSESSIVE = re.compile(r"\w(?:['\u2019]s|s['\u2019])(?!\w)")
 _PARTY_LABEL = re.compile(r"^[A-Z]\.?-[A-Z][\w.]*$")       # "R-IN", "D-N.C."
 _BEFORE_NO_NAME = frozenset("the a an of on in at for from by with to and or towards toward against about over into "
                             "like than among".split())

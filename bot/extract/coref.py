@@ -21,7 +21,7 @@ from spacy import symbols
 from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.tokens import Doc, Token
 
-from bot.extract.entities import INSTITUTIONS, PERSON_NOUNS, TITLES, fold_name
+from bot.extract.entities import INSTITUTIONS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Entity, Mention, Quote, Sentence, Span
@@ -53,7 +53,6 @@ _TITLE_ABBREVIATIONS = {
     "lt": "lieutenant", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "prof": "professor",
     "pm": "minister", "rev": "reverend", "pres": "president",
 }
-_POSSESSIVE = re.compile(r"['’]s?\b")
 _PREPOSITION = re.compile(r"\s(?:of|for|in|at|from|with|on|to)\s")
 _DESCRIPTION_HEAD = re.compile(r"\s(?:of|for|in|at|from|with|and|on|to)\s")
 _PERSON_WINDOW = 8   # sentences searched back for he/she
@@ -597,7 +596,7 @@ def _is_person(entity: Entity) -> bool:
     Sanders's campaign")."""
     words = fold_name(entity.name).split()
     return entity.type == "PERSON" or entity.type == "ORG" and len(words) in (2, 3) and \
-        (words[0] in FEMALE_FIRST_NAMES or words[0] in MALE_FIRST_NAMES) and not _POSSESSIVE.search(entity.name)
+        (words[0] in FEMALE_FIRST_NAMES or words[0] in MALE_FIRST_NAMES) and not has_possessive(entity.name)
 
 
 def _gender(ctx: _Context, index: int) -> str | None:

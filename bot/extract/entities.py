@@ -85,11 +85,17 @@ PLACE_NOUNS = frozenset("town city village region province area district country
 SPELLING_VARIANT_SCORE = 88  # rapidfuzz ratio from which two names of one article are one name spelt two ways
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
-_POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
+_POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?!\w)")     # on text with its apostrophes made straight
 _WORD = re.compile(r"[a-z0-9]+")
 _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}")
 FIRST_NAMES = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
 _COUNTRY_OF_ALIAS = {" ".join(_WORD.findall(alias)): country for alias, country in COUNTRY_ALIASES.items()}
+
+
+def has_possessive(text: str) -> bool:
+    """Whether a name owns something ("Trump's campaign", "Sanders’ aides"): what it names is not a person.
+    An apostrophe inside a name ("O'Brien") is no possessive."""
+    return _POSSESSIVE.search(text.translate(_APOSTROPHES)) is not None
 
 
 @lru_cache(maxsize=1 << 16)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.extract.entities import find_entities, fold_name
+from bot.extract.entities import find_entities, fold_name, has_possessive
 from bot.extract.sentences import parse, split_sentences
 from bot.text import normalise
 
@@ -159,3 +159,11 @@ def test_an_acronym_joins_the_name_with_its_initials(nlp):
     assert fund.name == "International Monetary Fund"
     assert entity_with(entities, "U.N.") is not entity_with(entities, "United Nations Security Council")
     assert fold_name("U.S.") == fold_name("the United States")
+
+
+@pytest.mark.parametrize(("name", "owns"), [
+    ("Trump's campaign", True), ("Sanders\u2019 aides", True), ("Sanders',", True), ("the Clintons\u2018s", True),
+    ("Conan O'Brien", False), ("Bernie Sanders", False), ("Beto O\u2019Rourke", False),
+])
+def test_a_possessive_is_told_from_an_apostrophe_inside_a_name(name, owns):
+    assert has_possessive(name) is owns
