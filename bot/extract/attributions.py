@@ -52,8 +52,10 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     closings = _closings(openings)
     quotes: list[Quote] = []
     for candidate in accepted:
-        contents = _with_next_quotation(doc, openings, closings, cue_tokens, candidate.cue, candidate.contents)
-        quote = _quote(doc, norm, sentences, quoted, candidate.cue, candidate.sources, contents)
+        contents = _with_next_quotation(doc, openings, closings, cue_tokens, candidate.cue,
+                                        _with_cut_complement(doc, candidate.cue, candidate.contents))
+        sources = _without_verb_group(doc, candidate.cue, candidate.sources)
+        quote = _quote(doc, norm, sentences, quoted, candidate.cue, sources, contents)
         if quote is not None:
             quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
@@ -307,6 +309,42 @@ def _recall_biased(tagger, sequence: list[list[str]], kind: str, threshold: floa
                 previous = labels[i - 1] if i else "O"
                 labels[i] = f"I-{kind}" if previous in (f"B-{kind}", f"I-{kind}") else f"B-{kind}"
     return labels, probabilities
+
+
+def _without_verb_group(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A source without the words of the cue's verb group at its edge: the tagger took "are also" of "They [State
+    TV] are also saying" for part of who speaks."""
+    head = cue_head(doc, cue).i
+    trimmed = []
+    for start, end in sources:
+        while end > start and doc[end - 1].head.i == head and doc[end - 1].dep_ in _VERB_GROUP:
+            end -= 1
+        while start < end and doc[start].head.i == head and doc[start].dep_ in _VERB_GROUP:
+            start += 1
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed
+
+
+def _with_cut_complement(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The rest of a clause the content after its cue was cut from: in "say such a resolution - which does not
+    propose concrete action - could further inflame tensions" the parser makes "resolution" the object of "say"
+    and the rest a second complement, and the tagger stops at the dash. A content inside the cue's object runs
+    on to the end of the complement clause that follows the object."""
+    start, end = contents[-1]
+    if start < cue[1]:
+        return contents
+    head = cue_head(doc, cue)
+    for obj in head.children:
+        if obj.dep_ == "dobj" and obj.left_edge.i <= start and end <= obj.right_edge.i + 1:
+            clause = next((c for c in head.children if c.dep_ == "ccomp" and c.left_edge.i == obj.right_edge.i + 1),
+                          None)
+            if clause is not None:
+                return [*contents[:-1], (start, max(end, clause.right_edge.i + 1))]
+    return contents
+
+
+_VERB_GROUP = frozenset(("aux", "auxpass", "neg", "advmod"))
 
 
 def _with_earlier_quotation(openings: list[int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -80,6 +80,14 @@ def test_nested_attribution_inside_the_correspondents_quote(sample_quotes):
     assert nested.parent is not None
     outer = sample_quotes[nested.parent]
     assert sources(outer) == ["she"]
+    assert sources(nested) == ["They [State TV]"]          # not "They [State TV] are also"
+
+
+def test_a_content_runs_on_past_a_parenthesis_between_dashes(sample_quotes):
+    quote = quote_with(sample_quotes, "such a resolution")
+    assert quote.contents[-1].text == ("such a resolution - which does not propose concrete action - could further "
+                                       "inflame tensions in an already volatile region")
+    assert sources(quote) == ["other nations on the council, including Brazil, China and Russia"]
 
 
 def test_claims_by_damascus(sample_quotes):
