@@ -105,6 +105,7 @@ def test_listed_names_vote_for_one_type(sample):
     for city in ("Deraa", "Hama", "Homs", "Yayladagi"):
         assert entity_with(entities, city).type == "GPE"
     assert entity_with(entities, "Mukhabaraat").type == "ORG"  # "(secret police)" outvotes the NER's person
+    assert entity_with(entities, "UN").type == "ORG"           # "The UN human rights chief": the NER said person
 
 
 def test_mentions_slice_back_and_stay_out_of_titles_and_headings(sample, sample_text, sample_sentences):
