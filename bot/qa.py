@@ -384,8 +384,9 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         items = [_item(r, 1.0, slot=slot_of.setdefault((r.article_id, r.sentence_id), len(slot_of)))
                  for r in search.complete(session, ranked[:MAX_ITEMS], team_id)]
         more = len(theirs) - len(items)
-        message = f"{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}" + (
-            f" (the {len(items)} newest shown)." if more > 0 else ".")
+        capped = "At least " if len(ids) >= search.CANDIDATES else ""     # more were not read: no exact count
+        message = f"{capped}{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}" + (
+            f" ({len(items)} shown)." if more > 0 else ".")
         return Answer(intent.text, intent, ANSWERED, message + _surname_caveat(session, named, intent.source, team_id),
                       _grouped(items))
     if keys:

@@ -193,6 +193,17 @@ def test_claims_found_by_surname_alone_say_they_may_be_someone_else(ask, sample_
     assert "surname" not in ask("what did Mr. Clarke say?").message
 
 
+def test_a_source_with_more_claims_than_are_read_gets_no_exact_count(ask, sample_db, nlp):
+    from bot.extract.pipeline import extract_article
+    from store.search import CANDIDATES
+
+    text = "".join(f"Mr. Smith said the price of item {n} rose by {n} cents.\n" for n in range(CANDIDATES + 5))
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="prices")
+    assert ask("what did Mr. Smith say?").message.startswith(f"At least {CANDIDATES} claims by Mr. Smith (8 shown)")
+    assert ask("what did Erdogan say?").message == "4 claims by Erdogan."
+
+
 def test_a_described_source_is_found_by_the_name_inside_it(ask):
     answer = ask("what did Mr. Erdogan of Turkey, a critic of the Asad regime, say?")
     assert answer.status == ANSWERED
