@@ -143,6 +143,10 @@ def _item(record: search.ClaimRecord, score: float = 0.0, near_miss: bool = Fals
         near_miss=near_miss, score=round(min(score, 1.0), 3), slot=slot)
 
 
+def _near_misses(session: Session, claim_ids: list[int], team_id: str) -> list[Item]:
+    return [_item(r, 0.0, near_miss=True) for r in search.load_claims(session, claim_ids, team_id).values()]
+
+
 def _group_key(item: Item) -> str:
     if item.own_statement:
         return f"outlet:{item.outlet or item.article_id}"
@@ -397,7 +401,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     near = search.match_names(session, fold_name(intent.source), team_id, floor=search.NEAR_NAME, limit=2)
     near_ids = search.claims_by_sources(session, [m.key for m in near], team_id, article_id=article_id,
                                         limit=MAX_NEAR_MISSES)
-    near_items = [_item(r, 0.0, near_miss=True) for r in search.load_claims(session, near_ids, team_id).values()]
+    near_items = _near_misses(session, near_ids, team_id)
     message = f"No indexed claim is attributed to {_shown(intent.source)}."
     if near_items:
         message += " Claims by similar names are listed as near-misses, not answers."
@@ -508,12 +512,20 @@ def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None
         names = search.entity_names(session, keys, team_id)
         ids = search.claims_by_sources(session, keys, team_id, article_id=scope.id if scope else None,
                                        limit=MAX_NEAR_MISSES)
-        near = [_item(r, 0.0, near_miss=True) for r in search.load_claims(session, ids, team_id).values()]
+        near = _near_misses(session, ids, team_id)
         return Answer(intent.text, intent, NO_MATCH,
                       f"{', '.join(names.values()) or _shown(intent.name)} is named, but no article says who "
                       f"they are." + (" Their claims are listed as near-misses." if near else "")
                       + _surname_caveat(session, named, intent.name, team_id),
                       near_misses=near)
+    mentioning = search.match_claims(session, search.query_words(intent.name), team_id,
+                                     article_id=scope.id if scope else None, limit=MAX_NEAR_MISSES)
+    if mentioning:      # a name the entity rules did not take ("the Pope"): the sentences naming it, not "no article"
+        shown = _shown(intent.name)
+        return Answer(intent.text, intent, NO_MATCH,
+                      f"{shown[:1].upper()}{shown[1:]} is mentioned, but no article says who they are. The "
+                      f"sentences mentioning them are listed as near-misses.",
+                      near_misses=_near_misses(session, mentioning, team_id))
     return Answer(intent.text, intent, NO_MATCH, f"No indexed article names {_shown(intent.name)}.")
 
 

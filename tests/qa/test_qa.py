@@ -177,6 +177,9 @@ def test_a_full_name_finds_the_surname_the_article_uses(ask):
     assert said.status == NO_MATCH and not said.items and "Asad" in said.message
     assert "Only the surname matches" in said.message
     assert "No indexed article names" in ask("who is Bashar Jones?").message
+    pope = ask("who is the Pope?")           # named, but not as an entity: the sentence, never "no article names"
+    assert pope.status == NO_MATCH and pope.message.startswith("The Pope is mentioned, but no article says who")
+    assert not pope.items and all("the Pope" in i.sentence for i in pope.near_misses) and pope.near_misses
     assert "surname" not in ask("who is Asad?").message
 
 
