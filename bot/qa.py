@@ -183,8 +183,23 @@ def _slots(ranked: Scored) -> list[tuple[float, Scored]]:
         best = claims[0][1]
         named = [(r, s) for r, s in claims if _named(r)]
         attributed = [(r, s) for r, s in claims if r.attributed]
-        slots.append((best, named or attributed or claims))
+        shown = named or attributed or claims
+        slots.append((best, _first_of_each(shown, lambda rs: (rs[0].article_id, _source_of(rs[0])))))
     return slots
+
+
+def _first_of_each(items: list, key) -> list:
+    """The first item of each key, in order."""
+    firsts: dict = {}
+    for item in items:
+        firsts.setdefault(key(item), item)
+    return list(firsts.values())
+
+
+def _source_of(record: search.ClaimRecord) -> str:
+    """Who a claim is by, for showing a sentence once per source and article: "He said ..., but added ..." is one
+    answer; the same sentence in another article is shown too, so a fact-checker sees who else printed it."""
+    return record.source_key or fold_name(record.source_text or "") if record.attributed else "outlet"
 
 
 def _named(record: search.ClaimRecord) -> bool:
@@ -384,13 +399,13 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
             return found
     if theirs:
         ranked = sorted(theirs, key=_as_written(intent.source, name_words), reverse=True)
-        slot_of: dict[tuple[int, int], int] = {}
-        items = [_item(r, 1.0, slot=slot_of.setdefault((r.article_id, r.sentence_id), len(slot_of)))
-                 for r in search.complete(session, ranked[:MAX_ITEMS], team_id)]
-        more = len(theirs) - len(items)
+        sentences = _first_of_each(ranked, lambda r: (r.article_id, r.sentence_id))    # one answer per sentence
+        items = [_item(r, 1.0, slot=slot)
+                 for slot, r in enumerate(search.complete(session, sentences[:MAX_ITEMS], team_id))]
         capped = "At least " if len(ids) >= search.CANDIDATES else ""     # more were not read: no exact count
-        message = f"{capped}{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}" + (
-            f" ({len(items)} shown)." if more > 0 else ".")
+        message = (f"{capped}{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}"
+                   + (f" in {len(sentences)} sentences" if len(sentences) != len(theirs) else "")
+                   + (f" ({len(items)} shown)." if len(sentences) > len(items) else "."))
         return Answer(intent.text, intent, ANSWERED, message + _surname_caveat(session, named, intent.source, team_id),
                       _grouped(items))
     if keys:

@@ -196,6 +196,14 @@ def test_claims_found_by_surname_alone_say_they_may_be_someone_else(ask, sample_
     assert "surname" not in ask("what did Mr. Clarke say?").message
 
 
+def test_a_sentence_is_shown_once_per_source(ask):
+    """"He said an estimated 30,000 ... - but added that hundreds ..." holds two claims by one man: one answer."""
+    answer = ask("according to whom are 30,000 soldiers massing?")
+    assert texts(answer) and len(texts(answer)) == len(set(texts(answer)))
+    said = ask("what did Erdogan say?")         # two claims in the sentence of "he said the Asad regime ..."
+    assert len(said.items) == len({i.sentence for i in said.items}) == 3
+
+
 def test_a_source_with_more_claims_than_are_read_gets_no_exact_count(ask, sample_db, nlp):
     from bot.extract.pipeline import extract_article
     from store.search import CANDIDATES
@@ -204,7 +212,7 @@ def test_a_source_with_more_claims_than_are_read_gets_no_exact_count(ask, sample
     with open_session(sample_db) as session:
         save_article(session, extract_article(text, nlp), "local", slug="prices")
     assert ask("what did Mr. Smith say?").message.startswith(f"At least {CANDIDATES} claims by Mr. Smith (8 shown)")
-    assert ask("what did Erdogan say?").message == "4 claims by Erdogan."
+    assert ask("what did Erdogan say?").message == "4 claims by Erdogan in 3 sentences."
 
 
 def test_a_described_source_is_found_by_the_name_inside_it(ask):
