@@ -382,6 +382,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     if not name_words:
         return Answer(intent.text, intent, BAD_QUESTION, "Name a source, e.g. \"what did Erdogan say?\"")
     keys = [m.key for m in named.matches]
+    keys += search.spokespeople(session, keys, team_id)
     article_id = scope.id if scope else None
     ids = search.claims_by_sources(session, keys, team_id, article_id=article_id)
     if len(ids) < MAX_ITEMS:

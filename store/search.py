@@ -446,6 +446,21 @@ def entity_names(session: Session, keys: list[str], team_id: str) -> dict[str, s
     return {key: name for key, name in rows}
 
 
+SPEAKING_FOR = ("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "official",
+                "officials")
+
+
+def spokespeople(session: Session, keys: list[str], team_id: str) -> list[str]:
+    """Keys of the entities that speak for these ("Syrian government spokeswoman" for "Syrian government"): what a
+    government or a company says, it mostly says through them. Exact keys, read off the key index."""
+    wanted = [f"{key} {noun}" for key in keys for noun in SPEAKING_FOR]
+    if not wanted:
+        return []
+    return list(session.execute(
+        select(Entity.key).join(Article, Article.id == Entity.article_id)
+        .where(Entity.key.in_(wanted), Article.team_id == team_id).distinct().order_by(Entity.key)).scalars())
+
+
 def claims_by_sources(session: Session, keys: list[str], team_id: str, *, article_id: int | None = None,
                       limit: int = CANDIDATES) -> list[int]:
     """Claims whose extracted source is one of the entities, newest article first; plus claims an editor

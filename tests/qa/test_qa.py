@@ -196,6 +196,16 @@ def test_claims_found_by_surname_alone_say_they_may_be_someone_else(ask, sample_
     assert "surname" not in ask("what did Mr. Clarke say?").message
 
 
+def test_what_a_government_says_includes_its_spokespeople(ask):
+    answer = ask("what does the Syrian government say about the refugees?")
+    assert answer.status == ANSWERED
+    assert texts(answer) == ["A Syrian government spokeswoman said there were no refugees fleeing to Turkey, just the "
+                             "normal traffic of people visiting relatives across the border."]
+    assert answer.items[0].source_name == "Syrian government spokeswoman"     # shown as who said it, not the state
+    assert "Turkish official" in {i.source_name for i in ask("what did Turkey say?").items}
+    assert "Syrian government spokeswoman" not in {i.source_name for i in ask("what did Syria say?").items}
+
+
 def test_a_sentence_is_shown_once_per_source(ask):
     """"He said an estimated 30,000 ... - but added that hundreds ..." holds two claims by one man: one answer."""
     answer = ask("according to whom are 30,000 soldiers massing?")
