@@ -145,21 +145,26 @@ def base_features(doc: Doc, quoted: list[bool], scores: np.ndarray) -> TokenFeat
                          quoted_flags)
 
 
+# The cue tagger's window: (offset, lemma feature name, tag feature name, the feature past the sentence's edge),
+# written once rather than formatted for every token.
+_WINDOW = tuple((offset, f"{offset}l:", f"{offset}t:", f"{offset}l:<edge>") for offset in (-2, -1, 1, 2))
+
+
 def cue_sequence(feats: TokenFeatures, sent: SpacySpan) -> list[list[str]]:
     """Features for the cue tagger over one sentence: each token plus its neighbours' lemma and tag."""
+    start, end = sent.start, sent.end
     lemmas, tags = feats.lemmas, feats.tags
     seq = []
-    for i in range(sent.start, sent.end):
+    for i in range(start, end):
         item = feats.items[i].copy()
-        for offset in (-2, -1, 1, 2):
+        for offset, lemma_name, tag_name, edge in _WINDOW:
             j = i + offset
-            if sent.start <= j < sent.end:
-                item.append(f"{offset}l:{lemmas[j]}")
-                item.append(f"{offset}t:{tags[j]}")
+            if start <= j < end:
+                item += (lemma_name + lemmas[j], tag_name + tags[j])
             else:
-                item.append(f"{offset}l:<edge>")
-        item.append("1w:" + (lemmas[i + 1] if i + 1 < sent.end else "<edge>"))
-        item.append("pos:first" if i == sent.start else "pos:last" if i == sent.end - 1 else "pos:mid")
+                item.append(edge)
+        item += ("1w:" + (lemmas[i + 1] if i + 1 < end else "<edge>"),
+                 "pos:first" if i == start else "pos:last" if i == end - 1 else "pos:mid")
         seq.append(item)
     return seq
 
@@ -376,13 +381,14 @@ def open_taggers(cue_model: Path, role_model: Path) -> tuple[pycrfsuite.Tagger, 
 
 def runs(labels: list[str], kind: str) -> list[tuple[int, int]]:
     """[start, end) index runs of B-kind/I-kind labels."""
+    begin, inside = "B-" + kind, "I-" + kind
     found: list[tuple[int, int]] = []
     start = None
     for i, label in enumerate([*labels, "O"]):
-        if start is not None and label != f"I-{kind}":
+        if start is not None and label != inside:
             found.append((start, i))
             start = None
-        if label == f"B-{kind}" or (label == f"I-{kind}" and start is None):
+        if label == begin or (label == inside and start is None):
             start = i
     return found
 

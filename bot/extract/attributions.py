@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import ORTH
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.extract.attribution_tagger import (
@@ -98,7 +98,7 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
     for sent in body_sentences(doc, norm):
         cue_labels, cue_probabilities = _recall_biased(cue_tagger, cue_sequence(feats, sent), "CUE", CUE_THRESHOLD)
         cues = [(sent.start + a, sent.start + b) for a, b in runs(cue_labels, "CUE")]
-        missed = _missed_cues(sent, cues, quoted)
+        missed = _missed_cues(sent, cues, quoted, feats.lemmas)
         for cue in sorted(cues + missed):
             probability = max((cue_probabilities[i - sent.start] for i in range(*cue)), default=0.0)
             cue, agent = _nominal_cue(doc, cue)
@@ -181,9 +181,11 @@ def _unsourced_reports(doc: Doc, norm: NormalisedText):
     passes over them (PolNeAR has few, annotated as a source-less cue with the reported event as content), yet
     wire copy sets them against a named source's version. A report with an owner ("Reuters' report") or an
     agent ("reports by state media", see _nominal_cue) is not source-less, and "no reports of" reports nothing."""
+    reports = np.flatnonzero(doc.to_array(LEMMA) == doc.vocab.strings["report"])
     for sent in body_sentences(doc, norm):
-        for noun in sent:
-            if noun.lemma_ != "report" or noun.pos_ != "NOUN":
+        for i in reports[(sent.start <= reports) & (reports < sent.end)]:    # no Token object per word
+            noun = doc[int(i)]
+            if noun.pos_ != "NOUN":
                 continue
             existential = noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
             if not (existential or noun.dep_ == "pobj" and noun.head.lower_ == "amid"):
@@ -255,15 +257,19 @@ def _subject_source(doc: Doc, sent: SpacySpan, cue: tuple[int, int],
     return []
 
 
-def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool]) -> list[tuple[int, int]]:
+def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool], lemmas: list[str]
+                 ) -> list[tuple[int, int]]:
     """Unambiguous cues the tagger passed over. PolNeAR leaves attributions nested in a quotation unannotated,
     so the tagger is shy there ("They are also saying that ..." inside a correspondent's quote); and a reporting
-    noun with its agent and a clause ("claims by Damascus that ...") is rarer in its data than in wire copy."""
+    noun with its agent and a clause ("claims by Damascus that ...") is rarer in its data than in wire copy.
+    Only tokens whose lowercased lemma (`lemmas`) is a speech verb or in the lexicon can be one: the rest are
+    passed over without making Token objects of them."""
     covered = {i for a, b in cues for i in range(a, b)}
     found = []
-    for t in sent:
-        if t.i in covered:
+    for i in range(sent.start, sent.end):
+        if i in covered or lemmas[i] not in SPEECH_VERBS and lexicon_kind(lemmas[i]) is None:
             continue
+        t = sent.doc[i]
         if t.pos_ == "VERB" and quoted[t.i] and t.lemma_ in SPEECH_VERBS:
             deps = {c.dep_ for c in t.children}
             if deps & {"nsubj", "nsubjpass"} and "ccomp" in deps:
