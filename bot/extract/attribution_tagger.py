@@ -59,31 +59,35 @@ def quotation_openings(doc: Doc) -> list[int]:
     """Per token: the index of the mark opening the quotation it is in (the marks included), -1 outside.
 
     A paragraph that ends inside a quotation and is followed by one opening with a quotation mark continues the
-    quotation (the press convention), so a quotation can run over paragraphs.
+    quotation (the press convention), so a quotation can run over paragraphs. Read from the ORTH and IS_SPACE
+    arrays: a Token object per word would cost more than the walk.
     """
+    strings = doc.vocab.strings
+    spaces, orths = doc.to_array([IS_SPACE, ORTH]).T.tolist() if len(doc) else ([], [])
+    mark = strings['"']
     openings = [-1] * len(doc)
     opening = -1
     paragraph_start = True
-    for token in doc:
-        if token.is_space:
-            if "\n" in token.text:
-                if opening >= 0 and not _opens_with_quote(doc, token.i + 1):
+    for i, (space, orth) in enumerate(zip(spaces, orths)):
+        if space:
+            if "\n" in strings[orth]:
+                if opening >= 0 and not _opens_with_quote(spaces, orths, mark, i + 1):
                     opening = -1
                 paragraph_start = True
             continue
-        if token.text == '"' and not (opening >= 0 and paragraph_start):
-            openings[token.i] = opening if opening >= 0 else token.i
-            opening = -1 if opening >= 0 else token.i
+        if orth == mark and not (opening >= 0 and paragraph_start):
+            openings[i] = opening if opening >= 0 else i
+            opening = -1 if opening >= 0 else i
         else:
-            openings[token.i] = opening
+            openings[i] = opening
         paragraph_start = False
     return openings
 
 
-def _opens_with_quote(doc: Doc, i: int) -> bool:
-    while i < len(doc) and doc[i].is_space:
+def _opens_with_quote(spaces: list[int], orths: list[int], mark: int, i: int) -> bool:
+    while i < len(spaces) and spaces[i]:
         i += 1
-    return i < len(doc) and doc[i].text == '"'
+    return i < len(spaces) and orths[i] == mark
 
 
 def cue_scores(doc: Doc, scorer: tuple[np.ndarray, float]) -> np.ndarray:
@@ -116,11 +120,18 @@ class TokenFeatures:
     quoted: list[str]       # "1" inside quotation marks, "0" outside
 
 
+# base_features' features of few values, written once rather than for every token.
+_QUOTED = {False: "q:0", True: "q:1"}
+_LEXICON_FEATURES = {lemma: "lex:" + kind for lemma, kind in _LEXICON.items()}
+_HEAD_LEXICON_FEATURES = {lemma: "hlex:" + kind for lemma, kind in _LEXICON.items()}
+_SCORE_BUCKETS = tuple(f"cp:{bucket}" for bucket in range(10))
+
+
 def base_features(doc: Doc, quoted: list[bool], scores: np.ndarray) -> TokenFeatures:
     """Each token's word, lemma, tag, dependency, its head's, lexicon kinds, quotation, capitalisation, cue
     score bucket and which labelled children it has (in plain lists: token objects are slow to create)."""
-    words = [(t.lower_, t.lemma_.lower(), t.tag_, t.dep_, "T" if t.is_title else "U" if t.is_upper else "l")
-             for t in doc]
+    words = [(t.lower_, t.lemma_.lower(), t.tag_, t.dep_,
+              "cap:T" if t.is_title else "cap:U" if t.is_upper else "cap:l") for t in doc]
     heads = head_indexes(doc).tolist()
     buckets = np.minimum((scores * 10).astype(np.int64), 9).tolist()
     children: list[list[str]] = [[] for _ in words]
@@ -135,12 +146,14 @@ def base_features(doc: Doc, quoted: list[bool], scores: np.ndarray) -> TokenFeat
     items = []
     for i, (lower, lemma, tag, dep, cap) in enumerate(words):
         _, head_lemma, head_tag, head_dep, _ = words[heads[i]]
-        items.append([
+        item = [
             "w:" + lower, "l:" + lemma, "t:" + tag, "d:" + dep, "hl:" + head_lemma, "ht:" + head_tag,
-            "hd:" + head_dep, "q:" + quoted_flags[i], "lex:" + _LEXICON.get(lemma, "-"),
-            "hlex:" + _LEXICON.get(head_lemma, "-"), "cap:" + cap, f"cp:{buckets[i]}",
-            *dict.fromkeys(children[i]),
-        ])
+            "hd:" + head_dep, _QUOTED[quoted[i]], _LEXICON_FEATURES.get(lemma, "lex:-"),
+            _HEAD_LEXICON_FEATURES.get(head_lemma, "hlex:-"), cap, _SCORE_BUCKETS[buckets[i]],
+        ]
+        if children[i]:
+            item += dict.fromkeys(children[i])
+        items.append(item)
     return TokenFeatures(items, [w[1] for w in words], [w[2] for w in words], [w[3] for w in words],
                          quoted_flags)
 
