@@ -38,6 +38,10 @@ MAX_ITEMS = 8
 MIN_SLOTS = 3            # sentences always answered when above the threshold, even if not close to the best
 MAX_NEAR_MISSES = 3
 SCORED = 60              # candidates reranked in Python (the full-text index already ordered them)
+# Of the claims in one sentence, those whose own content holds the question's words within this share of the best
+# one's: "... has blamed the deaths on armed groups, but there are reports of a mutiny" is no claim of the
+# government's about a mutiny.
+CONTENT_MARGIN = 0.15
 QUOTED_WORDS = 3         # a phrase this long with at most one searchable word is searched by all its words
 _TOKEN = re.compile(r"[^\W_]+")
 Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
@@ -170,9 +174,10 @@ def _grouped(items: list[Item]) -> list[Group]:
 
 def _slots(ranked: Scored) -> list[tuple[float, Scored]]:
     """One answer slot per sentence, best first: the sentence ranks by its best-matching row (the outlet's row holds
-    the whole sentence, so it matches words a claim's content leaves out) and shows its named claims when it has
-    some, else its attributed ones: the outlet's own row, or a nested claim whose source was not found, would show
-    the sentence with no source while the article names one. A sentence printed word for word in several articles,
+    the whole sentence, so it matches words a claim's content leaves out) and shows, of the claims whose content
+    holds the question's words (CONTENT_MARGIN), its named ones when it has some, else its attributed ones: the
+    outlet's own row, or a nested claim whose source was not found, would show the sentence with no source while
+    the article names one. A sentence printed word for word in several articles,
     or twice in one (wire copy, a live blog repeating its items), is one answer: each copy would otherwise take a
     slot of its own, one after the other, and push the next thing said out of the first answers."""
     by_sentence: dict[str, Scored] = {}
@@ -181,6 +186,8 @@ def _slots(ranked: Scored) -> list[tuple[float, Scored]]:
     slots = []
     for claims in by_sentence.values():
         best = claims[0][1]
+        said = max(r.content_match for r, _ in claims) - CONTENT_MARGIN
+        claims = [(r, s) for r, s in claims if r.content_match >= said]
         named = [(r, s) for r, s in claims if _named(r)]
         attributed = [(r, s) for r, s in claims if r.attributed]
         shown = named or attributed or claims
@@ -242,6 +249,7 @@ def _score_candidates(session: Session, ids: list[int], team_id: str, words: lis
     order = {claim_id: n for n, claim_id in enumerate(ids)}
     for record in records.values():
         record.relevance_order = order[record.claim_id]
+        record.content_match = _coverage(words, record.content_text)
         score = _text_score(words, phrase, record) + prefer_named_source * _entity_overlap(asked, record)
         scored.append((record, score + (prefer_attributed if _named(record) else 0.0)))
     return scored

@@ -510,6 +510,7 @@ class ClaimRecord:
     position: int                    # position of the passage's first sentence
     sentence_id: int = 0             # the cue's sentence
     relevance_order: int = 0         # place among the full-text candidates (best BM25 first on SQLite, newest on PG)
+    content_match: float = 0.0       # share of the question's words in the claim's own content (set by the ranker)
     content_start: int = 0
     content_end: int = 0
     corrected: bool = False

@@ -206,6 +206,15 @@ def test_what_a_government_says_includes_its_spokespeople(ask):
     assert "Syrian government spokeswoman" not in {i.source_name for i in ask("what did Syria say?").items}
 
 
+def test_a_claim_in_the_same_sentence_is_not_given_to_the_other_source(ask):
+    """"Syria's government has blamed the deaths ..., but there are reports of a mutiny": the reports are no claim of
+    the government's, so the answer is the unnamed report, not the government."""
+    answer = ask("who says there are reports of a mutiny?")
+    mutiny = [i for i in answer.items if "mutiny" in i.sentence]
+    assert mutiny and all(i.source_name is None and i.cue == "reports of" for i in mutiny)
+    assert {i.source_name for i in ask("who says residents requested the army?").items} == {"Syrian government"}
+
+
 def test_a_sentence_is_shown_once_per_source(ask):
     """"He said an estimated 30,000 ... - but added that hundreds ..." holds two claims by one man: one answer."""
     answer = ask("according to whom are 30,000 soldiers massing?")
