@@ -106,14 +106,15 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
             sources = _nearest(cue, [(sent.start + s, sent.start + e) for s, e in runs(roles, "S")])
             if agent is not None:
                 sources = [(agent.left_edge.i, agent.right_edge.i + 1)]
-            contents = [(sent.start + s, sent.start + e) for s, e in runs(roles, "C")]
-            contents = [c for c in contents if not any(a <= c[0] and c[1] <= b for a, b in sources)]
+            contents = _without([(sent.start + s, sent.start + e) for s, e in runs(roles, "C")], sources)
             contents = contents or _adjacent_content(doc, openings, closings, sent, cue)
             if not contents:
                 continue
             tagged_source = bool(sources)
-            if not sources and lexicon_kind(cue_head(doc, cue).lemma_) not in (None, "intention"):
+            if not sources and lexicon_kind(cue_head(doc, cue).lemma_) != "intention":
                 sources = _subject_source(doc, sent, cue, contents)
+                remaining = _without(contents, sources)
+                contents, sources = (remaining, sources) if remaining else (contents, [])
             if contents[0][1] <= cue[0]:
                 contents = _with_earlier_quotation(openings, contents)
             contents = _with_rest_of_quotation(openings, closings, contents)
@@ -237,24 +238,43 @@ def _nearest(cue: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[i
 def _subject_source(doc: Doc, sent: SpacySpan, cue: tuple[int, int],
                     contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The cue's grammatical subject when the tagger found no source, followed up through participles and
-    complements ("A judge ruled Monday, saying ...": the judge says): the tagger misses long or distant ones.
-    Only for reporting and belief words: what someone requested or intends is no claim of theirs."""
+    complements ("A judge ruled Monday, saying ...": the judge says), or the object of "according to": the
+    tagger misses long or distant ones, and tags some as content ("..., according to the budget office": the
+    caller cuts them out of it). Not for intention words: what someone requested or intends is no claim of
+    theirs."""
     token = cue_head(doc, cue)
     for _ in range(3):
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")), None)
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
+                        or c.dep_ == "prep" and c.lower_ == "to" and token.lower_ == "according"), None)
         if subject is not None:
-            if subject.dep_ == "agent":
+            if subject.dep_ in ("agent", "prep"):
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
             if subject is None or subject.tag_ in ("WDT", "EX") or not (sent.start <= subject.i < sent.end):
                 return []
             span = (subject.left_edge.i, subject.right_edge.i + 1)
-            if any(a < span[1] and span[0] < b for a, b in (*contents, cue)):
-                return [(subject.i, subject.i + 1)] if not any(a <= subject.i < b for a, b in contents) else []
+            if span[0] < cue[1] and cue[0] < span[1]:
+                return [(subject.i, subject.i + 1)]
+            if subject.dep_ != "pobj" and any(a <= span[0] and span[1] <= b for a, b in contents):
+                return []   # the subject of a clause the tagger took whole as content: cut out, neither is right
             return [span]
         if token.dep_ not in ("advcl", "xcomp", "conj") or token.head.i == token.i:
             return []
         token = token.head
     return []
+
+
+def _without(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with the tokens of `taken` cut out: a source is never part of its content."""
+    left = []
+    for start, end in spans:
+        for a, b in sorted(taken):
+            if a < end and start < b:
+                if start < a:
+                    left.append((start, a))
+                start = max(start, b)
+        if start < end:
+            left.append((start, end))
+    return left
 
 
 def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool], lemmas: list[str]

@@ -146,6 +146,20 @@ def test_according_to(quotes_of):
     assert quote.cue_kind == "according_to"
 
 
+@pytest.mark.parametrize("text, source, content", [
+    ("Donald Trump has invested in some of the companies that he uses as punching bags on the campaign trail, "
+     "according to new financial documents he submitted to the U.S. government.\n",
+     "new financial documents he submitted to the U.S. government", "Donald Trump has invested"),
+    ("According to the newspaper, \u201cAmerica\u2019s porous gun laws empower dealers to sell weapons to essentially "
+     "any adult who passes a background check.\u201d\n", "the newspaper", "porous gun laws"),
+])
+def test_according_to_object_is_the_source_not_content(quotes_of, text, source, content):
+    """The tagger tagged these objects of "according to" as content and no source."""
+    quote = quote_with(quotes_of(text), content)
+    assert sources(quote) == [source]
+    assert not any(source in c.text for c in quote.contents)
+
+
 def test_two_claims_in_one_sentence(quotes_of):
     quotes = quotes_of("The mayor said taxes would fall, but the opposition says they will rise.\n")
     assert sources(quote_with(quotes, "taxes would fall")) == ["The mayor"]
