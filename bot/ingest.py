@@ -164,7 +164,7 @@ def store_facts(engine: Engine, document: Document, facts: ArticleFacts, *, team
                                             slug=slugify(document.path.stem), url=document.url,
                                             outlet=document.outlet, force=force, disputes=disputes)
             return IngestResult(document.path, created=created, article_id=article.id, slug=article.slug,
-                                claims=len(facts.quotes) + len(facts.outlet_sentences()))
+                                claims=len(facts.quotes) + len(facts.statements))
     except NewsbotError as error:
         return IngestResult(document.path, error=f"{document.path}: {error}")
     except Exception as error:  # noqa: BLE001  (rolled back by save_article; one line, the next file goes on)

@@ -4,7 +4,7 @@ Ingest is idempotent on the sha256 of the raw text within a workspace: the same 
 article untouched; `force=True` replaces its facts in place (same id, same slug). After the facts are written,
 the disputes of the article are recomputed in the same transaction.
 
-Claims: one row per Quote, and one per sentence no quote covers (the outlet's own statement: attributed=False,
+Claims: one row per Quote, and one per Statement, a sentence or clause no quote covers (the outlet's own: attributed=False,
 kind "statement", no cue, no source text, no source entity — never an invented person; readers show the
 article's outlet, or "the article", as its source).
 """
@@ -28,7 +28,7 @@ from sqlmodel import Session, select
 from bot.errors import StoreError
 from bot.extract.entities import fold_name
 from bot.extract.types import ArticleFacts, Quote
-from bot.extract.types import Sentence as SentenceFact
+from bot.extract.types import Span as SpanFact
 from store.db import error_reason, index_full_text
 from store.models import Alias, Article, Claim, Entity, Figure, Hedge, Mention, Sentence, utcnow
 
@@ -159,17 +159,18 @@ def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> Non
                                for m in facts.mentions])
 
     # Claims: the quotes first (index = quote index), then the outlet's statements; hedged before inserting.
-    outlet_sentences = facts.outlet_sentences()
     claims = [_quote_claim(article.id, q, sentence_ids, entity_ids) for q in facts.quotes]
-    claims += [_outlet_claim(article.id, facts.sentences[i], sentence_ids[i]) for i in outlet_sentences]
-    outlet_claim_of = {sentence: len(facts.quotes) + n for n, sentence in enumerate(outlet_sentences)}
+    claims += [_outlet_claim(article.id, s.span, sentence_ids[s.sentence]) for s in facts.statements]
 
-    def claim_for(quote: int | None, sentence: int) -> int | None:
-        """The claim a hedge or figure belongs to: its quote, else its sentence as the outlet's statement."""
-        return quote if quote is not None else outlet_claim_of.get(sentence)
+    def claim_for(quote: int | None, span: SpanFact) -> int | None:
+        """The claim a hedge or figure belongs to: its quote, else the outlet's statement holding it."""
+        if quote is not None:
+            return quote
+        return next((len(facts.quotes) + n for n, s in enumerate(facts.statements)
+                     if s.span.start <= span.start and span.end <= s.span.end), None)
 
     for h in facts.hedges:
-        if (n := claim_for(h.quote, h.sentence)) is not None:
+        if (n := claim_for(h.quote, h.span)) is not None:
             claims[n]["hedged"] = True
     for claim, quote in zip(claims, facts.quotes):
         claim["hedged"] = claim["hedged"] or bool(quote.hedges)
@@ -181,14 +182,14 @@ def _write_facts(session: Session, article: Article, facts: ArticleFacts) -> Non
     if nested:
         _execute_many(session, _parent_statement, nested)
 
-    def claim_id(quote: int | None, sentence: int) -> int | None:
-        n = claim_for(quote, sentence)
+    def claim_id(quote: int | None, span: SpanFact) -> int | None:
+        n = claim_for(quote, span)
         return claim_ids[n] if n is not None else None
 
-    _insert(session, Hedge, [{"sentence_id": sentence_ids[h.sentence], "claim_id": claim_id(h.quote, h.sentence),
+    _insert(session, Hedge, [{"sentence_id": sentence_ids[h.sentence], "claim_id": claim_id(h.quote, h.span),
                               "kind": h.kind, "start": h.span.start, "end": h.span.end, "text": h.span.text}
                              for h in facts.hedges])
-    _insert(session, Figure, [{"sentence_id": sentence_ids[f.sentence], "claim_id": claim_id(f.quote, f.sentence),
+    _insert(session, Figure, [{"sentence_id": sentence_ids[f.sentence], "claim_id": claim_id(f.quote, f.span),
                                "start": f.span.start, "end": f.span.end, "text": f.span.text, "value": f.value,
                                "low": f.low, "high": f.high, "hedge": f.hedge, "counts": f.counts}
                               for f in facts.figures])
@@ -259,8 +260,7 @@ def _quote_claim(article_id: int, quote: Quote, sentence_ids: list[int], entity_
     }
 
 
-def _outlet_claim(article_id: int, sentence: SentenceFact, sentence_id: int) -> dict:
-    span = sentence.span
+def _outlet_claim(article_id: int, span: SpanFact, sentence_id: int) -> dict:
     return {
         "article_id": article_id, "sentence_id": sentence_id, "attributed": False, "kind": "statement",
         "cue_kind": None, "cue_text": None, "cue_start": None, "cue_end": None, "source_text": None,

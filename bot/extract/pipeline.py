@@ -22,6 +22,7 @@ from bot.extract import attributions, coref, entities
 from bot.extract.figures import find_figures
 from bot.extract.hedges import find_hedges
 from bot.extract.sentences import add_paragraph_boundaries, parse, split_sentences
+from bot.extract.statements import find_statements
 from bot.extract.types import ArticleFacts, Quote, Span
 from bot.text import NormalisedText, normalise
 
@@ -114,6 +115,7 @@ def facts_from_doc(doc: Doc, norm: NormalisedText) -> ArticleFacts:
         mentions=mentions,
         figures=figures,
         hedges=hedges,
+        statements=find_statements(doc, norm, sentences, quotes),
     )
 
 

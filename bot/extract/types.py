@@ -7,7 +7,6 @@ Cross-references between facts are list indexes into the `ArticleFacts` lists (s
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 # How a claim is worded: in quotation marks, reported, or both in one attribution.
@@ -82,6 +81,14 @@ class Figure:
 
 
 @dataclass
+class Statement:
+    """What the article says in its own voice: a sentence no attribution touches, or a clause of its own in one
+    an attribution does (bot.extract.statements). Never given an invented speaker."""
+    span: Span
+    sentence: int
+
+
+@dataclass
 class ArticleFacts:
     text: str                      # the input exactly as read
     title: Span | None
@@ -92,14 +99,4 @@ class ArticleFacts:
     mentions: list[Mention]
     figures: list[Figure]
     hedges: list[Hedge]
-
-    def outlet_sentences(self) -> list[int]:
-        """Sentences no quote covers: the outlet's own statements, never given an invented speaker."""
-        starts = [s.span.start for s in self.sentences]      # sentences are in text order
-        covered = {q.sentence for q in self.quotes}
-        for q in self.quotes:
-            for c in q.contents:
-                first = max(bisect_right(starts, c.start) - 1, 0)
-                covered.update(s.index for s in self.sentences[first:bisect_left(starts, c.end)]
-                               if s.span.start < c.end and c.start < s.span.end)
-        return [s.index for s in self.sentences if s.index not in covered]
+    statements: list[Statement]

@@ -44,7 +44,7 @@ def facts_as_dict(facts: ArticleFacts) -> dict:
             "sentence": q.sentence,
             "parent": q.parent,
         } for q in facts.quotes],
-        "outlet_sentences": facts.outlet_sentences(),
+        "statements": [{"sentence": s.sentence, **_span(s.span)} for s in facts.statements],
         "entities": [{"name": e.name, "type": e.type, "aliases": e.aliases, "description": e.description}
                      for e in facts.entities],
         "mentions": [{"entity": m.entity, "sentence": m.sentence, **_span(m.span)} for m in facts.mentions],

@@ -48,7 +48,7 @@ def test_the_hedged_sentence_is_the_outlets_own(facts):
     hedges = [h for h in facts.hedges if h.sentence == sentence.index]
     assert [h.kind for h in hedges] == ["allegation", "unverified"]
     assert all(h.quote is None for h in hedges)
-    assert sentence.index in facts.outlet_sentences()
+    assert sentence.span in [s.span for s in facts.statements]
 
 
 def test_figures_link_to_the_quote_whose_content_holds_them(facts):

@@ -215,6 +215,15 @@ def test_a_claim_in_the_same_sentence_is_not_given_to_the_other_source(ask):
     assert {i.source_name for i in ask("who says residents requested the army?").items} == {"Syrian government"}
 
 
+def test_a_clause_of_the_articles_own_is_not_given_to_the_sentences_source(ask):
+    """"Human rights groups say ... 1,100 people ..., and it now appears several hundred security forces may also have
+    died": the second clause is the article's statement, not the rights groups'."""
+    (item,) = ask("who says several hundred security forces may have died?").items
+    assert item.own_statement and item.source_name is None and "it now appears" in item.hedges
+    assert {i.source_name for i in ask("who says more than 1,100 people have been killed?").items} \
+        == {"Human rights groups"}
+
+
 def test_a_sentence_is_shown_once_per_source(ask):
     """"He said an estimated 30,000 ... - but added that hundreds ..." holds two claims by one man: one answer."""
     answer = ask("according to whom are 30,000 soldiers massing?")

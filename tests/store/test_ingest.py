@@ -32,7 +32,7 @@ def expected_counts(facts) -> dict[str, int]:
     return {
         "Article": 1, "Sentence": len(facts.sentences), "Entity": len(facts.entities),
         "Alias": sum(len(set(e.aliases)) for e in facts.entities), "Mention": len(facts.mentions),
-        "Claim": len(facts.quotes) + len(facts.outlet_sentences()), "Hedge": len(facts.hedges),
+        "Claim": len(facts.quotes) + len(facts.statements), "Hedge": len(facts.hedges),
         "Figure": len(facts.figures),
     }
 
@@ -103,6 +103,18 @@ def test_the_unverified_killings_are_a_hedged_statement_of_the_outlet(engine, sa
         assert not claim.attributed and claim.hedged and claim.source_entity_id is None
         hedges = session.exec(select(Hedge).where(Hedge.claim_id == claim.id)).all()
         assert {h.text for h in hedges} >= {"alleged"}
+
+
+def test_a_clause_of_the_outlets_own_in_an_attributed_sentence_is_its_statement(engine, saved):
+    """"Human rights groups say more than 1,100 people have been killed ..., and it now appears several hundred
+    security forces may also have died": the hedge and the figure of the second clause are the article's."""
+    with Session(engine) as session:
+        claim = session.exec(select(Claim).where(
+            Claim.content_text == "it now appears several hundred security forces may also have died")).one()
+        assert not claim.attributed and claim.hedged and claim.source_text is None
+        figure = session.exec(select(Figure).where(Figure.text == "several hundred security forces")).one()
+        hedge = session.exec(select(Hedge).where(Hedge.text == "it now appears")).one()
+        assert figure.claim_id == hedge.claim_id == claim.id
 
 
 def test_hedges_and_figures_point_at_the_claim_stating_them(engine, sample_facts, saved):
