@@ -124,7 +124,8 @@ def stages(paths: list[Path]) -> dict[str, Timing]:
 
 EXTRACTORS = {"sentences": (pipeline, "split_sentences"), "attributions": (attributions, "find_quotes"),
               "entities": (entities, "find_entities"), "coref": (coref, "resolve_speakers"),
-              "figures": (pipeline, "find_figures"), "hedges": (pipeline, "find_hedges")}
+              "figures": (pipeline, "find_figures"), "hedges": (pipeline, "find_hedges"),
+              "statements": (pipeline, "find_statements")}
 
 
 @contextmanager
