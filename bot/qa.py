@@ -8,7 +8,7 @@ matches and lists the closest claims as near-misses, never as answers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 from sqlmodel import Session
@@ -517,12 +517,16 @@ def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None
     groups: dict[str, Group] = {}
     for entity, sentence, article in described:
         claim_id = search.claim_on_sentence(session, sentence.id)
-        item = Item(claim_id=claim_id, source_name=None, source_text=None, source_entity_id=None,
-                    own_statement=True, cue=None, cue_kind=None, kind="statement", content=sentence.text,
-                    sentence=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
-                    sentence_position=sentence.position, article_id=article.id, article_slug=article.slug,
-                    article_title=article.title, article_url=article.url, outlet=article.outlet,
-                    description=entity.description, score=1.0)
+        claim = search.load_claims(session, [claim_id], team_id).get(claim_id) if claim_id is not None else None
+        if claim is not None:       # the sentence as said by whoever says it ("The BBC's correspondent ... says")
+            item = replace(_item(claim, 1.0), description=entity.description)
+        else:
+            item = Item(claim_id=None, source_name=None, source_text=None, source_entity_id=None,
+                        own_statement=True, cue=None, cue_kind=None, kind="statement", content=sentence.text,
+                        sentence=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
+                        sentence_position=sentence.position, article_id=article.id, article_slug=article.slug,
+                        article_title=article.title, article_url=article.url, outlet=article.outlet,
+                        description=entity.description, score=1.0)
         group = groups.setdefault(entity.key, Group(entity.name, [], entity.id, entity.description))
         if all(i.description != item.description for i in group.items):
             group.items.append(item)

@@ -69,6 +69,14 @@ def test_who_is_navi_pillay(ask):
     assert answer.groups[0].title == "Navi Pillay"
     assert "UN human rights chief" in answer.groups[0].description
     assert "Navi Pillay" in answer.items[0].sentence
+    assert answer.items[0].source_name == "Navi Pillay" and not answer.items[0].own_statement   # her own claim
+
+
+def test_a_description_in_someone_elses_sentence_is_quoted_as_theirs(ask):
+    """"President Asad" is named in the BBC correspondent's claim: not the article's own statement."""
+    (item,) = ask("who is President Asad?").items
+    assert item.description == "President" and item.source_name == "BBC's correspondent in Beirut, Lebanon"
+    assert not ask("who is Owen Bennett-Jones?").items[0].source_name      # an unattributed sentence stays the outlet's
 
 
 def test_nobody_is_made_to_say_what_they_did_not(ask):
