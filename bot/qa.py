@@ -413,7 +413,8 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
                  for slot, r in enumerate(search.complete(session, sentences[:MAX_ITEMS], team_id))]
         capped = "At least " if len(ids) >= search.CANDIDATES else ""     # more were not read: no exact count
         message = (f"{capped}{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}"
-                   + (f" in {len(sentences)} sentences" if len(sentences) != len(theirs) else "")
+                   + (f" in {len(sentences)} sentence{'s' if len(sentences) != 1 else ''}"
+                      if len(sentences) != len(theirs) else "")
                    + (f" ({len(items)} shown)." if len(sentences) > len(items) else "."))
         return Answer(intent.text, intent, ANSWERED, message + _surname_caveat(session, named, intent.source, team_id),
                       _grouped(items))

@@ -249,6 +249,7 @@ def test_a_source_with_more_claims_than_are_read_gets_no_exact_count(ask, sample
         save_article(session, extract_article(text, nlp), "local", slug="prices")
     assert ask("what did Mr. Smith say?").message.startswith(f"At least {CANDIDATES} claims by Mr. Smith (8 shown)")
     assert ask("what did Erdogan say?").message == "4 claims by Erdogan in 3 sentences."
+    assert ask("what did Navi Pillay say?").message == "2 claims by Navi Pillay in 1 sentence."
 
 
 def test_a_described_source_is_found_by_the_name_inside_it(ask):
