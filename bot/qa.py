@@ -430,6 +430,13 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     message = f"No indexed claim is attributed to {_shown(intent.source)}."
     if near_items:
         message += " Claims by similar names are listed as near-misses, not answers."
+    else:       # "the Pope" in "The UN human rights chief, Navi Pillay, and the Pope have urged ...": a source
+        # written with others, or as a title, that no name rule takes for theirs alone
+        mentioning = [r for r in records.values() if r.attributed and set(name_words) <= set(
+            search.name_tokens(fold_name(r.source_text or "")))][:MAX_NEAR_MISSES]
+        near_items = [_item(r, 0.0, near_miss=True) for r in search.complete(session, mentioning, team_id)]
+        if near_items:
+            message += " Claims whose source as written mentions them are listed as near-misses, not answers."
     return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
 
 

@@ -72,6 +72,15 @@ def test_who_is_navi_pillay(ask):
     assert answer.items[0].source_name == "Navi Pillay" and not answer.items[0].own_statement   # her own claim
 
 
+def test_a_source_written_with_others_is_a_near_miss_not_an_answer(ask):
+    """"The UN human rights chief, Navi Pillay, and the Pope have urged ...": the Pope is in the source as written,
+    but the claim is resolved to Navi Pillay, so it is shown, labelled, and not answered as the Pope's."""
+    answer = ask("what did the Pope say?")
+    assert answer.status == NO_MATCH and not answer.items
+    assert [i.source_text for i in answer.near_misses] == ["The UN human rights chief, Navi Pillay, and the Pope"]
+    assert not ask("what did Barack Obama say?").near_misses
+
+
 def test_a_description_in_someone_elses_sentence_is_quoted_as_theirs(ask):
     """"President Asad" is named in the BBC correspondent's claim: not the article's own statement."""
     (item,) = ask("who is President Asad?").items
