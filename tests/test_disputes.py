@@ -481,3 +481,10 @@ def test_a_generic_kind_of_harm_is_not_the_story_event():
     shot = view(2, "The paper", "the driver was shot and killed by a police officer after a traffic stop")
     assert culprit_conflict(blamed, shot) is None
     assert find_frames("the driver was shot and killed by a police officer")[1].patient_text == "driver"
+
+
+def test_a_topic_is_cut_at_a_spaced_hyphen_and_shown_without_escapes(sample_disputes):
+    """"such a resolution - which does not propose concrete action - could ...": a dash between spaces ends a clause,
+    and the scraped "government\\'s" reads "government's" in a label."""
+    [council] = [d for d in sample_disputes if any("France and Britain" in c.sentence_text for s in d.sides for c in s)]
+    assert council.topic == "a resolution to condemn the government's actions"

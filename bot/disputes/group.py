@@ -234,7 +234,8 @@ def _agree(i: int, group: list[int], claims: list[ClaimView], culprit_claims: se
 TOPIC_WORDS = 10
 LEADING_FILLERS = frozenset("that which and or but with of to for in on at by as from".split())
 QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]|''|``")
-CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2015\u2026]|,(?!\d)")     # not the comma in "$25,000"
+# not the comma in "$25,000"; a hyphen or en dash between spaces is a dash ("such a resolution - which does not ...")
+CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2015\u2026]|,(?!\d)|\s[-\u2013]\s")
 
 
 def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signal]) -> str:
@@ -289,7 +290,7 @@ def _clauses(text: str) -> list[str]:
 def _phrase(text: str, words: list[re.Match], *, negator: bool = False) -> str:
     """At most TOPIC_WORDS of `words` as written in `text` (a dropped negator leaves a gap, closed up), neither
     opening with "that", "with", ... nor ending on a function word ("registered in New York as a"), without
-    quotation marks (a cut can leave one unmatched)."""
+    quotation marks (a cut can leave one unmatched) nor a scraper's escaping backslash."""
     words = words[:TOPIC_WORDS]
     while len(words) > 1 and words[0].group().lower() in LEADING_FILLERS:
         words.pop(0)
@@ -298,7 +299,7 @@ def _phrase(text: str, words: list[re.Match], *, negator: bool = False) -> str:
     if not words:
         return text.strip()[:80]
     label = " ".join(m.group() for m in words) if negator else text[words[0].start():words[-1].end()]
-    return re.sub(r"\s+", " ", QUOTE_MARKS.sub("", label))
+    return re.sub(r"\s+", " ", QUOTE_MARKS.sub("", label.replace("\\'", "'")))    # scraped "government\'s"
 
 
 def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDispute]:
