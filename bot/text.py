@@ -87,6 +87,15 @@ class NormalisedText:
     def __post_init__(self) -> None:
         self._block_starts = [b.start for b in self.blocks]
 
+    def trimmed_span(self, start: int, end: int, leading: str, trailing: str) -> Span | None:
+        """`span` of normalised [start, end) without the `leading` characters at its start and the `trailing` ones
+        at its end (edge spaces, separating punctuation); None when nothing is left."""
+        while start < end and self.text[start] in leading:
+            start += 1
+        while end > start and self.text[end - 1] in trailing:
+            end -= 1
+        return self.span(start, end) if start < end else None
+
     def span(self, start: int, end: int) -> Span:
         """Map normalised [start, end) to the original text, trimming characters normalisation inserted."""
         while start < end and self.sources[start] == INSERTED:

@@ -466,9 +466,4 @@ def _span(doc: Doc, norm: NormalisedText, tokens: tuple[int, int], trim: bool = 
     """Token range [start, end) as an original span, edge spaces and separating punctuation trimmed (None if
     nothing is left: a cue that is a colon keeps it, untrimmed)."""
     start, end = doc[tokens[0]].idx, doc[tokens[1] - 1].idx + len(doc[tokens[1] - 1])
-    text = norm.text
-    while trim and start < end and text[start] in _EDGE:
-        start += 1
-    while trim and end > start and text[end - 1] in _EDGE + _TRAILING_PUNCT:
-        end -= 1
-    return norm.span(start, end) if start < end else None
+    return norm.trimmed_span(start, end, _EDGE, _EDGE + _TRAILING_PUNCT) if trim else norm.span(start, end)

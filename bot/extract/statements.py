@@ -83,10 +83,4 @@ def _clause(doc: Doc, norm: NormalisedText, verb: Token) -> Span | None:
         start += 1
     if sum(not t.is_punct and not t.is_space for t in doc[start:end]) < MIN_CLAUSE_WORDS:
         return None
-    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    text = norm.text
-    while first < last and text[first] in _EDGE:
-        first += 1
-    while last > first and text[last - 1] in _EDGE:
-        last -= 1
-    return norm.span(first, last) if first < last else None
+    return norm.trimmed_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _EDGE, _EDGE)
