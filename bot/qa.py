@@ -148,7 +148,11 @@ def _item(record: search.ClaimRecord, score: float = 0.0, near_miss: bool = Fals
 
 
 def _near_misses(session: Session, claim_ids: list[int], team_id: str) -> list[Item]:
-    return [_item(r, 0.0, near_miss=True) for r in search.load_claims(session, claim_ids, team_id).values()]
+    return _as_near_misses(session, list(search.brief_claims(session, claim_ids, team_id).values()), team_id)
+
+
+def _as_near_misses(session: Session, records: list[search.ClaimRecord], team_id: str) -> list[Item]:
+    return [_item(r, 0.0, near_miss=True) for r in search.complete(session, records, team_id)]
 
 
 def _group_key(item: Item) -> str:
@@ -206,7 +210,7 @@ def _first_of_each(items: list, key) -> list:
 def _source_of(record: search.ClaimRecord) -> str:
     """Who a claim is by, for showing a sentence once per source and article: "He said ..., but added ..." is one
     answer; the same sentence in another article is shown too, so a fact-checker sees who else printed it."""
-    return record.source_key or fold_name(record.source_text or "") if record.attributed else "outlet"
+    return (record.source_key or fold_name(record.source_text or "")) if record.attributed else "outlet"
 
 
 def _named(record: search.ClaimRecord) -> bool:
@@ -434,7 +438,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         # written with others, or as a title, that no name rule takes for theirs alone
         mentioning = [r for r in records.values() if r.attributed and set(name_words) <= set(
             search.name_tokens(fold_name(r.source_text or "")))][:MAX_NEAR_MISSES]
-        near_items = [_item(r, 0.0, near_miss=True) for r in search.complete(session, mentioning, team_id)]
+        near_items = _as_near_misses(session, mentioning, team_id)
         if near_items:
             message += " Claims whose source as written mentions them are listed as near-misses, not answers."
     return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
@@ -523,9 +527,10 @@ def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None
     keys = [m.key for m in named.matches]
     described = search.describe(session, keys, team_id, article_id=scope.id if scope else None)
     groups: dict[str, Group] = {}
+    claim_of = search.claims_on_sentences(session, [sentence.id for _, sentence, _ in described])
+    claims = search.load_claims(session, list(claim_of.values()), team_id)
     for entity, sentence, article in described:
-        claim_id = search.claim_on_sentence(session, sentence.id)
-        claim = search.load_claims(session, [claim_id], team_id).get(claim_id) if claim_id is not None else None
+        claim = claims.get(claim_of.get(sentence.id))
         if claim is not None:       # the sentence as said by whoever says it ("The BBC's correspondent ... says")
             item = replace(_item(claim, 1.0), description=entity.description)
         else:

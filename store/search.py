@@ -682,8 +682,13 @@ def describe(session: Session, keys: list[str], team_id: str, *, article_id: int
                                 .limit(limit)).all())
 
 
-def claim_on_sentence(session: Session, sentence_id: int) -> int | None:
-    """The claim whose cue sits in this sentence (attributed first), for answers that quote a bare sentence."""
-    return session.execute(select(Claim.id).where(Claim.sentence_id == sentence_id)
-                           .order_by(Claim.attributed.desc(), Claim.position, Claim.id).limit(1)).scalar()
+def claims_on_sentences(session: Session, sentence_ids: list[int]) -> dict[int, int]:
+    """Per sentence, the claim whose cue sits in it (attributed first), for answers that quote a bare sentence; one
+    query for all of them. A sentence with no claim is left out."""
+    rows = session.execute(select(Claim.sentence_id, Claim.id).where(Claim.sentence_id.in_(sentence_ids))
+                           .order_by(Claim.attributed.desc(), Claim.position, Claim.id)).all()
+    found: dict[int, int] = {}
+    for sentence_id, claim_id in rows:
+        found.setdefault(sentence_id, claim_id)
+    return found
 
