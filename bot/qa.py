@@ -424,18 +424,20 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
                       _grouped(items))
     if keys:
         names = ", ".join(search.entity_names(session, keys, team_id).values())
-        return Answer(intent.text, intent, NO_MATCH,
-                      f"{names or _shown(intent.source)} is named in the articles, but no indexed claim is "
-                      f"attributed to them." + _surname_caveat(session, named, intent.source, team_id))
-    near = search.match_names(session, fold_name(intent.source), team_id, floor=search.NEAR_NAME, limit=2)
-    near_ids = search.claims_by_sources(session, [m.key for m in near], team_id, article_id=article_id,
-                                        limit=MAX_NEAR_MISSES)
-    near_items = _near_misses(session, near_ids, team_id)
-    message = f"No indexed claim is attributed to {_shown(intent.source)}."
-    if near_items:
-        message += " Claims by similar names are listed as near-misses, not answers."
-    else:       # "the Pope" in "The UN human rights chief, Navi Pillay, and the Pope have urged ...": a source
-        # written with others, or as a title, that no name rule takes for theirs alone
+        message = (f"{names or _shown(intent.source)} is named in the articles, but no indexed claim is attributed to "
+                   f"them." + _surname_caveat(session, named, intent.source, team_id))
+        near_items = []
+    else:
+        near = search.match_names(session, fold_name(intent.source), team_id, floor=search.NEAR_NAME, limit=2)
+        near_ids = search.claims_by_sources(session, [m.key for m in near], team_id, article_id=article_id,
+                                            limit=MAX_NEAR_MISSES)
+        near_items = _near_misses(session, near_ids, team_id)
+        message = f"No indexed claim is attributed to {_shown(intent.source)}."
+        if near_items:
+            message += " Claims by similar names are listed as near-misses, not answers."
+    if not near_items:      # "the Pope" of "The UN human rights chief, Navi Pillay, and the Pope have urged ...", the
+        # BBC of "The BBC's correspondent in Beirut says": a source written with others, as a title or as someone's,
+        # that no name rule takes for theirs alone
         mentioning = [r for r in records.values() if r.attributed and set(name_words) <= set(
             search.name_tokens(fold_name(r.source_text or "")))][:MAX_NEAR_MISSES]
         near_items = _as_near_misses(session, mentioning, team_id)

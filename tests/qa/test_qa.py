@@ -81,6 +81,17 @@ def test_a_source_written_with_others_is_a_near_miss_not_an_answer(ask):
     assert not ask("what did Barack Obama say?").near_misses
 
 
+def test_an_organisation_whose_people_speak_has_their_claims_as_near_misses(ask):
+    """"The BBC's correspondent in Beirut, Lebanon, says ...": the BBC is named, but the claim is its correspondent's,
+    so it is shown labelled as a near-miss, never answered as the BBC's own."""
+    answer = ask("what did the BBC say?")
+    assert answer.status == NO_MATCH and not answer.items
+    assert answer.message.startswith("BBC is named in the articles, but no indexed claim is attributed to them.")
+    assert [i.source_text for i in answer.near_misses] == [r"The BBC\'s correspondent in Beirut, Lebanon"]
+    assert all(i.near_miss for i in answer.near_misses)
+    assert not ask("what did Asad say?").near_misses       # named inside content, never in a source as written
+
+
 def test_a_description_in_someone_elses_sentence_is_quoted_as_theirs(ask):
     """"President Asad" is named in the BBC correspondent's claim: not the article's own statement."""
     (item,) = ask("who is President Asad?").items
