@@ -127,3 +127,9 @@ class Answer:
     @property
     def items(self) -> list[Item]:
         return [item for group in self.groups for item in group.items]
+
+    def states_heading_of(self, group: Group) -> bool:
+        """Whether the one-line message already is this group's heading ("Navi Pillay: The UN human rights chief."),
+        which renderers then do not print a second time."""
+        return (len(self.groups) == 1 and group.description is not None
+                and self.message.startswith(f"{group.title}: {group.description}"))

@@ -81,7 +81,9 @@ def answer_blocks(answer: Answer) -> list[dict]:
     pending: list[tuple[list[dict], int]] = []         # (blocks, claims they show)
     for group in answer.groups:
         title = escape(readable(group.title))
-        if group.description:
+        if answer.states_heading_of(group):
+            pass            # the message above is its heading
+        elif group.description:
             pending.append(([section(f"*{title}*: {escape(readable(group.description))}")], 0))
         elif answer.intent.kind == "sources":
             pending.append(([section(f"*{title}* \u2014 {group.count} claim{'s' if group.count != 1 else ''}")], 0))

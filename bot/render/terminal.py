@@ -47,7 +47,7 @@ def render(answer: Answer) -> RenderableType:
     parts: list[RenderableType] = [Text(readable(answer.message), style=style)]
     for group in answer.groups:
         title_differs = any(group.title != i.speaker for i in group.items) or group.description
-        if title_differs or answer.intent.kind == "sources":
+        if (title_differs or answer.intent.kind == "sources") and not answer.states_heading_of(group):
             header = Text(group.title, style="bold underline")
             if group.description:
                 header.append(f": {readable(group.description)}", style="bold")

@@ -119,3 +119,19 @@ def test_plural_sources_say_and_singular_ones_says():
         assert json_render.to_dict(answer_of([item]))["groups"][0]["items"][0]["verb"] == "say"
     for item in singular:
         assert "says:" in all_text(answer_blocks(answer_of([item])))
+
+
+def test_a_description_already_in_the_message_is_not_printed_twice():
+    """"who is Navi Pillay?" answers "Navi Pillay: The UN human rights chief." in its one line; with a second person
+    described, each gets its heading."""
+    pillay = make_item(7, source_name="Navi Pillay", description="The UN human rights chief")
+    question = "who is Navi Pillay?"
+    one = Answer(question, parse_question(question), ANSWERED, "Navi Pillay: The UN human rights chief.",
+                 [Group("Navi Pillay", [pillay], 9, "The UN human rights chief", 1)])
+    two = Answer(question, parse_question(question), ANSWERED, one.message,
+                 [*one.groups, Group("Ms Pillay", [make_item(8)], 10, "a judge", 1)])
+    for answer, times in ((one, 1), (two, 2)):
+        console = Console(record=True, width=200)
+        console.print(render(answer))
+        assert console.export_text().count("The UN human rights chief") == times
+        assert all_text(answer_blocks(answer)).count("The UN human rights chief") == times
