@@ -394,7 +394,9 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     if not name_words:
         return Answer(intent.text, intent, BAD_QUESTION, "Name a source, e.g. \"what did Erdogan say?\"")
     keys = [m.key for m in named.matches]
-    keys += search.spokespeople(session, keys, team_id)
+    who = _resolved(session, named, intent.source, team_id)
+    speaking_for = search.spokespeople(session, keys, team_id)
+    keys += speaking_for
     article_id = scope.id if scope else None
     ids = search.claims_by_sources(session, keys, team_id, article_id=article_id)
     if len(ids) < MAX_ITEMS:
@@ -406,7 +408,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         words = search.query_words(intent.about)
         scored = [(r, _text_score(words, intent.about, r)) for r in theirs]
         found = _answer(session, team_id, intent, scored,
-                        "{n} claim{s} on that subject by " + _shown(intent.source) + ".",
+                        "{n} claim{s} on that subject by " + who + ".",
                         f"No claim by {_shown(intent.source)} matches {_quoted(intent.about)}.", threshold=0.45)
         if found.status == ANSWERED or scored:
             return found
@@ -416,9 +418,11 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         items = [_item(r, 1.0, slot=slot)
                  for slot, r in enumerate(search.complete(session, sentences[:MAX_ITEMS], team_id))]
         capped = "At least " if len(ids) >= search.CANDIDATES else ""     # more were not read: no exact count
-        message = (f"{capped}{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {_shown(intent.source)}"
+        message = (f"{capped}{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {who}"
                    + (f" in {len(sentences)} sentence{'s' if len(sentences) != 1 else ''}"
                       if len(sentences) != len(theirs) else "")
+                   + (", its spokespeople and officials included" if any(r.source_key in speaking_for for r in theirs)
+                      else "")
                    + (f" ({len(items)} shown)." if len(sentences) > len(items) else "."))
         return Answer(intent.text, intent, ANSWERED, message + _surname_caveat(session, named, intent.source, team_id),
                       _grouped(items))
@@ -444,6 +448,15 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         if near_items:
             message += " Claims whose source as written mentions them are listed as near-misses, not answers."
     return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
+
+
+def _resolved(session: Session, named: NamedSources, asked: str, team_id: str) -> str:
+    """The name an answer is given for: the one entity the question's name resolved to ("erdgan", "the Turkish
+    prime minister": Recep Tayyip Erdogan), so the reader sees whom the answer is about; the name as asked when it
+    stands for several, or only by surname (the caveat then names them)."""
+    if len(named.matches) == 1 and not named.by_surname:
+        return next(iter(search.entity_names(session, [named.matches[0].key], team_id).values()), _shown(asked))
+    return _shown(asked)
 
 
 def _surname_caveat(session: Session, named: NamedSources, asked: str, team_id: str) -> str:
