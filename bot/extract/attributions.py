@@ -107,7 +107,7 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
             if agent is not None:
                 sources = [(agent.left_edge.i, agent.right_edge.i + 1)]
             contents = _without([(sent.start + s, sent.start + e) for s, e in runs(roles, "C")], sources)
-            contents = contents or _adjacent_content(doc, openings, closings, sent, cue)
+            contents = contents or _adjacent_content(doc, openings, closings, sent, cue) or _clause_before(doc, cue)
             if not contents:
                 continue
             tagged_source = bool(sources)
@@ -290,14 +290,38 @@ def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool
         if i in covered or lemmas[i] not in SPEECH_VERBS and lexicon_kind(lemmas[i]) is None:
             continue
         t = sent.doc[i]
-        if t.pos_ == "VERB" and quoted[t.i] and t.lemma_ in SPEECH_VERBS:
+        if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS:
             deps = {c.dep_ for c in t.children}
-            if deps & {"nsubj", "nsubjpass"} and "ccomp" in deps:
+            if quoted[t.i] and deps & {"nsubj", "nsubjpass"} and "ccomp" in deps or _closes_sentence(t, sent):
                 found.append((t.i, t.i + 1))
         elif t.pos_ == "NOUN" and lexicon_kind(t.lemma_) and (agent := _agent(t)) is not None \
                 and any(c.dep_ in ("acl", "ccomp", "relcl") for c in (*t.children, *agent.children)):
             found.append((t.i, t.i + 1))
     return found
+
+
+def _reported_before(verb: Token) -> Token | None:
+    """The head of the clause a cue reports when that clause comes first ("The army has moved in, he said")."""
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
+
+
+def _clause_before(doc: Doc, cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content of a cue the role tagger gave none, read off the parse: the clause reported before it."""
+    reported = _reported_before(cue_head(doc, cue))
+    return [(reported.left_edge.i, reported.right_edge.i + 1)] if reported is not None else []
+
+
+def _closes_sentence(verb: Token, sent: SpacySpan) -> bool:
+    """A cue that ends its sentence after a comma, its subject beside it, the clause it reports before it ("...,
+    says our correspondent in Beirut."; "..., the bank warned."): the tagger can pass over one that follows a long
+    clause, though nothing else reads that way."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    reported = _reported_before(verb)
+    if subject is None or reported is None:
+        return False
+    first, last = min(verb.i, subject.left_edge.i), max(verb.i, subject.right_edge.i)
+    return (first > sent.start and sent.doc[first - 1].text == "," and reported.right_edge.i < first
+            and all(t.is_punct or t.is_space for t in sent.doc[last + 1:sent.end]))
 
 
 def _agent(noun: Token) -> Token | None:

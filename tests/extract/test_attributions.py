@@ -138,6 +138,22 @@ def test_inverted_cue(quotes_of):
     assert quote.kind == "direct"
 
 
+def test_a_cue_closing_a_long_sentence_after_a_comma(sample_quotes):
+    """"..., says our correspondent in Beirut.": the whole clause before the comma is the correspondent's, however
+    long it runs."""
+    quote = quote_with(sample_quotes, "One Facebook page was billing it")
+    assert sources(quote) == ["our correspondent in Beirut"] and quote.cue.text == "says"
+    assert quote.contents[0].text.endswith("powerful tribes to the protests")
+
+
+def test_a_trailing_cue_the_tagger_passes_over_is_read_off_the_parse(quotes_of):
+    (quote,) = quotes_of('One local newspaper was calling it a "week of anger", in an attempt to rally more of the city\'s '
+                         'unions to the strike, says our correspondent in Lagos.\n')
+    assert sources(quote) == ["our correspondent in Lagos"] and quote.cue.text == "says"
+    assert quote.contents[0].text.startswith("One local newspaper")
+    assert quote.contents[0].text.endswith("unions to the strike")
+
+
 def test_according_to(quotes_of):
     quotes = quotes_of("According to the police, three people were arrested on Friday.\n")
     quote = quote_with(quotes, "three people were arrested")
