@@ -27,8 +27,9 @@ app = typer.Typer(cls=_Commands, help="newsbot: who said what in the news, and w
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Article files (.txt, .html) or folders holding them."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Processes parsing in parallel."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH...",
+                                       help="Article files (.txt, .html) or folders holding them."),
+    workers: int = typer.Option(1, "--workers", min=1, metavar="N", help="Processes parsing in parallel."),
     force: bool = typer.Option(False, "--force", help="Re-extract articles already stored (same text)."),
 ) -> None:
     """Index articles into the database: one transaction per article; the same text twice is stored once."""
@@ -70,7 +71,7 @@ def ingest(
 
 @app.command()
 def extract(
-    path: Path = typer.Argument(..., help="One article file (.txt or .html)."),
+    path: Path = typer.Argument(..., metavar="PATH", help="One article file (.txt or .html)."),
     as_json: bool = typer.Option(False, "--json", help="Print every fact as JSON (quotes in BBC Citron's format)."),
 ) -> None:
     """Extract the facts of one article without storing anything."""
@@ -90,7 +91,8 @@ def extract(
 
 @app.command()
 def facts(
-    article: str | None = typer.Argument(None, help="Article slug or id (default: every article)."),
+    article: str | None = typer.Argument(None, metavar="[ARTICLE]",
+                                         help="Article slug or id (default: every article)."),
     everything: bool = typer.Option(False, "--all", help="Include the outlet's own (unattributed) statements."),
 ) -> None:
     """Who said what: each claim's source as written, the entity it resolves to, the cue and the content."""
@@ -153,10 +155,12 @@ def articles() -> None:
 
 @app.command()
 def ask(
-    question: str = typer.Argument(..., help='The question, e.g. "who says residents requested the army?"; '
-                                             '"-" reads one question per line from standard input.'),
+    question: str = typer.Argument(..., metavar="QUESTION",
+                                   help='The question, e.g. "who says residents requested the army?"; '
+                                        '"-" reads one question per line from standard input.'),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text (always JSON with -)."),
-    article: str = typer.Option(None, "--article", help="Limit the question to one article (id or slug)."),
+    article: str = typer.Option(None, "--article", metavar="ID",
+                                help="Limit the question to one article (id or slug)."),
 ) -> None:
     """Answer a question from the indexed articles with the quoted sentences and who said them."""
     import json
@@ -198,7 +202,7 @@ def demo() -> None:
 
 @app.command()
 def digest(
-    since: str = typer.Option("24h", "--since", help="How far back: 90m, 24h, 7d, 2w."),
+    since: str = typer.Option("24h", "--since", metavar="AGE", help="How far back: 90m, 24h, 7d, 2w."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
 ) -> None:
     """The disputed claims found or changed in the window, strongest first, each with its sides."""

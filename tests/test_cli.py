@@ -258,3 +258,14 @@ def test_demo_indexes_the_sample_once_and_shows_who_said_what(engine):
     with Session(engine) as session:
         article = session.exec(select(Article)).one()
         assert article.raw_text == SAMPLE_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command, shows", [("ingest", ["PATH...", "--workers N", "--force"]),
+                                            ("ask", ["QUESTION", "--article ID", "--json"]),
+                                            ("digest", ["--since AGE", "--json"])])
+def test_help_shows_a_value_only_for_options_that_take_one(command, shows):
+    """A flag such as --json takes no value: help must not print one beside it (typer 0.29 printed '<bool>')."""
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "<bool>" not in result.output
+    flat = " ".join(result.output.replace("│", " ").split())
+    assert all(part in flat for part in shows)
