@@ -95,10 +95,15 @@ supporters aides advisers diplomats investigators prosecutors observers militant
 _SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "news", "'s", "\u2019s")
 
 
+_AFTER_HEAD = frozenset("of on in at from for with including who which that near across among".split())
+
+
 def plural_source(name: str) -> bool:
-    """Whether a source as shown is plural: its last word is a plural head ("Human rights groups", "Activists",
-    "Syrian officials", "Republicans") or a lower-case word with a plural ending ("state media outlets")."""
-    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", name)
+    """Whether a source as shown is plural: its head, the last word before any comma or phrase after it ("other
+    nations on the council, including Brazil"), is a plural head ("Human rights groups", "Activists", "Syrian
+    officials", "Republicans") or a lower-case word with a plural ending ("state media outlets")."""
+    words = re.findall(r"[^\W\d_][\w'\u2019.-]*", name.split(",")[0])
+    words = words[:next((i for i, w in enumerate(words) if i and w in _AFTER_HEAD), len(words))]
     if not words:
         return False
     last = words[-1]
