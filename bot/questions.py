@@ -36,6 +36,8 @@ disputed dispute disputes disputing contested contest contests contradict contra
 contradictions conflicting conflict conflicts disagree disagrees disagreed disagreement disagreements
 """.split())
 SOURCE_WORDS = frozenset("sources source".split())
+# "who is quoted?", "who spoke?": asking for the sources, with no claim to look for
+QUOTED_WORDS = frozenset("quoted cited interviewed spoke speaks talked".split())
 QUESTION_WORDS = frozenset("who whom whose what which how many much is are was were the a an".split())
 ARTICLE_WORDS = frozenset("the a an article story piece report this that".split())
 # Words the typo fixer may produce; only the opening words and the verb are corrected, never names.
@@ -222,6 +224,15 @@ def _asking_verb(words: list[_Word], said: list[int]) -> int:
     return said[0]
 
 
+def _sources(text: str, words: list[_Word], article: str | None) -> Sources:
+    """The sources question, with the article it names after "in", "of", "for", "from" or "on", if any."""
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].word in {"in", "of", "for", "from", "on"}:
+            return Sources(text, article, article_hint=" ".join(
+                x.raw for x in words[i + 1:] if x.word not in ARTICLE_WORDS) or None)
+    return Sources(text, article)
+
+
 def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) -> Intent:
     w = [x.word for x in words]
     first, second = w[0], (w[1] if len(w) > 1 else "")
@@ -239,13 +250,12 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     # Democratic source say?" asks for that source's claims, not for the list of sources
     if any(x in SOURCE_WORDS for x in w) and not said_by_a_source and (
             first in {"who", "what", "which", "list", "show", "sources", "source"}):
-        hint = None
-        for i in range(len(words) - 1, 0, -1):
-            if w[i] in {"in", "of", "for", "from", "on"}:
-                hint_words = [x.raw for x in words[i + 1:] if x.word not in ARTICLE_WORDS]
-                hint = " ".join(hint_words) or None
-                break
-        return Sources(text, article, article_hint=hint)
+        return _sources(text, words, article)
+    quoted_at = 1 if second in QUOTED_WORDS else 2 if second in {"is", "was", "are", "were"} else 0
+    if first in {"who", "whom"} and quoted_at and len(w) > quoted_at and w[quoted_at] in QUOTED_WORDS:
+        if len(w) == quoted_at + 1 or w[quoted_at + 1] in {"in", "for"}:
+            return _sources(text, words, article)       # "who is quoted in the Jisr article?", "who spoke?"
+        return Search(text, article, query=cleaned)     # "who was quoted by Turkish media?": not a who-is
 
     if first == "how" and second in {"many", "much"}:
         return HowMany(text, article, topic=_between(cleaned, words, 2) or _between(cleaned, words, 1))

@@ -65,6 +65,16 @@ def test_other_intents():
     assert isinstance(parse_question("refugees crossing into Turkey"), Search)
 
 
+@pytest.mark.parametrize("text, hint", [("who is quoted?", None), ("who was interviewed", None), ("who spoke?", None),
+                                        ("who is quoted in the Jisr al-Shugur article?", "Jisr al-Shugur")])
+def test_asking_who_is_quoted_lists_the_sources(text, hint):
+    assert parse_question(text) == Sources(text, article_hint=hint)
+
+
+def test_who_was_quoted_by_someone_is_a_search_not_a_who_is():
+    assert isinstance(parse_question("who was quoted by Turkish media?"), Search)
+
+
 def test_scope_is_taken_out_of_the_question():
     intent = parse_question("what did Erdogan say? in:jisr-al-shughour")
     assert isinstance(intent, WhatSaid)
