@@ -479,7 +479,7 @@ def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Entity:
     names = Counter(m.name for m in group)
     canonical = max(names, key=lambda n: (_informative(n), names[n], -_first(group, n)))
     aliases = list(dict.fromkeys([canonical, *(_text(doc[m.start:m.end]) for m in group), *names]))
-    described = _description(doc, group)
+    described = _description(doc, group, entity_type)
     if described is None:
         return Entity(name=canonical, type=entity_type, aliases=aliases)
     start, end = described
@@ -502,9 +502,10 @@ def _first(group: list[_Mention], name: str) -> int:
 _DESCRIPTION_WORDS = 16
 
 
-def _description(doc: Doc, group: list[_Mention]) -> tuple[int, int] | None:
+def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int, int] | None:
     """From an appositive ("The UN human rights chief, Navi Pillay"), a relative clause on a possessed name
-    ("the BBC's Owen Bennett-Jones, who is in Yayladagi") or else the title before the name ("Turkish PM")."""
+    ("the BBC's Owen Bennett-Jones, who is in Yayladagi"), the title before the name ("Turkish PM") or else, for a
+    person, the common noun phrase before the name ("Green Party presidential candidate Jill Stein")."""
     for m in group:
         root = doc[m.end - 1]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < m.start:
@@ -525,6 +526,14 @@ def _description(doc: Doc, group: list[_Mention]) -> tuple[int, int] | None:
     if titled:
         m = max(titled, key=lambda m: m.name_start - m.start)
         return m.start, m.name_start
+    if entity_type == "PERSON":
+        for m in group:
+            before = doc[m.start - 1] if m.start else None
+            if before is not None and before.tag_ == "NN" and before.dep_ in ("compound", "nmod") \
+                    and m.start <= before.head.i < m.end and m.start - before.left_edge.i <= _DESCRIPTION_WORDS:
+                start = before.left_edge.i
+                punctuated = [t.i for t in doc[start:m.start] if t.is_punct and t.tag_ != "POS"]
+                return (punctuated[-1] + 1 if punctuated else start), m.start
     return None
 
 

@@ -141,6 +141,20 @@ def test_a_country_adjective_before_a_title_belongs_to_the_person(nlp):
     assert macron.name == "Emmanuel Macron" and macron.description == "French President"
 
 
+@pytest.mark.parametrize("text, name, description", [
+    ("Green Party presidential candidate Jill Stein was escorted off the premises.", "Jill Stein",
+     "Green Party presidential candidate"),
+    ("Republican pollster Daron Shaw said the race was close.", "Daron Shaw", "Republican pollster"),
+    ("The talks ended, and campaign manager Robby Mook left.", "Robby Mook", "campaign manager"),
+])
+def test_a_person_is_described_by_the_common_noun_phrase_before_the_name(nlp, text, name, description):
+    """Not a title, yet what a reader asking "who is Jill Stein?" needs: the phrase the article puts before her
+    name, stopping at punctuation."""
+    entities, _ = entities_of(nlp, text)
+    person = entity_with(entities, name)
+    assert person.description == description
+
+
 def test_a_title_like_word_before_a_common_noun_stays_in_the_name(nlp):
     entities, _ = entities_of(nlp, "Protesters marched through the Queen City on Friday.")
     assert "Queen City" in [e.name for e in entities]
