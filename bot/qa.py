@@ -617,7 +617,7 @@ def _sources(session: Session, intent: Sources, team_id: str, scope: Article | N
         items = [_item(records[i]) for i in ids if i in records]
         groups.append(Group(name or key or "unnamed", items, items[0].source_entity_id if items else None,
                             count=count))
-    where = f" in {scope.title}" if scope else ""
+    where = f" in {(scope.title or scope.slug).rstrip('.')}" if scope else ""       # "... by police.," reads badly
     return Answer(intent.text, intent, ANSWERED, f"{len(groups)} source{'s' if len(groups) != 1 else ''}{where}, "
                                                  f"by number of claims.", groups, scope=scope.slug if scope else None)
 

@@ -648,7 +648,19 @@ def find_article(session: Session, ref: str, team_id: str) -> Article | None:
     rows = session.execute(select(Article.id, Article.slug).where(
         Article.team_id == team_id, Article.slug >= prefix, Article.slug < prefix + "\uffff").limit(2000)).all()
     best = process.extractOne(slug, {i: s for i, s in rows}, scorer=fuzz.WRatio, score_cutoff=80)
-    return session.get(Article, best[2]) if best else None
+    return session.get(Article, best[2]) if best else _titled(session, slug.split("-"), team_id)
+
+
+def _titled(session: Session, words: list[str], team_id: str) -> Article | None:
+    """The newest article whose title holds every word of the reference ("the Jill Stein article"), as a reader
+    names one; short words ("the", "of") are not asked for."""
+    wanted = [w for w in words if len(w) > 2][:8]
+    if not wanted:
+        return None
+    title = func.lower(Article.title)
+    return session.exec(select(Article).where(Article.team_id == team_id, *(title.contains(w, autoescape=True)
+                                                                          for w in wanted))
+                        .order_by(Article.ingested_at.desc(), Article.id.desc()).limit(1)).first()
 
 
 def source_counts(session: Session, team_id: str, *, article_id: int | None = None,

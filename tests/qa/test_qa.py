@@ -124,6 +124,15 @@ def test_sources_of_an_article_by_a_misspelt_name(ask):
     assert list(counts.values()) == sorted(counts.values(), reverse=True)
 
 
+def test_an_article_is_found_by_words_of_its_title(ask):
+    """"the Arabstoday article": no slug starts so, but the title holds the word."""
+    answer = ask("who is quoted in the Arabstoday story?")
+    assert answer.status == ANSWERED and answer.scope == "jisr-al-shughour"
+    assert answer.message.startswith("19 sources in Jisr al-Shughour") and answer.message.endswith(
+        "Arabstoday, by number of claims.")
+    assert ask("who are the sources in the Mars article?").status == NO_MATCH
+
+
 def test_outlet_statements_have_no_speaker(ask):
     answer = ask("refugees in the town of Yayladagi tent city")
     assert answer.status == ANSWERED
