@@ -336,6 +336,9 @@ def _by_surname(session: Session, name: str, team_id: str) -> list[search.NameMa
             or words[-1] in search.ROLE_WORDS or has_possessive(name):
         return []     # a description ("Gov. Earl Ray Tomblin of West Virginia", "the Florida senator", "those who ...",
         # "Donald Trump's campaign": its last word is what the name owns, not a surname)
+    written = name.split()
+    if written[-1].islower() and any(not w.islower() for w in written):
+        return []     # "Cruz backers": a name, then a common noun written as one; no surname to look for
     return [m for m in search.match_names(session, words[-1], team_id)
             if all(w in search.ROLE_WORDS or len(w) == 1 or max(fuzz.ratio(w, q) for q in words) >= search.NAME_MATCH
                    for w in [*m.alias.split(), *search.name_tokens(m.key)])]

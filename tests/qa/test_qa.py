@@ -269,6 +269,18 @@ def test_a_sentence_is_shown_once_per_source(ask):
     assert len(said.items) == len({i.sentence for i in said.items}) == 3
 
 
+def test_a_name_and_a_common_noun_are_not_a_full_name(ask, sample_db, nlp):
+    """"Cruz backers" ends in a common noun, not a surname: "bankers" is one letter away, and said nothing for Cruz."""
+    from bot.extract.pipeline import extract_article
+
+    with open_session(sample_db) as session:
+        save_article(session, extract_article("Bank shares fell on Monday.\nThe bankers said rates would rise before "
+                                              "the summer.\n", nlp), "local", slug="bank-shares")
+    assert ask("what did the bankers say?").status == ANSWERED
+    answer = ask("what did Cruz backers say?")
+    assert answer.status == NO_MATCH and not answer.items
+
+
 def test_a_source_with_more_claims_than_are_read_gets_no_exact_count(ask, sample_db, nlp):
     from bot.extract.pipeline import extract_article
     from store.search import CANDIDATES
