@@ -29,7 +29,7 @@ from bot.extract.gazetteer import (
     COUNTRY_OF_ADJECTIVE,
     FEMALE_FIRST_NAMES,
     MALE_FIRST_NAMES,
-    ORGANISATION_INITIALS,
+    ORGANISATION_NAMES,
 )
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Entity, Mention, Sentence, Span
@@ -282,7 +282,7 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
     _gloss_votes(doc[end - 1], votes)
-    if name in ORGANISATION_INITIALS:
+    if name in ORGANISATION_NAMES:
         votes["ORG"] += 3
     return _Mention(start, end, name_start, label, name, votes)
 

@@ -168,13 +168,16 @@ for _line in _TABLE.strip().splitlines():
 COUNTRY_OF_ADJECTIVE.pop("new zealand")  # the adjective is the name itself
 COUNTRY_OF_CAPITAL.pop("singapore")      # a city-state: the city is the country
 
-# Organisations the news names by their initials, as written: the NER takes some for people ("The UN human rights
-# chief" gave a person "UN"), and a person named "UN" would be the "he" or "she" of the next sentence.
-ORGANISATION_INITIALS = frozenset("""
+# Organisations the news names by their initials or one word, as written: the NER takes some for people ("The UN
+# human rights chief" gave a person "UN", "reported her presence on Twitter" a person "Twitter"), and a person
+# named "UN" or "Twitter" would be the "he" or "she" of the next sentence.
+ORGANISATION_NAMES = frozenset("""
 UN EU NATO IMF WHO WTO OPEC IAEA UNHCR UNICEF ICC ICJ OSCE ASEAN AU ANC PLO
 FBI CIA NSA DHS DOJ EPA IRS FEC FDA CDC NASA SEC FCC ATF DEA ICE TSA NIH NRA ACLU NAACP AFL-CIO
 GOP DNC RNC SNP CDU SPD BJP
 BBC CNN NBC ABC CBS NPR PBS MSNBC AP AFP UPI ITV
+Twitter Facebook YouTube Instagram TikTok WhatsApp Telegram Reddit Snapchat Google Microsoft
+Reuters Breitbart Politico Axios Quinnipiac
 """.split())
 
 # Common first names in English-language news, by the pronoun they usually take.

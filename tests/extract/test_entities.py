@@ -108,6 +108,12 @@ def test_listed_names_vote_for_one_type(sample):
     assert entity_with(entities, "UN").type == "ORG"           # "The UN human rights chief": the NER said person
 
 
+def test_a_platform_the_ner_takes_for_a_person_is_an_organisation(nlp):
+    """"reported her presence on Twitter": a person named Twitter would be the next sentence's "she"."""
+    entities, _ = entities_of(nlp, "A reporter spotted Stein and reported her presence on Twitter. She left at noon.")
+    assert entity_with(entities, "Twitter").type == "ORG"
+
+
 def test_mentions_slice_back_and_stay_out_of_titles_and_headings(sample, sample_text, sample_sentences):
     entities, mentions = sample
     assert mentions == sorted(mentions, key=lambda m: m.span.start)
