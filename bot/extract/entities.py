@@ -163,7 +163,7 @@ def find_entities(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> 
         index = len(entities)
         entities.append(_entity(doc, norm, group))
         mentions.extend(Mention(span=m.span, entity=index, sentence=m.sentence) for m in group)
-    mentions.sort(key=lambda m: m.span.start)
+    mentions.sort(key=lambda m: (m.span.start, m.span.end))     # a name inside a longer mention is its own
     return entities, mentions
 
 
@@ -180,7 +180,9 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
         if ent.label_ not in NAMED_LABELS or any(t.i in taken for t in ent):
             continue
         mention = _widened(doc, ent.start, ent.end, ent.label_)
-        if mention is not None and not any(i in taken for i in range(mention.start, mention.end)):
+        # the name must be free; its title may hold a name taken already ("Stein" of "Stein spokeswoman Melezia
+        # Figueroa", "Clinton" of "Clinton spokesman Nick Merrill")
+        if mention is not None and not any(i in taken for i in range(mention.name_start, mention.end)):
             mentions.append(mention)
             taken.update(range(mention.start, mention.end))
     proper_nouns = [doc[i] for i in np.flatnonzero(doc.to_array(TAG) == doc.vocab.strings["NNP"]).tolist()]

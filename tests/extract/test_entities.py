@@ -108,6 +108,16 @@ def test_listed_names_vote_for_one_type(sample):
     assert entity_with(entities, "UN").type == "ORG"           # "The UN human rights chief": the NER said person
 
 
+def test_a_name_in_a_persons_title_leaves_the_person_named(nlp):
+    """"Stein spokeswoman Melezia Figueroa": "Stein" is a mention of its own, and the spokeswoman is still a person
+    with her title as description, not an organisation called "Stein spokeswoman Melezia Figueroa"."""
+    entities, mentions = entities_of(nlp, "Jill Stein left the venue. Stein spokeswoman Melezia Figueroa said the "
+                                          "candidate was headed to interviews. Figueroa said Stein complied.")
+    figueroa = entity_with(entities, "Figueroa")
+    assert (figueroa.name, figueroa.type, figueroa.description) == ("Melezia Figueroa", "PERSON", "Stein spokeswoman")
+    assert len([m for m in mentions if m.entity == entities.index(entity_with(entities, "Jill Stein"))]) == 3
+
+
 def test_a_platform_the_ner_takes_for_a_person_is_an_organisation(nlp):
     """"reported her presence on Twitter": a person named Twitter would be the next sentence's "she"."""
     entities, _ = entities_of(nlp, "A reporter spotted Stein and reported her presence on Twitter. She left at noon.")
