@@ -237,6 +237,8 @@ def role_sequence(feats: TokenFeatures, tree: Tree, sent: SpacySpan, cue: tuple[
 
 def cue_head(doc: Doc, cue: tuple[int, int]) -> Token:
     """The cue token highest in the tree ("according" of "according to", "said" of "has said")."""
+    if cue[1] - cue[0] == 1:        # most cues: no Token objects for the heads
+        return doc[cue[0]]
     tokens = [doc[i] for i in range(*cue)]
     inside = set(range(*cue))
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
@@ -287,13 +289,14 @@ _VERB_TAGS = ("VB", "VBD", "VBZ", "VBP", "VBG", "VBN")
 
 @dataclass(frozen=True)
 class TokenCounts:
-    """Running counts over a Doc's tokens, so what a span holds costs two look-ups (no Token objects)."""
-    words: np.ndarray          # words (no punctuation or space) before each index
-    quoted_words: np.ndarray   # of them, inside quotation marks
-    questions: np.ndarray      # question marks before each index
+    """Running counts over a Doc's tokens, so what a span holds costs two look-ups (no Token objects). Plain lists:
+    a numpy scalar per look-up and subtraction costs several times a Python int's."""
+    words: list[int]           # words (no punctuation or space) before each index
+    quoted_words: list[int]    # of them, inside quotation marks
+    questions: list[int]       # question marks before each index
 
-    def of(self, counts: np.ndarray, spans: list[tuple[int, int]]) -> int:
-        return int(sum(counts[b] - counts[a] for a, b in spans))
+    def of(self, counts: list[int], spans: list[tuple[int, int]]) -> int:
+        return sum(counts[b] - counts[a] for a, b in spans)
 
 
 def token_counts(doc: Doc, quoted: list[bool]) -> TokenCounts:
@@ -301,8 +304,8 @@ def token_counts(doc: Doc, quoted: list[bool]) -> TokenCounts:
     words = (punct == 0) & (space == 0)
     question = orth == doc.vocab.strings["?"]
 
-    def running(flags: np.ndarray) -> np.ndarray:
-        return np.concatenate(([0], np.cumsum(flags)))
+    def running(flags: np.ndarray) -> list[int]:
+        return [0, *np.cumsum(flags).tolist()]
     return TokenCounts(running(words), running(words & np.array(quoted, dtype=bool)), running(question))
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.extract.attribution_tagger import (
@@ -48,6 +48,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     checker = cue_checker()
     accepted = [c for c in candidates(doc, norm, openings, *taggers(), cue_scorer())
                 if c.by_rule or checker.accepts(c.evidence)]
+    is_word = _words(doc)
     cue_tokens = {i for c in accepted for i in range(*c.cue)}
     closings = _closings(openings)
     quotes: list[Quote] = []
@@ -55,17 +56,17 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
         contents = _with_next_quotation(doc, openings, closings, cue_tokens, candidate.cue,
                                         _with_cut_complement(doc, candidate.cue, candidate.contents))
         sources = _without_verb_group(doc, candidate.cue, candidate.sources)
-        quote = _quote(doc, norm, sentences, quoted, candidate.cue, sources, contents)
+        quote = _quote(doc, norm, sentences, quoted, is_word, candidate.cue, sources, contents)
         if quote is not None:
             quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
     for cue, sources, contents in (*_signed_quotations(doc, openings), *_transcript_turns(doc, norm)):
-        quote = _quote(doc, norm, sentences, quoted, cue, sources, contents)
+        quote = _quote(doc, norm, sentences, quoted, is_word, cue, sources, contents)
         if quote is not None and (quote.cue.start, quote.cue.end) not in taken:
             quotes.append(quote)
     cue_starts = {q.cue.start for q in quotes}
     for cue, contents in _unsourced_reports(doc, norm):
-        quote = _quote(doc, norm, sentences, quoted, cue, [], contents, cue_kind="report")
+        quote = _quote(doc, norm, sentences, quoted, is_word, cue, [], contents, cue_kind="report")
         if quote is not None and quote.cue.start not in cue_starts:
             quotes.append(quote)
     quotes.sort(key=lambda q: q.cue.start)
@@ -210,21 +211,23 @@ def _transcript_turns(doc: Doc, norm: NormalisedText):
     """(cue, sources, contents) of a paragraph opened by a speaker's name and a colon, as in interview
     transcripts ("PENCE: Well, look, ..."; "Q: ..."): the name is the source, the rest of the paragraph the
     content, whatever its sentences."""
+    words = np.flatnonzero(doc.to_array(IS_SPACE) == 0) if len(doc) else np.array([], dtype=np.int64)
     for block in norm.blocks:
         paragraph = doc.char_span(block.start, block.end, alignment_mode="expand") if block.kind == "body" else None
         if paragraph is None:
             continue
-        tokens = [t for t in paragraph if not t.is_space]
+        inside = words[np.searchsorted(words, paragraph.start):np.searchsorted(words, paragraph.end)].tolist()
+        tokens = [doc[i] for i in inside[:7]]   # the words a name and its colon can be: no Token for the others
         first = 1 if tokens and tokens[0].text == '"' else 0
-        colon = next((k for k in range(first + 1, min(first + 6, len(tokens))) if tokens[k].text == ":"), None)
-        if colon is None or len(tokens) - colon < 4:
+        colon = next((k for k in range(first + 1, min(first + 6, len(inside))) if tokens[k].text == ":"), None)
+        if colon is None or len(inside) - colon < 4:
             continue
         name = tokens[first:colon]
         if name[0].lower_ in NOT_SPEAKERS or not all(t.text == "." or t.is_alpha and (t.is_upper or t.is_title)
                                                       for t in name):
             continue
         yield (tokens[colon].i, tokens[colon].i + 1), [(name[0].i, name[-1].i + 1)], [(tokens[colon].i + 1,
-                                                                                        tokens[-1].i + 1)]
+                                                                                        inside[-1] + 1)]
 
 
 def _nearest(cue: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -346,18 +349,20 @@ def _recall_biased(tagger, sequence: list[list[str]], kind: str, threshold: floa
     so: both CRFs lose more on recall than on precision, so a lower bar than 0.5 scores better. Also returns
     each token's probability of being `kind` (1.0 where Viterbi already said so)."""
     labels = tagger.tag(sequence)
-    only_kind = set(tagger.labels()) == {f"B-{kind}", f"I-{kind}", "O"}  # then P(kind) = 1 - P(O): one call
+    begin, inside = f"B-{kind}", f"I-{kind}"
+    only_kind = set(tagger.labels()) == {begin, inside, "O"}  # then P(kind) = 1 - P(O): one call
+    marginal = tagger.marginal
     probabilities = [1.0] * len(labels)
     for i, label in enumerate(labels):
         if label == "O" or only_kind:
             if only_kind:
-                probability = 1.0 - tagger.marginal("O", i)
+                probability = 1.0 - marginal("O", i)
             else:
-                probability = tagger.marginal(f"B-{kind}", i) + tagger.marginal(f"I-{kind}", i)
+                probability = marginal(begin, i) + marginal(inside, i)
             probabilities[i] = probability
             if label == "O" and probability >= threshold:
                 previous = labels[i - 1] if i else "O"
-                labels[i] = f"I-{kind}" if previous in (f"B-{kind}", f"I-{kind}") else f"B-{kind}"
+                labels[i] = inside if previous in (begin, inside) else begin
     return labels, probabilities
 
 
@@ -442,9 +447,9 @@ def _with_next_quotation(doc: Doc, openings: list[int], closings: dict[int, int]
     return [*contents, (following, close + 1)]
 
 
-def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: list[bool], cue: tuple[int, int],
-           sources: list[tuple[int, int]], contents: list[tuple[int, int]], cue_kind: str | None = None
-           ) -> Quote | None:
+def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: list[bool], is_word: list[bool],
+           cue: tuple[int, int], sources: list[tuple[int, int]], contents: list[tuple[int, int]],
+           cue_kind: str | None = None) -> Quote | None:
     cue_span = _span(doc, norm, cue) or _span(doc, norm, cue, trim=False)
     index = sentence_at(sentences, cue_span.start)
     content_spans = [s for s in (_span(doc, norm, c) for c in contents) if s is not None and s.text]
@@ -455,7 +460,7 @@ def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: li
         cue_kind=cue_kind or _cue_kind(doc, cue),
         sources=[s for s in (_span(doc, norm, r) for r in sources) if s is not None and s.text],
         contents=content_spans,
-        kind=_kind(doc, quoted, contents),
+        kind=_kind(quoted, is_word, contents),
         sentence=index,
     )
 
@@ -468,22 +473,30 @@ def _cue_kind(doc: Doc, cue: tuple[int, int]) -> str:
     return next((k for k in kinds if k), "speech")
 
 
-def _kind(doc: Doc, quoted: list[bool], contents: list[tuple[int, int]]) -> str:
+def _kind(quoted: list[bool], is_word: list[bool], contents: list[tuple[int, int]]) -> str:
     """direct: all content words inside quotation marks; mixed: some; indirect: none."""
-    words = [quoted[i] for a, b in contents for i in range(a, b) if not doc[i].is_punct and not doc[i].is_space]
+    words = [quoted[i] for a, b in contents for i in range(a, b) if is_word[i]]
     if words and all(words):
         return "direct"
     return "mixed" if any(words) else "indirect"
 
 
+def _words(doc: Doc) -> list[bool]:
+    """Per token: a word, neither punctuation nor space (read from the arrays, no Token objects)."""
+    if not len(doc):
+        return []
+    return [not (punct or space) for punct, space in doc.to_array([IS_PUNCT, IS_SPACE]).tolist()]
+
+
 def _nest(quotes: list[Quote]) -> None:
     """Set `parent` to the quote with the smallest content holding this quote's cue."""
-    for quote in quotes:
-        holders = [(sum(c.end - c.start for c in other.contents), i) for i, other in enumerate(quotes)
-                   if other is not quote and any(c.start <= quote.cue.start and quote.cue.end <= c.end
-                                                 for c in other.contents)]
+    extents = [(c.start, c.end, i) for i, q in enumerate(quotes) for c in q.contents]
+    sizes = [sum(c.end - c.start for c in q.contents) for q in quotes]
+    for n, quote in enumerate(quotes):
+        start, end = quote.cue.start, quote.cue.end
+        holders = {i for a, b, i in extents if a <= start and end <= b and i != n}
         if holders:
-            quote.parent = min(holders)[1]
+            quote.parent = min((sizes[i], i) for i in holders)[1]
 
 
 def _span(doc: Doc, norm: NormalisedText, tokens: tuple[int, int], trim: bool = True) -> Span | None:
