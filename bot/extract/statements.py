@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+import numpy as np
+from spacy.attrs import DEP, POS
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from bot.extract.types import Quote, Sentence, Span, Statement
@@ -30,7 +33,7 @@ def find_statements(doc: Doc, norm: NormalisedText, sentences: list[Sentence], q
     attributed = _attributed_spans(sentences, quotes)
     statements = [Statement(s.span, s.index) for s in sentences if s.index not in attributed]
     starts = [s.span.start for s in sentences]
-    for token in doc:
+    for token in _clause_heads(doc):
         if not _main_clause(token):
             continue
         clause = _clause(doc, norm, token)
@@ -40,6 +43,17 @@ def find_statements(doc: Doc, norm: NormalisedText, sentences: list[Sentence], q
         if not any(a < clause.end and clause.start < b for a, b in attributed[index]):
             statements.append(Statement(clause, index))
     return sorted(statements, key=lambda s: s.span.start)
+
+
+def _clause_heads(doc: Doc) -> list[Token]:
+    """The verbs _main_clause may accept (a root or a conjunct, tagged VERB or AUX), found from the Doc's arrays:
+    a Token object for every word cost more than the tests on the few that qualify."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    deps, pos = doc.to_array([DEP, POS]).T
+    heads = np.isin(deps, [strings["ROOT"], strings["conj"]]) & np.isin(pos, [VERB, AUX])
+    return [doc[i] for i in np.flatnonzero(heads).tolist()]
 
 
 def _main_clause(verb: Token) -> bool:
