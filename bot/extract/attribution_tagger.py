@@ -207,6 +207,10 @@ def role_sequence(feats: TokenFeatures, tree: Tree, sent: SpacySpan, cue: tuple[
     head_dep = tree.deps[head]
     cue_lemma = "cl:" + feats.lemmas[head]
     cue_dep = "cd:" + head_dep
+    cue_quoted = "cq:" + head_quoted
+    # The features that depend on the token only through its side of the cue (and quotation), written once.
+    by_rel = {rel: ("rel:" + rel, f"cd_rel:{head_dep}|{rel}", {q: f"q_rel:{q}{head_quoted}|{rel}" for q in "01"})
+              for rel in "CLR"}
     seq = []
     branches = []
     for i in range(sent.start, sent.end):
@@ -214,10 +218,11 @@ def role_sequence(feats: TokenFeatures, tree: Tree, sent: SpacySpan, cue: tuple[
         rel = "C" if cue[0] <= i < cue[1] else "L" if i < cue[0] else "R"
         gap = (cue[0] - i) if rel == "L" else (i - cue[1] + 1) if rel == "R" else 0
         branch, side = _branch(tree, i, head, head_path)
+        rel_feature, cue_dep_rel, quoted_rel = by_rel[rel]
         item = [
-            "l:" + feats.lemmas[i], "t:" + feats.tags[i], "d:" + feats.deps[i], "q:" + quoted, "cq:" + head_quoted,
-            "rel:" + rel, "gap:" + _bucket(gap), "br:" + branch, "side:" + side, f"br_rel:{branch}|{side}|{rel}",
-            cue_lemma, cue_dep, f"cd_rel:{head_dep}|{rel}", f"q_rel:{quoted}{head_quoted}|{rel}",
+            "l:" + feats.lemmas[i], "t:" + feats.tags[i], "d:" + feats.deps[i], "q:" + quoted, cue_quoted,
+            rel_feature, _GAP_FEATURES[gap] if gap < len(_GAP_FEATURES) else "gap:far", "br:" + branch,
+            "side:" + side, f"br_rel:{branch}|{side}|{rel}", cue_lemma, cue_dep, cue_dep_rel, quoted_rel[quoted],
             f"br_q:{branch}|{quoted}{head_quoted}",
         ]
         if tree.puncts[i] is not None:
@@ -281,6 +286,9 @@ def _bucket(gap: int) -> str:
         if gap <= limit:
             return str(limit)
     return "far"
+
+
+_GAP_FEATURES = tuple("gap:" + _bucket(gap) for gap in range(21))     # "gap:far" beyond
 
 
 _PERSONAL = frozenset("i you we me us".split())
