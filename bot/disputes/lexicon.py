@@ -164,10 +164,14 @@ def _asserted_clauses(text: str, breaks: str = r"[,;:\u2014()]") -> list[str]:
     return out
 
 
-def asserted_stems(text: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 15)
+def asserted_stems(text: str) -> frozenset[str]:
     """Content stems of the clauses a text asserts in the positive: "If all companies paid taxes, ..." asserts
-    no paying, nor do "Trump may not have paid", "refused to release" or "pay zero"."""
-    return {s for clause in _asserted_clauses(text) if not UNASSERTED.search(clause) for s in content_stems(clause)}
+    no paying, nor do "Trump may not have paid", "refused to release" or "pay zero". Remembered: polarity asks it
+    of a claim once per negated claim it meets (2,659 calls for 1,219 contents on PolNeAR dev), and each recompute
+    meets the related articles' claims again."""
+    return frozenset(s for clause in _asserted_clauses(text) if not UNASSERTED.search(clause)
+                     for s in content_stems(clause))
 
 
 def negated_clauses(text: str) -> list[tuple[str, set[str]]]:
