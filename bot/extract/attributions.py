@@ -17,8 +17,8 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, ORTH
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.extract.attribution_tagger import (
-    base_features, body_sentences, cue_checker, cue_evidence, cue_head, cue_scorer, cue_scores, cue_sequence,
-    lexicon_kind, parse_tree, quotation_openings, role_sequence, runs, taggers, token_counts,
+    CUE_LEMMAS, base_features, body_sentences, cue_checker, cue_evidence, cue_head, cue_scorer, cue_scores,
+    cue_sequence, lexicon_kind, parse_tree, quotation_openings, role_sequence, runs, taggers, token_counts,
 )
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Quote, Sentence, Span
@@ -280,6 +280,10 @@ def _without(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list
     return left
 
 
+# The lowercased lemmas _missed_cues looks at: a speech verb, or a word of the lexicon.
+_POSSIBLE_CUES = SPEECH_VERBS.union(*CUE_LEMMAS.values())
+
+
 def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool], lemmas: list[str]
                  ) -> list[tuple[int, int]]:
     """Unambiguous cues the tagger passed over. PolNeAR leaves attributions nested in a quotation unannotated,
@@ -290,7 +294,7 @@ def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool
     covered = {i for a, b in cues for i in range(a, b)}
     found = []
     for i in range(sent.start, sent.end):
-        if i in covered or lemmas[i] not in SPEECH_VERBS and lexicon_kind(lemmas[i]) is None:
+        if i in covered or lemmas[i] not in _POSSIBLE_CUES:
             continue
         t = sent.doc[i]
         if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS:
