@@ -77,8 +77,11 @@ def find_figures(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> l
 
 
 def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: list[Token]) -> Figure | None:
-    amount = _amount(group)
-    if amount is None or _not_a_count(group):
+    """A share ("4 in 10 voters", "two-thirds of Republicans") is kept as written, without bounds: it counts no
+    number of voters, and a range of shares beside ranges of counts would read as one."""
+    share = _is_share(group)
+    amount = None if share else _amount(group)
+    if amount is None and not share or _not_a_count(group):
         return None
     currency = doc[group[0].i - 1] if group[0].i > 0 and doc[group[0].i - 1].is_currency else None
     counted = [currency] if currency is not None else _counted(doc, group)
@@ -86,10 +89,10 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
         return None  # a duration
     start = currency or group[0]
     hedge_tokens, effect = _hedge_before(doc, start.i)
-    if hedge_tokens is None and amount.vague:
+    if hedge_tokens is None and amount is not None and amount.vague:
         hedge_tokens = [t for t in group if t.lower_ in VAGUE or _plural_multiplier(t)]
         hedge_tokens += [doc[group[-1].i + 1]] if _of_follows(doc, group[-1].i) else []
-    low, high = _bounds(amount, effect)
+    low, high = _bounds(amount, effect) if amount is not None else (None, None)
     first = hedge_tokens[0] if hedge_tokens and hedge_tokens[0].i < start.i else start
     last = counted[-1] if counted and group[-1].i < counted[0].i <= group[-1].i + 2 else group[-1]
     span = norm.span(first.idx, last.idx + len(last))
@@ -98,7 +101,7 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
         return None
     return Figure(
         span=span,
-        value=None if amount.vague else _as_written(amount),
+        value=None if amount is None or amount.vague else _as_written(amount),
         low=low,
         high=high,
         hedge=_text(doc, hedge_tokens) if hedge_tokens else None,
@@ -155,7 +158,32 @@ def _number_group(doc: Doc, start: int) -> list[Token]:
             i += 2
         else:
             break
-    return group
+    return group + _share_tail(doc, i, group)
+
+
+# "two-thirds", "three-quarters": a number then one of these makes a share.
+FRACTIONS = frozenset("half halves third thirds quarter quarters fifth fifths tenth tenths".split())
+
+
+def _share_tail(doc: Doc, i: int, group: list[Token]) -> list[Token]:
+    """The rest of a share after its first number, or []: "in 10" of "4 in 10", "out of five" of "three out of
+    five", "-thirds" of "two-thirds". The second number is no year ("5 in 2016" is five), the first no part of a
+    name ("Uranium One in three separate transactions")."""
+    if any(t.ent_type_ in NAME_ENTITIES for t in group):
+        return []
+    words = [t.lower_ for t in doc[i:i + 3]]
+    tail = list(doc[i:i + 2]) if words[:1] == ["in"] else list(doc[i:i + 3]) if words[:2] == ["out", "of"] else []
+    if tail and _is_number_word(tail[-1]) and tail[-1].ent_type_ not in NOT_FIGURE_ENTITIES:
+        shares = _amount(group), _amount(tail[-1:])
+        if all(shares) and shares[0].high <= shares[1].low <= 1000:
+            return tail
+    if words[:1] == ["-"] and len(words) > 1 and words[1] in FRACTIONS:
+        return list(doc[i:i + 2])
+    return []
+
+
+def _is_share(group: list[Token]) -> bool:
+    return any(t.lower_ in ("in", "out") or t.lower_ in FRACTIONS for t in group)
 
 
 def _amount(group: list[Token]) -> _Amount | None:

@@ -67,6 +67,14 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         ("They filed two class action lawsuits.", [("two class action lawsuits", 2, 2, 2, None, "class action lawsuits")]),
         ("The war began in 2011 and lasted two years.", []),
         ("He walked for three hours on March 3.", []),
+        # a share is one figure, as written, with no count of its own
+        ("About 4 in 10 voters backed him.", [("About 4 in 10 voters", None, None, None, "About", "voters")]),
+        ("Three out of five doctors agreed.", [("Three out of five doctors", None, None, None, None, "doctors")]),
+        ("Nearly two-thirds of Republicans agreed.",
+         [("Nearly two-thirds of Republicans", None, None, None, "Nearly", "Republicans")]),
+        ("Five people died in 2016.", [("Five people", 5, 5, 5, None, "people")]),
+        ("Russia took control of Uranium One in three separate transactions.",
+         [("three separate transactions", 3, 3, 3, None, "separate transactions")]),
     ],
 )
 def test_figure_rules(nlp, text, expected):
