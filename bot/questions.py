@@ -36,6 +36,8 @@ disputed dispute disputes disputing contested contest contests contradict contra
 contradictions conflicting conflict conflicts disagree disagrees disagreed disagreement disagreements
 """.split())
 SOURCE_WORDS = frozenset("sources source".split())
+# "who is in Yayladagi?", "who was behind the attack?": a question about a place or a deed, not a name
+_BEFORE_PLACE = frozenset("in at on from near behind inside outside among with against for".split())
 # "who is quoted?", "who spoke?": asking for the sources, with no claim to look for
 QUOTED_WORDS = frozenset("quoted cited interviewed spoke speaks talked".split())
 QUESTION_WORDS = frozenset("who whom whose what which how many much is are was were the a an".split())
@@ -268,6 +270,8 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
         return WhoSays(text, article, topic=_between(cleaned, words, 0, len(words) - 3))
 
     if first in {"who", "whom"} and second in {"is", "was", "are", "were"} and len(w) > 2:
+        if w[2] in _BEFORE_PLACE:
+            return Search(text, article, query=cleaned)     # "who is in Yayladagi?": not someone called "in ..."
         return WhoIs(text, article, name=_between(cleaned, words, 2))
 
     if first == "what" and len(w) >= 3:

@@ -71,8 +71,10 @@ def test_asking_who_is_quoted_lists_the_sources(text, hint):
     assert parse_question(text) == Sources(text, article_hint=hint)
 
 
-def test_who_was_quoted_by_someone_is_a_search_not_a_who_is():
-    assert isinstance(parse_question("who was quoted by Turkish media?"), Search)
+@pytest.mark.parametrize("text", ["who was quoted by Turkish media?", "who is in Yayladagi?",
+                                  "who was behind the attack?"])
+def test_who_did_something_or_is_somewhere_is_a_search_not_a_who_is(text):
+    assert isinstance(parse_question(text), Search)
 
 
 def test_scope_is_taken_out_of_the_question():
