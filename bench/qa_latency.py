@@ -279,7 +279,7 @@ def run_kept_sqlite(source: Path, sizes: list[int], asked: Questions, keep: Path
             wanted = -(-size // per_copy) - 1
             if wanted > present:
                 grow(engine, base, present + 1, wanted)
-            vacuum(engine)
+            gather_statistics(engine)
             engine.dispose()
             path.with_suffix(".part").rename(path)
         built = time.perf_counter() - started
@@ -311,7 +311,7 @@ def run_kept_postgresql(source: Path, sizes: list[int], asked: Questions) -> lis
             load_base(source, engine)
             base = base_counts(engine)
             grow(engine, base, 1, -(-size // article_count(engine)) - 1)
-            vacuum(engine)
+            gather_statistics(engine)
             engine.dispose()
             with admin.begin() as connection:
                 connection.execute(text(f'ALTER SCHEMA "{schema}_part" RENAME TO "{schema}"'))
@@ -324,7 +324,7 @@ def run_kept_postgresql(source: Path, sizes: list[int], asked: Questions) -> lis
     return rows
 
 
-def vacuum(engine) -> None:
+def gather_statistics(engine) -> None:
     """The planner's statistics, as a live store has them: PostgreSQL's VACUUM ANALYZE (as autovacuum would; it
     flushes the GIN pending lists too); on SQLite what ingest runs after storing (store.db.refresh_statistics)."""
     if engine.dialect.name != "postgresql":
@@ -374,7 +374,7 @@ def run_backend(backend: str, source: Path, sizes: list[int], asked: Questions, 
             if wanted > copies:
                 grow(engine, base, copies + 1, wanted)
                 copies = wanted
-            vacuum(engine)
+            gather_statistics(engine)
             rows.append(measured(backend, engine, time.perf_counter() - started, asked))
     finally:
         engine.dispose()

@@ -16,6 +16,7 @@ from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from bot.extract.sentences import sentence_at
 from bot.extract.types import Quote, Sentence, Span, Statement
 from bot.text import NormalisedText
 
@@ -32,13 +33,12 @@ def find_statements(doc: Doc, norm: NormalisedText, sentences: list[Sentence], q
     attribution in the sentences one does."""
     attributed = _attributed_spans(sentences, quotes)
     statements = [Statement(s.span, s.index) for s in sentences if s.index not in attributed]
-    starts = [s.span.start for s in sentences]
     for token in _clause_heads(doc):
         if not _main_clause(token):
             continue
         clause = _clause(doc, norm, token)
-        index = bisect_right(starts, clause.start) - 1 if clause is not None else -1
-        if index < 0 or index not in attributed or clause.end > sentences[index].span.end:
+        index = sentence_at(sentences, clause.start) if clause is not None else None
+        if index not in attributed or clause.end > sentences[index].span.end:
             continue
         if not any(a < clause.end and clause.start < b for a, b in attributed[index]):
             statements.append(Statement(clause, index))
