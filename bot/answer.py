@@ -63,8 +63,10 @@ class Item:
 
     @property
     def verb(self) -> str:
-        """"say" after a plural source ("Human rights groups say"), "says" after anyone else."""
-        return "say" if plural_source(self.speaker) else "says"
+        """"say" after a plural source ("Human rights groups say") or several named together and resolved to no one
+        of them ("France and Britain say"), "says" after anyone else."""
+        several = not self.source_name and re.search(r"\band\b|&", self.source_text or "") is not None
+        return "say" if several or plural_source(self.speaker) else "says"
 
     @property
     def written_differently(self) -> str | None:

@@ -383,6 +383,9 @@ def _name_parts(source: str) -> list[str]:
     return parts
 
 
+_SEVERAL = re.compile(r"\band\b|&")
+
+
 def _by_written_source(session: Session, name: str, team_id: str, scope: Article | None) -> list[int]:
     """Claims whose source as written may match the name, for sources the extractor resolved to no entity: those
     holding all the name's own words (not their expansions: "Gov." is written "Gov."), the newest (_as_written
@@ -402,7 +405,9 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     keys += speaking_for
     article_id = scope.id if scope else None
     ids = search.claims_by_sources(session, keys, team_id, article_id=article_id)
-    if len(ids) < MAX_ITEMS:
+    if _SEVERAL.search(intent.source):      # "Trump and Clinton": first what they said together, as written
+        ids = _by_written_source(session, intent.source, team_id, scope) + ids
+    elif len(ids) < MAX_ITEMS:
         ids += _by_written_source(session, intent.source, team_id, scope)
     records = search.brief_claims(session, list(dict.fromkeys(ids))[: search.CANDIDATES], team_id)
     written_by: dict[str, bool] = {}        # many candidates share a source as written: each judged once
@@ -456,8 +461,8 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
 def _resolved(session: Session, named: NamedSources, asked: str, team_id: str) -> str:
     """The name an answer is given for: the one entity the question's name resolved to ("erdgan", "the Turkish
     prime minister": Recep Tayyip Erdogan), so the reader sees whom the answer is about; the name as asked when it
-    stands for several, or only by surname (the caveat then names them)."""
-    if len(named.matches) == 1 and not named.by_surname:
+    stands for several, names several ("France and Britain"), or only by surname (the caveat then names them)."""
+    if len(named.matches) == 1 and not named.by_surname and not _SEVERAL.search(asked):
         return next(iter(search.entity_names(session, [named.matches[0].key], team_id).values()), _shown(asked))
     return _shown(asked)
 

@@ -278,11 +278,27 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
             if head.lower_ in PERSON_PRONOUNS:
                 ctx.vote_gender(entity, PERSON_PRONOUNS[head.lower_], 2)
         return entity
+    if _coordinated(ctx, tokens, head):
+        return None
     for resolve in (_named, _person_described, _description):
         entity = resolve(ctx, tokens, head)
         if entity is not None:
             return entity
     return None
+
+
+_DETERMINING = frozenset(("det", "poss", "nummod"))
+
+
+def _coordinated(ctx: _Context, tokens: list[Token], head: Token) -> bool:
+    """"France and Britain", "Navi Pillay, and the Pope": several speakers, so no one of them is the source (the
+    source as written names them all). A name holding "and" ("Procter and Gamble") is one mention, and common
+    nouns sharing one determiner ("the former secretary of state and current nominee") describe one speaker."""
+    inside = {t.i for t in tokens}
+    own = ctx.mention_at(head)
+    return any(c.dep_ == "conj" and c.i in inside and (own is None or ctx.mention_at(c) is not own)
+               and not (head.pos_ == c.pos_ == "NOUN" and not any(d.dep_ in _DETERMINING for d in c.children))
+               for c in head.children)
 
 
 def _person_described(ctx: _Context, tokens: list[Token], head: Token) -> int | None:

@@ -114,7 +114,7 @@ def test_they_refers_to_the_plural_subject_before_it_not_to_the_speaker(sample):
 
 def test_named_and_descriptive_sources(sample):
     assert speaker_of(sample, "Turkish PM Recep Tayyip Erdogan", "") == "Recep Tayyip Erdogan"
-    assert speaker_of(sample, "The UN human rights chief, Navi Pillay, and the Pope", "") == "Navi Pillay"
+    assert speaker_of(sample, "The UN human rights chief, Navi Pillay, and the Pope", "") is None   # two speakers
     assert speaker_of(sample, "Human rights groups", "") == "Human rights groups"
     assert speaker_of(sample, "our correspondent in Beirut", "") == "BBC's correspondent in Beirut, Lebanon"
     assert speaker_of(sample, "He", "an estimated") == speaker_of(sample, "one man, who spoke on condition of anonymity", "")
@@ -256,6 +256,21 @@ def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content
      [("whose", "criticism of Trump")], ["Obama"]),
 ])
 def test_descriptions_agree_with_what_they_refer_to(nlp, text, pairs, speakers):
+    names, *_ = resolve(nlp, text, *pairs)
+    assert names == speakers
+
+
+@pytest.mark.parametrize("text, pairs, speakers", [
+    # two speakers: neither alone is the source
+    ("France and Britain have proposed a resolution. France said the vote would be close.",
+     [("France and Britain", "a resolution"), ("France", "the vote would be close")], [None, "France"]),
+    ("The UN human rights chief, Navi Pillay, and the Pope have urged Damascus to show restraint.",
+     [("The UN human rights chief, Navi Pillay, and the Pope", "Damascus to show restraint")], [None]),
+    # one name holding "and" is one speaker
+    ("Procter and Gamble said sales fell in March.", [("Procter and Gamble", "sales fell in March")],
+     ["Procter and Gamble"]),
+])
+def test_coordinated_sources_name_no_single_speaker(nlp, text, pairs, speakers):
     names, *_ = resolve(nlp, text, *pairs)
     assert names == speakers
 

@@ -69,7 +69,8 @@ def test_who_is_navi_pillay(ask):
     assert answer.groups[0].title == "Navi Pillay"
     assert "UN human rights chief" in answer.groups[0].description
     assert "Navi Pillay" in answer.items[0].sentence
-    assert answer.items[0].source_name == "Navi Pillay" and not answer.items[0].own_statement   # her own claim
+    item = answer.items[0]     # her claim with the Pope's: both named as the source, no one resolved alone
+    assert not item.own_statement and item.source_name is None and "Navi Pillay" in item.source_text
 
 
 def test_a_source_written_with_others_is_a_near_miss_not_an_answer(ask):
@@ -79,6 +80,16 @@ def test_a_source_written_with_others_is_a_near_miss_not_an_answer(ask):
     assert answer.status == NO_MATCH and not answer.items
     assert [i.source_text for i in answer.near_misses] == ["The UN human rights chief, Navi Pillay, and the Pope"]
     assert not ask("what did Barack Obama say?").near_misses
+
+
+def test_sources_named_together_are_answered_together(ask):
+    """"France and Britain have proposed ...": the claim of both, resolved to neither alone, is theirs when asked
+    for together or for one of them, and is said of them both."""
+    together = ask("what did France and Britain say?")
+    assert together.status == ANSWERED and together.message == "1 claim by France and Britain."
+    (item,) = together.items
+    assert item.source_text == "France and Britain" and item.source_name is None and item.verb == "say"
+    assert [i.claim_id for i in ask("what did Britain say?").items] == [item.claim_id]
 
 
 def test_an_organisation_whose_people_speak_has_their_claims_as_near_misses(ask):
@@ -128,7 +139,7 @@ def test_an_article_is_found_by_words_of_its_title(ask):
     """"the Arabstoday article": no slug starts so, but the title holds the word."""
     answer = ask("who is quoted in the Arabstoday story?")
     assert answer.status == ANSWERED and answer.scope == "jisr-al-shughour"
-    assert answer.message.startswith("19 sources in Jisr al-Shughour") and answer.message.endswith(
+    assert answer.message.startswith("20 sources in Jisr al-Shughour") and answer.message.endswith(
         "Arabstoday, by number of claims.")
     assert ask("who are the sources in the Mars article?").status == NO_MATCH
 

@@ -107,12 +107,14 @@ def test_plural_sources_say_and_singular_ones_says():
               make_item(2, source_name="Activists", source_text="Activists"),
               make_item(3, source_name=None, source_text="Syrian officials"),
               make_item(4, source_name="Republicans", source_text="Republicans"),
-              make_item(9, source_name="other nations on the council", source_text="other nations on the council")]
+              make_item(9, source_name="other nations on the council", source_text="other nations on the council"),
+              make_item(12, source_name=None, source_text="France and Britain")]
     singular = [make_item(5), make_item(6, source_name="Reuters", source_text="Reuters"),
                 make_item(7, source_name=None, source_text="state news agency"),
                 make_item(8, source_name="James Jones", source_text="Jones"),
                 make_item(10, source_name=None, source_text="the head of the doctors' union, in Lagos"),
-                make_item(11, source_name="one man", source_text="one man, who spoke on condition of anonymity")]
+                make_item(11, source_name="one man", source_text="one man, who spoke on condition of anonymity"),
+                make_item(13, source_name="Procter and Gamble", source_text="Procter and Gamble")]
     for item in plural:
         text = all_text(answer_blocks(answer_of([item])))
         assert f"{item.speaker}* say:" in text and "says:" not in text
