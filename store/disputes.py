@@ -130,6 +130,10 @@ def replace_disputes(session: Session, team_id: str, article_ids: list[int], fou
     return saved
 
 
+# Words that ask for a figure of what a topic names, not for another subject.
+_FIGURE_WORDS = "number numbers count total tally toll amount figure figures"
+
+
 def list_disputes(session: Session, team_id: str, *, topic: str | None = None, since: datetime | None = None,
                   article_id: int | None = None, limit: int | None = None) -> list[DisputeView]:
     """The team's stored disputes, strongest first: what the digest, `/disputed [topic]`, App Home and the question
@@ -143,7 +147,8 @@ def list_disputes(session: Session, team_id: str, *, topic: str | None = None, s
     title and url.
 
     `topic` keeps disputes whose label, sources or quoted sentences hold every content word of it (inflections
-    match: "killings" finds "killed"; a topic of stopwords alone keeps all); `since` keeps those found or changed
+    match: "killings" finds "killed"; a topic of stopwords alone keeps all), words asking for a figure of it aside
+    ("the number of refugees": whether there were refugees fleeing is disputed; see _searchable); `since` keeps those found or changed
     since then; `article_id` those involving that article; `limit` the strongest n."""
     query = select(Dispute).where(Dispute.team_id == team_id)
     if since is not None:
@@ -156,13 +161,21 @@ def list_disputes(session: Session, team_id: str, *, topic: str | None = None, s
     views = [v for v in (_view(session, d) for d in disputes) if v.sides]
     from bot.disputes.lexicon import content_stems  # here: bot.disputes imports this module
 
-    wanted = set(content_stems(topic or ""))
+    asked = set(content_stems(topic or ""))
+    figure_stems = set(content_stems(_FIGURE_WORDS))
+    wanted = asked - figure_stems
     if wanted:
-        views = [v for v in views if wanted <= set(content_stems(_searchable(v)))]
+        figure = bool(asked & figure_stems)
+        views = [v for v in views if wanted <= set(content_stems(_searchable(v, figure)))]
     return views[:limit] if limit else views
 
 
-def _searchable(view: DisputeView) -> str:
+def _searchable(view: DisputeView, figure: bool = False) -> str:
+    """What a topic is looked for in: the dispute's label, sources and sentences; only its label when the topic
+    asks for a figure and the dispute is over none ("the death toll" is not "who shot security forces?", though
+    its sentences tell of deaths)."""
+    if figure and not any(signal["name"] == "figures" for signal in view.signals):
+        return view.topic
     claims = [c for side in view.sides for c in side] + view.notes
     return " ".join([view.topic, *(f"{c.source} {c.sentence_text}" for c in claims)])
 

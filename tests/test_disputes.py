@@ -359,6 +359,9 @@ def test_topic_filter_and_workspace_isolation(engine):
         assert len(list_disputes(session, "T1", topic="the warehouse fires")) == 1     # inflections, stopwords
         assert len(list_disputes(session, "T1", topic="union")) == 1                   # a source's name
         assert list_disputes(session, "T1", topic="budget") == []
+        assert len(list_disputes(session, "T1", topic="the number of warehouse fires")) == 1   # asking its figure
+        assert len(list_disputes(session, "T1", topic="striking workers")) == 1               # in a sentence
+        assert list_disputes(session, "T1", topic="the number of striking workers") == []     # no figure disputed
         for view_ in list_disputes(session, "T1"):
             assert {c.article_id for side in view_.sides for c in side} == {mine.id}
 
