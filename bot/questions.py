@@ -48,6 +48,7 @@ VOCABULARY = frozenset({"who", "whom", "what", "how", "many", "much", "according
 
 _SCOPE = re.compile(r"(?<!\S)in:(\S*)", re.IGNORECASE)
 _CONTRACTION = re.compile(r"\b(who|what)'s\b", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")      # "U.S" of "U.S.", "D.C" of "Washington, D.C."
 _WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'"})
 
@@ -187,7 +188,11 @@ def _verb(word: _Word) -> str | None:
 def _between(cleaned: str, words: list[_Word], start: int, end: int | None = None) -> str:
     """The question text from word `start` up to word `end` (exclusive), as typed."""
     chosen = words[start:end]
-    return cleaned[chosen[0].start: chosen[-1].end] if chosen else ""
+    if not chosen:
+        return ""
+    last = chosen[-1]
+    abbreviation = _ABBREVIATION.fullmatch(last.raw) and cleaned[last.end:last.end + 1] == "."
+    return cleaned[chosen[0].start: last.end + (1 if abbreviation else 0)]     # "the U.S." keeps its last period
 
 
 def _strip_leading(text: str, *prefixes: str) -> str:

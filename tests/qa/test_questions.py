@@ -45,6 +45,8 @@ def test_who_says(text, topic):
     ("what did voters who say the economy matters most say?", "voters who say the economy matters most", None),
     ("what did those who said no say about the vote?", "those who said no", "the vote"),
     ("what did Obama say about people who say the war is lost?", "Obama", "people who say the war is lost"),
+    ("what did the U.S. say?", "the U.S.", None),      # an abbreviation keeps its last period: "the U.S" is "u s"
+    ("what did Trump say.", "Trump", None),
 ])
 def test_what_said(text, source, about):
     intent = parse_question(text)
