@@ -305,7 +305,8 @@ def _person_described(ctx: _Context, tokens: list[Token], head: Token) -> int | 
     """"lobbyist and GOP strategist Charlie Black": a person noun or title whose phrase names one person."""
     if head.lemma_.lower() not in PERSON_NOUNS and head.lower_ not in TITLES:
         return None
-    people = {m.entity for m in map(ctx.mention_at, _name_tokens(tokens, head))
+    owners = {d.i for t in tokens if t.dep_ == "poss" for d in t.subtree}     # not "Obama" of "Obama's strategist"
+    people = {m.entity for m in map(ctx.mention_at, [t for t in _name_tokens(tokens, head) if t.i not in owners])
               if m is not None and ctx.entities[m.entity].type == "PERSON"}
     return people.pop() if len(people) == 1 else None
 

@@ -251,6 +251,9 @@ def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content
     ("Osman was on the flight, his brother Alastair Osman told ITV. Osman was kind, his brother added.",
      [("his brother Alastair Osman", "Osman was on the flight"), ("his brother", "Osman was kind")],
      ["Alastair Osman", "Alastair Osman"]),
+    # a person named as the owner of a described person is not that person
+    ("Barack Obama spoke in Ohio. Obama's former campaign strategist said the remark was outrageous.",
+     [("Obama's former campaign strategist", "the remark was outrageous")], ["Obama's former campaign strategist"]),
     # a relative pronoun owning the claim is the noun its clause describes
     ("\"Democracy works,\" replied Obama, whose criticism of Trump has sharpened since May.",
      [("whose", "criticism of Trump")], ["Obama"]),
