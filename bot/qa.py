@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from sqlmodel import Session
 
 from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Group, Item
-from bot.extract.entities import TITLES, fold_name, has_possessive
+from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     SAY_VERBS,
     BadQuestion,
@@ -553,6 +553,8 @@ def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None
     claim_of = search.claims_on_sentences(session, [sentence.id for _, sentence, _ in described])
     claims = search.load_claims(session, list(claim_of.values()), team_id)
     for entity, sentence, article in described:
+        if all(w.lower().rstrip(".") in HONORIFICS for w in entity.description.split()):
+            continue                # "Mr." says nothing of who he is
         claim = claims.get(claim_of.get(sentence.id))
         if claim is not None:       # the sentence as said by whoever says it ("The BBC's correspondent ... says")
             item = replace(_item(claim, 1.0), description=entity.description)
@@ -567,10 +569,15 @@ def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None
         if all(i.description != item.description for i in group.items):
             group.items.append(item)
     if groups:
-        for group in groups.values():
+        telling = {}
+        for key, group in groups.items():
             group.count = len(group.items)
+            telling[key] = _telling([i.description for i in group.items])
+            group.description = telling[key] or group.description
+        ordered = sorted(groups, key=lambda key: telling[key] is None)     # stable: who is told of first
+        groups = {key: groups[key] for key in ordered}
         first = next(iter(groups.values()))
-        return Answer(intent.text, intent, ANSWERED, f"{first.title}: {first.description}."
+        return Answer(intent.text, intent, ANSWERED, f"{first.title}: {first.description.rstrip('.')}."
                       + _surname_caveat(session, named, intent.name, team_id), list(groups.values()))
     if keys:
         names = search.entity_names(session, keys, team_id)
@@ -591,6 +598,16 @@ def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None
                       f"sentences mentioning them are listed as near-misses.",
                       near_misses=_near_misses(session, mentioning, team_id))
     return Answer(intent.text, intent, NO_MATCH, f"No indexed article names {_shown(intent.name)}.")
+
+
+def _telling(descriptions: list[str | None]) -> str | None:
+    """Of the articles' descriptions of one person, the one that says most of their role ("Republican Indiana
+    Gov." rather than "Gov.", "Democratic presidential nominee" rather than "Democrat"); words with no role in them
+    are no description to lead with."""
+    roles = [d for d in descriptions if d and not _only_titles(d.split()) and any(
+        w.lower().rstrip(".") in TITLES or w.lower() in search.ROLE_WORDS or w.lower() in PERSON_NOUNS
+        for w in d.split())]
+    return max(roles, key=lambda d: len(d.split()), default=None)
 
 
 def _disputed(session: Session, intent: Disputed, team_id: str, scope: Article | None) -> Answer:

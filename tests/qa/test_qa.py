@@ -369,6 +369,20 @@ def test_a_quotation_of_everyday_words_is_looked_up_whole(ask, sample_db, nlp):
     assert ask("who says it?").status == BAD_QUESTION
 
 
+def test_who_is_leads_with_the_description_that_tells_most(ask, sample_db, nlp):
+    """Of "Gov." and "Republican Indiana Gov.", the answer leads with the second; "Mr." describes no one."""
+    from bot.extract.pipeline import extract_article
+
+    with open_session(sample_db) as session:
+        for slug, text in (("debate", "Debate night\nRepublican Indiana Gov. Mike Pence said the debate went well.\n"),
+                           ("taxes", "Taxes\nGov. Mike Pence said taxes would fall next year.\n"),
+                           ("rally", "Rally\nMr. Pence said the crowd was huge.\n")):
+            save_article(session, extract_article(text, nlp), "local", slug=slug)
+    answer = ask("who is Mike Pence?")
+    assert answer.message == "Mike Pence: Republican Indiana Gov."
+    assert sorted(i.description for i in answer.items) == ["Gov.", "Republican Indiana Gov."]
+
+
 def test_a_title_is_not_taken_for_the_name_after_it(ask, sample_db, nlp):
     """"Secretary of State John Kerry" is not whoever another article calls "the former secretary of state"."""
     from bot.extract.pipeline import extract_article
