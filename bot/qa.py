@@ -16,6 +16,7 @@ from sqlmodel import Session
 from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Group, Item
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
+    AUXILIARIES,
     SAY_VERBS,
     BadQuestion,
     Disputed,
@@ -42,6 +43,7 @@ SCORED = 60              # candidates reranked in Python (the full-text index al
 # one's: "... has blamed the deaths on armed groups, but there are reports of a mutiny" is no claim of the
 # government's about a mutiny.
 CONTENT_MARGIN = 0.15
+OTHER_COUNT = 0.5        # how-many: the score kept by a figure whose sentence never names what the question counts
 QUOTED_WORDS = 3         # a phrase this long with at most one searchable word is searched by all its words
 _TOKEN = re.compile(r"[^\W_]+")
 Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
@@ -536,6 +538,10 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
     if scored is None:
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what is counted, e.g. \"how many people have been killed since protests began?\"")
+    counted = _counted(intent.topic)
+    if counted:     # a figure of something else ("two subsidiaries" for "how many jobs were created?") is no answer
+        scored = [(r, s if _coverage(counted, f"{r.passage} {r.content_text}") else s * OTHER_COUNT)
+                  for r, s in scored]
     answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",
                      f"No indexed figure matches {_quoted(intent.topic)}.", threshold=0.5)
     if answer.status == NO_MATCH and not answer.near_misses:
@@ -543,6 +549,18 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
         search.complete(session, [r for r, _ in near], team_id)
         answer.near_misses = [_item(r, s, near_miss=True, slot=n) for n, (r, s) in enumerate(near)]
     return answer
+
+
+def _counted(topic: str) -> list[str]:
+    """The words naming what a how-many question counts: those before its verb ("U.S. troops" of "U.S. troops are
+    in Syria", "soldiers" of "soldiers deserted"); none when it names no thing ("were killed")."""
+    words = []
+    for word in _TOKEN.findall(topic.lower()):
+        if word in AUXILIARIES or word.endswith(("ed", "ing")):
+            break
+        if word not in search.STOPWORDS and len(word) > 1:
+            words.append(word)
+    return words
 
 
 def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None) -> Answer:

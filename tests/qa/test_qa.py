@@ -63,6 +63,15 @@ def test_how_many_killed(ask):
     assert "human rights groups" in top.speaker.lower()
 
 
+def test_a_figure_of_something_else_is_no_answer(ask):
+    """"an estimated 30,000 Syrian soldiers were massing near the town" counts soldiers, not tanks; "over 50 protests
+    were planned" counts protests, not camps: near-misses at most."""
+    for question in ("how many tanks were massing near the town?", "how many camps were planned?"):
+        answer = ask(question)
+        assert answer.status == NO_MATCH and not answer.items and all(i.near_miss for i in answer.near_misses)
+    assert ask("how many soldiers were massing near the town?").items[0].figures == ["an estimated 30,000 Syrian soldiers"]
+
+
 def test_who_is_navi_pillay(ask):
     answer = ask("who is Navi Pillay?")
     assert answer.status == ANSWERED
