@@ -434,8 +434,12 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
                    + (", its spokespeople and officials included" if any(r.source_key in speaking_for for r in theirs)
                       else "")
                    + (f" ({len(items)} shown)." if len(sentences) > len(items) else "."))
+        said = {r.claim_id for r in theirs}
+        others = _as_near_misses(session, _mentioning(records, name_words, said), team_id)
+        if others:
+            message += " Claims by others whose source as written names them are listed as near-misses."
         return Answer(intent.text, intent, ANSWERED, message + _surname_caveat(session, named, intent.source, team_id),
-                      _grouped(items))
+                      _grouped(items), near_misses=others)
     if keys:
         names = ", ".join(search.entity_names(session, keys, team_id).values())
         message = (f"{names or _shown(intent.source)} is named in the articles, but no indexed claim is attributed to "
@@ -452,12 +456,19 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     if not near_items:      # "the Pope" of "The UN human rights chief, Navi Pillay, and the Pope have urged ...", the
         # BBC of "The BBC's correspondent in Beirut says": a source written with others, as a title or as someone's,
         # that no name rule takes for theirs alone
-        mentioning = [r for r in records.values() if r.attributed and set(name_words) <= set(
-            search.name_tokens(fold_name(r.source_text or "")))][:MAX_NEAR_MISSES]
-        near_items = _as_near_misses(session, mentioning, team_id)
+        near_items = _as_near_misses(session, _mentioning(records, name_words), team_id)
         if near_items:
             message += " Claims whose source as written mentions them are listed as near-misses, not answers."
     return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
+
+
+def _mentioning(records: dict[int, search.ClaimRecord], name_words: list[str], said: set[int] = frozenset()
+                ) -> list[search.ClaimRecord]:
+    """Claims not by the source asked whose source as written names it ("Al Jazeera's correspondent"), newest
+    first: a fact-checker asking what Al Jazeera said wants to know what its correspondent said, labelled so."""
+    found = [r for r in records.values() if r.attributed and r.claim_id not in said and set(name_words) <= set(
+        search.name_tokens(fold_name(r.source_text or "")))]
+    return sorted(found, key=lambda r: (r.ingested_order, -r.position), reverse=True)[:MAX_NEAR_MISSES]
 
 
 def _resolved(session: Session, named: NamedSources, asked: str, team_id: str) -> str:

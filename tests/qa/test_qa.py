@@ -101,6 +101,14 @@ def test_sources_named_together_are_answered_together(ask):
     assert [i.claim_id for i in ask("what did Britain say?").items] == [item.claim_id]
 
 
+def test_an_organisation_that_speaks_has_its_correspondents_claims_as_near_misses(ask):
+    """"what did Al Jazeera say?": its own claim is the answer; its correspondent's, labelled, come after."""
+    answer = ask("what did al jazeera say?")
+    assert answer.status == ANSWERED and [i.source_text for i in answer.items] == ["Al Jazeera"]
+    assert [i.source_name for i in answer.near_misses] == ["Al Jazeera's correspondent"]
+    assert all(i.near_miss for i in answer.near_misses) and "listed as near-misses" in answer.message
+
+
 def test_an_organisation_whose_people_speak_has_their_claims_as_near_misses(ask):
     """"The BBC's correspondent in Beirut, Lebanon, says ...": the BBC is named, but the claim is its correspondent's,
     so it is shown labelled as a near-miss, never answered as the BBC's own."""
