@@ -202,15 +202,16 @@ def _strip_leading(text: str, *prefixes: str) -> str:
     return text
 
 
-def _who_says(text: str, cleaned: str, words: list[_Word], article: str | None) -> WhoSays | None:
-    """"who says/claimed/is saying/has said <topic>": checked before anything else, so a claim about disputes or
-    sources is still a who-says question."""
+def _who_says(text: str, cleaned: str, words: list[_Word], article: str | None, asked: int = 1) -> WhoSays | None:
+    """"who says/claimed/is saying/has said <topic>" (and "which source says ...": the verb after `asked` asking
+    words): checked before anything else, so a claim about disputes or sources is still a who-says question."""
     w = [x.word for x in words]
-    start = 1
-    if len(w) > 2 and w[1] in {"is", "was", "has", "have", "had", "are", "were"} and _verb(words[2]):
-        start = 2
+    start = asked
+    if len(w) > asked + 1 and w[asked] in {"is", "was", "has", "have", "had", "are", "were"} \
+            and _verb(words[asked + 1]):
+        start = asked + 1
     verb = _verb(words[start]) if len(words) > start else None
-    if verb and not (start == 1 and w[1] in {"is", "was", "are", "were"}):
+    if verb and not (start == asked and w[asked] in {"is", "was", "are", "were"}):
         topic = _strip_leading(_between(cleaned, words, start + 1), "that")
         if topic:
             return WhoSays(text, article, topic=topic, verb=verb)
@@ -244,7 +245,9 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     w = [x.word for x in words]
     first, second = w[0], (w[1] if len(w) > 1 else "")
 
-    who_says = _who_says(text, cleaned, words, article) if first in {"who", "whom"} else None
+    who_says = (_who_says(text, cleaned, words, article) if first in {"who", "whom"}
+                else _who_says(text, cleaned, words, article, asked=2) if first in {"which", "what"}
+                and second in SOURCE_WORDS else None)      # "which source says ..."
     if who_says:
         return who_says
 

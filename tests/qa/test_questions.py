@@ -25,6 +25,8 @@ from bot.questions import (
     ("who is saying residents requested the army", "residents requested the army"),
     ("who told the BBC the influx was increasing?", "the BBC the influx was increasing"),
     ("who blamed the deaths on armed groups?", "the deaths on armed groups"),
+    ("Which source says armed gangs killed security forces?", "armed gangs killed security forces"),
+    ("which sources have said the army moved in?", "the army moved in"),
     ("according to whom were 120 security personnel killed?", "were 120 security personnel killed"),
     ("hwo sayz residents requested the army", "residents requested the army"),
 ])
@@ -64,6 +66,7 @@ def test_other_intents():
     assert parse_question("who disputes the death toll?").topic == "death toll"
     sources = parse_question("who are the sources in the Jisr al-Shugur article?")
     assert isinstance(sources, Sources) and sources.article_hint == "Jisr al-Shugur"
+    assert isinstance(parse_question("which sources are in the article?"), Sources)     # no claim asked for
     assert isinstance(parse_question("refugees crossing into Turkey"), Search)
 
 
