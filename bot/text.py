@@ -39,6 +39,7 @@ _CHAR_QUIRKS = re.compile(
 )
 # "rule.State TV" — a sentence glued to the next one: a space is inserted after the full stop.
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"')])(?=[A-Z][a-z])")
+_SIGNED = re.compile(r"[.!?][\"\u201d]\s*[\u2015\u2014]")    # a quotation's last sentence closed, then a dash
 _TERMINAL = re.compile(r"[.!?:;\u2026][\"')\]]*$")
 _HEADING_MAX_WORDS = 10
 _HEADING_MAX_CHARS = 80
@@ -209,9 +210,11 @@ def _insert(text: str, sources: list[int], positions: list[int], piece: str) -> 
 
 
 def _looks_like_heading(line: str, max_words: int = _HEADING_MAX_WORDS, max_chars: int = _HEADING_MAX_CHARS) -> bool:
-    """Short and without final punctuation: a title, sub-heading or dateline, never part of a sentence."""
+    """Short and without final punctuation: a title, sub-heading or dateline, never part of a sentence; nor a
+    quotation signed with a dash and a name ('"He is ignorant of our culture."― Pamela Padilla')."""
     line = line.strip()
-    return bool(line) and len(line) <= max_chars and len(line.split()) <= max_words and not _TERMINAL.search(line)
+    return bool(line) and len(line) <= max_chars and len(line.split()) <= max_words and not _TERMINAL.search(line) \
+        and not _SIGNED.search(line)
 
 
 def _join_broken_lines(text: str, sources: list[int]) -> tuple[str, list[int]]:

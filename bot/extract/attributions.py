@@ -166,12 +166,14 @@ def _signed_quotations(doc: Doc, openings: list[int]):
             continue
         close = dash.i - 1
         name_end = dash.i + 1
-        while name_end < len(doc) and not doc[name_end].is_space and doc[name_end].pos_ in ("PROPN", "PUNCT") \
-                and name_end - dash.i <= 6:
+        while name_end < len(doc) and not doc[name_end].is_space and name_end - dash.i <= 6 \
+                and (doc[name_end].pos_ in ("PROPN", "PUNCT") or doc[name_end].is_title):    # "Julie A. Diaz"
             name_end += 1
         at_line_end = name_end == len(doc) or doc[name_end].is_space and "\n" in doc[name_end].text
         if not at_line_end or not any(t.pos_ == "PROPN" for t in doc[dash.i + 1:name_end]):
             continue
+        while doc[name_end - 1].is_punct:       # "― Carla Sanchez." is signed Carla Sanchez
+            name_end -= 1
         start = openings[close]
         if 0 <= start and close - start > 1:
             yield (dash.i, dash.i + 1), [(dash.i + 1, name_end)], [(start + 1, close)]

@@ -228,6 +228,14 @@ def test_quotation_signed_with_a_dash_and_a_name(quotes_of):
     assert sources(quote_with(quotes, "ashamed to be an American")) == ["Jacklyn Ashley"]
 
 
+def test_a_signature_dash_may_follow_the_quotation_mark_and_end_in_a_period(quotes_of):
+    text = ('Readers wrote to us.\n\u201cHe is ignorant of our culture and lives.\u201d\u2015 Pamela Padilla\n'
+            '\u201cHe woke us all from our slumber.\u201d \u2015 Julie A. Diaz Martinez.\n')
+    quotes = quotes_of(text)
+    assert sources(quote_with(quotes, "ignorant of our culture")) == ["Pamela Padilla"]
+    assert sources(quote_with(quotes, "from our slumber")) == ["Julie A. Diaz Martinez"]
+
+
 def test_no_source_when_the_text_names_none(quotes_of):
     (quote,) = quotes_of("It is believed that the fire started in the kitchen.\n")
     assert quote.sources == []
