@@ -62,8 +62,8 @@ def test_direct_quote_said_by_he(sample_quotes):
 def test_erdogan_says_syria_commits_an_atrocity(sample_quotes):
     quote = quote_with(sample_quotes, "Syria was committing an")
     assert any("Erdogan" in s for s in sources(quote))
-    later = quote_with(sample_quotes, "the Asad regime was committing")
-    assert sources(later) == ["he"]
+    said = [sources(q) for q in sample_quotes if any("the Asad regime was committing" in c.text for c in q.contents)]
+    assert said == [["Anatolia news agency"], ["he"]]     # the agency's report, his claim nested in it
 
 
 def test_quote_over_paragraphs_before_she_said(sample_quotes, sample_text):
@@ -226,6 +226,18 @@ def test_quotation_signed_with_a_dash_and_a_name(quotes_of):
     assert sources(signed) == ["Sonya Herridge"] and signed.cue.text == "\u2015"
     assert signed.contents[0].text.startswith("He has empowered") and signed.kind == "direct"
     assert sources(quote_with(quotes, "ashamed to be an American")) == ["Jacklyn Ashley"]
+
+
+def test_remarks_quoted_by_a_medium_are_its_report_with_the_speakers_claim_nested(sample_quotes):
+    """"Erdogan said Syria was committing an "atrocity", in remarks quoted by Turkish media": Turkish media report
+    the saying; "in an interview quoted by Anatolia news agency he said ...": the agency reports what follows."""
+    media = next(q for q in sample_quotes if sources(q) == ["Turkish media"])
+    assert media.cue.text == "quoted by" and media.cue_kind == "speech"
+    assert media.contents[0].text.startswith("Turkish PM Recep Tayyip Erdogan said Syria was committing")
+    erdogan = quote_with(sample_quotes, "Syria was committing an")
+    assert sample_quotes[erdogan.parent] is media
+    agency = next(q for q in sample_quotes if sources(q) == ["Anatolia news agency"])
+    assert agency.contents[0].text.startswith("he said the Asad regime")
 
 
 def test_a_signature_dash_may_follow_the_quotation_mark_and_end_in_a_period(quotes_of):

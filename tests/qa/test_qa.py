@@ -156,7 +156,7 @@ def test_an_article_is_found_by_words_of_its_title(ask):
     """"the Arabstoday article": no slug starts so, but the title holds the word."""
     answer = ask("who is quoted in the Arabstoday story?")
     assert answer.status == ANSWERED and answer.scope == "jisr-al-shughour"
-    assert answer.message.startswith("20 sources in Jisr al-Shughour") and answer.message.endswith(
+    assert answer.message.startswith("22 sources in Jisr al-Shughour") and answer.message.endswith(
         "Arabstoday, by number of claims.")
     assert ask("who are the sources in the Mars article?").status == NO_MATCH
 
