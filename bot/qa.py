@@ -44,6 +44,13 @@ SCORED = 60              # candidates reranked in Python (the full-text index al
 # government's about a mutiny.
 CONTENT_MARGIN = 0.15
 OTHER_COUNT = 0.5        # how-many: the score kept by a figure whose sentence never names what the question counts
+# Words asking what cannot be verified: answered from the articles' hedges, not by full-text search.
+_UNVERIFIED = frozenset("unverified unconfirmed unverifiable unsubstantiated".split())
+_VERIFY = frozenset("verified verify verifiable confirmed confirm substantiated".split())
+_NEGATED = frozenset("cannot can't not no unable difficult impossible".split())
+# The question's words that ask for the unverified rather than name a subject.
+_ABOUT_VERIFYING = _UNVERIFIED | _VERIFY | _NEGATED | frozenset(
+    "claim claims statement statements report reports anything something information independently yet".split())
 QUOTED_WORDS = 3         # a phrase this long with at most one searchable word is searched by all its words
 _TOKEN = re.compile(r"[^\W_]+")
 Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
@@ -677,12 +684,35 @@ def _sources(session: Session, intent: Sources, team_id: str, scope: Article | N
 
 
 def _search(session: Session, intent: Search, team_id: str, scope: Article | None) -> Answer:
+    if _asks_unverified(intent.query):
+        words = [w for w in search.query_words(intent.query) if w not in _ABOUT_VERIFYING]
+        return _unverified(session, intent, words, team_id, scope)
     scored = _matching(session, team_id, scope, intent.query, intent.text)
     if scored is None:
         return Answer(intent.text, intent, BAD_QUESTION,
                       "I need a few words to look for, e.g. \"what did Erdogan say?\" or \"refugees in Turkey\".")
     return _answer(session, team_id, intent, scored, "{n} matching sentence{s}, by source.",
                    f"No indexed claim matches {_quoted(intent.query)}.")
+
+
+def _asks_unverified(question: str) -> bool:
+    """"what is unverified?", "which claims cannot be verified?"; not "who verified the deaths?"."""
+    words = set(re.findall(r"[a-z']+", question.lower()))
+    return bool(words & _UNVERIFIED) or bool(words & _VERIFY) and bool(words & _NEGATED or "n't" in question)
+
+
+def _unverified(session: Session, intent: Search, words: list[str], team_id: str, scope: Article | None) -> Answer:
+    """"What is unverified?", "which claims about the killings cannot be verified?": the sentences the articles
+    themselves say cannot be verified (their hedges), on the subject asked when there is one; the words of such a
+    sentence ("cannot be independently verified") are not the question's."""
+    ids = search.hedged_claims(session, "unverified", team_id, article_id=scope.id if scope else None, limit=SCORED)
+    if words:
+        scored = _score_candidates(session, ids, team_id, words, " ".join(words), intent.text)
+    else:
+        scored = [(r, 1.0) for r in search.brief_claims(session, ids, team_id).values()]
+    return _answer(session, team_id, intent, scored, "{n} sentence{s} the articles say cannot be verified.",
+                   "No indexed article says " + (f"anything about {_quoted(' '.join(words))} " if words else "anything ")
+                   + "cannot be verified.")
 
 
 _HANDLERS = {WhoSays: _who_says, WhatSaid: _what_said, HowMany: _how_many, WhoIs: _who_is, Disputed: _disputed,

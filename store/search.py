@@ -482,6 +482,19 @@ def claims_by_sources(session: Session, keys: list[str], team_id: str, *, articl
                                *ids]))
 
 
+def hedged_claims(session: Session, kind: str, team_id: str, *, article_id: int | None = None,
+                  limit: int = CANDIDATES) -> list[int]:
+    """Claims in sentences holding a hedge of the kind ("unverified": "cannot be independently verified"), newest
+    article first: what a fact-checker asks for by the hedge, whose words the sentences need not share."""
+    query = (select(Claim.id).join(Hedge, Hedge.sentence_id == Claim.sentence_id)
+             .join(Article, Article.id == Claim.article_id).where(Hedge.kind == kind, Article.team_id == team_id))
+    if article_id is not None:
+        query = query.where(Claim.article_id == article_id)
+    ids = session.execute(query.order_by(Article.ingested_at.desc(), Article.id.desc(), Claim.position, Claim.id)
+                          .limit(limit)).scalars().all()
+    return list(dict.fromkeys(ids))
+
+
 # --- loading what an answer quotes ----------------------------------------------------------------------------------
 
 @dataclass

@@ -72,6 +72,19 @@ def test_a_figure_of_something_else_is_no_answer(ask):
     assert ask("how many soldiers were massing near the town?").items[0].figures == ["an estimated 30,000 Syrian soldiers"]
 
 
+def test_what_cannot_be_verified_is_answered_from_the_hedges(ask):
+    """"what is unverified?" shares no word with "The alleged killings cannot be independently verified."."""
+    for question in ("what is unverified?", "which claims cannot be verified?"):
+        answer = ask(question)
+        assert answer.status == ANSWERED and answer.message == "2 sentences the articles say cannot be verified."
+        assert [i.sentence_position for i in answer.items] == [9, 11]
+        assert all(i.own_statement for i in answer.items)
+    assert ask("what can't be independently verified about the killings?").items[0].sentence.startswith(
+        "The alleged killings")
+    assert ask("is anything unconfirmed about the refugees?").status == NO_MATCH
+    assert "cannot be verified" not in ask("who verified the deaths?").message     # asks who did, not what is not
+
+
 def test_who_is_navi_pillay(ask):
     answer = ask("who is Navi Pillay?")
     assert answer.status == ANSWERED
