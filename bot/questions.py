@@ -36,6 +36,10 @@ disputed dispute disputes disputing contested contest contests contradict contra
 contradictions conflicting conflict conflicts disagree disagrees disagreed disagreement disagreements
 """.split())
 SOURCE_WORDS = frozenset("sources source".split())
+# Words between "what" and a say-verb that name no source: "what couldn't be confirmed?", "what may have been said?"
+_NO_SOURCE = AUXILIARIES | frozenset(
+    "be been being not never should might may must shall can't cannot couldn't wouldn't won't didn't doesn't don't "
+    "isn't wasn't aren't weren't hasn't haven't hadn't".split())
 # "who is in Yayladagi?", "who was behind the attack?": a question about a place or a deed, not a name
 _BEFORE_PLACE = frozenset("in at on from near behind inside outside among with against for".split())
 # "who is quoted?", "who spoke?": asking for the sources, with no claim to look for
@@ -296,7 +300,8 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
             if verb_at + 1 < len(words) and w[verb_at + 1] in TOPIC_WORDS:
                 about = _between(cleaned, words, verb_at + 2) or None
             return WhatSaid(text, article, source=subject, about=about)
-        if said and said[0] > 1 and second not in AUXILIARIES:
+        if said and said[0] > 1 and second not in AUXILIARIES and not all(
+                x.raw.lower() in _NO_SOURCE for x in words[1:said[0]]):     # "what couldn't be confirmed?" names no one
             return WhatSaid(text, article, source=_between(cleaned, words, 1, said[0]))
         if second in {"is", "are", "was", "were"} and first == "what" and not said:
             rest = _between(cleaned, words, 2)

@@ -67,6 +67,7 @@ def test_other_intents():
     sources = parse_question("who are the sources in the Jisr al-Shugur article?")
     assert isinstance(sources, Sources) and sources.article_hint == "Jisr al-Shugur"
     assert isinstance(parse_question("which sources are in the article?"), Sources)     # no claim asked for
+    assert isinstance(parse_question("what couldn't be confirmed about the killings?"), Search)   # no one named
     assert isinstance(parse_question("refugees crossing into Turkey"), Search)
 
 
