@@ -109,7 +109,7 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
             if agent is not None:
                 sources = [(agent.left_edge.i, agent.right_edge.i + 1)]
             contents = _without([(sent.start + s, sent.start + e) for s, e in runs(roles, "C")], sources)
-            contents = contents or _adjacent_content(doc, openings, closings, sent, cue) or _clause_before(doc, cue)
+            contents = contents or _adjacent_content(doc, openings, closings, sent, cue) or _reported_clause(doc, cue)
             if not contents:
                 continue
             tagged_source = bool(sources)
@@ -342,9 +342,12 @@ def _reported_before(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i), None)
 
 
-def _clause_before(doc: Doc, cue: tuple[int, int]) -> list[tuple[int, int]]:
-    """The content of a cue the role tagger gave none, read off the parse: the clause reported before it."""
-    reported = _reported_before(cue_head(doc, cue))
+def _reported_clause(doc: Doc, cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content of a cue the role tagger gave none, read off the parse: the clause it reports, before it ("The
+    army has moved in, he said") or after it ("The governor said Democrats and the media are to blame ...": the
+    tagger took the clause's subject for a second source and left the rest untagged)."""
+    head = cue_head(doc, cue)
+    reported = _reported_before(head) or next((c for c in head.children if c.dep_ == "ccomp"), None)
     return [(reported.left_edge.i, reported.right_edge.i + 1)] if reported is not None else []
 
 

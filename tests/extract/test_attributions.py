@@ -240,6 +240,15 @@ def test_remarks_quoted_by_a_medium_are_its_report_with_the_speakers_claim_neste
     assert agency.contents[0].text.startswith("he said the Asad regime")
 
 
+def test_a_cue_the_tagger_gave_no_content_reports_the_clause_after_it(quotes_of):
+    """The role tagger took "Democrats and the media" for a second source and tagged no content: the parse's
+    reported clause is the content."""
+    text = ("Pence on tweets\nMike Pence says too much is made of Donald Trump\u2019s tweets.\n\nThe Indiana governor said "
+            "Democrats and the media are to blame for focusing on \u201che said this, he tweeted that.\u201d\n")
+    quote = quote_with(quotes_of(text), "Democrats and the media are to blame")
+    assert sources(quote) == ["The Indiana governor"] and quote.cue.text == "said"
+
+
 def test_a_signature_dash_may_follow_the_quotation_mark_and_end_in_a_period(quotes_of):
     text = ('Readers wrote to us.\n\u201cHe is ignorant of our culture and lives.\u201d\u2015 Pamela Padilla\n'
             '\u201cHe woke us all from our slumber.\u201d \u2015 Julie A. Diaz Martinez.\n')
