@@ -65,7 +65,7 @@ class Item:
     def verb(self) -> str:
         """"say" after a plural source ("Human rights groups say") or several named together and resolved to no one
         of them ("France and Britain say"), "says" after anyone else."""
-        several = not self.source_name and re.search(r"\band\b|&", self.source_text or "") is not None
+        several = not self.source_name and names_several(self.source_text or "")
         return "say" if several or plural_source(self.speaker) else "says"
 
     @property
@@ -98,6 +98,14 @@ _SINGULAR_ENDINGS = ("ss", "us", "is", "ics", "news", "'s", "\u2019s")
 
 
 _AFTER_HEAD = frozenset("of on in at from for with including who which that near across among".split())
+
+
+_SEVERAL = re.compile(r"\band\b|&")
+
+
+def names_several(name: str) -> bool:
+    """"France and Britain", "Trump & Clinton": names joined, perhaps several speakers."""
+    return _SEVERAL.search(name) is not None
 
 
 def plural_source(name: str) -> bool:

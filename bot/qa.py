@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 from sqlmodel import Session
 
-from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Group, Item
+from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Group, Item, names_several
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
@@ -392,9 +392,6 @@ def _name_parts(source: str) -> list[str]:
     return parts
 
 
-_SEVERAL = re.compile(r"\band\b|&")
-
-
 def _by_written_source(session: Session, name: str, team_id: str, scope: Article | None) -> list[int]:
     """Claims whose source as written may match the name, for sources the extractor resolved to no entity: those
     holding all the name's own words (not their expansions: "Gov." is written "Gov."), the newest (_as_written
@@ -414,7 +411,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     keys += speaking_for
     article_id = scope.id if scope else None
     ids = search.claims_by_sources(session, keys, team_id, article_id=article_id)
-    if _SEVERAL.search(intent.source):      # "Trump and Clinton": first what they said together, as written
+    if names_several(intent.source):      # "Trump and Clinton": first what they said together, as written
         ids = _by_written_source(session, intent.source, team_id, scope) + ids
     elif len(ids) < MAX_ITEMS:
         ids += _by_written_source(session, intent.source, team_id, scope)
@@ -482,7 +479,7 @@ def _resolved(session: Session, named: NamedSources, asked: str, team_id: str) -
     """The name an answer is given for: the one entity the question's name resolved to ("erdgan", "the Turkish
     prime minister": Recep Tayyip Erdogan), so the reader sees whom the answer is about; the name as asked when it
     stands for several, names several ("France and Britain"), or only by surname (the caveat then names them)."""
-    if len(named.matches) == 1 and not named.by_surname and not _SEVERAL.search(asked):
+    if len(named.matches) == 1 and not named.by_surname and not names_several(asked):
         return next(iter(search.entity_names(session, [named.matches[0].key], team_id).values()), _shown(asked))
     return _shown(asked)
 
@@ -710,9 +707,9 @@ def _unverified(session: Session, intent: Search, words: list[str], team_id: str
         scored = _score_candidates(session, ids, team_id, words, " ".join(words), intent.text)
     else:
         scored = [(r, 1.0) for r in search.brief_claims(session, ids, team_id).values()]
+    subject = f"anything about {_quoted(' '.join(words))}" if words else "anything"
     return _answer(session, team_id, intent, scored, "{n} sentence{s} the articles say cannot be verified.",
-                   "No indexed article says " + (f"anything about {_quoted(' '.join(words))} " if words else "anything ")
-                   + "cannot be verified.")
+                   f"No indexed article says {subject} cannot be verified.")
 
 
 _HANDLERS = {WhoSays: _who_says, WhatSaid: _what_said, HowMany: _how_many, WhoIs: _who_is, Disputed: _disputed,

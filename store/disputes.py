@@ -148,8 +148,8 @@ def list_disputes(session: Session, team_id: str, *, topic: str | None = None, s
 
     `topic` keeps disputes whose label, sources or quoted sentences hold every content word of it (inflections
     match: "killings" finds "killed"; a topic of stopwords alone keeps all), words asking for a figure of it aside
-    ("the number of refugees": whether there were refugees fleeing is disputed; see _searchable); `since` keeps those found or changed
-    since then; `article_id` those involving that article; `limit` the strongest n."""
+    ("the number of refugees": whether there were refugees fleeing is disputed; see _searchable); `since` keeps
+    those found or changed since then; `article_id` those involving that article; `limit` the strongest n."""
     query = select(Dispute).where(Dispute.team_id == team_id)
     if since is not None:
         query = query.where(Dispute.updated_at >= since)
