@@ -23,7 +23,12 @@ reported reporting believe believes believed think thinks thought state states s
 argues argued insist insists insisted warn warns warned announce announces announced deny denies denied accuse
 accuses accused suggest suggests suggested write writes wrote estimate estimates estimated add adds added admit
 admits admitted confirm confirms confirmed describe describes described call calls called promise promises promised
-urge urges urged predict predicts predicted mean means meant
+urge urges urged predict predicts predicted mean means meant condemn condemns condemned condemning criticise
+criticises criticised criticize criticizes criticized propose proposes proposed reject rejects rejected dismiss
+dismisses dismissed demand demands demanded praise praises praised endorse endorses endorsed support supports
+supported oppose opposes opposed backs backed question questions questioned doubt doubts doubted fear fears feared
+acknowledge acknowledges acknowledged concede concedes conceded explain explains explained reveal reveals revealed
+vow vows vowed pledge pledges pledged threaten threatens threatened tweet tweets tweeted
 """.split())
 SAY = frozenset("say says said saying".split())     # preferred over other verbs: "what did the state attorney say?"
 # The plain forms ("say", "deny"): after "did/does/do" the asking verb is one, so the "said" of "what did those who

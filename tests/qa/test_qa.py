@@ -54,6 +54,12 @@ def test_fuzzy_names_find_erdogan(ask, question):
     assert all(i.source_name == "Recep Tayyip Erdogan" for i in answer.items)
 
 
+def test_who_condemned_finds_the_claim_with_that_cue(ask):
+    answer = ask("who condemned the Syrian government?")
+    assert answer.status == ANSWERED
+    assert (answer.items[0].source_name, answer.items[0].cue) == ("Navi Pillay", "strongly condemning")
+
+
 def test_how_many_killed(ask):
     answer = ask("how many people have been killed since protests began?")
     assert answer.status == ANSWERED

@@ -29,6 +29,9 @@ from bot.questions import (
     ("which sources have said the army moved in?", "the army moved in"),
     ("according to whom were 120 security personnel killed?", "were 120 security personnel killed"),
     ("hwo sayz residents requested the army", "residents requested the army"),
+    ("who condemned the Syrian government?", "the Syrian government"),
+    ("who has proposed a resolution?", "a resolution"),
+    ("who criticized Syria", "Syria"),
 ])
 def test_who_says(text, topic):
     intent = parse_question(text)
