@@ -44,6 +44,11 @@ SCORED = 60              # candidates reranked in Python (the full-text index al
 # government's about a mutiny.
 CONTENT_MARGIN = 0.15
 OTHER_COUNT = 0.5        # how-many: the score kept by a figure whose sentence never names what the question counts
+# How-many words for deaths, and the words articles report them with: "the death toll" and "how many died?" are
+# answered by "... have been killed", which shares no word with them.
+_DEATH_WORDS = frozenset("death deaths dead die died dies dying kill killed kills killing killings fatalities "
+                         "fatality toll".split())
+_DEATHS_REPORTED = ("killed", "died", "dead", "deaths")
 # Words asking what cannot be verified: answered from the articles' hedges, not by full-text search.
 _UNVERIFIED = frozenset("unverified unconfirmed unverifiable unsubstantiated".split())
 _VERIFY = frozenset("verified verify verifiable confirmed confirm substantiated".split())
@@ -549,14 +554,22 @@ def _shown(name: str) -> str:
 
 
 def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | None) -> Answer:
-    scored = _matching(session, team_id, scope, intent.topic, intent.text, with_figures=True)
-    if scored is None:
-        return Answer(intent.text, intent, BAD_QUESTION,
-                      "Say what is counted, e.g. \"how many people have been killed since protests began?\"")
-    counted = _counted(intent.topic)
-    if counted:     # a figure of something else ("two subsidiaries" for "how many jobs were created?") is no answer
-        scored = [(r, s if _coverage(counted, f"{r.passage} {r.content_text}") else s * OTHER_COUNT)
-                  for r, s in scored]
+    records: dict[int, search.ClaimRecord] = {}     # per claim, its best score and content match of any phrasing
+    best: dict[int, float] = {}
+    for topic, reported in _phrasings(intent.topic):
+        scored = _matching(session, team_id, scope, topic, intent.text, with_figures=True)
+        if scored is None:
+            return Answer(intent.text, intent, BAD_QUESTION,
+                          "Say what is counted, e.g. \"how many people have been killed since protests began?\"")
+        counted = _counted(topic)
+        for record, score in scored:
+            said = f"{record.passage} {record.content_text}"
+            if (counted and not _coverage(counted, said)) or (reported and not _coverage([reported], said)):
+                score *= OTHER_COUNT    # a figure of something else ("two subsidiaries" for "how many jobs ...?")
+            kept = records.setdefault(record.claim_id, record)
+            kept.content_match = max(kept.content_match, record.content_match)
+            best[record.claim_id] = max(best.get(record.claim_id, 0.0), score)
+    scored = [(record, best[claim_id]) for claim_id, record in records.items()]
     answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",
                      f"No indexed figure matches {_quoted(intent.topic)}.", threshold=0.5)
     if answer.status == NO_MATCH and not answer.near_misses:
@@ -564,6 +577,16 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
         search.complete(session, [r for r, _ in near], team_id)
         answer.near_misses = [_item(r, s, near_miss=True, slot=n) for n, (r, s) in enumerate(near)]
     return answer
+
+
+def _phrasings(topic: str) -> list[tuple[str, str | None]]:
+    """The topic as asked, or, when it asks for deaths, once with each word articles report them with (and that
+    word, which the figure's sentence must hold)."""
+    words = topic.split()
+    rest = [w for w in words if w.lower().strip(".,;:!?") not in _DEATH_WORDS]
+    if len(rest) == len(words):
+        return [(topic, None)]
+    return [(" ".join([*rest, reported]), reported) for reported in _DEATHS_REPORTED]
 
 
 def _counted(topic: str) -> list[str]:

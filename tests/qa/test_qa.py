@@ -69,6 +69,16 @@ def test_how_many_killed(ask):
     assert "human rights groups" in top.speaker.lower()
 
 
+@pytest.mark.parametrize("question", ["What's the death toll?", "how many people died?", "how many deaths?"])
+def test_deaths_asked_in_other_words_find_the_killed(ask, question):
+    """The article says "have been killed"; the question says "death toll", "died" or "deaths"."""
+    answer = ask(question)
+    assert answer.status == ANSWERED
+    top = answer.items[0]
+    assert top.source_name == "Human rights groups" and any("1,100" in f for f in top.figures)
+    assert not any("wounded" in i.sentence or "crossed the border" in i.sentence for i in answer.items)
+
+
 def test_a_figure_of_something_else_is_no_answer(ask):
     """"an estimated 30,000 Syrian soldiers were massing near the town" counts soldiers, not tanks; "over 50 protests
     were planned" counts protests, not camps: near-misses at most."""
