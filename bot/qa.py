@@ -408,7 +408,7 @@ def _by_written_source(session: Session, name: str, team_id: str, scope: Article
 def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article | None) -> Answer:
     named = _sources_named(session, intent.source, team_id)
     name_words = named.words
-    if not name_words:
+    if not name_words or set(name_words) <= search.PRONOUNS:     # "what did she say?": she could be anyone
         return Answer(intent.text, intent, BAD_QUESTION, "Name a source, e.g. \"what did Erdogan say?\"")
     keys = [m.key for m in named.matches]
     who = _resolved(session, named, intent.source, team_id)

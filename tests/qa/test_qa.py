@@ -262,6 +262,13 @@ def test_bad_questions_never_raise(ask, question):
     assert ask("who says residents requested the army?").status == ANSWERED   # the database is intact
 
 
+@pytest.mark.parametrize("question", ["what did she say?", "What did they say", "what has he said?"])
+def test_a_pronoun_asks_for_a_name(ask, question):
+    """The article's "she" is Al Jazeera's correspondent, its "he" Erdogan and a refugee: the asker must say whom."""
+    answer = ask(question)
+    assert answer.status == BAD_QUESTION and "Name a source" in answer.message and not answer.items
+
+
 def test_a_full_name_finds_the_surname_the_article_uses(ask):
     answer = ask("who is Bashar al-Assad?")          # the article only says "President Asad"
     assert "No indexed article names" not in answer.message
