@@ -32,7 +32,8 @@ SIGNATURE_DASHES = frozenset(("\u2015", "\u2014", "--"))
 _TRAILING_PUNCT = ".,;:"
 # Paragraph labels that a colon follows without anyone speaking ("Update: ...", "Photo: ...").
 NOT_SPEAKERS = frozenset("update note correction editor photo video watch related read source sources click "
-                         "follow contact disclosure warning credit image caption advertisement".split())
+                         "follow contact disclosure warning credit image caption advertisement latest breaking "
+                         "exclusive analysis opinion live updates".split())
 # Probability from which a token is taken as cue / content although Viterbi said O (tuned on PolNeAR dev).
 CUE_THRESHOLD = 0.35
 CONTENT_THRESHOLD = 0.3
@@ -253,7 +254,8 @@ def _transcript_turns(doc: Doc, norm: NormalisedText):
         if colon is None or len(inside) - colon < 4:
             continue
         name = tokens[first:colon]
-        if name[0].lower_ in NOT_SPEAKERS or not all(t.text == "." or t.is_alpha and (t.is_upper or t.is_title)
+        label = name[1] if len(name) > 1 and name[0].lower_ in {"the", "a", "an"} else name[0]   # "The Latest:"
+        if label.lower_ in NOT_SPEAKERS or not all(t.text == "." or t.is_alpha and (t.is_upper or t.is_title)
                                                       for t in name):
             continue
         yield (tokens[colon].i, tokens[colon].i + 1), [(name[0].i, name[-1].i + 1)], [(tokens[colon].i + 1,

@@ -287,13 +287,14 @@ def test_transcript_turns_name_the_speaker_before_the_colon(quotes_of):
     text = ("The interview was broadcast on Sunday.\n"
             "WALLACE: Will she be at the debate tomorrow night? Many viewers want to know.\n"
             "PENCE: She will not be attending. That was never the plan, and it will not change.\n"
-            "Update: The debate starts at nine.\n")
+            "Update: The debate starts at nine.\n"
+            "The Latest: Trump urges supporters to monitor polling places on the day.\n")
     quotes = quotes_of(text)
     answer = quote_with(quotes, "She will not be attending")
     assert sources(answer) == ["PENCE"] and answer.cue.text == ":"
     assert answer.contents[-1].text.endswith("it will not change")  # the whole turn, over its sentences
     assert sources(quote_with(quotes, "Many viewers want to know")) == ["WALLACE"]
-    assert not any(s.text == "Update" for q in quotes for s in q.sources)
+    assert not any(s.text in ("Update", "The Latest") for q in quotes for s in q.sources)
 
 
 def test_colon_closing_a_paragraph_introduces_the_quotation_after_it(quotes_of):
