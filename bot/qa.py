@@ -17,6 +17,7 @@ from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Gro
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
+    SAY,
     SAY_VERBS,
     BadQuestion,
     Disputed,
@@ -43,6 +44,10 @@ SCORED = 60              # candidates reranked in Python (the full-text index al
 # one's: "... has blamed the deaths on armed groups, but there are reports of a mutiny" is no claim of the
 # government's about a mutiny.
 CONTENT_MARGIN = 0.15
+# Who-says: added for a claim whose cue is the question's verb. "Says" is most claims' cue and tells little apart;
+# "condemned" or "endorsed" is what was asked ("who criticised Trump?" is not anyone saying something about him).
+SAY_VERB_MATCH = 0.01
+OTHER_VERB_MATCH = 0.1
 OTHER_COUNT = 0.5        # how-many: the score kept by a figure whose sentence never names what the question counts
 # How-many words for deaths, and the words articles report them with: "the death toll" and "how many died?" are
 # answered by "... have been killed", which shares no word with them.
@@ -281,10 +286,12 @@ def _quoted(text: str) -> str:
 # --- one handler per intent ----------------------------------------------------------------------------------
 
 def _matching(session: Session, team_id: str, scope: Article | None, phrase: str, question: str,
-              prefer_attributed: float = 0.0, prefer_named_source: float = 0.1, **options) -> Scored | None:
+              prefer_attributed: float = 0.0, prefer_named_source: float = 0.1, verb: str | None = None,
+              **options) -> Scored | None:
     """Full-text candidates for the phrase, scored; None when the phrase has no searchable word. A quotation of
     everyday words ("I'm with her", "And then there was the one") is also looked up by all its words: its one
-    searchable word, or none, would bring every claim but the one quoted."""
+    searchable word, or none, would bring every claim but the one quoted. With a `verb`, the claims whose
+    sentence holds it too come first ("who criticised Trump?": a name alone brings everything said of him)."""
     words = search.query_words(phrase)
     every = _TOKEN.findall(phrase.lower())
     quoted = len(words) <= 1 and len(every) >= QUOTED_WORDS
@@ -293,6 +300,8 @@ def _matching(session: Session, team_id: str, scope: Article | None, phrase: str
     article_id = scope.id if scope else None
     ids = search.match_claims(session, list(dict.fromkeys(every)), team_id, article_id=article_id, limit=SCORED,
                               **options) if quoted else []
+    if words and verb:
+        ids += search.match_claims(session, [*words, verb], team_id, article_id=article_id, limit=SCORED, **options)
     if words:
         ids += search.search_claims(session, words, team_id, article_id=article_id, limit=SCORED, **options)
     return _score_candidates(session, list(dict.fromkeys(ids)), team_id, words or every, phrase, question,
@@ -300,14 +309,16 @@ def _matching(session: Session, team_id: str, scope: Article | None, phrase: str
 
 
 def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | None) -> Answer:
+    telling = intent.verb and intent.verb not in SAY
     scored = _matching(session, team_id, scope, intent.topic, intent.text, prefer_attributed=0.05,
-                       prefer_named_source=0.0)
+                       prefer_named_source=0.0, verb=intent.verb if telling else None)
     if scored is None:
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
     if intent.verb:
         verb = _stem(intent.verb)
-        scored = [(r, s + (0.01 if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)) for r, s in scored]
+        bonus = OTHER_VERB_MATCH if telling else SAY_VERB_MATCH
+        scored = [(r, s + (bonus if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)) for r, s in scored]
     return _answer(session, team_id, intent, scored, "{n} claim{s} found, by source.",
                    f"No indexed claim matches {_quoted(intent.topic)}.")
 

@@ -60,6 +60,20 @@ def test_who_condemned_finds_the_claim_with_that_cue(ask):
     assert (answer.items[0].source_name, answer.items[0].cue) == ("Navi Pillay", "strongly condemning")
 
 
+def test_a_verb_other_than_say_finds_the_claims_made_with_it(ask, sample_db, nlp):
+    """"who criticized Hill?" names only Hill, as do her seventy claims: the one claim whose cue is the verb asked
+    about is looked for with it, and comes first."""
+    from bot.extract.pipeline import extract_article
+
+    said = "".join(f"Hill said project {n} would help. " for n in range(70))
+    text = (f"Council\n{said}Tom Berry, a councillor from the northern district who has served on the council for "
+            "many years, criticized the plan that Hill made on Monday in front of the whole council and the press.\n")
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="council")
+    top = ask("who criticized Hill?").items[0]
+    assert top.source_text.startswith("Tom Berry") and top.cue == "criticized"
+
+
 def test_how_many_killed(ask):
     answer = ask("how many people have been killed since protests began?")
     assert answer.status == ANSWERED
