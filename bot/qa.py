@@ -584,10 +584,16 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
     answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",
                      f"No indexed figure matches {_quoted(intent.topic)}.", threshold=0.5)
     if answer.status == NO_MATCH and not answer.near_misses:
-        near = _ranked(_matching(session, team_id, scope, intent.topic, intent.text))[:MAX_NEAR_MISSES]
-        search.complete(session, [r for r, _ in near], team_id)
-        answer.near_misses = [_item(r, s, near_miss=True, slot=n) for n, (r, s) in enumerate(near)]
+        answer.near_misses = _claims_about(session, team_id, scope, intent.topic, intent.text)
     return answer
+
+
+def _claims_about(session: Session, team_id: str, scope: Article | None, topic: str, question: str) -> list[Item]:
+    """The claims best matching the topic, as near-misses: what the articles say of it when the question asked for
+    something they do not give (a figure, a dispute)."""
+    near = _ranked(_matching(session, team_id, scope, topic, question) or [])[:MAX_NEAR_MISSES]
+    search.complete(session, [r for r, _ in near], team_id)
+    return [_item(r, s, near_miss=True, slot=n) for n, (r, s) in enumerate(near)]
 
 
 def _phrasings(topic: str) -> list[tuple[str, str | None]]:
@@ -680,9 +686,12 @@ def _telling(descriptions: list[str | None]) -> str | None:
 def _disputed(session: Session, intent: Disputed, team_id: str, scope: Article | None) -> Answer:
     views = list_disputes(session, team_id, topic=intent.topic, article_id=scope.id if scope else None, limit=5)
     if not views:
-        about = f" about {_quoted(intent.topic)}" if intent.topic else ""
-        return Answer(intent.text, intent, NO_MATCH, f"Nothing{about} is flagged as disputed in the indexed "
-                                                      f"articles.")
+        if not intent.topic:
+            return Answer(intent.text, intent, NO_MATCH, "Nothing is flagged as disputed in the indexed articles.")
+        near = _claims_about(session, team_id, scope, intent.topic, intent.text)
+        return Answer(intent.text, intent, NO_MATCH,
+                      f"Nothing about {_quoted(intent.topic)} is flagged as disputed in the indexed articles."
+                      + (" The claims about it are listed as near-misses." if near else ""), near_misses=near)
     records = search.load_claims(session, [c.claim_id for v in views for side in v.sides for c in side], team_id)
     groups = []
     for view in views:

@@ -222,6 +222,17 @@ def test_disputed(ask):
         assert "disputed" in answer.message
 
 
+def test_a_claim_nobody_disputes_is_shown_as_a_near_miss(ask):
+    """No source is flagged as disputing that residents requested the army: the answer says so, and shows who
+    claims it, labelled as near-misses."""
+    answer = ask("who disputes that residents requested the army?")
+    assert answer.status == NO_MATCH and not answer.items
+    assert "is flagged as disputed" in answer.message and "near-misses" in answer.message
+    assert all(i.near_miss for i in answer.near_misses)
+    assert answer.near_misses[0].source_name == "Syrian government"
+    assert "requested the army" in answer.near_misses[0].sentence
+
+
 def test_scope_to_an_article(ask, sample_db):
     with open_session(sample_db) as session:
         article_id = session.exec(__import__("sqlmodel").select(Article.id)).first()
