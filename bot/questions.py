@@ -45,6 +45,8 @@ SOURCE_WORDS = frozenset("sources source".split())
 _NO_SOURCE = AUXILIARIES | frozenset(
     "be been being not never should might may must shall can't cannot couldn't wouldn't won't didn't doesn't don't "
     "isn't wasn't aren't weren't hasn't haven't hadn't".split())
+# "did anyone say ...?": no source named, so the question is who says it
+_ANYONE = frozenset("anyone anybody someone somebody any source sources one".split())
 # "who is in Yayladagi?", "who was behind the attack?": a question about a place or a deed, not a name
 _BEFORE_PLACE = frozenset("in at on from near behind inside outside among with against for".split())
 # "who is quoted?", "who spoke?": asking for the sources, with no claim to look for
@@ -227,6 +229,14 @@ def _who_says(text: str, cleaned: str, words: list[_Word], article: str | None, 
     return None
 
 
+def _about(cleaned: str, words: list[_Word], verb_at: int) -> str | None:
+    """What a what-said question asks about: the words after "about/on/regarding", or else any words after its
+    verb ("what did the government blame the deaths on?", "what did the PM call Syria's actions?")."""
+    if verb_at + 1 < len(words) and words[verb_at + 1].word in TOPIC_WORDS:
+        return _between(cleaned, words, verb_at + 2) or None
+    return _between(cleaned, words, verb_at + 1) or None
+
+
 def _asking_verb(words: list[_Word], said: list[int]) -> int:
     """Which of the say-verbs after "what <auxiliary>" asks the question: the first, unless the source itself holds
     one ("what did voters who say the economy matters most say?"). After "did/does/do" only a plain form asks; of
@@ -286,6 +296,17 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     if len(w) >= 3 and w[-1] in {"whom", "who"} and w[-2] == "to" and w[-3] == "according":
         return WhoSays(text, article, topic=_between(cleaned, words, 0, len(words) - 3))
 
+    if first in {"who", "whom"} and second in {"is", "was", "are", "were"} and w[2:3] == ["to"] and len(w) > 4 \
+            and _verb(words[3]):       # "who is to blame for the deaths?": who blames whom for them
+        return WhoSays(text, article, topic=_strip_leading(_between(cleaned, words, 4), "for"), verb=_verb(words[3]))
+    if first in {"did", "does", "do", "has", "have", "had"} and len(w) > 2:
+        said = next((i for i in range(2, len(words)) if _verb(words[i])), None)    # "did Erdogan call it savagery?"
+        if said is not None and {x.raw.lower() for x in words[1:said]} <= _ANYONE and said + 1 < len(words):
+            return WhoSays(text, article, topic=_strip_leading(_between(cleaned, words, said + 1), "that"),
+                           verb=_verb(words[said]))              # "has anyone said the killings were verified?"
+        if said is not None and not all(x.raw.lower() in _NO_SOURCE for x in words[1:said]):
+            return WhatSaid(text, article, source=_between(cleaned, words, 1, said),
+                            about=_about(cleaned, words, said))
     if first in {"who", "whom"} and second in {"is", "was", "are", "were"} and len(w) > 2:
         if w[2] in _BEFORE_PLACE:
             return Search(text, article, query=cleaned)     # "who is in Yayladagi?": not someone called "in ..."
@@ -301,10 +322,7 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
                 subject = _between(cleaned, words, 2, verb_at - 1)
             else:
                 subject = _between(cleaned, words, 2, verb_at)
-            about = None
-            if verb_at + 1 < len(words) and w[verb_at + 1] in TOPIC_WORDS:
-                about = _between(cleaned, words, verb_at + 2) or None
-            return WhatSaid(text, article, source=subject, about=about)
+            return WhatSaid(text, article, source=subject, about=_about(cleaned, words, verb_at))
         if said and said[0] > 1 and second not in AUXILIARIES and not all(
                 x.raw.lower() in _NO_SOURCE for x in words[1:said[0]]):     # "what couldn't be confirmed?" names no one
             return WhatSaid(text, article, source=_between(cleaned, words, 1, said[0]))

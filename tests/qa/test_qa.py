@@ -54,6 +54,14 @@ def test_fuzzy_names_find_erdogan(ask, question):
     assert all(i.source_name == "Recep Tayyip Erdogan" for i in answer.items)
 
 
+@pytest.mark.parametrize("question, cue", [("What did the government blame the deaths on?", "has blamed"),
+                                           ("did Erdogan call it savagery?", "said")])
+def test_what_a_source_said_of_the_words_after_the_verb(ask, question, cue):
+    answer = ask(question)
+    assert answer.status == ANSWERED and len({i.sentence for i in answer.items}) == 1
+    assert answer.items[0].cue == cue
+
+
 def test_who_condemned_finds_the_claim_with_that_cue(ask):
     answer = ask("who condemned the Syrian government?")
     assert answer.status == ANSWERED

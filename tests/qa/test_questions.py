@@ -27,6 +27,9 @@ from bot.questions import (
     ("who blamed the deaths on armed groups?", "the deaths on armed groups"),
     ("Which source says armed gangs killed security forces?", "armed gangs killed security forces"),
     ("which sources have said the army moved in?", "the army moved in"),
+    ("has anyone said the killings were verified?", "the killings were verified"),
+    ("did any source say that the army requested residents?", "the army requested residents"),
+    ("who is to blame for the deaths?", "the deaths"),
     ("according to whom were 120 security personnel killed?", "were 120 security personnel killed"),
     ("hwo sayz residents requested the army", "residents requested the army"),
     ("who condemned the Syrian government?", "the Syrian government"),
@@ -52,6 +55,11 @@ def test_who_says(text, topic):
     ("what did Obama say about people who say the war is lost?", "Obama", "people who say the war is lost"),
     ("what did the U.S. say?", "the U.S.", None),      # an abbreviation keeps its last period: "the U.S" is "u s"
     ("what did Trump say.", "Trump", None),
+    ("What did the government blame the deaths on?", "the government", "the deaths on"),
+    ("what did the Turkish PM call Syria's actions?", "the Turkish PM", "Syria's actions"),
+    ("did Erdogan call it savagery?", "Erdogan", "it savagery"),
+    ("Did the Syrian government say residents requested the army?", "the Syrian government",
+     "residents requested the army"),
 ])
 def test_what_said(text, source, about):
     intent = parse_question(text)
@@ -72,6 +80,7 @@ def test_other_intents():
     assert isinstance(parse_question("which sources are in the article?"), Sources)     # no claim asked for
     assert isinstance(parse_question("what couldn't be confirmed about the killings?"), Search)   # no one named
     assert isinstance(parse_question("refugees crossing into Turkey"), Search)
+    assert isinstance(parse_question("does it matter?"), Search)
 
 
 @pytest.mark.parametrize("text, hint", [("who is quoted?", None), ("who was interviewed", None), ("who spoke?", None),
