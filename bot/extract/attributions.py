@@ -33,7 +33,11 @@ _TRAILING_PUNCT = ".,;:"
 # Paragraph labels that a colon follows without anyone speaking ("Update: ...", "Photo: ...").
 NOT_SPEAKERS = frozenset("update note correction editor photo video watch related read source sources click "
                          "follow contact disclosure warning credit image caption advertisement latest breaking "
-                         "exclusive analysis opinion live updates".split())
+                         "exclusive analysis opinion live updates clarification full contributing revealed wow "
+                         "bombshell look notice guide continued".split())
+# At most this many words in a transcript speaker's name before its colon: more make a sub-heading run into its
+# paragraph ("Veto Power Impedes Peace Efforts: Eliminating ...").
+_TURN_NAME_WORDS = 3
 # Probability from which a token is taken as cue / content although Viterbi said O (tuned on PolNeAR dev).
 CUE_THRESHOLD = 0.35
 CONTENT_THRESHOLD = 0.3
@@ -254,12 +258,17 @@ def _transcript_turns(doc: Doc, norm: NormalisedText):
         if colon is None or len(inside) - colon < 4:
             continue
         name = tokens[first:colon]
-        label = name[1] if len(name) > 1 and name[0].lower_ in {"the", "a", "an"} else name[0]   # "The Latest:"
-        if label.lower_ in NOT_SPEAKERS or not all(t.text == "." or t.is_alpha and (t.is_upper or t.is_title)
-                                                      for t in name):
+        if len(name) > _TURN_NAME_WORDS or not all(_speaker_word(t) for t in name):
             continue
         yield (tokens[colon].i, tokens[colon].i + 1), [(name[0].i, name[-1].i + 1)], [(tokens[colon].i + 1,
                                                                                         inside[-1] + 1)]
+
+
+def _speaker_word(token: Token) -> bool:
+    """A word a transcript speaker's name can hold: capitalised, neither a paragraph label ("Update:", "Wow:") nor
+    a function word ("The Latest:", "Stealth Over Health:"), though "Q" and "A" may be a whole name."""
+    return token.text == "." or (token.is_alpha and (token.is_upper or token.is_title)
+                                 and token.lower_ not in NOT_SPEAKERS and not (token.is_stop and len(token) > 1))
 
 
 def _nearest(cue: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -297,6 +297,17 @@ def test_transcript_turns_name_the_speaker_before_the_colon(quotes_of):
     assert not any(s.text in ("Update", "The Latest") for q in quotes for s in q.sources)
 
 
+def test_a_headline_phrase_before_a_colon_is_no_speaker(quotes_of):
+    """A title or a label run into its text ("Stealth Over Health: ...", "Wow: ...") is not someone speaking, as a
+    name before a colon is ("Sanders: Clinton needs to ...")."""
+    quotes = quotes_of("Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics.\n"
+                       "The campaign said she was fine on Sunday.\n"
+                       "Wow: Glenn Beck Just Responded To Palin With One Brutal Line.\n")
+    assert not any(s.text in ("Stealth Over Health", "Wow") for q in quotes for s in q.sources)
+    assert sources(quote_with(quotes_of("Sanders: Clinton needs to get away from all of this personality stuff.\n"
+                                        "He spoke in Ohio on Friday.\n"), "Clinton needs to")) == ["Sanders"]
+
+
 def test_colon_closing_a_paragraph_introduces_the_quotation_after_it(quotes_of):
     text = ('The senator spoke after the vote on Tuesday. In a long speech, she said:\n'
             '"This bill will not pass the House. We will fight it in every district."\n')
