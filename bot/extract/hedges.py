@@ -11,12 +11,14 @@ Kinds (a fixed vocabulary, also read by the dispute finder):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -81,61 +83,66 @@ def find_hedges(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     return hedges
 
 
-def _matches(doc: Doc) -> list:
-    """The matcher's spans, run only over windows starting at a possible first word: matching the whole Doc
-    tries every pattern at every token and cost more than all other hedge work; the matches are the same."""
-    matcher = _matcher(doc.vocab)
+def _matches(doc: Doc) -> list[SpacySpan]:
+    """Every match of a pattern, tried only at the tokens that can open one (each pattern opens with a required
+    word) and only with the patterns that word opens: spaCy's Matcher starts every pattern at every token, and
+    cost more than all other hedge work even when run over short windows around those tokens alone."""
     if not len(doc):
         return []
-    firsts = _first_word_ids(doc.vocab)
-    words = doc.to_array([LOWER, LEMMA])
-    starts = numpy.flatnonzero(numpy.isin(words, firsts).any(axis=1)).tolist()
-    matches: list = []
-    window_start = window_end = None
-    for i in starts + [None]:
-        if i is not None and window_end is not None and i < window_end:
-            window_end = i + MAX_PATTERN_TOKENS
-            continue
-        if window_end is not None:
-            matches += matcher(doc[window_start:min(window_end, len(doc))], as_spans=True)
-        if i is not None:
-            window_start, window_end = i, i + MAX_PATTERN_TOKENS
+    opening = _patterns(doc.vocab)
+    values = doc.to_array([LEMMA, LOWER, POS])
+    firsts = numpy.array([word for _, word in opening], dtype="uint64")
+    starts = numpy.flatnonzero(numpy.isin(values[:, :2], firsts).any(axis=1)).tolist()
+    values = values.tolist()
+    matches = []
+    for i in starts:
+        for column in (0, 1):
+            for kind, tests in opening.get((column, values[i][column]), ()):
+                matches += (SpacySpan(doc, i, end, label=kind) for end in _ends(tests, values, i, column))
     return matches
 
 
-def _first_items() -> set[str]:
-    return {p.split()[0] for patterns in HEDGE_PATTERNS.values() for p in patterns}
+def _ends(tests: tuple[_Test, ...], values: list[list[int]], i: int, column: int) -> Iterator[int]:
+    """Where the matches of `tests` from token i end (an optional test matched and skipped both give one), the
+    words compared in `column` of `values` (lemma, lower-case form), the part of speech in the last."""
+    if not tests:
+        yield i
+        return
+    (words, pos, optional), rest = tests[0], tests[1:]
+    if optional:
+        yield from _ends(rest, values, i, column)
+    if i < len(values) and (words is None or values[i][column] in words) and (pos is None or values[i][2] == pos):
+        yield from _ends(rest, values, i + 1, column)
+
+
+class _Test(NamedTuple):
+    words: frozenset[int] | None      # the word's string ids; None: any word (a part-of-speech test)
+    pos: int | None
+    optional: bool
 
 
 # Every pattern opens with a required word test (no bare part of speech, nothing optional): matches start there.
-assert not any(item.endswith("?") or item.partition(":")[0] in _POS_TAGS for item in _first_items())
-FIRST_WORDS = frozenset(w for item in _first_items() for w in item.partition(":")[0].split("|"))
-MAX_PATTERN_TOKENS = max(len(p.split()) for patterns in HEDGE_PATTERNS.values() for p in patterns)
+assert not any(p.split()[0].endswith("?") or p.split()[0].partition(":")[0] in _POS_TAGS
+               for patterns in HEDGE_PATTERNS.values() for p in patterns)
 
 
 @lru_cache(maxsize=4)
-def _first_word_ids(vocab: Vocab) -> numpy.ndarray:
-    return numpy.array([vocab.strings.add(w) for w in FIRST_WORDS], dtype="uint64")
-
-
-@lru_cache(maxsize=4)
-def _matcher(vocab: Vocab) -> Matcher:
-    matcher = Matcher(vocab)
+def _patterns(vocab: Vocab) -> dict[tuple[int, int], list[tuple[str, tuple[_Test, ...]]]]:
+    """HEDGE_PATTERNS compiled, by what opens them: (column, first word's id) -> (kind, tests). Column 0 compares
+    lemmas, 1 lower-case forms; each pattern is compiled for both, so listing either the lemma or the written form
+    of a word is enough."""
+    compiled: dict[tuple[int, int], list[tuple[str, tuple[_Test, ...]]]] = {}
     for kind, patterns in HEDGE_PATTERNS.items():
-        matcher.add(kind, [_token_pattern(p, attr) for p in patterns for attr in ("LEMMA", "LOWER")])
-    return matcher
-
-
-def _token_pattern(pattern: str, attr: str) -> list[dict]:
-    """Compile one HEDGE_PATTERNS entry into a Matcher pattern testing words on `attr` (LEMMA or LOWER):
-    both are added, so listing either the lemma or the written form of a word is enough."""
-    tokens = []
-    for item in pattern.split():
-        words, _, pos = item.rstrip("?").partition(":")
-        test: dict = {"POS": words} if words in _POS_TAGS else {attr: {"IN": words.split("|")}}
-        if pos:
-            test["POS"] = pos
-        if item.endswith("?"):
-            test["OP"] = "?"
-        tokens.append(test)
-    return tokens
+        for pattern in patterns:
+            tests = []
+            for item in pattern.split():
+                words, _, pos = item.rstrip("?").partition(":")
+                if words in _POS_TAGS:
+                    tests.append(_Test(None, POS_IDS[words], item.endswith("?")))
+                else:
+                    ids = frozenset(vocab.strings.add(w) for w in words.split("|"))
+                    tests.append(_Test(ids, POS_IDS[pos] if pos else None, item.endswith("?")))
+            for column in (0, 1):
+                for word in tests[0].words:
+                    compiled.setdefault((column, word), []).append((kind, tuple(tests)))
+    return compiled
