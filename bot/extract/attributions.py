@@ -121,6 +121,9 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
             if not sources and lexicon_kind(cue_head(doc, cue).lemma_) != "intention":
                 sources = _subject_source(doc, sent, cue, contents)
                 remaining = _without(contents, sources)
+                if not remaining and sources and cue_head(doc, cue).lower_ == "according":
+                    # "According to X, ...": the tagger took X, the whole of its content, for the content
+                    remaining = _without([(sent.start, sent.end)], [cue, *sources])
                 contents, sources = (remaining, sources) if remaining else (contents, [])
             if contents[0][1] <= cue[0]:
                 contents = _with_earlier_quotation(openings, contents)
@@ -296,6 +299,8 @@ def _subject_source(doc: Doc, sent: SpacySpan, cue: tuple[int, int],
             if subject is None or subject.tag_ in ("WDT", "EX") or not (sent.start <= subject.i < sent.end):
                 return []
             span = (subject.left_edge.i, subject.right_edge.i + 1)
+            if subject.dep_ == "pobj":      # "According to X, the move ...": the parse may hang the clause on X
+                span = (span[0], next((t.i for t in doc[subject.i:span[1]] if t.text == ","), span[1]))
             if span[0] < cue[1] and cue[0] < span[1]:
                 return [(subject.i, subject.i + 1)]
             if subject.dep_ != "pobj" and any(a <= span[0] and span[1] <= b for a, b in contents):

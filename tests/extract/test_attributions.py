@@ -168,6 +168,9 @@ def test_according_to(quotes_of):
      "new financial documents he submitted to the U.S. government", "Donald Trump has invested"),
     ("According to the newspaper, \u201cAmerica\u2019s porous gun laws empower dealers to sell weapons to essentially "
      "any adult who passes a background check.\u201d\n", "the newspaper", "porous gun laws"),
+    # the parse hangs the clause on the object, and the tagger took the object alone for the content
+    ("According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation.\n",
+     "conservative talk radio host Rush Limbaugh", "the move reeks of fear"),
 ])
 def test_according_to_object_is_the_source_not_content(quotes_of, text, source, content):
     """The tagger tagged these objects of "according to" as content and no source."""
