@@ -48,7 +48,7 @@ CONTENT_MARGIN = 0.15
 # "condemned" or "endorsed" is what was asked ("who criticised Trump?" is not anyone saying something about him).
 SAY_VERB_MATCH = 0.01
 OTHER_VERB_MATCH = 0.1
-OTHER_COUNT = 0.5        # how-many: the score kept by a figure whose sentence never names what the question counts
+OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
 # How-many words for deaths, and the words articles report them with: "the death toll" and "how many died?" are
 # answered by "... have been killed", which shares no word with them.
 _DEATH_WORDS = frozenset("death deaths dead die died dies dying kill killed kills killing killings fatalities "
@@ -565,22 +565,26 @@ def _shown(name: str) -> str:
 
 
 def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | None) -> Answer:
-    records: dict[int, search.ClaimRecord] = {}     # per claim, its best score and content match of any phrasing
-    best: dict[int, float] = {}
+    records: dict[int, search.ClaimRecord] = {}
+    found: list[tuple[int, float, list[str], str | None]] = []     # claim, score, what its phrasing counts
     for topic, reported in _phrasings(intent.topic):
         scored = _matching(session, team_id, scope, topic, intent.text, with_figures=True)
         if scored is None:
             return Answer(intent.text, intent, BAD_QUESTION,
                           "Say what is counted, e.g. \"how many people have been killed since protests began?\"")
-        counted = _counted(topic)
         for record, score in scored:
-            said = f"{record.passage} {record.content_text}"
-            if (counted and not _coverage(counted, said)) or (reported and not _coverage([reported], said)):
-                score *= OTHER_COUNT    # a figure of something else ("two subsidiaries" for "how many jobs ...?")
             kept = records.setdefault(record.claim_id, record)
             kept.content_match = max(kept.content_match, record.content_match)
-            best[record.claim_id] = max(best.get(record.claim_id, 0.0), score)
-    scored = [(record, best[claim_id]) for claim_id, record in records.items()]
+            found.append((record.claim_id, score, _counted(topic), reported))
+    search.attach_own(session, records)
+    best: dict[int, float] = {}         # per claim, its best score of any phrasing
+    for claim_id, score, counted, reported in found:
+        record = records[claim_id]
+        if (counted and not _coverage(counted, " ".join(record.figures))) or \
+                (reported and not _coverage([reported], f"{record.passage} {record.content_text}")):
+            score *= OTHER_COUNT    # a figure of something else ("two subsidiaries" for "how many jobs ...?")
+        best[claim_id] = max(best.get(claim_id, 0.0), score)
+    scored = [(records[claim_id], score) for claim_id, score in best.items()]
     answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",
                      f"No indexed figure matches {_quoted(intent.topic)}.", threshold=0.5)
     if answer.status == NO_MATCH and not answer.near_misses:

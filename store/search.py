@@ -575,7 +575,7 @@ def complete(session: Session, records: list[ClaimRecord], team_id: str) -> list
     for record in records:
         record.passage_start, record.passage_end, record.position = extents[record.claim_id]
         record.passage = texts[record.article_id][record.passage_start:record.passage_end]
-    _attach_hedges_and_figures(session, by_id)
+    attach_own(session, by_id, ("hedges", "figures"))
     for claim_id, dispute_id, topic in session.execute(
             select(DisputeClaim.claim_id, Dispute.id, Dispute.topic).join(Dispute, Dispute.id == DisputeClaim.dispute_id)
             .where(DisputeClaim.claim_id.in_(list(by_id)), Dispute.team_id == team_id)
@@ -626,12 +626,17 @@ def _apply_corrections(session: Session, records: dict[int, ClaimRecord], team_i
             record.kind = "statement"
 
 
-def _attach_hedges_and_figures(session: Session, records: dict[int, ClaimRecord]) -> None:
-    """A claim's own hedges and figures, plus those of its sentence that no claim owns inside its content."""
+_OWN = {"hedges": Hedge, "figures": Figure}
+
+
+def attach_own(session: Session, records: dict[int, ClaimRecord], kinds: tuple[str, ...] = ("figures",)) -> None:
+    """A claim's own hedges and figures (the `kinds` asked for), plus those of its sentence that no claim owns
+    inside its content: for the claims shown, and for how-many's candidates, which must count what was asked."""
     by_sentence: dict[int, list[ClaimRecord]] = {}
     for r in records.values():
         by_sentence.setdefault(r.sentence_id, []).append(r)
-    for table, target in ((Hedge, "hedges"), (Figure, "figures")):
+    for target in kinds:
+        table = _OWN[target]
         for row in session.execute(select(table).where(table.sentence_id.in_(list(by_sentence)))
                                    .order_by(table.start, table.id)).scalars():
             for r in by_sentence[row.sentence_id]:

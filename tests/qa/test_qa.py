@@ -108,6 +108,9 @@ def test_a_figure_of_something_else_is_no_answer(ask):
         answer = ask(question)
         assert answer.status == NO_MATCH and not answer.items and all(i.near_miss for i in answer.near_misses)
     assert ask("how many soldiers were massing near the town?").items[0].figures == ["an estimated 30,000 Syrian soldiers"]
+    # "more than 1,100 people have been killed since protests ... began" names protests, but counts people
+    protests = ask("how many protests were planned?").items
+    assert protests and all(any("protests" in f for f in i.figures) for i in protests)
 
 
 def test_what_cannot_be_verified_is_answered_from_the_hedges(ask):
