@@ -61,6 +61,12 @@ _SCOPE = re.compile(r"(?<!\S)in:(\S*)", re.IGNORECASE)
 _CONTRACTION = re.compile(r"\b(who|what)'s\b", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")      # "U.S" of "U.S.", "D.C" of "Washington, D.C."
 _WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
+# "who is the source of the claim that ...?", "who made the allegation that ...?": asking who says it
+_SOURCE_OF_CLAIM = re.compile(
+    r"^(?:(?:who|what|which)\s+(?:is|are|was|were)\s+(?:the\s+)?sources?\s+(?:of|for|behind)"
+    r"|who\s+(?:made|makes|has\s+made))"
+    r"\s+(?:the|this|that|a)\s+(?:claims?|reports?|statements?|figures?|allegations?|assertions?)\s+(?:that\s+)?"
+    r"(?P<topic>.+)$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'"})
 
 
@@ -269,6 +275,9 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
                 and second in SOURCE_WORDS else None)      # "which source says ..."
     if who_says:
         return who_says
+    source_of = _SOURCE_OF_CLAIM.match(cleaned)
+    if source_of:
+        return WhoSays(text, article, topic=_strip_leading(source_of.group("topic").rstrip(" ?!"), "of"))
 
     if any(x in DISPUTE_WORDS for x in w):
         rest = [x for x in words if x.word not in DISPUTE_WORDS | QUESTION_WORDS | AUXILIARIES]
@@ -284,6 +293,8 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     if first in {"who", "whom"} and quoted_at and len(w) > quoted_at and w[quoted_at] in QUOTED_WORDS:
         if len(w) == quoted_at + 1 or w[quoted_at + 1] in {"in", "for"}:
             return _sources(text, words, article)       # "who is quoted in the Jisr article?", "who spoke?"
+        if quoted_at == 1 and w[1] in {"quoted", "cited"}:
+            return WhoSays(text, article, topic=_between(cleaned, words, 2), verb=w[1])    # "who quoted Erdogan?"
         return Search(text, article, query=cleaned)     # "who was quoted by Turkish media?": not a who-is
 
     if first == "how" and second in {"many", "much"}:

@@ -62,6 +62,12 @@ def test_what_a_source_said_of_the_words_after_the_verb(ask, question, cue):
     assert answer.items[0].cue == cue
 
 
+def test_who_quoted_someone_finds_the_media_quoting_them(ask):
+    items = ask("who quoted Erdogan?").items
+    leading = {next(i.source_name for i in items if i.slot == slot) for slot in (0, 1)}   # each sentence's first
+    assert leading == {"Turkish media", "Anatolia news agency"}
+
+
 def test_who_condemned_finds_the_claim_with_that_cue(ask):
     answer = ask("who condemned the Syrian government?")
     assert answer.status == ANSWERED
