@@ -9,13 +9,15 @@ the cue), so tagging costs a small fraction of parsing.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pycrfsuite
-from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, ORTH
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.text import NormalisedText
@@ -43,7 +45,7 @@ CUE_LEMMAS = {
     "report": frozenset("report statement reportedly".split()),
 }
 _LEXICON = {lemma: kind for kind, lemmas in reversed(CUE_LEMMAS.items()) for lemma in lemmas}
-_CHILD_DEPS = ("ccomp", "nsubj", "dobj", "xcomp", "agent", "prep", "mark", "dative", "nsubjpass")
+_CHILD_DEPS = (b"ccomp", b"nsubj", b"dobj", b"xcomp", b"agent", b"prep", b"mark", b"dative", b"nsubjpass")
 
 
 def lexicon_kind(lemma: str) -> str | None:
@@ -111,45 +113,49 @@ def head_indexes(doc: Doc) -> np.ndarray:
 @dataclass(frozen=True)
 class TokenFeatures:
     """Per-token features shared by both taggers, computed once per document. `items` holds each token's
-    crfsuite attributes as "name:value" strings (what crfsuite makes of a {name: value} dict, at a fraction of
-    pycrfsuite's cost of converting dicts); the plain lists are the values the sequences combine."""
-    items: list[list[str]]
-    lemmas: list[str]
-    tags: list[str]
-    deps: list[str]
-    quoted: list[str]       # "1" inside quotation marks, "0" outside
+    crfsuite attributes as b"name:value" (what crfsuite makes of a {name: value} dict, at a fraction of
+    pycrfsuite's cost of converting dicts); the plain lists are the values the sequences combine. Bytes, not
+    str: pycrfsuite encodes every str attribute to UTF-8 on every call, an eighth of the taggers' time."""
+    items: list[list[bytes]]
+    lemmas: list[bytes]
+    tags: list[bytes]
+    deps: list[bytes]
+    quoted: list[bytes]     # b"1" inside quotation marks, b"0" outside
 
 
 # base_features' features of few values, written once rather than for every token.
-_QUOTED = {False: "q:0", True: "q:1"}
-_LEXICON_FEATURES = {lemma: "lex:" + kind for lemma, kind in _LEXICON.items()}
-_HEAD_LEXICON_FEATURES = {lemma: "hlex:" + kind for lemma, kind in _LEXICON.items()}
-_SCORE_BUCKETS = tuple(f"cp:{bucket}" for bucket in range(10))
+_QUOTED = {False: b"q:0", True: b"q:1"}
+_LEXICON_FEATURES = {lemma.encode(): f"lex:{kind}".encode() for lemma, kind in _LEXICON.items()}
+_HEAD_LEXICON_FEATURES = {lemma.encode(): f"hlex:{kind}".encode() for lemma, kind in _LEXICON.items()}
+_SCORE_BUCKETS = tuple(f"cp:{bucket}".encode() for bucket in range(10))
 
 
 def base_features(doc: Doc, quoted: list[bool], scores: np.ndarray) -> TokenFeatures:
     """Each token's word, lemma, tag, dependency, its head's, lexicon kinds, quotation, capitalisation, cue
     score bucket and which labelled children it has (in plain lists: token objects are slow to create)."""
-    words = [(t.lower_, t.lemma_.lower(), t.tag_, t.dep_,
-              "cap:T" if t.is_title else "cap:U" if t.is_upper else "cap:l") for t in doc]
+    lowers, lemmas, tags, deps, titles, uppers = doc.to_array([LOWER, LEMMA, TAG, DEP, IS_TITLE, IS_UPPER]).T
+    strings = doc.vocab.strings
+    words = list(zip(_encoded(lowers, strings), _encoded(lemmas, strings, str.lower), _encoded(tags, strings),
+                     _encoded(deps, strings), [b"cap:T" if title else b"cap:U" if upper else b"cap:l"
+                                               for title, upper in zip(titles.tolist(), uppers.tolist())]))
     heads = head_indexes(doc).tolist()
     buckets = np.minimum((scores * 10).astype(np.int64), 9).tolist()
-    children: list[list[str]] = [[] for _ in words]
+    children: list[list[bytes]] = [[] for _ in words]
     for i, h in enumerate(heads):
         if h != i:
             dep = words[i][3]
             if dep in _CHILD_DEPS:
-                children[h].append("k_" + dep + ":1")
-            if words[i][0] == ":":
-                children[h].append("k_colon:1")
-    quoted_flags = ["1" if q else "0" for q in quoted]
+                children[h].append(b"k_" + dep + b":1")
+            if words[i][0] == b":":
+                children[h].append(b"k_colon:1")
+    quoted_flags = [b"1" if q else b"0" for q in quoted]
     items = []
     for i, (lower, lemma, tag, dep, cap) in enumerate(words):
         _, head_lemma, head_tag, head_dep, _ = words[heads[i]]
         item = [
-            "w:" + lower, "l:" + lemma, "t:" + tag, "d:" + dep, "hl:" + head_lemma, "ht:" + head_tag,
-            "hd:" + head_dep, _QUOTED[quoted[i]], _LEXICON_FEATURES.get(lemma, "lex:-"),
-            _HEAD_LEXICON_FEATURES.get(head_lemma, "hlex:-"), cap, _SCORE_BUCKETS[buckets[i]],
+            b"w:" + lower, b"l:" + lemma, b"t:" + tag, b"d:" + dep, b"hl:" + head_lemma, b"ht:" + head_tag,
+            b"hd:" + head_dep, _QUOTED[quoted[i]], _LEXICON_FEATURES.get(lemma, b"lex:-"),
+            _HEAD_LEXICON_FEATURES.get(head_lemma, b"hlex:-"), cap, _SCORE_BUCKETS[buckets[i]],
         ]
         if children[i]:
             item += dict.fromkeys(children[i])
@@ -158,12 +164,20 @@ def base_features(doc: Doc, quoted: list[bool], scores: np.ndarray) -> TokenFeat
                          quoted_flags)
 
 
+def _encoded(hashes: np.ndarray, strings: StringStore, convert: Callable[[str], str] = str) -> list[bytes]:
+    """Per token, its string (`convert`ed) as UTF-8, looked up and encoded once per distinct string."""
+    distinct, at = np.unique(hashes, return_inverse=True)
+    names = [convert(strings[h]).encode() for h in distinct.tolist()]
+    return [names[k] for k in at.tolist()]
+
+
 # The cue tagger's window: (offset, lemma feature name, tag feature name, the feature past the sentence's edge),
 # written once rather than formatted for every token.
-_WINDOW = tuple((offset, f"{offset}l:", f"{offset}t:", f"{offset}l:<edge>") for offset in (-2, -1, 1, 2))
+_WINDOW = tuple((offset, f"{offset}l:".encode(), f"{offset}t:".encode(), f"{offset}l:<edge>".encode())
+                for offset in (-2, -1, 1, 2))
 
 
-def cue_sequence(feats: TokenFeatures, sent: SpacySpan) -> list[list[str]]:
+def cue_sequence(feats: TokenFeatures, sent: SpacySpan) -> list[list[bytes]]:
     """Features for the cue tagger over one sentence: each token plus its neighbours' lemma and tag."""
     start, end = sent.start, sent.end
     lemmas, tags = feats.lemmas, feats.tags
@@ -176,8 +190,8 @@ def cue_sequence(feats: TokenFeatures, sent: SpacySpan) -> list[list[str]]:
                 item += (lemma_name + lemmas[j], tag_name + tags[j])
             else:
                 item.append(edge)
-        item += ("1w:" + (lemmas[i + 1] if i + 1 < end else "<edge>"),
-                 "pos:first" if i == start else "pos:last" if i == end - 1 else "pos:mid")
+        item += (b"1w:" + (lemmas[i + 1] if i + 1 < end else b"<edge>"),
+                 b"pos:first" if i == start else b"pos:last" if i == end - 1 else b"pos:mid")
         seq.append(item)
     return seq
 
@@ -185,58 +199,59 @@ def cue_sequence(feats: TokenFeatures, sent: SpacySpan) -> list[list[str]]:
 @dataclass(frozen=True)
 class Tree:
     """The parse as plain lists, for walking it many times without creating Token objects: each token's head
-    index, dependency label and, for punctuation, its text."""
+    index, dependency label and, for punctuation, its text (UTF-8, as the role features use them)."""
     heads: list[int]
-    deps: list[str]
-    puncts: list[str | None]
+    deps: list[bytes]
+    puncts: list[bytes | None]
 
 
 def parse_tree(doc: Doc) -> Tree:
     strings = doc.vocab.strings
-    deps, punct, orth = doc.to_array([DEP, IS_PUNCT, ORTH]).T.tolist() if len(doc) else ([], [], [])
-    return Tree(head_indexes(doc).tolist(), [strings[d] for d in deps],
-                [strings[o] if p else None for p, o in zip(punct, orth)])
+    deps, punct, orth = doc.to_array([DEP, IS_PUNCT, ORTH]).T
+    return Tree(head_indexes(doc).tolist(), _encoded(deps, strings),
+                [text if p else None for p, text in zip(punct.tolist(), _encoded(orth, strings))])
 
 
-def role_sequence(feats: TokenFeatures, tree: Tree, sent: SpacySpan, cue: tuple[int, int]) -> list[list[str]]:
+def role_sequence(feats: TokenFeatures, tree: Tree, sent: SpacySpan, cue: tuple[int, int]) -> list[list[bytes]]:
     """Features for the source/content tagger over the cue's sentence: where each token sits relative to the
     cue, in the text and in the dependency tree."""
     head = cue_head(sent.doc, cue).i
     head_path = _ancestors(tree.heads, head)
     head_quoted = feats.quoted[head]
     head_dep = tree.deps[head]
-    cue_lemma = "cl:" + feats.lemmas[head]
-    cue_dep = "cd:" + head_dep
-    cue_quoted = "cq:" + head_quoted
+    cue_lemma = b"cl:" + feats.lemmas[head]
+    cue_dep = b"cd:" + head_dep
+    cue_quoted = b"cq:" + head_quoted
     # The features that depend on the token only through its side of the cue (and quotation), written once.
-    by_rel = {rel: ("rel:" + rel, f"cd_rel:{head_dep}|{rel}", {q: f"q_rel:{q}{head_quoted}|{rel}" for q in "01"})
-              for rel in "CLR"}
+    by_rel = {rel: (b"rel:" + rel, b"cd_rel:%s|%s" % (head_dep, rel),
+                    {q: b"q_rel:%s%s|%s" % (q, head_quoted, rel) for q in (b"0", b"1")})
+              for rel in (b"C", b"L", b"R")}
     seq = []
     branches = []
     for i in range(sent.start, sent.end):
         quoted = feats.quoted[i]
-        rel = "C" if cue[0] <= i < cue[1] else "L" if i < cue[0] else "R"
-        gap = (cue[0] - i) if rel == "L" else (i - cue[1] + 1) if rel == "R" else 0
+        rel = b"C" if cue[0] <= i < cue[1] else b"L" if i < cue[0] else b"R"
+        gap = (cue[0] - i) if rel == b"L" else (i - cue[1] + 1) if rel == b"R" else 0
         branch, side = _branch(tree, i, head, head_path)
         rel_feature, cue_dep_rel, quoted_rel = by_rel[rel]
         item = [
-            "l:" + feats.lemmas[i], "t:" + feats.tags[i], "d:" + feats.deps[i], "q:" + quoted, cue_quoted,
-            rel_feature, _GAP_FEATURES[gap] if gap < len(_GAP_FEATURES) else "gap:far", "br:" + branch,
-            "side:" + side, f"br_rel:{branch}|{side}|{rel}", cue_lemma, cue_dep, cue_dep_rel, quoted_rel[quoted],
-            f"br_q:{branch}|{quoted}{head_quoted}",
+            b"l:" + feats.lemmas[i], b"t:" + feats.tags[i], b"d:" + feats.deps[i], b"q:" + quoted, cue_quoted,
+            rel_feature, _GAP_FEATURES[gap] if gap < len(_GAP_FEATURES) else b"gap:far", b"br:" + branch,
+            b"side:" + side, b"br_rel:%s|%s|%s" % (branch, side, rel), cue_lemma, cue_dep, cue_dep_rel,
+            quoted_rel[quoted], b"br_q:%s|%s%s" % (branch, quoted, head_quoted),
         ]
         if tree.puncts[i] is not None:
-            item.append("punct:" + tree.puncts[i])
+            item.append(b"punct:" + tree.puncts[i])
         seq.append(item)
         branches.append(branch)
     lemmas = feats.lemmas[sent.start:sent.end]
     for k, item in enumerate(seq):
         if k > 0:
-            item.append("-1br:" + branches[k - 1])
-            item.append("-1l:" + lemmas[k - 1])
+            item.append(b"-1br:" + branches[k - 1])
+            item.append(b"-1l:" + lemmas[k - 1])
         if k + 1 < len(seq):
-            item.append("1br:" + branches[k + 1])
-            item.append("1l:" + lemmas[k + 1])
+            item.append(b"1br:" + branches[k + 1])
+            item.append(b"1l:" + lemmas[k + 1])
     return seq
 
 
@@ -259,26 +274,26 @@ def _ancestors(heads: list[int], token: int) -> dict[int, int]:
     return path
 
 
-def _branch(tree: Tree, token: int, head: int, head_path: dict[int, int]) -> tuple[str, str]:
+def _branch(tree: Tree, token: int, head: int, head_path: dict[int, int]) -> tuple[bytes, bytes]:
     """(dependency label of the branch leading to the token, where that branch hangs).
 
     side "cue": the token descends from the cue through a child with that label; "up": the token is an
     ancestor of the cue; "lca": the branch from the lowest common ancestor of both.
     """
     if token == head:
-        return "self", "cue"
+        return b"self", b"cue"
     heads, deps = tree.heads, tree.deps
     child = token
     while heads[child] != child:
         parent = heads[child]
         if parent == head:
-            return deps[child], "cue"
+            return deps[child], b"cue"
         if parent in head_path:
-            return deps[child], "lca:" + deps[head_path[parent]]
+            return deps[child], b"lca:" + deps[head_path[parent]]
         child = parent
     if child in head_path:
-        return deps[head_path[child]], "up"
-    return "none", "other"
+        return deps[head_path[child]], b"up"
+    return b"none", b"other"
 
 
 def _bucket(gap: int) -> str:
@@ -288,7 +303,7 @@ def _bucket(gap: int) -> str:
     return "far"
 
 
-_GAP_FEATURES = tuple("gap:" + _bucket(gap) for gap in range(21))     # "gap:far" beyond
+_GAP_FEATURES = tuple(f"gap:{_bucket(gap)}".encode() for gap in range(21))     # b"gap:far" beyond
 
 
 _PERSONAL = frozenset("i you we me us".split())

@@ -326,11 +326,11 @@ def _without(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list
     return left
 
 
-# The lowercased lemmas _missed_cues looks at: a speech verb, or a word of the lexicon.
-_POSSIBLE_CUES = SPEECH_VERBS.union(*CUE_LEMMAS.values())
+# The lowercased lemmas _missed_cues looks at, as TokenFeatures holds them: a speech verb, or a word of the lexicon.
+_POSSIBLE_CUES = frozenset(lemma.encode() for lemma in SPEECH_VERBS.union(*CUE_LEMMAS.values()))
 
 
-def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool], lemmas: list[str]
+def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool], lemmas: list[bytes]
                  ) -> list[tuple[int, int]]:
     """Unambiguous cues the tagger passed over. PolNeAR leaves attributions nested in a quotation unannotated,
     so the tagger is shy there ("They are also saying that ..." inside a correspondent's quote); and a reporting
