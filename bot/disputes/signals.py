@@ -92,12 +92,12 @@ class ClaimView:
 
     def __post_init__(self) -> None:
         (self.lead, self.stems, self.frames, self.negated, self.negated_clauses, self.source_stems,
-         self.asserts) = _derived(self.content, self.sentence, self.cue, self.cue_kind, self.source_label,
+         self.asserts) = derived_fields(self.content, self.sentence, self.cue, self.cue_kind, self.source_label,
                                   self.attributed)
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _derived(content: str, sentence: str, cue: str | None, cue_kind: str | None, source_label: str,
+def derived_fields(content: str, sentence: str, cue: str | None, cue_kind: str | None, source_label: str,
              attributed: bool) -> tuple:
     """ClaimView's derived fields, remembered: each recompute reads the related articles' claims again, and an
     article's claims do not change between ingests (the values are never mutated)."""
