@@ -17,14 +17,18 @@ from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Gro
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
+    NEGATED,
     SAY,
     SAY_VERBS,
+    UNVERIFIED,
+    VERIFY,
     BadQuestion,
     Disputed,
     HowMany,
     Intent,
     Search,
     Sources,
+    Unverified,
     WhatSaid,
     WhoIs,
     WhoSays,
@@ -54,12 +58,8 @@ OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose fig
 _DEATH_WORDS = frozenset("death deaths dead die died dies dying kill killed kills killing killings fatalities "
                          "fatality toll".split())
 _DEATHS_REPORTED = ("killed", "died", "dead", "deaths")
-# Words asking what cannot be verified: answered from the articles' hedges, not by full-text search.
-_UNVERIFIED = frozenset("unverified unconfirmed unverifiable unsubstantiated".split())
-_VERIFY = frozenset("verified verify verifiable confirmed confirm substantiated".split())
-_NEGATED = frozenset("cannot can't not no unable difficult impossible".split())
 # The question's words that ask for the unverified rather than name a subject.
-_ABOUT_VERIFYING = _UNVERIFIED | _VERIFY | _NEGATED | frozenset(
+_ABOUT_VERIFYING = UNVERIFIED | VERIFY | NEGATED | frozenset(
     "claim claims statement statements report reports anything something information independently yet".split())
 QUOTED_WORDS = 3         # a phrase this long with at most one searchable word is searched by all its words
 _TOKEN = re.compile(r"[^\W_]+")
@@ -728,9 +728,6 @@ def _sources(session: Session, intent: Sources, team_id: str, scope: Article | N
 
 
 def _search(session: Session, intent: Search, team_id: str, scope: Article | None) -> Answer:
-    if _asks_unverified(intent.query):
-        words = [w for w in search.query_words(intent.query) if w not in _ABOUT_VERIFYING]
-        return _unverified(session, intent, words, team_id, scope)
     scored = _matching(session, team_id, scope, intent.query, intent.text)
     if scored is None:
         return Answer(intent.text, intent, BAD_QUESTION,
@@ -739,16 +736,10 @@ def _search(session: Session, intent: Search, team_id: str, scope: Article | Non
                    f"No indexed claim matches {_quoted(intent.query)}.")
 
 
-def _asks_unverified(question: str) -> bool:
-    """"what is unverified?", "which claims cannot be verified?"; not "who verified the deaths?"."""
-    words = set(re.findall(r"[a-z']+", question.lower()))
-    return bool(words & _UNVERIFIED) or bool(words & _VERIFY) and bool(words & _NEGATED or "n't" in question)
-
-
-def _unverified(session: Session, intent: Search, words: list[str], team_id: str, scope: Article | None) -> Answer:
-    """"What is unverified?", "which claims about the killings cannot be verified?": the sentences the articles
-    themselves say cannot be verified (their hedges), on the subject asked when there is one; the words of such a
-    sentence ("cannot be independently verified") are not the question's."""
+def _unverified(session: Session, intent: Unverified, team_id: str, scope: Article | None) -> Answer:
+    """The sentences the articles themselves say cannot be verified (their hedges), on the subject asked when there
+    is one; the words of such a sentence ("cannot be independently verified") are not the question's."""
+    words = [w for w in search.query_words(intent.query) if w not in _ABOUT_VERIFYING]
     ids = search.hedged_claims(session, "unverified", team_id, article_id=scope.id if scope else None, limit=SCORED)
     if words:
         scored = _score_candidates(session, ids, team_id, words, " ".join(words), intent.text)
@@ -760,4 +751,4 @@ def _unverified(session: Session, intent: Search, words: list[str], team_id: str
 
 
 _HANDLERS = {WhoSays: _who_says, WhatSaid: _what_said, HowMany: _how_many, WhoIs: _who_is, Disputed: _disputed,
-             Sources: _sources, Search: _search}
+             Sources: _sources, Search: _search, Unverified: _unverified}

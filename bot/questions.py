@@ -41,6 +41,10 @@ disputed dispute disputes disputing contested contest contests contradict contra
 contradictions conflicting conflict conflicts disagree disagrees disagreed disagreement disagreements
 """.split())
 SOURCE_WORDS = frozenset("sources source".split())
+# Words asking what cannot be verified: answered from the articles' hedges, not by full-text search.
+UNVERIFIED = frozenset("unverified unconfirmed unverifiable unsubstantiated".split())
+VERIFY = frozenset("verified verify verifiable confirmed confirm substantiated".split())
+NEGATED = frozenset("cannot can't not no unable difficult impossible".split())
 # Words between "what" and a say-verb that name no source: "what couldn't be confirmed?", "what may have been said?"
 _NO_SOURCE = AUXILIARIES | frozenset(
     "be been being not never should might may must shall can't cannot couldn't wouldn't won't didn't doesn't don't "
@@ -124,12 +128,19 @@ class Search(Intent):
 
 
 @dataclass(frozen=True)
+class Unverified(Search):
+    """"what is unverified?", "which claims about the killings cannot be verified?": answered from the articles'
+    own hedges, whose words ("cannot be independently verified") the question need not share."""
+    kind: ClassVar[str] = "unverified"
+
+
+@dataclass(frozen=True)
 class BadQuestion(Intent):
     kind: ClassVar[str] = "bad_question"
     problem: str = ""                   # one helpful line for the asker
 
 
-INTENTS = (WhoSays, WhatSaid, HowMany, WhoIs, Disputed, Sources, Search, BadQuestion)
+INTENTS = (WhoSays, WhatSaid, HowMany, WhoIs, Disputed, Sources, Search, Unverified, BadQuestion)
 
 
 @dataclass(frozen=True)
@@ -210,6 +221,17 @@ def _between(cleaned: str, words: list[_Word], start: int, end: int | None = Non
     last = chosen[-1]
     abbreviation = _ABBREVIATION.fullmatch(last.raw) and cleaned[last.end:last.end + 1] == "."
     return cleaned[chosen[0].start: last.end + (1 if abbreviation else 0)]     # "the U.S." keeps its last period
+
+
+def _search(text: str, article: str | None, cleaned: str) -> Search:
+    """A question of no other shape: one asking what cannot be verified, or a plain search."""
+    return (Unverified if asks_unverified(cleaned) else Search)(text, article, query=cleaned)
+
+
+def asks_unverified(question: str) -> bool:
+    """"what is unverified?", "which claims cannot be verified?"; not "who verified the deaths?"."""
+    words = set(re.findall(r"[a-z']+", question.lower()))
+    return bool(words & UNVERIFIED) or bool(words & VERIFY) and bool(words & NEGATED or "n't" in question)
 
 
 def _strip_leading(text: str, *prefixes: str) -> str:
@@ -295,7 +317,7 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
             return _sources(text, words, article)       # "who is quoted in the Jisr article?", "who spoke?"
         if quoted_at == 1 and w[1] in {"quoted", "cited"}:
             return WhoSays(text, article, topic=_between(cleaned, words, 2), verb=w[1])    # "who quoted Erdogan?"
-        return Search(text, article, query=cleaned)     # "who was quoted by Turkish media?": not a who-is
+        return _search(text, article, cleaned)     # "who was quoted by Turkish media?": not a who-is
 
     if first == "how" and second in {"many", "much"}:
         return HowMany(text, article, topic=_between(cleaned, words, 2) or _between(cleaned, words, 1))
@@ -320,7 +342,7 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
                             about=_about(cleaned, words, said))
     if first in {"who", "whom"} and second in {"is", "was", "are", "were"} and len(w) > 2:
         if w[2] in _BEFORE_PLACE:
-            return Search(text, article, query=cleaned)     # "who is in Yayladagi?": not someone called "in ..."
+            return _search(text, article, cleaned)     # "who is in Yayladagi?": not someone called "in ..."
         return WhoIs(text, article, name=_between(cleaned, words, 2))
 
     if first == "what" and len(w) >= 3:
@@ -342,4 +364,4 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
             if rest and rest[:1].isupper():
                 return WhoIs(text, article, name=rest)
 
-    return Search(text, article, query=cleaned)
+    return _search(text, article, cleaned)
