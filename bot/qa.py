@@ -479,6 +479,11 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         near_items = _as_near_misses(session, _mentioning(records, name_words), team_id)
         if near_items:
             message += " Claims whose source as written mentions them are listed as near-misses, not answers."
+    if not near_items and not keys:     # "the residents" of "the government says residents requested the army":
+        # no entity, nobody who speaks for them, but what the articles say of them
+        near_items = _claims_about(session, team_id, scope, intent.source, intent.text)
+        if near_items:
+            message += " Claims that mention them are listed as near-misses, not answers."
     return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
 
 

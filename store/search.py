@@ -300,7 +300,8 @@ def _close_words(index: _NameIndex, word: str) -> list[tuple[str, float]]:
         # all those within 75, then the best 25 in alphabetical order on ties: sorting the few found, not the
         # thousands compared, was the cost of a new word
         found = sorted(((close, score) for close, score, _ in
-                        process.extract(word, shared, scorer=fuzz.ratio, score_cutoff=75, limit=None)),
+                        process.extract(word, shared, scorer=fuzz.ratio, score_cutoff=75, limit=None)
+                        if _one_end_kept(word, close)),
                        key=lambda pair: (-pair[1], pair[0]))[:25]
         index.close[word] = found
     return found
@@ -328,15 +329,29 @@ def _plural_pair(word: str, other: str) -> bool:
     return word != other and (word == other + "s" or other == word + "s")
 
 
+def _one_end_kept(word: str, other: str) -> bool:
+    """Whether two words could be spellings of one name: a misspelling or variant keeps the first or the last
+    letter ("Assad"/"Asad", "Qaddafi"/"Gaddafi"); two words differing at both ends are different words however
+    many letters they share ("residents"/"president" scores 89 by rapidfuzz ratio)."""
+    return word[:1] == other[:1] or word[-1:] == other[-1:]
+
+
 def _word_match(word: str, other: str) -> float:
-    """rapidfuzz similarity of two name words, 60 for a plural and its singular."""
-    return 60.0 if _plural_pair(word, other) else fuzz.ratio(word, other)
+    """rapidfuzz similarity of two name words, 60 for a plural and its singular, 0 when both ends differ."""
+    if _plural_pair(word, other):
+        return 60.0
+    return fuzz.ratio(word, other) if _one_end_kept(word, other) else 0.0
 
 
 def _word_matches(query: list[str], name: list[str]) -> list[list[float]]:
     """_word_match of every query word (rows) with every name word (columns), in one rapidfuzz call: names are
     scored by the hundred per question, and a Python call per word pair was most of a what-said answer's time."""
-    scores = process.cdist(query, name, scorer=fuzz.ratio, dtype=numpy.float64).tolist()
+    scores = process.cdist(query, name, scorer=fuzz.ratio, dtype=numpy.float64)
+    firsts, lasts = numpy.array([w[:1] for w in name]), numpy.array([w[-1:] for w in name])
+    both_ends_differ = ((numpy.array([w[:1] for w in query])[:, None] != firsts)
+                        & (numpy.array([w[-1:] for w in query])[:, None] != lasts))
+    scores[both_ends_differ] = 0.0
+    scores = scores.tolist()
     if not {w + "s" for w in query}.isdisjoint(name) or not {w + "s" for w in name}.isdisjoint(query):
         for i, word in enumerate(query):
             for j, other in enumerate(name):

@@ -539,3 +539,13 @@ def test_a_sentence_printed_in_several_articles_is_one_answer(ask, sample_db, nl
     copies = {i.slot for i in items if i.source_name == "Jane Doe"}
     assert {i.article_slug for i in items if i.source_name == "Jane Doe"} == {"bridge", "bridge-wire"}
     assert len(copies) == 1 and {i.slot for i in items if i.article_slug == "bridge-engineer"} - copies
+
+
+def test_a_word_is_not_taken_for_a_name_it_shares_letters_with(ask):
+    """"residents" and "President" (Asad's description) score 89 by rapidfuzz ratio: different words, not a misspelling."""
+    answer = ask("what did the residents say?")
+    assert answer.status == NO_MATCH and not answer.items
+    assert "Asad" not in answer.message
+    # nobody named speaks for the residents, but the government's claims about them are what a checker wants next
+    assert {i.source_name for i in answer.near_misses} >= {"Syrian government"}
+    assert all(i.near_miss for i in answer.near_misses)
