@@ -49,6 +49,8 @@ NEGATED = frozenset("cannot can't not no unable difficult impossible".split())
 _NO_SOURCE = AUXILIARIES | frozenset(
     "be been being not never should might may must shall can't cannot couldn't wouldn't won't didn't doesn't don't "
     "isn't wasn't aren't weren't hasn't haven't hadn't".split())
+# Words after a what-said verb that name no subject: "what did Pillay call for?" asks for all she said
+_PARTICLES = TOPIC_WORDS | frozenset("for to up out off it that this them so".split())
 # "did anyone say ...?": no source named, so the question is who says it
 _ANYONE = frozenset("anyone anybody someone somebody any source sources one".split())
 # "who is in Yayladagi?", "who was behind the attack?": a question about a place or a deed, not a name
@@ -260,7 +262,9 @@ def _who_says(text: str, cleaned: str, words: list[_Word], article: str | None, 
 def _about(cleaned: str, words: list[_Word], verb_at: int) -> str | None:
     """What a what-said question asks about: the words after "about/on/regarding", or else any words after its
     verb ("what did the government blame the deaths on?", "what did the PM call Syria's actions?")."""
-    if verb_at + 1 < len(words) and words[verb_at + 1].word in TOPIC_WORDS:
+    if all(x.word in _PARTICLES for x in words[verb_at + 1:]):
+        return None         # "what did Pillay call for?", "what did he say about it?": all they said
+    if words[verb_at + 1].word in TOPIC_WORDS:
         return _between(cleaned, words, verb_at + 2) or None
     return _between(cleaned, words, verb_at + 1) or None
 

@@ -62,6 +62,8 @@ def test_who_says(text, topic):
     ("What did the government blame the deaths on?", "the government", "the deaths on"),
     ("what did the Turkish PM call Syria's actions?", "the Turkish PM", "Syria's actions"),
     ("did Erdogan call it savagery?", "Erdogan", "it savagery"),
+    ("what did Pillay call for?", "Pillay", None),         # a particle asks about nothing: all she said
+    ("what did Erdogan say about it?", "Erdogan", None),
     ("Did the Syrian government say residents requested the army?", "the Syrian government",
      "residents requested the army"),
 ])
