@@ -63,6 +63,18 @@ _ABOUT_VERIFYING = UNVERIFIED | VERIFY | NEGATED | frozenset(
     "claim claims statement statements report reports anything something information independently yet".split())
 QUOTED_WORDS = 3         # a phrase this long with at most one searchable word is searched by all its words
 _TOKEN = re.compile(r"[^\W_]+")
+# Irregular verb forms, to their plain form: suffix stripping makes "make" of "makes" but not of "made", and a
+# question asks in one tense what the article says in another ("how much did he make?": "he made $19 million").
+_IRREGULAR = {form: forms.split()[0] for forms in """
+make made; take took taken; give gave given; go went gone; pay paid; lose lost; win won; buy bought; sell sold;
+find found; leave left; send sent; spend spent; bring brought; fight fought; hold held; meet met; run ran;
+see saw seen; come came; become became; get got gotten; know knew known; grow grew grown; rise rose risen;
+fall fell fallen; flee fled; shoot shot; begin began begun; break broke broken; speak spoke spoken;
+steal stole stolen; write wrote written; tell told; say said; think thought; keep kept; feel felt; lead led;
+build built; seek sought; catch caught; stand stood; drive drove driven; choose chose chosen; hide hid hidden;
+withdraw withdrew withdrawn; strike struck; throw threw thrown; draw drew drawn; swear swore sworn; mean meant;
+deal dealt; forget forgot forgotten; undergo underwent undergone; overthrow overthrew overthrown; mislead misled
+""".replace("\n", " ").split(";") for form in forms.split()}
 Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
 
 
@@ -89,10 +101,15 @@ def answer_question(session: Session, text: str, team_id: str = LOCAL_TEAM, arti
 # --- scoring -----------------------------------------------------------------------------------------------------
 
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+    """A crude English stem, the same for a word's inflections: "make", "makes", "made", "making" -> "mak"."""
+    word = _IRREGULAR.get(word, word)
+    if word.endswith(("ing", "ed")) and len(word) >= 6 - word.endswith("ed"):
+        word = word[:-3] if word.endswith("ing") else word[:-2]
+    elif word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")) and len(word) >= 5:
+        word = word[:-2]                                    # "crosses", "taxes", "pushes"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) >= 4:
+        word = word[:-1]                                    # "says", "races"; not "cross"
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def _coverage(words: list[str], text: str) -> float:

@@ -549,3 +549,14 @@ def test_a_word_is_not_taken_for_a_name_it_shares_letters_with(ask):
     # nobody named speaks for the residents, but the government's claims about them are what a checker wants next
     assert {i.source_name for i in answer.near_misses} >= {"Syrian government"}
     assert all(i.near_miss for i in answer.near_misses)
+
+
+def test_a_figure_is_found_whatever_the_tense_of_the_question(ask, sample_db, nlp):
+    """"how much did Stumpf make?" is answered by "Stumpf made ...": irregular forms share a stem with their verb."""
+    from bot.extract.pipeline import extract_article
+
+    text = ("Senators questioned the bank's chief on Tuesday.\n\nStumpf said on Tuesday that the lowest-paid bank "
+            "workers make $12 an hour. Stumpf made $19.3 million in 2015.\n")
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="wells")
+    assert ask("how much did Stumpf make in 2015?").items[0].sentence == "Stumpf made $19.3 million in 2015."
