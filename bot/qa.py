@@ -52,6 +52,7 @@ CONTENT_MARGIN = 0.15
 # "condemned" or "endorsed" is what was asked ("who criticised Trump?" is not anyone saying something about him).
 SAY_VERB_MATCH = 0.01
 OTHER_VERB_MATCH = 0.1
+TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
 OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
 # How-many words for deaths, and the words articles report them with: "the death toll" and "how many died?" are
 # answered by "... have been killed", which shares no word with them.
@@ -109,7 +110,9 @@ def _stem(word: str) -> str:
         word = word[:-2]                                    # "crosses", "taxes", "pushes"
     elif word.endswith("s") and not word.endswith("ss") and len(word) >= 4:
         word = word[:-1]                                    # "says", "races"; not "cross"
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+    while word.endswith("e") and len(word) > 3:               # "refugee", "refuge"
+        word = word[:-1]
+    return word
 
 
 def _coverage(words: list[str], text: str) -> float:
@@ -336,6 +339,9 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         verb = _stem(intent.verb)
         bonus = OTHER_VERB_MATCH if telling else SAY_VERB_MATCH
         scored = [(r, s + (bonus if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)) for r, s in scored]
+    if telling:     # "who condemned the Syrian government?" asks who did it to them: not their own claims
+        target = set(search.name_tokens(fold_name(intent.topic)))
+        scored = [(r, s * (TARGET_AS_SOURCE if _entity_overlap(target, r) == 1.0 else 1.0)) for r, s in scored]
     return _answer(session, team_id, intent, scored, "{n} claim{s} found, by source.",
                    f"No indexed claim matches {_quoted(intent.topic)}.")
 

@@ -88,6 +88,13 @@ def test_a_verb_other_than_say_finds_the_claims_made_with_it(ask, sample_db, nlp
     assert top.source_text.startswith("Tom Berry") and top.cue == "criticized"
 
 
+def test_who_condemned_someone_is_not_answered_with_their_own_claims(ask):
+    """"who condemned the Syrian government?": Pillay did; the government's own claims name it only as their source."""
+    answer = ask("who condemned the Syrian government?")
+    assert answer.items[0].source_name == "Navi Pillay"
+    assert "Syrian government" not in {i.source_name for i in answer.items}
+
+
 def test_how_many_killed(ask):
     answer = ask("how many people have been killed since protests began?")
     assert answer.status == ANSWERED
