@@ -53,6 +53,7 @@ CONTENT_MARGIN = 0.15
 SAY_VERB_MATCH = 0.01
 OTHER_VERB_MATCH = 0.1
 TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
+OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
 # How-many words for deaths, and the words articles report them with: "the death toll" and "how many died?" are
 # answered by "... have been killed", which shares no word with them.
@@ -64,6 +65,7 @@ _ABOUT_VERIFYING = UNVERIFIED | VERIFY | NEGATED | frozenset(
     "claim claims statement statements report reports anything something information independently yet".split())
 QUOTED_WORDS = 3         # a phrase this long with at most one searchable word is searched by all its words
 _TOKEN = re.compile(r"[^\W_]+")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms, to their plain form: suffix stripping makes "make" of "makes" but not of "made", and a
 # question asks in one tense what the article says in another ("how much did he make?": "he made $19 million").
 _IRREGULAR = {form: forms.split()[0] for forms in """
@@ -115,20 +117,33 @@ def _stem(word: str) -> str:
     return word
 
 
+def _whole_numbers(text: str) -> str:
+    """The text with thousands separators dropped, so "250,000" is one word: as two, its "000" matched every other
+    number in thousands, and "250,000 homes" found "400,000 new homes" first."""
+    return _THOUSANDS.sub("", text)
+
+
+def _scoring_words(phrase: str) -> list[str]:
+    """The question's words the reranker weighs: the searchable words, a number in thousands as one."""
+    return search.query_words(_whole_numbers(phrase))
+
+
 def _coverage(words: list[str], text: str) -> float:
-    """Share of the question's words found in the text (length-weighted; inflections and small typos allowed)."""
+    """Share of the question's words found in the text (length-weighted; inflections and small typos allowed). A
+    number weighs double and must be exact: it is what tells apart claims about the same thing."""
     if not words:
         return 0.0
-    offered = {_stem(w) for w in _TOKEN.findall(text.lower())}
+    offered = {_stem(w) for w in _TOKEN.findall(_whole_numbers(text).lower())}
     total = got = 0.0
     for word in words:
         stem = _stem(word)
-        total += len(word)
+        weight = len(word) * (2 if word.isdigit() else 1)
+        total += weight
         if stem in offered:
-            got += len(word)
-        elif len(stem) >= 4:
+            got += weight
+        elif len(stem) >= 4 and not word.isdigit():
             best = max((fuzz.ratio(stem, o) for o in offered), default=0.0)
-            got += len(word) * (best / 100 if best >= 80 else 0.0)
+            got += weight * (best / 100 if best >= 80 else 0.0)
     return got / total
 
 
@@ -142,8 +157,17 @@ def _text_score(words: list[str], phrase: str, record: search.ClaimRecord) -> fl
     phrase = " ".join(phrase.lower().split())
     order = fuzz.partial_ratio(phrase, around.lower()) / 100
     start = fuzz.ratio(phrase, record.content_text[: len(phrase)].lower()) / 100
-    return (0.63 * _coverage(words, around) + 0.28 * order + 0.05 * start
-            + 0.04 * _said_only(phrase, record.content_text))
+    score = (0.63 * _coverage(words, around) + 0.28 * order + 0.05 * start
+             + 0.04 * _said_only(phrase, record.content_text))
+    return score * (OTHER_NUMBER if _states_other_numbers(words, record.content_text) else 1.0)
+
+
+def _states_other_numbers(words: list[str], content: str) -> bool:
+    """The question gives a number and the claim gives numbers, none of them that one: "250,000 homes" is not the
+    claim of "about 400,000 new homes" in the same sentence."""
+    asked = {w for w in words if w.isdigit()}
+    stated = {w for w in _TOKEN.findall(_whole_numbers(content)) if w.isdigit()}
+    return bool(asked) and bool(stated) and not asked & stated
 
 
 def _said_only(phrase: str, content: str) -> float:
@@ -292,7 +316,8 @@ def _score_candidates(session: Session, ids: list[int], team_id: str, words: lis
     order = {claim_id: n for n, claim_id in enumerate(ids)}
     for record in records.values():
         record.relevance_order = order[record.claim_id]
-        record.content_match = _coverage(words, record.content_text)
+        record.content_match = _coverage(words, record.content_text) * (
+            OTHER_NUMBER if _states_other_numbers(words, record.content_text) else 1.0)
         score = _text_score(words, phrase, record) + prefer_named_source * _entity_overlap(asked, record)
         scored.append((record, score + (prefer_attributed if _named(record) else 0.0)))
     return scored
@@ -324,8 +349,8 @@ def _matching(session: Session, team_id: str, scope: Article | None, phrase: str
         ids += search.match_claims(session, [*words, verb], team_id, article_id=article_id, limit=SCORED, **options)
     if words:
         ids += search.search_claims(session, words, team_id, article_id=article_id, limit=SCORED, **options)
-    return _score_candidates(session, list(dict.fromkeys(ids)), team_id, words or every, phrase, question,
-                             prefer_attributed, prefer_named_source)
+    return _score_candidates(session, list(dict.fromkeys(ids)), team_id, _scoring_words(phrase) or every, phrase,
+                             question, prefer_attributed, prefer_named_source)
 
 
 def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | None) -> Answer:
@@ -458,7 +483,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     written_by: dict[str, bool] = {}        # many candidates share a source as written: each judged once
     theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
     if intent.about:
-        words = search.query_words(intent.about)
+        words = _scoring_words(intent.about)
         scored = [(r, _text_score(words, intent.about, r)) for r in theirs]
         found = _answer(session, team_id, intent, scored,
                         "{n} claim{s} on that subject by " + who + ".",

@@ -567,3 +567,16 @@ def test_a_figure_is_found_whatever_the_tense_of_the_question(ask, sample_db, nl
     with open_session(sample_db) as session:
         save_article(session, extract_article(text, nlp), "local", slug="wells")
     assert ask("how much did Stumpf make in 2015?").items[0].sentence == "Stumpf made $19.3 million in 2015."
+
+
+def test_the_number_asked_about_tells_apart_two_claims_in_one_sentence(ask, sample_db, nlp):
+    """Two sources give two figures for the same thing in one sentence: the one giving the number asked comes
+    first ("250,000" is one number, not "250" and a "000" every figure in thousands holds)."""
+    from bot.extract.pipeline import extract_article
+
+    text = ("Housing bill\n\nThe bill would provide $45 billion in tax credits. Supporters say it would create about "
+            "400,000 new homes; the Congressional Budget Office estimated the number at closer to 250,000.\n")
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="housing")
+    assert ask("which source says 250,000 homes?").items[0].source_name == "Congressional Budget Office"
+    assert ask("who says the bill would create 400,000 homes?").items[0].source_name == "Supporters"
