@@ -51,6 +51,7 @@ class Item:
     corrected: bool = False            # an editor corrected the attribution; the source shown is theirs
     description: str | None = None     # who-is: the description the article gives ("the UN human rights chief")
     near_miss: bool = False            # the closest thing found, NOT an answer
+    reported_by: str | None = None     # told inside another source's quote: that source ("according to ...")
     score: float = 0.0
     slot: int = 0                      # rank of its sentence among the answers (claims of one sentence share it)
 

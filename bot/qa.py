@@ -207,7 +207,8 @@ def _item(record: search.ClaimRecord, score: float = 0.0, near_miss: bool = Fals
         article_slug=record.article_slug, article_title=record.article_title, article_url=record.article_url,
         outlet=record.outlet, hedges=record.hedges, figures=record.figures,
         disputes=[DisputeRef(i, t) for i, t in record.disputes], corrected=record.corrected,
-        near_miss=near_miss, score=round(min(score, 1.0), 3), slot=slot)
+        near_miss=near_miss, score=round(min(score, 1.0), 3), slot=slot,
+        reported_by=record.reported_by if record.attributed else None)
 
 
 def _near_misses(session: Session, claim_ids: list[int], team_id: str) -> list[Item]:

@@ -545,6 +545,7 @@ class ClaimRecord:
     hedges: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)
     disputes: list[tuple[int, str]] = field(default_factory=list)
+    reported_by: str | None = None   # the speaker of the quote this claim is told in ("They are saying ...," she said)
 
 
 def brief_claims(session: Session, claim_ids: list[int], team_id: str) -> dict[int, ClaimRecord]:
@@ -591,12 +592,25 @@ def complete(session: Session, records: list[ClaimRecord], team_id: str) -> list
         record.passage_start, record.passage_end, record.position = extents[record.claim_id]
         record.passage = texts[record.article_id][record.passage_start:record.passage_end]
     attach_own(session, by_id, ("hedges", "figures"))
+    _attach_reporters(session, by_id, team_id)
     for claim_id, dispute_id, topic in session.execute(
             select(DisputeClaim.claim_id, Dispute.id, Dispute.topic).join(Dispute, Dispute.id == DisputeClaim.dispute_id)
             .where(DisputeClaim.claim_id.in_(list(by_id)), Dispute.team_id == team_id)
             .order_by(Dispute.confidence.desc(), Dispute.id)).all():
         by_id[claim_id].disputes.append((dispute_id, topic))
     return records
+
+
+def _attach_reporters(session: Session, records: dict[int, ClaimRecord], team_id: str) -> None:
+    """For a claim nested in another's quote, who tells it: a fact-checker weighs "State TV says" differently when
+    it is Al Jazeera's correspondent saying that State TV says so. The teller's source as corrected, if it has one."""
+    parent_of = dict(session.execute(select(Claim.id, Claim.parent_id).where(
+        Claim.id.in_(list(records)), Claim.parent_id.is_not(None))).all())
+    parents = brief_claims(session, list(parent_of.values()), team_id)
+    for claim_id, parent_id in parent_of.items():
+        parent = parents.get(parent_id)
+        if parent is not None and parent.attributed:
+            records[claim_id].reported_by = parent.source_name or parent.source_text
 
 
 def load_claims(session: Session, claim_ids: list[int], team_id: str) -> dict[int, ClaimRecord]:

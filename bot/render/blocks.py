@@ -40,10 +40,10 @@ def heading(item: Item) -> str:
     speaker = f"*{escape(readable(item.speaker))}*"
     if item.own_statement:
         line = f"{speaker} (the article's own statement, no source named):"
-    elif item.written_differently:
-        line = f"{speaker} (as \"{escape(readable(item.written_differently))}\") {item.verb}:"
     else:
-        line = f"{speaker} {item.verb}:"
+        written = f" (as \"{escape(readable(item.written_differently))}\")" if item.written_differently else ""
+        told = f", according to *{escape(readable(item.reported_by))}*" if item.reported_by else ""
+        line = f"{speaker}{written} {item.verb}{told}:"
     return f"_Near-miss, not an answer:_ {line}" if item.near_miss else line
 
 

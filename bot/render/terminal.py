@@ -18,7 +18,10 @@ def _heading(item: Item) -> Text:
     line = Text.assemble((item.speaker, "bold"))
     if item.written_differently:
         line.append(f' (as "{readable(item.written_differently)}")')
-    line.append(f" {item.verb}:")
+    line.append(f" {item.verb}")
+    if item.reported_by:
+        line.append(", according to ").append(readable(item.reported_by), "bold")
+    line.append(":")
     return line
 
 

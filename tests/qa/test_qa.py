@@ -580,3 +580,11 @@ def test_the_number_asked_about_tells_apart_two_claims_in_one_sentence(ask, samp
         save_article(session, extract_article(text, nlp), "local", slug="housing")
     assert ask("which source says 250,000 homes?").items[0].source_name == "Congressional Budget Office"
     assert ask("who says the bill would create 400,000 homes?").items[0].source_name == "Supporters"
+
+
+def test_a_claim_nested_in_a_quote_says_who_tells_it(ask):
+    """State TV's claim about the fields is told by Al Jazeera's correspondent, inside her quote: second-hand."""
+    answer = ask("who says armed gangs are burning the fields?")
+    item = answer.items[0]
+    assert item.source_name == "Syrian state TV" and item.reported_by == "Al Jazeera's correspondent"
+    assert not ask("who says the army has begun operations?").items[0].reported_by     # state TV said it itself

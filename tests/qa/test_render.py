@@ -43,6 +43,17 @@ def test_block_heading_quote_and_buttons():
         ("show_context", "17", "Show context"), ("wrong_attribution", "17", "Wrong attribution?")]
 
 
+def test_a_claim_told_in_another_sources_quote_names_who_tells_it():
+    item = make_item(5, source_name="Syrian state TV", source_text="They [State TV]",
+                     reported_by="Al Jazeera's <!channel> correspondent")
+    section = answer_blocks(answer_of([item]))[1]["text"]["text"]
+    assert section.startswith('*Syrian state TV* (as "They [State TV]") says, according to '
+                              "*Al Jazeera's &lt;!channel&gt; correspondent*:")
+    console = Console(width=200, record=True)
+    console.print(render(answer_of([item])))
+    assert "says, according to Al Jazeera's <!channel> correspondent:" in console.export_text()
+
+
 def test_article_and_user_text_cannot_ping():
     item = make_item(1, sentence="Officials told <!channel> & <@U123> to <https://evil|click>.",
                      source_text="<!here> spokesman", article_title="<!everyone> news")
