@@ -60,8 +60,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     for candidate in accepted:
         contents = _with_next_quotation(doc, openings, closings, cue_tokens, candidate.cue,
                                         _with_cut_complement(doc, candidate.cue, candidate.contents))
-        sources = _without_verb_group(doc, candidate.cue, candidate.sources)
-        quote = _quote(doc, norm, sentences, quoted, is_word, candidate.cue, sources, contents)
+        sources = _whole_subject(doc, candidate.cue, _without_verb_group(doc, candidate.cue, candidate.sources))
+        quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, candidate.cue), sources, contents)
         if quote is not None:
             quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
@@ -432,6 +432,31 @@ def _without_verb_group(doc: Doc, cue: tuple[int, int], sources: list[tuple[int,
         if start < end:
             trimmed.append((start, end))
     return trimmed
+
+
+def _with_negation(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
+    """The cue with the negation of its verb group ("has not been confirmed by", "did not say"): a claim its source
+    did not make must not read as one they did (PolNeAR annotates such attributions, so they are kept)."""
+    head = cue_head(doc, cue)
+    negation = next((c for c in head.children if c.dep_ == "neg" and c.i < cue[0]), None)
+    if negation is None or any(doc[i].head.i != head.i or doc[i].dep_ not in _VERB_GROUP
+                               for i in range(negation.i, cue[0])):
+        return cue
+    return negation.i, cue[1]
+
+
+def _whole_subject(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cue's whole subject for a source found inside a clause of it: in "A UN official, who asked not to be named
+    because he was not authorised to speak to the media, said ..." the tagger took "the media", the noun nearest
+    the cue, for who speaks."""
+    subject = next((c for c in cue_head(doc, cue).children if c.dep_ == "nsubj"), None)
+    if subject is None or not sources:
+        return sources
+    first, last = subject.left_edge.i, subject.right_edge.i + 1
+    if all(first <= a and b <= last and not a <= subject.i < b for a, b in sources) \
+            and any(t.dep_ in ("relcl", "acl", "appos") for t in subject.children):
+        return [(first, last)]
+    return sources
 
 
 def _with_cut_complement(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:

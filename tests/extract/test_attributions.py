@@ -286,6 +286,21 @@ def test_participle_cue_takes_the_main_clause_subject_as_source(quotes_of):
     assert sources(quote) == ["A federal judge"]
 
 
+def test_a_source_found_inside_a_clause_of_the_subject_is_the_whole_subject(quotes_of):
+    """The tagger takes the noun nearest the cue; the one who speaks is the subject the clause belongs to."""
+    quotes = quotes_of("A UN official, who asked not to be named because he was not authorised to speak to the media, "
+                       "said the number of missing could be as high as 200.\n")
+    quote = quote_with(quotes, "the number of missing")
+    assert sources(quote)[0].startswith("A UN official")
+
+
+def test_a_negated_cue_keeps_its_negation(quotes_of):
+    """"not been confirmed by other agencies" is no confirmation: the cue says so wherever the claim is shown."""
+    quotes = quotes_of("The army said 43 people died. That number has not been confirmed by other agencies.\n")
+    quote = next(q for q in quotes if "confirmed" in q.cue.text)
+    assert quote.cue.text.startswith("not ")
+
+
 def test_transcript_turns_name_the_speaker_before_the_colon(quotes_of):
     text = ("The interview was broadcast on Sunday.\n"
             "WALLACE: Will she be at the debate tomorrow night? Many viewers want to know.\n"
