@@ -42,7 +42,8 @@ PERSON_TITLES = frozenset(
     "president pm premier chancellor king queen prince princess sheikh emir sultan mr mrs ms miss dr prof professor "
     "sir dame lord lady gen general col colonel capt captain lt lieutenant sgt sergeant adm admiral senator sen rep "
     "congressman congresswoman governor gov mayor judge justice secretary minister pope cardinal bishop archbishop "
-    "rev reverend imam ayatollah rabbi ambassador envoy spokesman spokeswoman chairman chairwoman ceo mp mep".split()
+    "rev reverend imam ayatollah rabbi ambassador envoy spokesman spokeswoman chairman chairwoman ceo mp mep attorney "
+    "sheriff commissioner chief".split()
 )
 # Always a person's, whatever the NER says ("Ms Pillay" tagged an organisation).
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady".split())
@@ -524,7 +525,8 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         relative = [c for c in root.rights if c.dep_ == "relcl"]
         if relative and any(c.dep_ == "poss" for c in root.lefts):
             return root.left_edge.i, relative[0].right_edge.i + 1
-    titled = [m for m in group if m.name_start > m.start and not m.institution]
+    titled = [m for m in group if m.name_start > m.start and not m.institution
+              and not all(_word(t) in HONORIFICS or t.is_punct for t in doc[m.start:m.name_start])]    # not "Ms."
     if titled:
         m = max(titled, key=lambda m: m.name_start - m.start)
         return m.start, m.name_start

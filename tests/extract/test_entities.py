@@ -171,6 +171,18 @@ def test_a_person_is_described_by_the_common_noun_phrase_before_the_name(nlp, te
     assert person.description == description
 
 
+@pytest.mark.parametrize("text, name, description", [
+    ("District Attorney Maria Delgado said the case was strong.", "Maria Delgado", "District Attorney"),
+    ("Police Chief John Smith said the road was closed.", "John Smith", "Police Chief"),
+    ("Shares fell.\nChief executive Karen Liu said sales were weak. \"We were wrong,\" Ms. Liu told analysts.\n",
+     "Karen Liu", "Chief executive"),
+])
+def test_an_office_before_the_name_is_its_description_and_an_honorific_is_none(nlp, text, name, description):
+    """"who is Maria Delgado?" is answered by her office; "Ms." says nothing about Karen Liu."""
+    entities, _ = entities_of(nlp, text)
+    assert entity_with(entities, name).description == description
+
+
 def test_a_title_like_word_before_a_common_noun_stays_in_the_name(nlp):
     entities, _ = entities_of(nlp, "Protesters marched through the Queen City on Friday.")
     assert "Queen City" in [e.name for e in entities]
