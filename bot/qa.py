@@ -53,6 +53,7 @@ CONTENT_MARGIN = 0.15
 SAY_VERB_MATCH = 0.01
 OTHER_VERB_MATCH = 0.1
 TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
+NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
 # How-many words for deaths, and the words articles report them with: "the death toll" and "how many died?" are
@@ -65,6 +66,7 @@ _ABOUT_VERIFYING = UNVERIFIED | VERIFY | NEGATED | frozenset(
     "claim claims statement statements report reports anything something information independently yet".split())
 QUOTED_WORDS = 3         # a phrase this long with at most one searchable word is searched by all its words
 _TOKEN = re.compile(r"[^\W_]+")
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b|n\u2019t\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms, to their plain form: suffix stripping makes "make" of "makes" but not of "made", and a
 # question asks in one tense what the article says in another ("how much did he make?": "he made $19 million").
@@ -324,6 +326,10 @@ def _score_candidates(session: Session, ids: list[int], team_id: str, words: lis
     return scored
 
 
+def _negated(text: str) -> bool:
+    return bool(_NEGATION.search(text))
+
+
 def _quoted(text: str) -> str:
     text = " ".join(text.split())
     return f"\u201c{text[:80]}{'…' if len(text) > 80 else ''}\u201d"
@@ -368,6 +374,8 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
     if telling:     # "who condemned the Syrian government?" asks who did it to them: not their own claims
         target = set(search.name_tokens(fold_name(intent.topic)))
         scored = [(r, s * (TARGET_AS_SOURCE if _entity_overlap(target, r) == 1.0 else 1.0)) for r, s in scored]
+    if not _negated(intent.text):   # "who confirmed the toll?": "it has not been confirmed by X" is no answer
+        scored = [(r, s * (NEGATED_CUE if _negated(r.cue_text or "") else 1.0)) for r, s in scored]
     return _answer(session, team_id, intent, scored, "{n} claim{s} found, by source.",
                    f"No indexed claim matches {_quoted(intent.topic)}.")
 

@@ -588,3 +588,16 @@ def test_a_claim_nested_in_a_quote_says_who_tells_it(ask):
     item = answer.items[0]
     assert item.source_name == "Syrian state TV" and item.reported_by == "Al Jazeera's correspondent"
     assert not ask("who says the army has begun operations?").items[0].reported_by     # state TV said it itself
+
+
+def test_a_claim_said_not_to_be_made_is_no_answer_and_a_role_abbreviation_finds_the_office(ask, sample_db, nlp):
+    """"who confirmed the number?": "not been confirmed by other agencies" is at most a near-miss; "the CEO" is the
+    chief executive."""
+    from bot.extract.pipeline import extract_article
+
+    text = ("Floods\n\nThe army said 43 people died. That number has not been confirmed by other agencies.\n\n"
+            "Chief executive Karen Liu said the company had been too optimistic.\n")
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="floods")
+    assert "other agencies" not in {i.source_text for i in ask("who confirmed the number?").items}
+    assert {i.source_name for i in ask("what did the CEO say?").items} == {"Karen Liu"}
