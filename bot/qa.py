@@ -66,7 +66,10 @@ _ABOUT_VERIFYING = UNVERIFIED | VERIFY | NEGATED | frozenset(
     "claim claims statement statements report reports anything something information independently yet".split())
 QUOTED_WORDS = 3         # a phrase this long with at most one searchable word is searched by all its words
 _TOKEN = re.compile(r"[^\W_]+")
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b|n\u2019t\b", re.IGNORECASE)
+# A cue saying its source did not make the claim: "did not say", "never denied", "was reluctant to criticise",
+# "declined to comment".
+_NEGATION = re.compile(r"\b(?:not|never|no|reluctant|unwilling|refused|refuses|declined|declines)\b|n't\b|n\u2019t\b",
+                       re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms, to their plain form: suffix stripping makes "make" of "makes" but not of "made", and a
 # question asks in one tense what the article says in another ("how much did he make?": "he made $19 million").
@@ -374,7 +377,9 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
     if telling:     # "who condemned the Syrian government?" asks who did it to them: not their own claims
         target = set(search.name_tokens(fold_name(intent.topic)))
         scored = [(r, s * (TARGET_AS_SOURCE if _entity_overlap(target, r) == 1.0 else 1.0)) for r, s in scored]
-    if not _negated(intent.text):   # "who confirmed the toll?": "it has not been confirmed by X" is no answer
+    if telling and not _negated(intent.text):   # "who confirmed the toll?": "not confirmed by X" is no answer
+        for record, _ in scored:    # nor the claim of its sentence to show ("reluctant to criticise Syria")
+            record.content_match *= 0.0 if _negated(record.cue_text or "") else 1.0
         scored = [(r, s * (NEGATED_CUE if _negated(r.cue_text or "") else 1.0)) for r, s in scored]
     return _answer(session, team_id, intent, scored, "{n} claim{s} found, by source.",
                    f"No indexed claim matches {_quoted(intent.topic)}.")
@@ -575,7 +580,8 @@ def _as_written(asked: str, name_words: list[str]):
     """Sort key for a source's claims, best first: the article writing the source as asked, then opening with it
     ("Mr. Burman (a view echoed by everyone I interviewed)" for "Mr. Burman"), then by a name (not
     "he", "who", "his"), then as close to the asked name as can be, then with a reporting verb ("said", "told"; not
-    "celebrated", "spoke over"), then the newest. A claim whose source the article names is the one a reader can
+    "celebrated", "spoke over"), then the newest; a claim its cue says was not made ("was reluctant to criticise",
+    "did not say") last of all. A claim whose source the article names is the one a reader can
     check; "he" said it only as far as coreference is right."""
     folded = fold_name(asked)
     closeness: dict[str, int] = {}         # per written source: name score in tens, -1 for a pronoun
@@ -586,9 +592,10 @@ def _as_written(asked: str, name_words: list[str]):
             tokens = search.name_tokens(fold_name(written))
             closeness[written] = round(search.name_score(name_words, tokens) / 10) if tokens and not set(
                 tokens) <= search.PRONOUNS else -1
-        reported = not SAY_VERBS.isdisjoint(_TOKEN.findall((record.cue_text or "").lower()))
-        return (fold_name(written) == folded, fold_name(_head(written)) == folded, closeness[written] >= 0,
-                closeness[written], reported, record.ingested_order, record.article_id, -record.position,
+        cue = (record.cue_text or "").lower()
+        reported = not SAY_VERBS.isdisjoint(_TOKEN.findall(cue)) and not _negated(cue)
+        return (not _negated(cue), fold_name(written) == folded, fold_name(_head(written)) == folded,
+                closeness[written] >= 0, closeness[written], reported, record.ingested_order, record.article_id, -record.position,
                 -record.claim_id)
     return key
 

@@ -601,3 +601,10 @@ def test_a_claim_said_not_to_be_made_is_no_answer_and_a_role_abbreviation_finds_
         save_article(session, extract_article(text, nlp), "local", slug="floods")
     assert "other agencies" not in {i.source_text for i in ask("who confirmed the number?").items}
     assert {i.source_name for i in ask("what did the CEO say?").items} == {"Karen Liu"}
+
+
+def test_a_claim_its_cue_says_was_not_made_comes_last(ask):
+    """"Erdogan has previously been reluctant to criticise Syria" is no criticism: his words come first."""
+    said = ask("what did Erdogan say?").items
+    assert said[0].cue == "said" and all("reluctant" not in i.cue for i in said)    # its sentence shows "he said"
+    assert all("reluctant" not in (i.cue or "") for i in ask("who criticised Syria?").items)
