@@ -71,8 +71,9 @@ _TOKEN = re.compile(r"[^\W_]+")
 _NEGATION = re.compile(r"\b(?:not|never|no|reluctant|unwilling|refused|refuses|declined|declines)\b|n't\b|n\u2019t\b",
                        re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-# Irregular verb forms, to their plain form: suffix stripping makes "make" of "makes" but not of "made", and a
-# question asks in one tense what the article says in another ("how much did he make?": "he made $19 million").
+# Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
+# not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
+# made $19 million"; "how much did Northwind lose?": "a net loss of $412 million").
 _IRREGULAR = {form: forms.split()[0] for forms in """
 make made; take took taken; give gave given; go went gone; pay paid; lose lost; win won; buy bought; sell sold;
 find found; leave left; send sent; spend spent; bring brought; fight fought; hold held; meet met; run ran;
@@ -81,7 +82,8 @@ fall fell fallen; flee fled; shoot shot; begin began begun; break broke broken; 
 steal stole stolen; write wrote written; tell told; say said; think thought; keep kept; feel felt; lead led;
 build built; seek sought; catch caught; stand stood; drive drove driven; choose chose chosen; hide hid hidden;
 withdraw withdrew withdrawn; strike struck; throw threw thrown; draw drew drawn; swear swore sworn; mean meant;
-deal dealt; forget forgot forgotten; undergo underwent undergone; overthrow overthrew overthrown; mislead misled
+deal dealt; forget forgot forgotten; undergo underwent undergone; overthrow overthrew overthrown; mislead misled;
+lose loss losses; sell sale sales; grow growth
 """.replace("\n", " ").split(";") for form in forms.split()}
 Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
 
