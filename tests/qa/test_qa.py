@@ -608,3 +608,11 @@ def test_a_claim_its_cue_says_was_not_made_comes_last(ask):
     said = ask("what did Erdogan say?").items
     assert said[0].cue == "said" and all("reluctant" not in i.cue for i in said)    # its sentence shows "he said"
     assert all("reluctant" not in (i.cue or "") for i in ask("who criticised Syria?").items)
+
+
+@pytest.mark.parametrize("forms", ["make makes made making", "lose loses lost losing loss losses", "cross crosses",
+                                   "refugee refugees refuge", "sell sells sold sale sales", "say says said"])
+def test_a_words_forms_share_one_stem_for_reranking(forms):
+    from bot.qa import _stem
+
+    assert len({_stem(w) for w in forms.split()}) == 1
