@@ -319,6 +319,10 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     if first in {"who", "whom"} and quoted_at and len(w) > quoted_at and w[quoted_at] in QUOTED_WORDS:
         if len(w) == quoted_at + 1 or w[quoted_at + 1] in {"in", "for"}:
             return _sources(text, words, article)       # "who is quoted in the Jisr article?", "who spoke?"
+        saying = quoted_at + 1 + (w[quoted_at + 1] == "as")
+        if saying + 1 < len(w) and _verb(words[saying]):     # "who is quoted (as) saying this is savagery?"
+            return WhoSays(text, article, topic=_strip_leading(_between(cleaned, words, saying + 1), "that"),
+                           verb=_verb(words[saying]))
         if quoted_at == 1 and w[1] in {"quoted", "cited"}:
             return WhoSays(text, article, topic=_between(cleaned, words, 2), verb=w[1])    # "who quoted Erdogan?"
         return _search(text, article, cleaned)     # "who was quoted by Turkish media?": not a who-is

@@ -73,6 +73,13 @@ def test_what_said(text, source, about):
     assert (intent.source, intent.about) == (source, about)
 
 
+@pytest.mark.parametrize("text", ["Who's quoted saying this is savagery?", "who was quoted as saying this is savagery",
+                                  "who is cited as saying that this is savagery?"])
+def test_who_is_quoted_saying_something_asks_who_says_it(text):
+    intent = parse_question(text)
+    assert isinstance(intent, WhoSays) and intent.topic.rstrip("?") == "this is savagery"
+
+
 def test_other_intents():
     assert parse_question("how many people have been killed since protests began?") == HowMany(
         "how many people have been killed since protests began?", topic="people have been killed since protests began")
