@@ -75,15 +75,15 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
 # made $19 million"; "how much did Northwind lose?": "a net loss of $412 million").
 _IRREGULAR = {form: forms.split()[0] for forms in """
-make made; take took taken; give gave given; go went gone; pay paid; lose lost; win won; buy bought; sell sold;
+make made; take took taken; give gave given; go went gone; pay paid; lose lost loss losses; win won; buy bought;
 find found; leave left; send sent; spend spent; bring brought; fight fought; hold held; meet met; run ran;
-see saw seen; come came; become became; get got gotten; know knew known; grow grew grown; rise rose risen;
+see saw seen; come came; become became; get got gotten; know knew known; grow grew grown growth; rise rose risen;
 fall fell fallen; flee fled; shoot shot; begin began begun; break broke broken; speak spoke spoken;
 steal stole stolen; write wrote written; tell told; say said; think thought; keep kept; feel felt; lead led;
 build built; seek sought; catch caught; stand stood; drive drove driven; choose chose chosen; hide hid hidden;
 withdraw withdrew withdrawn; strike struck; throw threw thrown; draw drew drawn; swear swore sworn; mean meant;
 deal dealt; forget forgot forgotten; undergo underwent undergone; overthrow overthrew overthrown; mislead misled;
-lose loss losses; sell sale sales; grow growth
+sell sold sale sales
 """.replace("\n", " ").split(";") for form in forms.split()}
 Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
 
@@ -380,9 +380,10 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         target = set(search.name_tokens(fold_name(intent.topic)))
         scored = [(r, s * (TARGET_AS_SOURCE if _entity_overlap(target, r) == 1.0 else 1.0)) for r, s in scored]
     if telling and not _negated(intent.text):   # "who confirmed the toll?": "not confirmed by X" is no answer
+        negated = {r.claim_id for r, _ in scored if _negated(r.cue_text or "")}
         for record, _ in scored:    # nor the claim of its sentence to show ("reluctant to criticise Syria")
-            record.content_match *= 0.0 if _negated(record.cue_text or "") else 1.0
-        scored = [(r, s * (NEGATED_CUE if _negated(r.cue_text or "") else 1.0)) for r, s in scored]
+            record.content_match *= record.claim_id not in negated
+        scored = [(r, s * (NEGATED_CUE if r.claim_id in negated else 1.0)) for r, s in scored]
     return _answer(session, team_id, intent, scored, "{n} claim{s} found, by source.",
                    f"No indexed claim matches {_quoted(intent.topic)}.")
 
