@@ -50,6 +50,14 @@ _DATELINE_SEPARATOR = re.compile(r", | [-–—|] ")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z\"']")
 _DASH = re.compile(r"\\?[-–—]")
 _DATELINE_SEARCH_PARAGRAPHS = 3
+# A wire dateline opening the first paragraph: "DETROIT - ", "ISLAMABAD (Reuters) - ", "NEW YORK, Nov. 19 (UPI) — ",
+# "Washington (CNN) -- ". A place in capitals (or capitalised words before an agency), a date, an agency, a dash.
+_WIRE_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][A-Z.'’-]+)*"
+    r"(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?(?:\s+\([A-Z][\w .&-]*\))?"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s+\([A-Z][\w .&-]*\))"
+    r"\s*(?:--|[-\u2013\u2014\u2015])(?=\s|$)")
+_WIRE_DATELINE_LINES = 2        # it opens one of the first two lines after the title
 # Words a sentence does not end with: a line ending with one of them is broken inside a sentence.
 _NON_FINAL_WORDS = frozenset(
     "a an the of to in on at by for from with into about as and or but nor that which who whom whose "
@@ -250,11 +258,13 @@ def _split_blocks(text: str, sources: list[int]) -> tuple[str, list[int], list[B
     first_line = text[first_start:first_end]
     title = first_line if _looks_like_heading(first_line, _TITLE_MAX_WORDS, _TITLE_MAX_CHARS) else None
     dateline = _dateline_pattern(title) if title is not None and _DATELINE_SEPARATOR.search(title) else None
-    if dateline is not None:
-        cuts = _dateline_cuts(text, lines[1:1 + _DATELINE_SEARCH_PARAGRAPHS], dateline)
-        if cuts:
-            text, sources = _insert(text, sources, cuts, "\n")
-            lines = _line_extents(text)
+    cuts = _dateline_cuts(text, lines[1:1 + _DATELINE_SEARCH_PARAGRAPHS], dateline) if dateline is not None else []
+    first_body = 1 if title is not None else 0
+    cuts += [m.end() for start, end in lines[first_body:first_body + _WIRE_DATELINE_LINES]
+             if (m := _WIRE_DATELINE.match(text, start, end)) and _CAPITALISED_NEXT.match(text, m.end(), end)]
+    if cuts:
+        text, sources = _insert(text, sources, sorted(set(cuts)), "\n")
+        lines = _line_extents(text)
     blocks: list[Block] = []
     paragraph = 0
     pending: list[tuple[int, int, str]] = []
@@ -262,7 +272,8 @@ def _split_blocks(text: str, sources: list[int]) -> tuple[str, list[int], list[B
         line = text[start:end]
         if number == 0 and title is not None:
             kind = "title"
-        elif dateline is not None and dateline.fullmatch(line):
+        elif dateline is not None and dateline.fullmatch(line) or \
+                _WIRE_DATELINE.fullmatch(line) and _newline_inserted(text, sources, text.find("\n", end)):
             kind = "dateline"
         elif _looks_like_heading(line) and not _cut_from_paragraph(text, sources, start, end):
             kind = "heading"
