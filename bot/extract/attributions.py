@@ -114,7 +114,8 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
             if agent is not None:
                 sources = [(agent.left_edge.i, agent.right_edge.i + 1)]
             contents = _without([(sent.start + s, sent.start + e) for s, e in runs(roles, "C")], sources)
-            contents = contents or _adjacent_content(doc, openings, closings, sent, cue) or _reported_clause(doc, cue)
+            contents = (contents or _adjacent_content(doc, openings, closings, sent, cue) or _reported_clause(doc, cue)
+                        or _rest_of_sentence(doc, sent, cue, sources))
             if not contents:
                 continue
             tagged_source = bool(sources)
@@ -327,7 +328,7 @@ def _without(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list
 
 
 # The lowercased lemmas _missed_cues looks at, as TokenFeatures holds them: a speech verb, or a word of the lexicon.
-_POSSIBLE_CUES = frozenset(lemma.encode() for lemma in SPEECH_VERBS.union(*CUE_LEMMAS.values()))
+_POSSIBLE_CUES = frozenset(lemma.encode() for lemma in SPEECH_VERBS.union(*CUE_LEMMAS.values(), {"accord"}))
 
 
 def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool], lemmas: list[bytes]
@@ -343,7 +344,9 @@ def _missed_cues(sent: SpacySpan, cues: list[tuple[int, int]], quoted: list[bool
         if i in covered or lemmas[i] not in _POSSIBLE_CUES:
             continue
         t = sent.doc[i]
-        if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS:
+        if _according_to(t) is not None:
+            found.append((t.i, t.i + 2))
+        elif t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS:
             deps = {c.dep_ for c in t.children}
             if quoted[t.i] and deps & {"nsubj", "nsubjpass"} and "ccomp" in deps or _closes_sentence(t, sent):
                 found.append((t.i, t.i + 1))
@@ -386,9 +389,30 @@ def _agent(noun: Token) -> Token | None:
     return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
+def _according_to(token: Token) -> Token | None:
+    """X of "according to X"."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.nbor().lower_ != "to":
+        return None
+    return next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
+
+
+def _rest_of_sentence(doc: Doc, sent: SpacySpan, cue: tuple[int, int], sources: list[tuple[int, int]]
+                      ) -> list[tuple[int, int]]:
+    """The content of "according to X" the tagger gave none: the rest of its sentence ("Whitaker was arrested at
+    his home, according to the sheriff's office.")."""
+    if doc[cue[0]].lower_ != "according" or not sources:
+        return []
+    return [(a, b) for a, b in _without([(sent.start, sent.end)], [cue, *sources])
+            if any(not t.is_punct and not t.is_space for t in doc[a:b])]
+
+
 def _nominal_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], Token | None]:
-    """A reporting noun with its agent ("claims by Damascus", "reports by state media"): the cue is the noun and
-    "by", the source the agent, whatever wider phrase the tagger marked ("is in response to claims")."""
+    """A reporting noun with its agent ("claims by Damascus", "reports by state media"), or "according to X": the
+    cue is the noun and "by" (or "according to"), the source the agent, whatever wider phrase the tagger marked ("is
+    in response to claims")."""
+    according = _according_to(doc[cue[0]])
+    if according is not None:
+        return (cue[0], cue[0] + 2), according
     for token in doc[cue[0]:min(cue[1] + 1, len(doc))]:
         agent = _agent(token) if token.pos_ == "NOUN" and lexicon_kind(token.lemma_) else None
         if agent is not None:
