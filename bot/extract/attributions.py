@@ -112,7 +112,7 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
             roles, _ = _recall_biased(role_tagger, role_sequence(feats, tree, sent, cue), "C", CONTENT_THRESHOLD)
             sources = _nearest(cue, [(sent.start + s, sent.start + e) for s, e in runs(roles, "S")])
             if agent is not None:
-                sources = [(agent.left_edge.i, agent.right_edge.i + 1)]
+                sources = [_agent_span(agent)]
             contents = _without([(sent.start + s, sent.start + e) for s, e in runs(roles, "C")], sources)
             contents = (contents or _adjacent_content(doc, openings, closings, sent, cue) or _reported_clause(doc, cue)
                         or _rest_of_sentence(doc, sent, cue, sources))
@@ -396,6 +396,13 @@ def _according_to(token: Token) -> Token | None:
     return next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
 
 
+def _agent_span(agent: Token) -> tuple[int, int]:
+    """The agent's phrase up to a comma after its head: the parser hangs "the move reeks of fear" on "Rush Limbaugh"
+    in "According to ... Rush Limbaugh, the move reeks of fear and desperation"."""
+    end = next((t.i for t in agent.doc[agent.i + 1:agent.right_edge.i + 1] if t.text == ","), agent.right_edge.i + 1)
+    return agent.left_edge.i, end
+
+
 def _rest_of_sentence(doc: Doc, sent: SpacySpan, cue: tuple[int, int], sources: list[tuple[int, int]]
                       ) -> list[tuple[int, int]]:
     """The content of "according to X" the tagger gave none: the rest of its sentence ("Whitaker was arrested at
@@ -472,13 +479,16 @@ def _with_negation(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
 def _whole_subject(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The cue's whole subject for a source found inside a clause of it: in "A UN official, who asked not to be named
     because he was not authorised to speak to the media, said ..." the tagger took "the media", the noun nearest
-    the cue, for who speaks."""
+    the cue, for who speaks; and the subject after an inverted cue for a source found before it ("..., in an
+    attempt to rally the city's unions to the strike, says our correspondent in Lagos")."""
     subject = next((c for c in cue_head(doc, cue).children if c.dep_ == "nsubj"), None)
     if subject is None or not sources:
         return sources
     first, last = subject.left_edge.i, subject.right_edge.i + 1
     if all(first <= a and b <= last and not a <= subject.i < b for a, b in sources) \
             and any(t.dep_ in ("relcl", "acl", "appos") for t in subject.children):
+        return [(first, last)]
+    if subject.i > cue[1] and subject.pos_ in ("NOUN", "PROPN") and all(b <= cue[0] for a, b in sources):
         return [(first, last)]
     return sources
 
@@ -537,6 +547,8 @@ def _with_next_quotation(doc: Doc, openings: list[int], closings: dict[int, int]
     if end > cue[0] or openings[start] < 0:
         return contents
     following = doc[cue[0]].sent.end
+    if any(t.is_space and "\n" in t.text for t in doc[cue[1]:following]):
+        return contents         # the sentence ends its paragraph (its newline counted in it)
     while following < len(doc) and doc[following].is_space:
         if "\n" in doc[following].text:
             return contents

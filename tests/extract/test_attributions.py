@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract.attributions import find_quotes
+from bot.extract.attributions import _with_negation, find_quotes
 from bot.extract.sentences import parse, split_sentences
 from bot.extract.types import CUE_KINDS, KINDS
 from bot.text import normalise
@@ -154,6 +154,15 @@ def test_a_trailing_cue_the_tagger_passes_over_is_read_off_the_parse(quotes_of):
     assert quote.contents[0].text.endswith("unions to the strike")
 
 
+def test_according_to_closing_a_long_sentence(quotes_of):
+    """The tagger passed over it after a long clause; "according to X" is a cue wherever it stands."""
+    (quote,) = quotes_of("Daniel Whitaker, 58, who served as city treasurer from 2015 until his resignation in March, "
+                         "was arrested at his home in Ashford early Monday morning, according to the Harlan County "
+                         "Sheriff's Office.\n")
+    assert quote.cue.text == "according to" and sources(quote) == ["the Harlan County Sheriff's Office"]
+    assert quote.contents[0].text.startswith("Daniel Whitaker, 58")
+
+
 def test_according_to(quotes_of):
     quotes = quotes_of("According to the police, three people were arrested on Friday.\n")
     quote = quote_with(quotes, "three people were arrested")
@@ -294,11 +303,18 @@ def test_a_source_found_inside_a_clause_of_the_subject_is_the_whole_subject(quot
     assert sources(quote)[0].startswith("A UN official")
 
 
-def test_a_negated_cue_keeps_its_negation(quotes_of):
-    """"not been confirmed by other agencies" is no confirmation: the cue says so wherever the claim is shown."""
-    quotes = quotes_of("The army said 43 people died. That number has not been confirmed by other agencies.\n")
-    quote = next(q for q in quotes if "confirmed" in q.cue.text)
-    assert quote.cue.text.startswith("not ")
+@pytest.mark.parametrize("sentence, verb, cue", [
+    ("That number has not been confirmed by other agencies.", "confirmed", "not been confirmed"),
+    ("The ministry did not deny the report.", "deny", "not deny"),
+    ("The ministry denied the report.", "denied", "denied"),
+])
+def test_a_negated_cue_keeps_its_negation(nlp, sentence, verb, cue):
+    """"not been confirmed by other agencies" is no confirmation: whatever the tagger marked, the cue says so
+    wherever the claim is shown."""
+    doc = parse(normalise(sentence + "\n"), nlp)
+    at = next(t.i for t in doc if t.text == verb)
+    start, end = _with_negation(doc, (at, at + 1))
+    assert doc[start:end].text == cue
 
 
 def test_transcript_turns_name_the_speaker_before_the_colon(quotes_of):
