@@ -371,7 +371,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             first_keys.append(key)
         else:
             twin.extend(group)
-    groups = _with_acronyms_joined(groups)
+    groups = _with_short_names_joined(_with_acronyms_joined(groups))
     # Longest names first, so that a surname always joins a full name that is kept.
     groups.sort(key=lambda g: -max(len(m.key.split()) for m in g))
     kept: list[tuple[list[_Mention], set[tuple[str, ...]]]] = []
@@ -417,6 +417,34 @@ def _with_acronyms_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:
 
 
 _ACRONYM_SKIPS = frozenset("of and the for on in &".split())
+# Words a company's full name adds to the name it goes by: "Northwind" is "Northwind Motors".
+COMPANY_WORDS = frozenset(
+    "inc corp corporation co company companies group holdings ltd plc llc ag sa motors airlines airways industries "
+    "international technologies systems energy pharmaceuticals bank".split())
+
+
+def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:
+    """"Northwind" joins "Northwind Motors" (and "Acme" "Acme Corp."): the name a company goes by is its full name
+    without the words saying it is a company, when just one name in the article reads so."""
+    full_names: dict[tuple[str, ...], list[list[_Mention]]] = {}
+    for group in groups:
+        if not _personish(group):
+            for m in group:
+                words = m.key.split()
+                cut = len(words)
+                while cut > 1 and words[cut - 1] in COMPANY_WORDS:
+                    cut -= 1
+                if cut < len(words):
+                    full_names.setdefault(tuple(words[:cut]), []).append(group)
+    kept: list[list[_Mention]] = []
+    for group in groups:
+        owners = [] if _personish(group) else full_names.get(tuple(group[0].key.split()), [])
+        owners = list({id(g): g for g in owners if g is not group}.values())
+        if len(owners) == 1:
+            owners[0].extend(group)
+        else:
+            kept.append(group)
+    return kept
 
 
 class _NamePart(NamedTuple):
