@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -404,13 +405,21 @@ def _with_acronyms_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:
                 words = [w for w in m.name.split() if w.lower() not in _ACRONYM_SKIPS]
                 if len(words) > 1 and all(w[:1].isupper() for w in words):
                     by_initials.setdefault("".join(w[0] for w in words), []).append(group)
+
+    def owners(group: list[_Mention]) -> list[list[_Mention]]:
+        acronym = group[0].name.replace(".", "")
+        return by_initials.get(acronym, []) if 2 <= len(acronym) <= 6 and acronym.isupper() else []
+    return _joined_to_one_owner(groups, owners)
+
+
+def _joined_to_one_owner(groups: list[list[_Mention]],
+                         owners: Callable[[list[_Mention]], list[list[_Mention]]]) -> list[list[_Mention]]:
+    """Each group whose `owners(group)` name exactly one other group joins it; the others are kept."""
     kept: list[list[_Mention]] = []
     for group in groups:
-        acronym = group[0].name.replace(".", "")
-        owners = by_initials.get(acronym, []) if 2 <= len(acronym) <= 6 and acronym.isupper() else []
-        owners = list({id(g): g for g in owners if g is not group}.values())
-        if len(owners) == 1:
-            owners[0].extend(group)
+        found = list({id(g): g for g in owners(group) if g is not group}.values())
+        if len(found) == 1:
+            found[0].extend(group)
         else:
             kept.append(group)
     return kept
@@ -436,15 +445,8 @@ def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention
                     cut -= 1
                 if cut < len(words):
                     full_names.setdefault(tuple(words[:cut]), []).append(group)
-    kept: list[list[_Mention]] = []
-    for group in groups:
-        owners = [] if _personish(group) else full_names.get(tuple(group[0].key.split()), [])
-        owners = list({id(g): g for g in owners if g is not group}.values())
-        if len(owners) == 1:
-            owners[0].extend(group)
-        else:
-            kept.append(group)
-    return kept
+    return _joined_to_one_owner(groups, lambda group: [] if _personish(group) else full_names.get(
+        tuple(group[0].key.split()), []))
 
 
 class _NamePart(NamedTuple):
