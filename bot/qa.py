@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from sqlmodel import Session
 
 from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Group, Item, names_several
+from bot.disputes.lexicon import is_negated
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
@@ -66,10 +67,9 @@ _ABOUT_VERIFYING = UNVERIFIED | VERIFY | NEGATED | frozenset(
     "claim claims statement statements report reports anything something information independently yet".split())
 QUOTED_WORDS = 3         # a phrase this long with at most one searchable word is searched by all its words
 _TOKEN = re.compile(r"[^\W_]+")
-# A cue saying its source did not make the claim: "did not say", "never denied", "was reluctant to criticise",
+# Besides a negation, words by which a cue says its source did not make the claim: "was reluctant to criticise",
 # "declined to comment".
-_NEGATION = re.compile(r"\b(?:not|never|no|reluctant|unwilling|refused|refuses|declined|declines)\b|n't\b|n\u2019t\b",
-                       re.IGNORECASE)
+_UNWILLING = re.compile(r"\b(?:reluctant|unwilling|refus\w*|declin\w*)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
@@ -332,7 +332,8 @@ def _score_candidates(session: Session, ids: list[int], team_id: str, words: lis
 
 
 def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
+    """"did not say", "never denied", "was reluctant to criticise": a claim said not to have been made."""
+    return is_negated(text) or bool(_UNWILLING.search(text))
 
 
 def _quoted(text: str) -> str:
@@ -596,10 +597,11 @@ def _as_written(asked: str, name_words: list[str]):
             closeness[written] = round(search.name_score(name_words, tokens) / 10) if tokens and not set(
                 tokens) <= search.PRONOUNS else -1
         cue = (record.cue_text or "").lower()
-        reported = not SAY_VERBS.isdisjoint(_TOKEN.findall(cue)) and not _negated(cue)
-        return (not _negated(cue), fold_name(written) == folded, fold_name(_head(written)) == folded,
-                closeness[written] >= 0, closeness[written], reported, record.ingested_order, record.article_id, -record.position,
-                -record.claim_id)
+        asserted = not _negated(cue)
+        reported = asserted and not SAY_VERBS.isdisjoint(_TOKEN.findall(cue))
+        return (asserted, fold_name(written) == folded, fold_name(_head(written)) == folded,
+                closeness[written] >= 0, closeness[written], reported, record.ingested_order, record.article_id,
+                -record.position, -record.claim_id)
     return key
 
 
