@@ -299,9 +299,7 @@ def _subject_source(doc: Doc, sent: SpacySpan, cue: tuple[int, int],
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
             if subject is None or subject.tag_ in ("WDT", "EX") or not (sent.start <= subject.i < sent.end):
                 return []
-            span = (subject.left_edge.i, subject.right_edge.i + 1)
-            if subject.dep_ == "pobj":      # "According to X, the move ...": the parse may hang the clause on X
-                span = (span[0], next((t.i for t in doc[subject.i:span[1]] if t.text == ","), span[1]))
+            span = _agent_span(subject) if subject.dep_ == "pobj" else (subject.left_edge.i, subject.right_edge.i + 1)
             if span[0] < cue[1] and cue[0] < span[1]:
                 return [(subject.i, subject.i + 1)]
             if subject.dep_ != "pobj" and any(a <= span[0] and span[1] <= b for a, b in contents):
@@ -397,8 +395,8 @@ def _according_to(token: Token) -> Token | None:
 
 
 def _agent_span(agent: Token) -> tuple[int, int]:
-    """The agent's phrase up to a comma after its head: the parser hangs "the move reeks of fear" on "Rush Limbaugh"
-    in "According to ... Rush Limbaugh, the move reeks of fear and desperation"."""
+    """The agent's phrase ("by X", "according to X") up to a comma after its head: the parser hangs "the move reeks
+    of fear" on "Rush Limbaugh" in "According to ... Rush Limbaugh, the move reeks of fear and desperation"."""
     end = next((t.i for t in agent.doc[agent.i + 1:agent.right_edge.i + 1] if t.text == ","), agent.right_edge.i + 1)
     return agent.left_edge.i, end
 
