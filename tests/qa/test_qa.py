@@ -126,6 +126,14 @@ def test_a_figure_of_something_else_is_no_answer(ask):
     assert protests and all(any("protests" in f for f in i.figures) for i in protests)
 
 
+def test_a_figure_the_claim_says_what_it_counts_answers(ask):
+    """"more than 2,000 Syrians have crossed the border seeking refuge" counts Syrians, and says they are refugees;
+    "how many protests were planned?" above shows a figure of another noun stays out when the claim never names it."""
+    answer = ask("how many refugees have crossed into Turkey?")
+    assert answer.status == ANSWERED
+    assert answer.items[0].source_name == "Turkey" and answer.items[0].figures == ["more than 2,000 Syrians"]
+
+
 def test_what_cannot_be_verified_is_answered_from_the_hedges(ask):
     """"what is unverified?" shares no word with "The alleged killings cannot be independently verified."."""
     for question in ("what is unverified?", "which claims cannot be verified?"):
