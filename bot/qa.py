@@ -53,6 +53,7 @@ CONTENT_MARGIN = 0.15
 # "condemned" or "endorsed" is what was asked ("who criticised Trump?" is not anyone saying something about him).
 SAY_VERB_MATCH = 0.01
 OTHER_VERB_MATCH = 0.1
+VERB_ELSEWHERE = 0.8     # who-says with a verb like "condemned": kept by a claim not saying it when others do
 TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
@@ -378,7 +379,12 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         verb = _stem(intent.verb)
         bonus = OTHER_VERB_MATCH if telling else SAY_VERB_MATCH
         scored = [(r, s + (bonus if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)) for r, s in scored]
-    if telling:     # "who condemned the Syrian government?" asks who did it to them: not their own claims
+    if telling:     # a claim merely naming the government answers "who condemned the Syrian government?" only
+        doing = {r.claim_id for r, _ in scored      # when no claim's sentence says it (in other words, perhaps)
+                 if verb[:4] in f"{r.cue_text or ''} {r.passage}".lower()}
+        if doing:
+            scored = [(r, s * (1.0 if r.claim_id in doing else VERB_ELSEWHERE)) for r, s in scored]
+        # "who condemned the Syrian government?" asks who did it to them: not their own claims
         target = set(search.name_tokens(fold_name(intent.topic)))
         scored = [(r, s * (TARGET_AS_SOURCE if _entity_overlap(target, r) == 1.0 else 1.0)) for r, s in scored]
     if telling and not _negated(intent.text):   # "who confirmed the toll?": "not confirmed by X" is no answer

@@ -95,6 +95,16 @@ def test_who_condemned_someone_is_not_answered_with_their_own_claims(ask):
     assert "Syrian government" not in {i.source_name for i in answer.items}
 
 
+def test_who_did_something_ranks_the_sentences_saying_it_first(ask):
+    """The correspondent's and the spokeswoman's claims name the Syrian government but condemn nothing: they may
+    follow the sentence in which Pillay condemns it, well below it."""
+    items = ask("who condemned the Syrian government?").items
+    condemning = [i for i in items if "condemning" in i.sentence]
+    others = [i for i in items if "condemning" not in i.sentence]
+    assert condemning and items[:len(condemning)] == condemning
+    assert all(i.score < condemning[-1].score - 0.15 for i in others)
+
+
 def test_how_many_killed(ask):
     answer = ask("how many people have been killed since protests began?")
     assert answer.status == ANSWERED
