@@ -472,9 +472,12 @@ def _name_parts(source: str) -> list[str]:
                 tail.insert(0, word)
             else:
                 break
-        if _only_titles(tail):
+        titles = _only_titles(tail)
+        the_title = titles and len(words) == len(tail) + 1 and words[0].lower() == "the"    # "the Pope": one person
+        if titles and not the_title:
             continue                                    # "Former Secretary" of "... of State Madeleine Albright"
-        if tail and (len(tail) == len(words) or words[len(words) - len(tail) - 1].lower() not in _BEFORE_NO_NAME):
+        if tail and (the_title or len(tail) == len(words)
+                     or words[len(words) - len(tail) - 1].lower() not in _BEFORE_NO_NAME):
             part = " ".join(tail)
             if part != source.strip() and part not in parts:
                 parts.append(part)
@@ -509,7 +512,8 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
     if intent.about:
         words = _scoring_words(intent.about)
-        scored = [(r, _text_score(words, intent.about, r)) for r in theirs]
+        scored = [(r, _text_score(words, intent.about, r) * (NEGATED_CUE if _negated(r.cue_text or "") else 1.0))
+                  for r in theirs]
         found = _answer(session, team_id, intent, scored,
                         "{n} claim{s} on that subject by " + who + ".",
                         f"No claim by {_shown(intent.source)} matches {_quoted(intent.about)}.", threshold=0.45)
