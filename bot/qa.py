@@ -58,7 +58,7 @@ TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
-COUNTED_IN_CLAIM = 0.8   # how-many: kept when the claim's words name it though its figure counts another noun
+COUNTED_IN_CLAIM = 0.8   # how-many: kept when the claim's words name the people asked for, its figure others
 # How-many words for deaths, and the words articles report them with: "the death toll" and "how many died?" are
 # answered by "... have been killed", which shares no word with them.
 _DEATH_WORDS = frozenset("death deaths dead die died dies dying kill killed kills killing killings fatalities "
@@ -668,9 +668,11 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
         if reported and not _coverage([reported], f"{record.passage} {record.content_text}"):
             score *= OTHER_COUNT
         elif counted and not _coverage(counted, " ".join(record.figures)):
-            # a figure of something else ("two subsidiaries" for "how many jobs ...?"), unless the claim says what
-            # its figure is ("more than 2,000 Syrians have crossed the border seeking refuge": refugees)
-            score *= COUNTED_IN_CLAIM if _coverage(counted, record.content_text) else OTHER_COUNT
+            # a figure of something else ("two subsidiaries" for "how many jobs ...?"), unless people are asked for
+            # and the claim says who its people are ("more than 2,000 Syrians ... seeking refuge": refugees; but
+            # "1,100 people have been killed since protests began" counts no protests)
+            people = all(word in PERSON_NOUNS or word.removesuffix("s") in PERSON_NOUNS for word in counted)
+            score *= COUNTED_IN_CLAIM if people and _coverage(counted, record.content_text) else OTHER_COUNT
         best[claim_id] = max(best.get(claim_id, 0.0), score)
     scored = [(records[claim_id], score) for claim_id, score in best.items()]
     answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",

@@ -137,11 +137,12 @@ def test_a_figure_of_something_else_is_no_answer(ask):
 
 
 def test_a_figure_the_claim_says_what_it_counts_answers(ask):
-    """"more than 2,000 Syrians have crossed the border seeking refuge" counts Syrians, and says they are refugees;
-    "how many protests were planned?" above shows a figure of another noun stays out when the claim never names it."""
+    """"more than 2,000 Syrians have crossed the border seeking refuge" counts Syrians, and says they are refugees."""
     answer = ask("how many refugees have crossed into Turkey?")
     assert answer.status == ANSWERED
     assert answer.items[0].source_name == "Turkey" and answer.items[0].figures == ["more than 2,000 Syrians"]
+    # "more than 1,100 people have been killed since protests ... began" names protests, but its people are no protests
+    assert [i.source_name for i in ask("how many protests?").items] == ["Another activist website"]
 
 
 def test_what_cannot_be_verified_is_answered_from_the_hedges(ask):
