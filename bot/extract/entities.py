@@ -533,6 +533,7 @@ def _first(group: list[_Mention], name: str) -> int:
 
 
 _DESCRIPTION_WORDS = 16
+_GLOSS_WORDS = 6        # "(secret police)", "(a federal regulator)"; longer brackets are remarks
 
 
 def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int, int] | None:
@@ -555,6 +556,9 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         relative = [c for c in root.rights if c.dep_ == "relcl"]
         if relative and any(c.dep_ == "poss" for c in root.lefts):
             return root.left_edge.i, relative[0].right_edge.i + 1
+        gloss = _bracketed_gloss(doc, m.end)
+        if gloss:
+            return gloss
     titled = [m for m in group if m.name_start > m.start and not m.institution
               and not all(_word(t) in HONORIFICS or t.is_punct for t in doc[m.start:m.name_start])]    # not "Ms."
     if titled:
@@ -568,6 +572,20 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
                 start = before.left_edge.i
                 punctuated = [t.i for t in doc[start:m.start] if t.is_punct and t.tag_ != "POS"]
                 return (punctuated[-1] + 1 if punctuated else start), m.start
+    return None
+
+
+def _bracketed_gloss(doc: Doc, after: int) -> tuple[int, int] | None:
+    """A common noun phrase in brackets right after a name ("the Mukhabaraat (secret police)", "the Bureau (a
+    federal regulator)"): the article saying what the name is. Not an acronym or a party label ("(CBO)", "(D-Mo.)"),
+    which open with a capital, nor a remark with a verb ("(pictured)")."""
+    if after >= len(doc) or doc[after].text != "(":
+        return None
+    close = next((t.i for t in doc[after + 1:after + 2 + _GLOSS_WORDS] if t.text == ")"), None)
+    inside = doc[after + 1:close] if close else []
+    if inside and inside[0].is_lower and inside[-1].pos_ == "NOUN" \
+            and all(t.is_alpha or t.text in "-'" for t in inside) and not any(t.pos_ in ("VERB", "AUX") for t in inside):
+        return after + 1, close
     return None
 
 

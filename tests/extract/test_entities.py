@@ -100,6 +100,17 @@ def test_descriptions_come_from_appositives_and_relative_clauses(sample, sample_
         assert sample_text[span.start:span.end] == span.text
 
 
+def test_a_bracketed_gloss_after_a_name_describes_it_and_an_acronym_or_party_label_does_not(sample, nlp):
+    entities, _ = sample
+    assert entity_with(entities, "Mukhabaraat").description == "secret police"
+    entities, _ = entities_of(nlp, "The Congressional Budget Office (CBO) said costs would rise. Sen. Claire "
+                                   "McCaskill (D-Mo.) scolded him. The Consumer Financial Protection Bureau (a federal "
+                                   "regulator) imposed a penalty.")
+    assert entity_with(entities, "Claire McCaskill").description == "Sen."
+    assert entity_with(entities, "Congressional Budget Office").description is None
+    assert entity_with(entities, "Consumer Financial Protection Bureau").description == "a federal regulator"
+
+
 def test_listed_names_vote_for_one_type(sample):
     entities, _ = sample
     for city in ("Deraa", "Hama", "Homs", "Yayladagi"):
