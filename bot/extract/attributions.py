@@ -60,6 +60,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     for candidate in accepted:
         contents = _with_next_quotation(doc, openings, closings, cue_tokens, candidate.cue,
                                         _with_cut_complement(doc, candidate.cue, candidate.contents))
+        contents = _without_introduction(doc, openings, candidate.cue, contents)
         sources = _whole_subject(doc, candidate.cue, _without_verb_group(doc, candidate.cue, candidate.sources))
         quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, candidate.cue), sources, contents)
         if quote is not None:
@@ -510,6 +511,21 @@ def _with_cut_complement(doc: Doc, cue: tuple[int, int], contents: list[tuple[in
 
 
 _VERB_GROUP = frozenset(("aux", "auxpass", "neg", "advmod"))
+
+
+def _without_introduction(doc: Doc, openings: list[int], cue: tuple[int, int], contents: list[tuple[int, int]]
+                          ) -> list[tuple[int, int]]:
+    """'Sen. McCaskill scolded him: "...," she said.': the words before the colon opening the quotation say who
+    speaks and how; they are not what the trailing cue's speaker said."""
+    opening = min((openings[i] for a, b in contents for i in range(a, b) if openings[i] >= 0), default=-1)
+    if opening < 0 or cue[0] < opening:
+        return contents
+    before = opening - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].text != ":":
+        return contents
+    return [(max(a, opening), b) for a, b in contents if b > opening] or contents
 
 
 def _with_earlier_quotation(openings: list[int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
