@@ -140,3 +140,24 @@ def test_frozen_heap_collects_young_objects_less_often_until_the_outermost_block
             pass
         assert gc.get_threshold()[0] == YOUNG_COLLECTION_THRESHOLD
     assert gc.get_threshold() == default
+
+
+def test_a_colon_introducing_a_quotation_names_its_speaker_and_is_not_part_of_it(nlp):
+    """'McCaskill scolded him: "...," she said.': "she" is McCaskill, named before the colon, not Oz, the last person
+    named before the sentence; and what she said is the quotation alone."""
+    facts = extract_article("Oz faces critics\n\nMehmet Oz appeared at a 2014 Senate hearing. He defended his show.\n\n"
+                            "Democratic Sen. Claire McCaskill (D-Mo.) scolded him: \"The scientific community is "
+                            "almost monolithic against you,\" she said.\n", nlp)
+    (quote,) = [q for q in facts.quotes if q.cue.text == "said"]
+    assert [c.text for c in quote.contents] == ['"The scientific community is almost monolithic against you,"']
+    assert facts.entities[quote.speaker].name == "Claire McCaskill"
+
+
+def test_a_surname_the_ner_calls_an_organisation_is_the_person_named_in_full(nlp):
+    """en_core_web_sm tags "Trump" alone an organisation ten times in this article; beside "Donald Trump" it is
+    him, a person (whom "he" can then stand for). "New Yorker" is not a spelling of "New York"."""
+    (path,) = [p for p in polnear_texts("dev") if p.name.startswith("wash-post_2016-09-21_mixed-messages")]
+    facts = extract_article(path.read_text(encoding="utf-8"), nlp)
+    assert next(e for e in facts.entities if e.name == "Donald Trump").type == "PERSON"
+    facts = extract_article("The New Yorker reported that New York voters were unmoved.\n", nlp)
+    assert [e.aliases for e in facts.entities] == [["New Yorker"], ["New York"]]
