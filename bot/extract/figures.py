@@ -32,6 +32,7 @@ NUMBER_HEDGES: dict[tuple[str, ...], str] = {
     ("about",): APPROXIMATE, ("around",): APPROXIMATE, ("an", "estimated"): APPROXIMATE,
     ("estimated",): APPROXIMATE, ("some",): APPROXIMATE, ("approximately",): APPROXIMATE,
     ("roughly",): APPROXIMATE, ("an", "approximate"): APPROXIMATE, ("perhaps",): APPROXIMATE,
+    ("as", "high", "as"): BELOW, ("as", "much", "as"): BELOW, ("as", "low", "as"): ABOVE, ("as", "few", "as"): ABOVE,
 }
 APPROXIMATION = 0.1  # "about 30,000" commits to 30,000 ± 10%
 
@@ -50,6 +51,8 @@ NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "night",
               "weekend", "term"}
+# Nouns naming a quantity a bare number is the value of: "the death toll has risen to 43".
+MEASURE_NOUNS = frozenset("toll number count total tally figure estimate".split())
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
@@ -249,7 +252,28 @@ def _counted(doc: Doc, group: list[Token]) -> list[Token]:
         return _with_modifiers(doc, head, end + 1) + _of_phrase(doc, head)
     if _of_follows(doc, end):
         return _of_phrase(doc, group[-1])[1:]  # "hundreds of soldiers": the soldiers
-    return []
+    return _measured(group[-1])
+
+
+def _measured(number: Token) -> list[Token]:
+    """The quantity a bare number is given as, named by the subject or object of its verb: "the death toll ... has
+    risen to at least 43", "put the death toll at about 70", "the number of missing could be as high as 200". So
+    two figures for one death toll can be compared, though neither names what it counts beside the number."""
+    token = number
+    for _ in range(3):              # up "to"/"at"/"as high as" to the verb
+        if token.dep_ not in ("pobj", "prep", "acomp", "attr", "advmod") or token.head is token:
+            return []
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return []
+    quantity = next((c for c in token.children
+                     if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in MEASURE_NOUNS), None)
+    if quantity is None or quantity.i > number.i:
+        return []
+    start = next(t.i for t in quantity.subtree if t.dep_ != "det")
+    return list(number.doc[start:quantity.i + 1]) + _of_phrase(number.doc, quantity)
 
 
 def _with_modifiers(doc: Doc, head: Token, earliest: int) -> list[Token]:

@@ -75,6 +75,13 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         ("Five people died in 2016.", [("Five people", 5, 5, 5, None, "people")]),
         ("Russia took control of Uranium One in three separate transactions.",
          [("three separate transactions", 3, 3, 3, None, "separate transactions")]),
+        # a bare number given as the value of a quantity the sentence names counts what that quantity counts
+        ("The death toll from the floods has risen to at least 43, the governor said.",
+         [("at least 43", 43, 43, None, "at least", "death toll")]),
+        ("Hospital officials put the death toll at about 70.", [("about 70", 70, 63, 77, "about", "death toll")]),
+        ("The number of missing could be as high as 200.",
+         [("as high as 200", 200, None, 200, "as high as", "number of missing")]),
+        ("The crowd grew to 400.", [("400", 400, 400, 400, None, None)]),     # a crowd is no quantity
     ],
 )
 def test_figure_rules(nlp, text, expected):
