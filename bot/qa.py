@@ -64,6 +64,10 @@ COUNTED_IN_CLAIM = 0.8   # how-many: kept when the claim's words name the people
 _DEATH_WORDS = frozenset("death deaths dead die died dies dying kill killed kills killing killings fatalities "
                          "fatality toll".split())
 _DEATHS_REPORTED = ("killed", "died", "dead", "deaths")
+_ANYONE = frozenset("people persons".split())     # how-many words any count of people answers ("at least 43")
+_CURRENCY = frozenset("$£€¥")
+_UNITS_OF_AMOUNT = frozenset("percent dollars dollar euros euro pounds pound yen yuan rupees".split())
+_HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 # The question's words that ask for the unverified rather than name a subject.
 _ABOUT_VERIFYING = UNVERIFIED | VERIFY | NEGATED | frozenset(
     "claim claims statement statements report reports anything something information independently yet".split())
@@ -663,16 +667,9 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
             found.append((record.claim_id, score, _counted(topic), reported))
     search.attach_own(session, records)
     best: dict[int, float] = {}         # per claim, its best score of any phrasing
+    amount = bool(_HOW_MUCH.search(intent.text))
     for claim_id, score, counted, reported in found:
-        record = records[claim_id]
-        if reported and not _coverage([reported], f"{record.passage} {record.content_text}"):
-            score *= OTHER_COUNT
-        elif counted and not _coverage(counted, " ".join(record.figures)):
-            # a figure of something else ("two subsidiaries" for "how many jobs ...?"), unless people are asked for
-            # and the claim says who its people are ("more than 2,000 Syrians ... seeking refuge": refugees; but
-            # "1,100 people have been killed since protests began" counts no protests)
-            people = all(word in PERSON_NOUNS or word.removesuffix("s") in PERSON_NOUNS for word in counted)
-            score *= COUNTED_IN_CLAIM if people and _coverage(counted, record.content_text) else OTHER_COUNT
+        score *= _counting_asked(records[claim_id], counted, reported, amount)
         best[claim_id] = max(best.get(claim_id, 0.0), score)
     scored = [(records[claim_id], score) for claim_id, score in best.items()]
     answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",
@@ -680,6 +677,31 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
     if answer.status == NO_MATCH and not answer.near_misses:
         answer.near_misses = _claims_about(session, team_id, scope, intent.topic, intent.text)
     return answer
+
+
+def _counting_asked(record: search.ClaimRecord, counted: list[str], reported: str | None, amount: bool) -> float:
+    """The share of its score a claim keeps as an answer to how many `counted` (words the question counts) were
+    `reported` (a word its sentence must hold); `amount`: asked "how much", which a sum of money answers."""
+    if reported and not _coverage([reported], f"{record.passage} {record.content_text}"):
+        return OTHER_COUNT
+    if not counted or amount and not all(map(_counts_things, record.figures)):
+        return 1.0          # "how much damage ...?": "an estimated $150 million in damage"
+    if set(counted) <= _ANYONE:     # "how many people ...?" is not asked in dollars or percent
+        return 1.0 if any(map(_counts_things, record.figures)) else OTHER_COUNT
+    if _coverage(counted, " ".join(record.figures)):
+        return 1.0
+    # a figure of something else ("two subsidiaries" for "how many jobs ...?"), unless people are asked for and the
+    # claim says who its people are ("more than 2,000 Syrians ... seeking refuge": refugees; but "1,100 people have
+    # been killed since protests began" counts no protests)
+    people = all(word in PERSON_NOUNS or word.removesuffix("s") in PERSON_NOUNS for word in counted)
+    return COUNTED_IN_CLAIM if people and _coverage(counted, record.content_text) else OTHER_COUNT
+
+
+def _counts_things(figure: str) -> bool:
+    """Whether a figure may count people or things: not a sum of money or a share ("$150 million", "40 percent");
+    "at least 43" may be a death toll, which the sentence names."""
+    words = set(_TOKEN.findall(figure.lower()))
+    return not (_CURRENCY & set(figure) or "%" in figure or words & _UNITS_OF_AMOUNT)
 
 
 def _claims_about(session: Session, team_id: str, scope: Article | None, topic: str, question: str) -> list[Item]:
@@ -692,12 +714,16 @@ def _claims_about(session: Session, team_id: str, scope: Article | None, topic: 
 
 def _phrasings(topic: str) -> list[tuple[str, str | None]]:
     """The topic as asked, or, when it asks for deaths, once with each word articles report them with (and that
-    word, which the figure's sentence must hold)."""
+    word, which the figure's sentence must hold); deaths of no one in particular ("how many people died?") are
+    also the articles' death toll ("the death toll has risen to at least 43")."""
     words = topic.split()
     rest = [w for w in words if w.lower().strip(".,;:!?") not in _DEATH_WORDS]
     if len(rest) == len(words):
         return [(topic, None)]
-    return [(" ".join([*rest, reported]), reported) for reported in _DEATHS_REPORTED]
+    phrasings = [(" ".join([*rest, reported]), reported) for reported in _DEATHS_REPORTED]
+    if {w.lower() for w in rest} <= _ANYONE | AUXILIARIES:
+        phrasings.append(("death toll", "toll"))
+    return phrasings
 
 
 def _counted(topic: str) -> list[str]:

@@ -673,8 +673,15 @@ def attach_own(session: Session, records: dict[int, ClaimRecord], kinds: tuple[s
                 owned = row.claim_id == r.claim_id
                 inside = row.claim_id is None and r.content_start <= row.start and row.end <= r.content_end
                 values = getattr(r, target)
-                if (owned or inside) and row.text not in values:
-                    values.append(row.text)
+                if (owned or inside) and _shown(row) not in values:
+                    values.append(_shown(row))
+
+
+def _shown(row: Hedge | Figure) -> str:
+    """A hedge or figure as printed; a figure given as a quantity's value with the quantity after it: "at least 43
+    (death toll)" of "the death toll has risen to at least 43"."""
+    counts = getattr(row, "counts", None)
+    return f"{row.text} ({counts})" if counts and counts not in row.text else row.text
 
 
 # --- other lookups ----------------------------------------------------------------------------------------------

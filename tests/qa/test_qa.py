@@ -145,6 +145,27 @@ def test_a_figure_the_claim_says_what_it_counts_answers(ask):
     assert [i.source_name for i in ask("how many protests?").items] == ["Another activist website"]
 
 
+FLOODS = ("Floods kill dozens\n\nThe death toll from floods in the northern province has risen to at least 43, the "
+          "regional governor said on Tuesday. Local hospital officials put the death toll at about 70.\n\nThe number "
+          "of missing could be as high as 200, according to the Red Cross. The floods caused an estimated $150 million "
+          "in damage to roads and bridges, the finance ministry said.\n")
+
+
+def test_figures_given_as_a_toll_a_number_or_a_sum_answer_how_many_and_how_much(ask, sample_db, nlp):
+    """"at least 43" counts nothing beside it, but is the death toll the sentence names; "how much damage" is
+    answered in dollars, while "how many people" never is."""
+    from bot.extract.pipeline import extract_article
+
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(FLOODS, nlp), "local", slug="floods")
+    tolls = ask("how many people died?", article="floods").items
+    assert {(i.source_name, tuple(i.figures)) for i in tolls} == {
+        ("regional governor", ("at least 43 (death toll)",)), ("Local hospital officials", ("about 70 (death toll)",))}
+    assert ask("how many people are missing?", article="floods").items[0].figures == ["as high as 200 (number of missing)"]
+    assert ask("how much damage did the floods cause?", article="floods").items[0].source_name == "finance ministry"
+    assert "finance ministry" not in {i.source_name for i in ask("how many people were hurt?", article="floods").items}
+
+
 def test_what_cannot_be_verified_is_answered_from_the_hedges(ask):
     """"what is unverified?" shares no word with "The alleged killings cannot be independently verified."."""
     for question in ("what is unverified?", "which claims cannot be verified?"):
