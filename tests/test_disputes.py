@@ -3,6 +3,8 @@ PostgreSQL, and the two disputes the sample article must show."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 from datetime import datetime, timezone
 
@@ -107,6 +109,21 @@ def test_figures_for_the_same_count_that_cannot_both_hold_conflict():
     c = view(3, "Medics", f"at least 10 {square}", figures=(FigureView("at least 10 protesters", 10, None, deaths),))
     assert figure_conflict(a, b).name == "figures"
     assert figure_conflict(a, c) is None            # 12 is "at least 10": both can hold
+
+
+def test_two_sources_giving_one_toll_far_apart_conflict_weakly_though_both_could_hold():
+    """"at least 43" and "about 70" for one death toll can both be true, yet the article gives two tolls; in
+    other articles, or from one source (a toll updated), or close together, they are no dispute."""
+    toll = frozenset({stem("death"), stem("toll")})
+    governor = view(1, "the governor", "The death toll has risen to at least 43",
+                    figures=(FigureView("at least 43", 43, None, toll),))
+    hospital = view(2, "hospital officials", "the death toll at about 70", cue="put",
+                    figures=(FigureView("about 70", 63, 77, toll),))
+    close = view(3, "medics", "the death toll at 46", figures=(FigureView("46", 46, 46, toll),))
+    assert (figure_conflict(governor, hospital).name, figure_conflict(governor, hospital).weight) == ("figures", 0.45)
+    assert figure_conflict(governor, close) is None
+    assert figure_conflict(governor, replace(hospital, article_id=2)) is None
+    assert figure_conflict(governor, replace(hospital, source_key=governor.source_key)) is None
 
 
 def test_dissent_cues_cue_word_lead_and_subheading_and_weaker_contrasts():

@@ -388,17 +388,34 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     """Different figures for the same counted thing whose ranges do not overlap (e.g. 120 vs several hundred
     security forces): the counted words must be the same, so "11 primary debates" / "three presidential debates"
     or "300,000 acres of forest" / "thousands of acres" are different things, and a share is no count; units and
-    generic nouns ("percent", "people") alone do not make the same thing."""
+    generic nouns ("percent", "people") alone do not make the same thing. Two sources of one article giving one
+    tally ("the death toll") far apart conflict more weakly even when the ranges overlap: "at least 43" / "about
+    70" can both be true, yet a reader is told two tolls."""
     for fa in a.figures:
         for fb in b.figures:
             if not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts or _percent(fa) != _percent(fb):
                 continue
-            if len((a.stems & b.stems) - fa.counts) < 2:    # "millions of refugees around the globe" / "10,000
-                continue                                     # refugees from Syria": the same noun, not one event
+            tally = bool(fa.counts & _TALLY_STEMS) and a.article_id == b.article_id and a.source_key != b.source_key
+            if not tally and len((a.stems & b.stems) - fa.counts) < 2:  # "millions of refugees around the globe" /
+                continue                                                 # "10,000 refugees from Syria": not one event
             ia, ib = _interval(fa), _interval(fb)
             if ia and ib and (ia[1] < ib[0] or ib[1] < ia[0]):
                 return Signal("figures", 0.55, f"{fa.text} / {fb.text}")
+            if tally and _far_apart(fa, fb):
+                return Signal("figures", 0.45, f"{fa.text} / {fb.text}")
     return None
+
+
+_TALLY_STEMS = frozenset(lexicon.stem(w) for w in ("toll", "tally", "count", "total"))
+TALLY_RATIO = 1.25      # two tallies this far apart (the larger over the smaller) are two different tolls
+
+
+def _far_apart(fa: FigureView, fb: FigureView) -> bool:
+    """Whether the numbers the figures state ("at least 43", "about 70") differ by TALLY_RATIO or more."""
+    stated = [f.low if f.low is not None else f.high for f in (fa, fb)]
+    if None in stated or min(stated) <= 0:
+        return False
+    return max(stated) / min(stated) >= TALLY_RATIO
 
 
 def dissent_cue(c: ClaimView) -> str | None:

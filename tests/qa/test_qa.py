@@ -164,6 +164,9 @@ def test_figures_given_as_a_toll_a_number_or_a_sum_answer_how_many_and_how_much(
     assert ask("how many people are missing?", article="floods").items[0].figures == ["as high as 200 (number of missing)"]
     assert ask("how much damage did the floods cause?", article="floods").items[0].source_name == "finance ministry"
     assert "finance ministry" not in {i.source_name for i in ask("how many people were hurt?", article="floods").items}
+    disputed = ask("is the death toll disputed?", article="floods")
+    assert disputed.status == ANSWERED
+    assert {i.source_name for i in disputed.items} == {"regional governor", "Local hospital officials"}
 
 
 def test_what_cannot_be_verified_is_answered_from_the_hedges(ask):
