@@ -51,8 +51,10 @@ NOT_FIGURE_ENTITIES = {"DATE", "TIME", "ORDINAL"}
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "night",
               "weekend", "term"}
-# Nouns naming a quantity a bare number is the value of: "the death toll has risen to 43".
-MEASURE_NOUNS = frozenset("toll number count total tally figure estimate".split())
+# Nouns naming a quantity a bare number is the value of: "the death toll has risen to 43"; the generic ones only
+# with what they measure ("the number of missing"): "the figure is 20" says nothing of what it counts.
+MEASURE_NOUNS = frozenset("toll tally".split())
+GENERIC_MEASURES = frozenset("number count total figure estimate".split())
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 
 
@@ -268,12 +270,15 @@ def _measured(number: Token) -> list[Token]:
             break
     else:
         return []
-    quantity = next((c for c in token.children
-                     if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in MEASURE_NOUNS), None)
+    quantity = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                     and c.lemma_.lower() in MEASURE_NOUNS | GENERIC_MEASURES), None)
     if quantity is None or quantity.i > number.i:
         return []
+    measured = _of_phrase(number.doc, quantity)
+    if not measured and quantity.lemma_.lower() in GENERIC_MEASURES:
+        return []
     start = next(t.i for t in quantity.subtree if t.dep_ != "det")
-    return list(number.doc[start:quantity.i + 1]) + _of_phrase(number.doc, quantity)
+    return list(number.doc[start:quantity.i + 1]) + measured
 
 
 def _with_modifiers(doc: Doc, head: Token, earliest: int) -> list[Token]:

@@ -82,6 +82,7 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         ("The number of missing could be as high as 200.",
          [("as high as 200", 200, None, 200, "as high as", "number of missing")]),
         ("The crowd grew to 400.", [("400", 400, 400, 400, None, None)]),     # a crowd is no quantity
+        ("The company says the figure is 20.", [("20", 20, 20, 20, None, None)]),     # a figure of what?
     ],
 )
 def test_figure_rules(nlp, text, expected):
