@@ -232,6 +232,24 @@ def test_figures_must_count_the_same_thing_in_the_same_way():
     assert figure_conflict(land, elsewhere) is None           # the same noun, another event
 
 
+def test_two_sources_of_one_article_giving_precise_figures_for_one_noun_conflict_whatever_their_other_words():
+    """"The company says the project would create 850 permanent jobs" / "Dunmore's report estimated the scheme would
+    support about 300 permanent jobs" share no other word, yet are one number told two ways; the outlet's own
+    figure of another time, and vague amounts, are not."""
+    jobs = frozenset({stem("permanent"), stem("jobs")})
+    company = view(1, "The company", "the project would create 850 permanent jobs",
+                   figures=(FigureView("850 permanent jobs", 850, 850, jobs),))
+    report = view(2, "Dunmore's report", "the scheme would support about 300 permanent jobs", cue="estimated",
+                  figures=(FigureView("about 300 permanent jobs", 270, 330, jobs),))
+    outlet = replace(view(3, "the article", "the old mill gave 2,000 permanent jobs",
+                          figures=(FigureView("2,000 permanent jobs", 2000, 2000, jobs),)),
+                     source_key="outlet:1", attributed=False)
+    vague = view(4, "Unions", "hundreds of permanent jobs went", figures=(FigureView("hundreds of permanent jobs",
+                                                                                     200, 999, jobs),))
+    assert figure_conflict(company, report).name == "figures"
+    assert figure_conflict(company, outlet) is None and figure_conflict(report, vague) is None
+
+
 def test_claims_of_one_source_never_dispute_each_other():
     a = view(1, "Police", "the guards were shot by rebel fighters")
     b = view(2, "Police", "soldiers killed the guards")

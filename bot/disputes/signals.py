@@ -381,23 +381,26 @@ def _interval(f: FigureView) -> tuple[float, float] | None:
 
 
 def _percent(f: FigureView) -> bool:
-    return "%" in f.text or "percent" in f.text.lower()
+    return "%" in f.text or "percent" in f.text.lower() or "per cent" in f.text.lower()
 
 
 def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     """Different figures for the same counted thing whose ranges do not overlap (e.g. 120 vs several hundred
     security forces): the counted words must be the same, so "11 primary debates" / "three presidential debates"
     or "300,000 acres of forest" / "thousands of acres" are different things, and a share is no count; units and
-    generic nouns ("percent", "people") alone do not make the same thing. Two sources of one article giving one
-    tally ("the death toll") far apart conflict more weakly even when the ranges overlap: "at least 43" / "about
-    70" can both be true, yet a reader is told two tolls."""
+    generic nouns ("percent", "people") alone do not make the same thing. Two sources of one article giving precise
+    figures for one noun are about one thing even when their words differ otherwise ("wants to build 1,200 homes" /
+    "contained only 940 homes"); giving one tally ("the death toll") far apart, they conflict more weakly even when
+    the ranges overlap: "at least 43" / "about 70" can both be true, yet a reader is told two tolls."""
     for fa in a.figures:
         for fb in b.figures:
             if not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts or _percent(fa) != _percent(fb):
                 continue
-            tally = bool(fa.counts & _TALLY_STEMS) and a.article_id == b.article_id and a.source_key != b.source_key
-            if not tally and len((a.stems & b.stems) - fa.counts) < 2:  # "millions of refugees around the globe" /
-                continue                                                 # "10,000 refugees from Syria": not one event
+            rivals = a.article_id == b.article_id and a.source_key != b.source_key and a.named_source \
+                and b.named_source and _precise(fa) and _precise(fb)
+            tally = rivals and bool(fa.counts & _TALLY_STEMS)
+            if not rivals and len((a.stems & b.stems) - fa.counts) < 2:  # "millions of refugees around the globe" /
+                continue                                                  # "10,000 refugees from Syria": not one event
             ia, ib = _interval(fa), _interval(fb)
             if ia and ib and (ia[1] < ib[0] or ib[1] < ia[0]):
                 return Signal("figures", 0.55, f"{fa.text} / {fb.text}")
@@ -408,6 +411,16 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 
 _TALLY_STEMS = frozenset(lexicon.stem(w) for w in ("toll", "tally", "count", "total"))
 TALLY_RATIO = 1.25      # two tallies this far apart (the larger over the smaller) are two different tolls
+
+
+def _precise(f: FigureView) -> bool:
+    """A number as stated, perhaps hedged ("940", "about 300", "at least 43"), not a vague amount ("millions of
+    refugees", "thousands of tons"): two sources of one article giving precise figures for one noun mean one thing
+    ("1,200 homes" / "940 homes"); vague amounts are often of different things."""
+    return _VAGUE.isdisjoint(f.text.lower().split())
+
+
+_VAGUE = frozenset("several few couple tens scores dozens hundreds thousands millions billions".split())
 
 
 def _far_apart(fa: FigureView, fb: FigureView) -> bool:
