@@ -293,9 +293,9 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
 
 def _gloss_votes(root: Token, votes: Counter) -> None:
     """A name glossed by a noun is of its kind: "the Mukhabaraat (secret police)" an organisation, "Bamberg, the
-    family's lawyer" a person."""
+    family's lawyer" and "Its spokeswoman, Nadia Farrow" a person, "the capital, Terel" a place."""
     glosses = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ in ("appos", "nmod") and root.head.i > root.i:
+    if root.dep_ == "appos" or root.dep_ == "nmod" and root.head.i > root.i:
         glosses.append(root.head)
     for gloss in glosses:
         if gloss.pos_ != "NOUN" or gloss.tag_ == "NNS":
@@ -304,6 +304,8 @@ def _gloss_votes(root: Token, votes: Counter) -> None:
             votes["ORG"] += 2
         elif gloss.lemma_.lower() in PERSON_NOUNS:
             votes["PERSON"] += 2
+        elif gloss.lemma_.lower() in PLACE_NOUNS:
+            votes["GPE"] += 2
 
 
 def _word(token: Token) -> str:

@@ -161,3 +161,16 @@ def test_a_surname_the_ner_calls_an_organisation_is_the_person_named_in_full(nlp
     assert next(e for e in facts.entities if e.name == "Donald Trump").type == "PERSON"
     facts = extract_article("The New Yorker reported that New York voters were unmoved.\n", nlp)
     assert [e.aliases for e in facts.entities] == [["New Yorker"], ["New York"]]
+
+
+def test_she_signing_a_quotation_is_never_someone_named_inside_it(nlp):
+    """"Its spokeswoman, Nadia Farrow" makes Farrow a person (the NER said organisation, and "she" went to Voss, of
+    whom she speaks); "in the capital, Terel" makes Terel a place."""
+    facts = extract_article("Talks collapse\n\nKestrania's foreign ministry denied that any agreement had been "
+                            "reached. Its spokeswoman, Nadia Farrow, told reporters in the capital, Terel, that the "
+                            "number had never exceeded 90.\n\n\"There was no text and there was no date. Minister Voss "
+                            "knows this very well,\" she said.\n", nlp)
+    farrow = next(e for e in facts.entities if e.name == "Nadia Farrow")
+    assert farrow.type == "PERSON" and next(e for e in facts.entities if e.name == "Terel").type == "GPE"
+    (quote,) = [q for q in facts.quotes if q.sources and q.sources[0].text == "she"]
+    assert facts.entities[quote.speaker] is farrow
