@@ -52,10 +52,11 @@ _DASH = re.compile(r"\\?[-–—]")
 _DATELINE_SEARCH_PARAGRAPHS = 3
 # A wire dateline opening the first paragraph: "DETROIT - ", "ISLAMABAD (Reuters) - ", "NEW YORK, Nov. 19 (UPI) — ",
 # "Washington (CNN) -- ". A place in capitals (or capitalised words before an agency), a date, an agency, a dash.
+_DATELINE_DATE = r"(?:,\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,}\.?))?"    # ", Nov. 19", ", 3 March"
 _WIRE_DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][A-Z.'’-]+)*"
-    r"(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?(?:\s+\([A-Z][\w .&-]*\))?"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s+\([A-Z][\w .&-]*\))"
+    rf"{_DATELINE_DATE}(?:\s+\([A-Z][\w .&-]*\))?"
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*{_DATELINE_DATE}\s+\([A-Z][\w .&-]*\))"
     r"\s*(?:--|[-\u2013\u2014\u2015])(?=\s|$)")
 _WIRE_DATELINE_LINES = 2        # it opens one of the first two lines after the title
 # Words a sentence does not end with: a line ending with one of them is broken inside a sentence.
