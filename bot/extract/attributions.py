@@ -62,6 +62,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
                                         _with_cut_complement(doc, candidate.cue, candidate.contents))
         contents = _without_introduction(doc, openings, candidate.cue, contents)
         sources = _whole_subject(doc, candidate.cue, _without_verb_group(doc, candidate.cue, candidate.sources))
+        if _expletive(doc, sources):
+            continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
         quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, candidate.cue), sources, contents)
         if quote is not None:
             quotes.append(quote)
@@ -511,6 +513,17 @@ def _with_cut_complement(doc: Doc, cue: tuple[int, int], contents: list[tuple[in
 
 
 _VERB_GROUP = frozenset(("aux", "auxpass", "neg", "advmod"))
+
+
+def _expletive(doc: Doc, sources: list[tuple[int, int]]) -> bool:
+    """Whether the source is the "it" of "It was not clear whether ...", "It seems ...": nobody."""
+    if len(sources) != 1 or sources[0][1] - sources[0][0] != 1:
+        return False
+    token = doc[sources[0][0]]
+    return token.lower_ == "it" and token.head.lemma_ in _EXPLETIVE_VERBS
+
+
+_EXPLETIVE_VERBS = frozenset("be seem appear remain become".split())
 
 
 def _without_introduction(doc: Doc, openings: list[int], cue: tuple[int, int], contents: list[tuple[int, int]]

@@ -354,3 +354,12 @@ def test_cue_sentence_after_a_quoted_question_takes_the_question(quotes_of):
     text = '"Who do they think they are?" Trump said of Apple in February, when the company balked.\n'
     quote = quote_with(quotes_of(text), "Who do they think they are?")
     assert sources(quote) == ["Trump"] and quote.kind == "direct"
+
+
+def test_the_it_of_it_was_not_clear_is_nobody(quotes_of):
+    """"It was not clear whether ..." is the outlet's own remark: no claim, so coref cannot give it to the last
+    organisation named; "It said" is a source."""
+    quotes = quotes_of("The agency approved the drug. It was not clear whether the results would apply to people "
+                       "without heart disease. It said the review would take a year.\n")
+    assert [q.cue.text for q in quotes if any("clear" in c.text or "results" in c.text for c in q.contents)] == []
+    assert "the review would take a year" in quote_with(quotes, "the review").contents[0].text
