@@ -69,7 +69,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
     for cue, sources, contents in (*_signed_quotations(doc, openings), *_transcript_turns(doc, norm),
-                                   *_quoted_by(doc, norm)):
+                                   *_quoted_by(doc, norm), *_estimates(doc, norm, cue_tokens)):
         quote = _quote(doc, norm, sentences, quoted, is_word, cue, sources, contents)
         if quote is not None and (quote.cue.start, quote.cue.end) not in taken:
             quotes.append(quote)
@@ -217,6 +217,27 @@ def _quoted_by(doc: Doc, norm: NormalisedText):
             end -= 1
         if start < end:
             yield (verb.i, agent.i + 1), [(medium.left_edge.i, medium.right_edge.i + 1)], [(start, end)]
+
+
+def _estimates(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
+    """(cue, sources, contents) of an estimate "X put the figure at more than 1,000" ("puts", "placed", "pegged")
+    the taggers passed over: PolNeAR's cue is "puts the figure at", its content the number, which is what two
+    sources disagree on ("Holloway put the club's adjusted loss at 31 million pounds")."""
+    for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), [doc.vocab.strings[w] for w in _ESTIMATE_VERBS])):
+        verb = doc[int(i)]
+        if verb.pos_ != "VERB" or verb.i in cue_tokens or norm.block_at(verb.idx).kind != "body":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        measured = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > verb.i), None)
+        value = next((c for c in at.children if c.dep_ == "pobj"), None) if at is not None else None
+        if subject is None or measured is None or value is None or not any(t.like_num for t in value.subtree):
+            continue
+        yield (verb.i, at.i + 1), [(subject.left_edge.i, subject.right_edge.i + 1)], \
+            [(value.left_edge.i, value.right_edge.i + 1)]
+
+
+_ESTIMATE_VERBS = ("put", "place", "peg")
 
 
 def _unsourced_reports(doc: Doc, norm: NormalisedText):

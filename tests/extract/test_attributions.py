@@ -363,3 +363,12 @@ def test_the_it_of_it_was_not_clear_is_nobody(quotes_of):
                        "without heart disease. It said the review would take a year.\n")
     assert [q.cue.text for q in quotes if any("clear" in c.text or "results" in c.text for c in q.contents)] == []
     assert "the review would take a year" in quote_with(quotes, "the review").contents[0].text
+
+
+def test_an_estimate_put_at_a_number_is_its_source_s_claim(quotes_of):
+    """"X puts the figure at more than 1,000": the taggers pass over it, yet it is the number two sources give."""
+    quotes = quotes_of("Council officers expect about 450 journeys a day. The residents' association puts the figure "
+                       "at more than 1,000.\n")
+    quote = quote_with(quotes, "more than 1,000")
+    assert (sources(quote), quote.cue.text) == (["The residents' association"], "puts the figure at")
+    assert [c.text for c in quote.contents] == ["more than 1,000"]
