@@ -53,6 +53,9 @@ CONTENT_MARGIN = 0.15
 # "condemned" or "endorsed" is what was asked ("who criticised Trump?" is not anyone saying something about him).
 SAY_VERB_MATCH = 0.01
 OTHER_VERB_MATCH = 0.1
+REPLIED_CLAIMS = 5        # who-says with a verb like "denied": the best matching claims whose replies are looked for
+REPLY_WINDOW = 2          # sentences after a claim in which "X denied the claim" answers it
+REPLY_WORDS = 4           # at most this many words in a reply's content: "the claim", "those figures", "it"
 VERB_ELSEWHERE = 0.8     # who-says with a verb like "condemned": kept by a claim not saying it when others do
 TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
@@ -190,12 +193,22 @@ def _said_only(phrase: str, content: str) -> float:
     return sum(_stem(w) in asked for w in said) / len(said) if said else 0.0
 
 
+def _is_target(target: set[str], record: search.ClaimRecord) -> bool:
+    """Whether a claim's source is the one a "who condemned X?" names: "Whitfield" is "Councillor James Whitfield",
+    "the Syrian government" is the government (as the whole of its name)."""
+    return bool(target) and (_entity_overlap(target, record) == 1.0 or target <= _source_words(record))
+
+
+def _source_words(record: search.ClaimRecord) -> set[str]:
+    return set(search.name_tokens(fold_name(" ".join(filter(None, [record.source_name, record.source_text]))))) \
+        - search.STOPWORDS
+
+
 def _entity_overlap(asked: set[str], record: search.ClaimRecord) -> float:
     """Whether the question (its folded name words) names the claim's source, resolved or as written."""
     if not record.attributed:
         return 0.0
-    named = set(search.name_tokens(fold_name(" ".join(filter(None, [record.source_name, record.source_text])))))
-    named -= search.STOPWORDS
+    named = _source_words(record)
     return len(asked & named) / len(named) if named else 0.0
 
 
@@ -381,16 +394,20 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
     if intent.verb:
         verb = _stem(intent.verb)
+        if telling:
+            scored += _replies(session, team_id, scored, verb)
         bonus = OTHER_VERB_MATCH if telling else SAY_VERB_MATCH
         scored = [(r, s + (bonus if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)) for r, s in scored]
-    if telling:     # a claim merely naming the government answers "who condemned the Syrian government?" only
-        doing = {r.claim_id for r, _ in scored      # when no claim's sentence says it (in other words, perhaps)
+    if telling:
+        # a claim merely naming the government answers "who condemned the Syrian government?" only when no claim's
+        # sentence says it (in other words, perhaps)
+        doing = {r.claim_id for r, _ in scored
                  if verb[:4] in f"{r.cue_text or ''} {r.passage}".lower()}
         if doing:
             scored = [(r, s * (1.0 if r.claim_id in doing else VERB_ELSEWHERE)) for r, s in scored]
         # "who condemned the Syrian government?" asks who did it to them: not their own claims
-        target = set(search.name_tokens(fold_name(intent.topic)))
-        scored = [(r, s * (TARGET_AS_SOURCE if _entity_overlap(target, r) == 1.0 else 1.0)) for r, s in scored]
+        target = set(search.name_tokens(fold_name(intent.topic))) - search.STOPWORDS
+        scored = [(r, s * (TARGET_AS_SOURCE if _is_target(target, r) else 1.0)) for r, s in scored]
     if telling and not _negated(intent.text):   # "who confirmed the toll?": "not confirmed by X" is no answer
         negated = {r.claim_id for r, _ in scored if _negated(r.cue_text or "")}
         for record, _ in scored:    # nor the claim of its sentence to show ("reluctant to criticise Syria")
@@ -398,6 +415,27 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         scored = [(r, s * (NEGATED_CUE if r.claim_id in negated else 1.0)) for r, s in scored]
     return _answer(session, team_id, intent, scored, "{n} claim{s} found, by source.",
                    f"No indexed claim matches {_quoted(intent.topic)}.")
+
+
+def _replies(session: Session, team_id: str, scored: Scored, verb: str) -> Scored:
+    """Claims made with the verb asked about ("denied") in the few sentences after a matching claim, of what that
+    claim says: "Lyle accused Whitfield of meeting the developer privately. Whitfield denied the claim." answers
+    "who denied meeting the developer privately?" though its words are only "the claim". Each takes the score of
+    the claim it answers."""
+    said = [(r, s) for r, s in _ranked([(r, s) for r, s in scored if verb[:4] not in (r.cue_text or "").lower()])
+            if s >= CONFIDENT][:REPLIED_CLAIMS]
+    if not said:
+        return []
+    near = search.claims_after(session, [(r.article_id, r.position) for r, _ in said], REPLY_WINDOW, team_id)
+    records = search.brief_claims(session, near, team_id)
+    replies = []
+    for record in records.values():
+        if verb[:4] in (record.cue_text or "").lower() and len(record.content_text.split()) <= REPLY_WORDS:
+            answered = max(s for r, s in said if r.article_id == record.article_id
+                           and r.position <= record.position <= r.position + REPLY_WINDOW)
+            record.content_match = 1.0      # its few words stand for the claim it answers
+            replies.append((record, answered))
+    return replies
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, func, text, true
+from sqlalchemy import Engine, and_, func, or_, text, true
 from sqlmodel import Session, select
 
 from store.db import open_session
@@ -747,6 +747,17 @@ def describe(session: Session, keys: list[str], team_id: str, *, article_id: int
         query = query.where(Article.id == article_id)
     return list(session.execute(query.order_by(Article.ingested_at.desc(), Article.id.desc(), Entity.id, Sentence.id)
                                 .limit(limit)).all())
+
+
+def claims_after(session: Session, anchors: list[tuple[int, int]], window: int, team_id: str) -> list[int]:
+    """Claims whose cue's sentence is one of the `window` sentences from each (article id, sentence position)
+    anchor on, in order: where a reply to a claim ("X denied the claim") is found."""
+    near = or_(*(and_(Claim.article_id == article_id, Sentence.position >= position,
+                      Sentence.position <= position + window) for article_id, position in anchors))
+    return list(session.execute(select(Claim.id).join(Sentence, Sentence.id == Claim.sentence_id)
+                                .join(Article, Article.id == Claim.article_id)
+                                .where(Article.team_id == team_id, Claim.attributed.is_(True), near)
+                                .order_by(Claim.article_id, Sentence.position, Claim.id)).scalars())
 
 
 def claims_on_sentences(session: Session, sentence_ids: list[int]) -> dict[int, int]:

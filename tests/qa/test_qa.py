@@ -169,6 +169,24 @@ def test_figures_given_as_a_toll_a_number_or_a_sum_answer_how_many_and_how_much(
     assert {i.source_name for i in disputed.items} == {"regional governor", "Local hospital officials"}
 
 
+COUNCIL = ("Council row\n\nCouncillor James Whitfield, the council leader, backed the plan. Councillor Rebecca "
+           "Lyle accused Whitfield of meeting the developer privately before the application was lodged. Whitfield "
+           "denied the claim. He said every meeting was in the public register.\n")
+
+
+def test_who_denied_finds_the_denial_of_the_claim_asked_about_not_the_claim(ask, sample_db, nlp):
+    """"Whitfield denied the claim." shares no word with "meeting the developer privately": it answers the claim
+    just before it. Whitfield's own claims are no answer to "who accused Whitfield?"."""
+    from bot.extract.pipeline import extract_article
+
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(COUNCIL, nlp), "local", slug="council")
+    top = ask("who denied meeting the developer privately?", article="council").items[0]
+    assert (top.source_text, top.cue, top.sentence) == ("Whitfield", "denied", "Whitfield denied the claim.")
+    accusers = ask("who accused Whitfield?", article="council").items
+    assert accusers[0].cue == "accused" and "James Whitfield" not in {i.source_name for i in accusers}
+
+
 def test_what_cannot_be_verified_is_answered_from_the_hedges(ask):
     """"what is unverified?" shares no word with "The alleged killings cannot be independently verified."."""
     for question in ("what is unverified?", "which claims cannot be verified?"):
