@@ -55,6 +55,7 @@ _TITLE_ABBREVIATIONS = {
 }
 _PREPOSITION = re.compile(r"\s(?:of|for|in|at|from|with|on|to)\s")
 _DESCRIPTION_HEAD = re.compile(r"\s(?:of|for|in|at|from|with|and|on|to)\s")
+_OF = re.compile(r"\sof\s")
 _PERSON_WINDOW = 8   # sentences searched back for he/she
 _OTHER_WINDOW = 2    # for they/it
 
@@ -111,8 +112,13 @@ class _Context:
             for alias in entity.aliases:
                 self._learn(index, alias, entity.type)
             if entity.description and _is_noun_phrase(entity.description):
-                # "the dictator of the Philippines": "the dictator" may later stand for the name
-                self._learn(index, _DESCRIPTION_HEAD.split(entity.description)[0], entity.type)
+                # "the dictator of the Philippines": "the dictator" may later stand for the name, and "the leader
+                # of the council" is "the council leader"
+                head, *rest = _DESCRIPTION_HEAD.split(entity.description, maxsplit=1)
+                self._learn(index, head, entity.type)
+                if rest and _OF.match(entity.description, len(head)):
+                    self.words[index].update(w for w in map(_stem, fold_name(rest[0]).split())
+                                             if w not in _FUNCTION_WORDS)
 
     def _learn(self, index: int, alias: str, entity_type: str, head: str | None = None) -> None:
         folded = [_stem(w) for w in fold_name(alias).split()]

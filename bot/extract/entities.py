@@ -44,7 +44,7 @@ PERSON_TITLES = frozenset(
     "sir dame lord lady gen general col colonel capt captain lt lieutenant sgt sergeant adm admiral senator sen rep "
     "congressman congresswoman governor gov mayor judge justice secretary minister pope cardinal bishop archbishop "
     "rev reverend imam ayatollah rabbi ambassador envoy spokesman spokeswoman chairman chairwoman ceo mp mep attorney "
-    "sheriff commissioner chief".split()
+    "sheriff commissioner chief councillor councilor councilman councilwoman alderman".split()
 )
 # Always a person's, whatever the NER says ("Ms Pillay" tagged an organisation).
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady".split())
@@ -431,7 +431,8 @@ _ACRONYM_SKIPS = frozenset("of and the for on in &".split())
 # Words a company's full name adds to the name it goes by: "Northwind" is "Northwind Motors".
 COMPANY_WORDS = frozenset(
     "inc corp corporation co company companies group holdings ltd plc llc ag sa motors airlines airways industries "
-    "international technologies systems energy pharmaceuticals bank".split())
+    "international technologies systems energy pharmaceuticals bank developments properties partners enterprises "
+    "ventures".split())
 
 
 def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:

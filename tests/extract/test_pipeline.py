@@ -174,3 +174,13 @@ def test_she_signing_a_quotation_is_never_someone_named_inside_it(nlp):
     assert farrow.type == "PERSON" and next(e for e in facts.entities if e.name == "Terel").type == "GPE"
     (quote,) = [q for q in facts.quotes if q.sources and q.sources[0].text == "she"]
     assert facts.entities[quote.speaker] is farrow
+
+
+def test_a_description_with_an_of_phrase_is_met_again_in_other_words(nlp):
+    """"James Whitfield, the Labour leader of the council" is later "The council leader"; "Councillor" is his title,
+    not part of his name."""
+    facts = extract_article("Council row\n\nCouncillor James Whitfield, the Labour leader of the council, backed the "
+                            "plan. The council leader added that the scheme would bring in money.\n", nlp)
+    whitfield = next(e for e in facts.entities if e.name == "James Whitfield")
+    assert {facts.entities[q.speaker].name for q in facts.quotes} == {"James Whitfield"}
+    assert "The council leader" in whitfield.aliases
