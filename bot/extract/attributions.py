@@ -20,7 +20,7 @@ from bot.extract.attribution_tagger import (
     CUE_LEMMAS, base_features, body_sentences, cue_checker, cue_evidence, cue_head, cue_scorer, cue_scores,
     cue_sequence, lexicon_kind, parse_tree, quotation_openings, role_sequence, runs, taggers, token_counts,
 )
-from bot.extract.sentences import sentence_at
+from bot.extract.sentences import closing_bracket, sentence_at
 from bot.extract.types import Quote, Sentence, Span
 from bot.text import NormalisedText
 
@@ -664,5 +664,6 @@ def _nest(quotes: list[Quote]) -> None:
 def _span(doc: Doc, norm: NormalisedText, tokens: tuple[int, int], trim: bool = True) -> Span | None:
     """Token range [start, end) as an original span, edge spaces and separating punctuation trimmed (None if
     nothing is left: a cue that is a colon keeps it, untrimmed)."""
-    start, end = doc[tokens[0]].idx, doc[tokens[1] - 1].idx + len(doc[tokens[1] - 1])
+    last = doc[closing_bracket(doc, *tokens) - 1]
+    start, end = doc[tokens[0]].idx, last.idx + len(last)
     return norm.trimmed_span(start, end, _EDGE, _EDGE + _TRAILING_PUNCT) if trim else norm.span(start, end)

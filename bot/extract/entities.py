@@ -32,7 +32,7 @@ from bot.extract.gazetteer import (
     MALE_FIRST_NAMES,
     ORGANISATION_NAMES,
 )
-from bot.extract.sentences import sentence_at
+from bot.extract.sentences import closing_bracket, sentence_at
 from bot.extract.types import Entity, Mention, Sentence, Span
 from bot.text import NormalisedText
 
@@ -520,6 +520,7 @@ def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Entity:
     if described is None:
         return Entity(name=canonical, type=entity_type, aliases=aliases)
     start, end = described
+    end = closing_bracket(doc, start, end)
     return Entity(name=canonical, type=entity_type, aliases=aliases,
                   description=_text(doc[start:end]), description_span=_span(doc, norm, start, end))
 

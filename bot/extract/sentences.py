@@ -76,3 +76,11 @@ def sentence_at(sentences: list[Sentence], original_offset: int) -> int | None:
 
 def _start(sentence: Sentence) -> int:
     return sentence.span.start
+
+
+def closing_bracket(doc: Doc, start: int, end: int) -> int:
+    """The end of tokens [start, end) taking in the bracket that closes one they open: a span cut at "(ICRC" or
+    "(LSHTM" reads as a typo in an answer ("the International Committee of the Red Cross (ICRC)")."""
+    opened = sum(t.text == "(" for t in doc[start:end]) - sum(t.text == ")" for t in doc[start:end])
+    return end + 1 if opened > 0 and end < len(doc) and doc[end].text == ")" else end
+

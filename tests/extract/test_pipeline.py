@@ -184,3 +184,15 @@ def test_a_description_with_an_of_phrase_is_met_again_in_other_words(nlp):
     whitfield = next(e for e in facts.entities if e.name == "James Whitfield")
     assert {facts.entities[q.speaker].name for q in facts.quotes} == {"James Whitfield"}
     assert "The council leader" in whitfield.aliases
+
+
+def test_a_span_opening_a_bracket_closes_it(nlp):
+    """"(ICRC" and "(LSHTM" read as typos in an answer; every span still slices back to the text."""
+    text = ("Detainees\n\nAbout 1,800 people remain in detention, according to the International Committee of the Red "
+            "Cross (ICRC). Professor Helen Marsh, an epidemiologist at the London School of Hygiene and Tropical "
+            "Medicine (LSHTM), said the trial was small.\n")
+    facts = extract_article(text, nlp)
+    assert "the International Committee of the Red Cross (ICRC)" in {s.text for q in facts.quotes for s in q.sources}
+    marsh = next(e for e in facts.entities if e.name == "Helen Marsh")
+    assert marsh.description.endswith("(LSHTM)") and text[marsh.description_span.start:marsh.description_span.end] \
+        == marsh.description
