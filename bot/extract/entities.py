@@ -565,6 +565,8 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
                 end += 1
             if doc[end].text == "," and end + 1 == m.start and end - head.left_edge.i <= _DESCRIPTION_WORDS:
                 return head.left_edge.i, end
+            if end == m.start == head.i + 1 and end - head.left_edge.i <= _DESCRIPTION_WORDS:
+                return head.left_edge.i, end        # "the American investor Richard Kaine"
         for child in root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == m.end + 1 \
                     and doc[m.end].text == "," and child.right_edge.i - child.left_edge.i < _DESCRIPTION_WORDS:

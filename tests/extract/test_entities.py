@@ -171,6 +171,8 @@ def test_a_country_adjective_before_a_title_belongs_to_the_person(nlp):
 @pytest.mark.parametrize("text, name, description", [
     ("Green Party presidential candidate Jill Stein was escorted off the premises.", "Jill Stein",
      "Green Party presidential candidate"),
+    ("The club's owner, the American investor Richard Kaine, has not commented.", "Richard Kaine",
+     "the American investor"),
     ("Republican pollster Daron Shaw said the race was close.", "Daron Shaw", "Republican pollster"),
     ("The talks ended, and campaign manager Robby Mook left.", "Robby Mook", "campaign manager"),
 ])
