@@ -18,6 +18,7 @@ from bot.disputes.lexicon import is_negated
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
+    DISPUTE_WORDS,
     NEGATED,
     SAY,
     SAY_VERBS,
@@ -846,6 +847,15 @@ def _disputed(session: Session, intent: Disputed, team_id: str, scope: Article |
     if not views:
         if not intent.topic:
             return Answer(intent.text, intent, NO_MATCH, "Nothing is flagged as disputed in the indexed articles.")
+        words = _TOKEN.findall(intent.text.lower())
+        if words[0] in ("who", "whom"):     # "who disputed the size of the effect?": whoever said they did
+            verb = next(w for w in words if w in DISPUTE_WORDS)
+            found = _who_says(session, WhoSays(intent.text, intent.article, topic=intent.topic, verb=verb),
+                              team_id, scope)
+            if found.status == ANSWERED:
+                found.message = (f"Nothing about {_quoted(intent.topic)} is flagged as disputed between sources; "
+                                 f"the claims made with \u201c{verb}\u201d: {found.message}")
+                return found
         near = _claims_about(session, team_id, scope, intent.topic, intent.text)
         return Answer(intent.text, intent, NO_MATCH,
                       f"Nothing about {_quoted(intent.topic)} is flagged as disputed in the indexed articles."

@@ -187,6 +187,17 @@ def test_who_denied_finds_the_denial_of_the_claim_asked_about_not_the_claim(ask,
     assert accusers[0].cue == "accused" and "James Whitfield" not in {i.source_name for i in accusers}
 
 
+def test_who_disputed_something_no_dispute_covers_finds_who_said_they_disputed_it(ask, sample_db, nlp):
+    from bot.extract.pipeline import extract_article
+
+    text = "Trial doubts\n\nProfessor Helen Marsh also disputed the size of the trial's effect.\n"
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="trial")
+    answer = ask("who disputed the size of the trial's effect?", article="trial")
+    assert answer.status == ANSWERED and answer.message.startswith("Nothing about")
+    assert (answer.items[0].source_name, answer.items[0].cue) == ("Helen Marsh", "also disputed")
+
+
 def test_what_cannot_be_verified_is_answered_from_the_hedges(ask):
     """"what is unverified?" shares no word with "The alleged killings cannot be independently verified."."""
     for question in ("what is unverified?", "which claims cannot be verified?"):
