@@ -848,11 +848,11 @@ def _disputed(session: Session, intent: Disputed, team_id: str, scope: Article |
         if not intent.topic:
             return Answer(intent.text, intent, NO_MATCH, "Nothing is flagged as disputed in the indexed articles.")
         words = _TOKEN.findall(intent.text.lower())
-        if words[0] in ("who", "whom"):     # "who disputed the size of the effect?": whoever said they did
+        if words[0] in ("who", "whom"):     # "who disputed the size of the effect?": whoever is said to have
             verb = next(w for w in words if w in DISPUTE_WORDS)
             found = _who_says(session, WhoSays(intent.text, intent.article, topic=intent.topic, verb=verb),
                               team_id, scope)
-            if found.status == ANSWERED:
+            if found.status == ANSWERED and _stem(verb)[:4] in (found.items[0].cue or "").lower():
                 found.message = (f"Nothing about {_quoted(intent.topic)} is flagged as disputed between sources; "
                                  f"the claims made with \u201c{verb}\u201d: {found.message}")
                 return found
