@@ -269,6 +269,10 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
         return None
     if head.pos_ in NOT_SOURCE_POS and ctx.mention_at(head) is None:
         return None  # a verb or particle the attribution extractor took for a source ("said")
+    person = next((t for t in head.children if _hung_on_noun(t) and (m := ctx.mention_at(t)) is not None
+                   and _is_person(ctx.entities[m.entity])), None)
+    if person is not None:
+        return ctx.mention_at(person).entity
     if head.lower_ in RELATIVE_PRONOUNS:
         clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
         if clause is None:
@@ -521,12 +525,14 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
     best: tuple[float, int] | None = None
     chosen: int | Token | None = None
     modifier_deps = {ctx.doc.vocab.strings[dep] for dep in _MODIFIER_DEPS}
-    poss, propn = ctx.doc.vocab.strings["poss"], symbols.PROPN
+    poss, nmod, propn = ctx.doc.vocab.strings["poss"], ctx.doc.vocab.strings["nmod"], symbols.PROPN
     for i in range(before - 1, -1, -1):
         distance = here - ctx.sentence_of[i]
         if distance > window:
             break
-        if ctx.deps[i] in modifier_deps and not (ctx.deps[i] == poss and ctx.pos[i] == propn) \
+        hung = ctx.deps[i] == nmod and ctx.pos[i] == propn and pronoun in PERSON_PRONOUNS \
+            and _hung_on_noun(ctx.doc[i]) and ctx.doc[i].head.dep_ in ("nsubj", "nsubjpass")
+        if ctx.deps[i] in modifier_deps and not (ctx.deps[i] == poss and ctx.pos[i] == propn or hung) \
                 or ctx.pos[i] not in _NOUN_POS:
             continue   # a modifier is no antecedent, save a name owning something ("Ted Cruz's shortcoming")
         token = ctx.doc[i]
@@ -539,7 +545,8 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
             candidate = token
         else:
             continue
-        score = (_salience(token, distance, speech), token.i)
+        # a person's name hung on the subject (_hung_on_noun) is as salient as the subject
+        score = (_salience(token.head if hung else token, distance, speech), token.i)
         if best is None or score > best:
             best, chosen = score, candidate
     if isinstance(chosen, Token):
@@ -552,6 +559,12 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
         if earlier:
             return max(earlier, key=lambda m: m.span.start).entity
     return None
+
+
+def _hung_on_noun(token: Token) -> bool:
+    """A name the parser hung on the noun after it: "Financial analyst Kieran Moss of the consultancy Deloitte
+    Sports Group said" makes "Group" the subject and "Moss" its modifier, though Moss speaks."""
+    return token.dep_ == "nmod" and token.pos_ == "PROPN" and token.i < token.head.i
 
 
 def _salience(token: Token, distance: int, speech: bool) -> float:

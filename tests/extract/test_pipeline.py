@@ -196,3 +196,14 @@ def test_a_span_opening_a_bracket_closes_it(nlp):
     marsh = next(e for e in facts.entities if e.name == "Helen Marsh")
     assert marsh.description.endswith("(LSHTM)") and text[marsh.description_span.start:marsh.description_span.end] \
         == marsh.description
+
+
+def test_a_person_the_parser_hangs_on_an_organisation_still_speaks(nlp):
+    """"Financial analyst Kieran Moss of the consultancy Deloitte Sports Group said ...": the parser makes "Group"
+    the subject; Moss speaks, and "he" later is Moss, not Everton, the last person-like name in a subject."""
+    facts = extract_article("Club finances\n\nEverton were docked 10 points in a similar case in 2023.\n\nFinancial "
+                            "analyst Kieran Moss of the consultancy Deloitte Sports Group said the club's wage bill, "
+                            "which he estimated at 160 million pounds, was the real problem. \"Transfer fees get the "
+                            "headlines, but wages are what sink clubs,\" he said.\n", nlp)
+    speakers = {q.cue.text: facts.entities[q.speaker].name for q in facts.quotes if q.speaker is not None}
+    assert speakers["said"] == "Kieran Moss" and set(speakers.values()) == {"Kieran Moss"}
