@@ -184,6 +184,12 @@ def cue_sequence(feats: TokenFeatures, sent: SpacySpan) -> list[list[bytes]]:
     seq = []
     for i in range(start, end):
         item = feats.items[i].copy()
+        if start + 2 <= i < end - 2:        # most tokens: the whole window inside the sentence, in one step
+            item += (b"-2l:" + lemmas[i - 2], b"-2t:" + tags[i - 2], b"-1l:" + lemmas[i - 1], b"-1t:" + tags[i - 1],
+                     b"1l:" + lemmas[i + 1], b"1t:" + tags[i + 1], b"2l:" + lemmas[i + 2], b"2t:" + tags[i + 2],
+                     b"1w:" + lemmas[i + 1], b"pos:mid")
+            seq.append(item)
+            continue
         for offset, lemma_name, tag_name, edge in _WINDOW:
             j = i + offset
             if start <= j < end:
