@@ -135,8 +135,17 @@ def _is_negator(word: str) -> bool:
     return word in NEGATORS or word.endswith("n't")
 
 
+# A negator among is_negated's words (runs of letters and apostrophes), found by one search: most texts hold none,
+# and then need no splitting into words.
+_NEGATOR = re.compile(r"(?<![a-z'])(?:%s)(?![a-z'])|n't(?![a-z'])"
+                      % "|".join(sorted(w for w in NEGATORS if not w.endswith("n't"))))
+
+
 def is_negated(text: str) -> bool:
-    tokens = re.findall(r"[a-z']+", _plain(text))
+    plain = _plain(text)
+    if not _NEGATOR.search(plain):
+        return False
+    tokens = re.findall(r"[a-z']+", plain)
     return any(_is_negator(w) and not _additive(tokens, i) for i, w in enumerate(tokens))
 
 
