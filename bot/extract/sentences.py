@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -52,11 +53,13 @@ def parse(norm: NormalisedText, nlp: Language) -> Doc:
 def split_sentences(doc: Doc, norm: NormalisedText) -> list[Sentence]:
     """Body sentences in order, spans in original offsets; title, heading and dateline sentences excluded."""
     sentences: list[Sentence] = []
+    spaces = doc.to_array(IS_SPACE).tolist() if len(doc) else []     # no Token object for every word
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
+        words = [i for i in range(sent.start, sent.end) if not spaces[i]]
         if not words:
             continue
-        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        first, last = doc[words[0]], doc[words[-1]]
+        start, end = first.idx, last.idx + len(last)
         block = norm.block_at(start)
         if block is None or block.kind != "body":
             continue
