@@ -10,6 +10,7 @@ Turkish media") are not statements.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import islice
 
 import numpy as np
 from spacy.attrs import DEP, POS
@@ -95,6 +96,7 @@ def _clause(doc: Doc, norm: NormalisedText, verb: Token) -> Span | None:
             end -= 1
     while start < end and doc[start].dep_ in _LINKS:
         start += 1
-    if sum(not t.is_punct and not t.is_space for t in doc[start:end]) < MIN_CLAUSE_WORDS:
+    words = (t for t in doc[start:end] if not t.is_punct and not t.is_space)
+    if len(list(islice(words, MIN_CLAUSE_WORDS))) < MIN_CLAUSE_WORDS:      # counted no further than needed
         return None
     return norm.trimmed_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _EDGE, _EDGE)
