@@ -135,40 +135,44 @@ def base_features(doc: Doc, quoted: list[bool], scores: np.ndarray) -> TokenFeat
     score bucket and which labelled children it has (in plain lists: token objects are slow to create)."""
     lowers, lemmas, tags, deps, titles, uppers = doc.to_array([LOWER, LEMMA, TAG, DEP, IS_TITLE, IS_UPPER]).T
     strings = doc.vocab.strings
-    words = list(zip(_encoded(lowers, strings), _encoded(lemmas, strings, str.lower), _encoded(tags, strings),
-                     _encoded(deps, strings), [b"cap:T" if title else b"cap:U" if upper else b"cap:l"
-                                               for title, upper in zip(titles.tolist(), uppers.tolist())]))
+    # Each column with its feature names written once per distinct value (b"" the value alone, b"h*:" a head's).
+    lower_list, words = _encoded(lowers, strings, (b"", b"w:"))
+    lemma_list, lemma_features, head_lemmas = _encoded(lemmas, strings, (b"", b"l:", b"hl:"), str.lower)
+    tag_list, tag_features, head_tags = _encoded(tags, strings, (b"", b"t:", b"ht:"))
+    dep_list, dep_features, head_deps = _encoded(deps, strings, (b"", b"d:", b"hd:"))
     heads = head_indexes(doc).tolist()
     buckets = np.minimum((scores * 10).astype(np.int64), 9).tolist()
-    children: list[list[bytes]] = [[] for _ in words]
+    capitals = [b"cap:T" if title else b"cap:U" if upper else b"cap:l"
+                for title, upper in zip(titles.tolist(), uppers.tolist())]
+    children: list[list[bytes]] = [[] for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
-            dep = words[i][3]
+            dep = dep_list[i]
             if dep in _CHILD_DEPS:
                 children[h].append(b"k_" + dep + b":1")
-            if words[i][0] == b":":
+            if lower_list[i] == b":":
                 children[h].append(b"k_colon:1")
-    quoted_flags = [b"1" if q else b"0" for q in quoted]
     items = []
-    for i, (lower, lemma, tag, dep, cap) in enumerate(words):
-        _, head_lemma, head_tag, head_dep, _ = words[heads[i]]
+    for i, h in enumerate(heads):
         item = [
-            b"w:" + lower, b"l:" + lemma, b"t:" + tag, b"d:" + dep, b"hl:" + head_lemma, b"ht:" + head_tag,
-            b"hd:" + head_dep, _QUOTED[quoted[i]], _LEXICON_FEATURES.get(lemma, b"lex:-"),
-            _HEAD_LEXICON_FEATURES.get(head_lemma, b"hlex:-"), cap, _SCORE_BUCKETS[buckets[i]],
+            words[i], lemma_features[i], tag_features[i], dep_features[i], head_lemmas[h], head_tags[h],
+            head_deps[h], _QUOTED[quoted[i]], _LEXICON_FEATURES.get(lemma_list[i], b"lex:-"),
+            _HEAD_LEXICON_FEATURES.get(lemma_list[h], b"hlex:-"), capitals[i], _SCORE_BUCKETS[buckets[i]],
         ]
         if children[i]:
             item += dict.fromkeys(children[i])
         items.append(item)
-    return TokenFeatures(items, [w[1] for w in words], [w[2] for w in words], [w[3] for w in words],
-                         quoted_flags)
+    return TokenFeatures(items, lemma_list, tag_list, dep_list, [b"1" if q else b"0" for q in quoted])
 
 
-def _encoded(hashes: np.ndarray, strings: StringStore, convert: Callable[[str], str] = str) -> list[bytes]:
-    """Per token, its string (`convert`ed) as UTF-8, looked up and encoded once per distinct string."""
+def _encoded(hashes: np.ndarray, strings: StringStore, names: tuple[bytes, ...] = (b"",),
+             convert: Callable[[str], str] = str) -> list[list[bytes]]:
+    """Per name, per token the name followed by the token's string (`convert`ed) as UTF-8: the string looked up,
+    encoded and joined to each name once per distinct string."""
     distinct, at = np.unique(hashes, return_inverse=True)
-    names = [convert(strings[h]).encode() for h in distinct.tolist()]
-    return [names[k] for k in at.tolist()]
+    values = [convert(strings[h]).encode() for h in distinct.tolist()]
+    at = at.tolist()
+    return [[joined[k] for k in at] for joined in ([name + value for value in values] for name in names)]
 
 
 # The cue tagger's window: (offset, lemma feature name, tag feature name, the feature past the sentence's edge),
@@ -214,8 +218,9 @@ class Tree:
 def parse_tree(doc: Doc) -> Tree:
     strings = doc.vocab.strings
     deps, punct, orth = doc.to_array([DEP, IS_PUNCT, ORTH]).T
-    return Tree(head_indexes(doc).tolist(), _encoded(deps, strings),
-                [text if p else None for p, text in zip(punct.tolist(), _encoded(orth, strings))])
+    (dep_list,), (orth_list,) = _encoded(deps, strings), _encoded(orth, strings)
+    return Tree(head_indexes(doc).tolist(), dep_list,
+                [text if p else None for p, text in zip(punct.tolist(), orth_list)])
 
 
 def role_sequence(feats: TokenFeatures, tree: Tree, sent: SpacySpan, cue: tuple[int, int]) -> list[list[bytes]]:
