@@ -456,19 +456,16 @@ def _recall_biased(tagger, sequence: list[list[str]], kind: str, threshold: floa
     each token's probability of being `kind` (1.0 where Viterbi already said so)."""
     labels = tagger.tag(sequence)
     begin, inside = f"B-{kind}", f"I-{kind}"
-    only_kind = set(tagger.labels()) == {begin, inside, "O"}  # then P(kind) = 1 - P(O): one call
     marginal = tagger.marginal
-    probabilities = [1.0] * len(labels)
+    if set(tagger.labels()) == {begin, inside, "O"}:     # P(kind) = 1 - P(O): one call per token
+        probabilities = [1.0 - marginal("O", i) for i in range(len(labels))]
+    else:
+        probabilities = [marginal(begin, i) + marginal(inside, i) if label == "O" else 1.0
+                         for i, label in enumerate(labels)]
     for i, label in enumerate(labels):
-        if label == "O" or only_kind:
-            if only_kind:
-                probability = 1.0 - marginal("O", i)
-            else:
-                probability = marginal(begin, i) + marginal(inside, i)
-            probabilities[i] = probability
-            if label == "O" and probability >= threshold:
-                previous = labels[i - 1] if i else "O"
-                labels[i] = inside if previous in (begin, inside) else begin
+        if label == "O" and probabilities[i] >= threshold:
+            previous = labels[i - 1] if i else "O"
+            labels[i] = inside if previous in (begin, inside) else begin
     return labels, probabilities
 
 
