@@ -237,22 +237,27 @@ def role_sequence(feats: TokenFeatures, tree: Tree, sent: SpacySpan, cue: tuple[
     by_rel = {rel: (b"rel:" + rel, b"cd_rel:%s|%s" % (head_dep, rel),
                     {q: b"q_rel:%s%s|%s" % (q, head_quoted, rel) for q in (b"0", b"1")})
               for rel in (b"C", b"L", b"R")}
+    lemmas, tags, deps, quoted_flags, puncts = feats.lemmas, feats.tags, feats.deps, feats.quoted, tree.puncts
     seq = []
     branches = []
     for i in range(sent.start, sent.end):
-        quoted = feats.quoted[i]
-        rel = b"C" if cue[0] <= i < cue[1] else b"L" if i < cue[0] else b"R"
-        gap = (cue[0] - i) if rel == b"L" else (i - cue[1] + 1) if rel == b"R" else 0
+        quoted = quoted_flags[i]
+        if i < cue[0]:
+            rel, gap = b"L", cue[0] - i
+        elif i < cue[1]:
+            rel, gap = b"C", 0
+        else:
+            rel, gap = b"R", i - cue[1] + 1
         branch, side = _branch(tree, i, head, head_path)
         rel_feature, cue_dep_rel, quoted_rel = by_rel[rel]
         item = [
-            b"l:" + feats.lemmas[i], b"t:" + feats.tags[i], b"d:" + feats.deps[i], b"q:" + quoted, cue_quoted,
+            b"l:" + lemmas[i], b"t:" + tags[i], b"d:" + deps[i], b"q:" + quoted, cue_quoted,
             rel_feature, _GAP_FEATURES[gap] if gap < len(_GAP_FEATURES) else b"gap:far", b"br:" + branch,
             b"side:" + side, b"br_rel:%s|%s|%s" % (branch, side, rel), cue_lemma, cue_dep, cue_dep_rel,
             quoted_rel[quoted], b"br_q:%s|%s%s" % (branch, quoted, head_quoted),
         ]
-        if tree.puncts[i] is not None:
-            item.append(b"punct:" + tree.puncts[i])
+        if puncts[i] is not None:
+            item.append(b"punct:" + puncts[i])
         seq.append(item)
         branches.append(branch)
     lemmas = feats.lemmas[sent.start:sent.end]
