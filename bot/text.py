@@ -37,8 +37,10 @@ _CHAR_QUIRKS = re.compile(
     r"|[" + re.escape("".join(_ONE_FOR_ONE) + _DROPPED) + r"]"
     r"|[\x00-\x08\x0e-\x1f\x7f]"                 # stray control characters become spaces
 )
-# "rule.State TV" — a sentence glued to the next one: a space is inserted after the full stop.
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"')])(?=[A-Z][a-z])")
+# "rule.State TV" — a sentence glued to the next one: a space is inserted after the full stop (or the quotation mark
+# closing it), where the match ends. It opens with the stop, so the search skips to those characters instead of
+# trying the look-behinds at every position.
+_GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"')]?(?=[A-Z][a-z])")
 _SIGNED = re.compile(r"[.!?][\"\u201d]\s*[\u2015\u2014]")    # a quotation's last sentence closed, then a dash
 _TERMINAL = re.compile(r"[.!?:;\u2026][\"')\]]*$")
 _HEADING_MAX_WORDS = 10
@@ -157,7 +159,7 @@ def normalise(raw: str) -> NormalisedText:
     """Rewrite scraped article text into one plain form, keeping the map back to `raw`."""
     _check_usable(raw)
     text, sources = _rewrite_characters(raw)
-    text, sources = _insert(text, sources, [m.start() for m in _GLUED_SENTENCE.finditer(text)], " ")
+    text, sources = _insert(text, sources, [m.end() for m in _GLUED_SENTENCE.finditer(text)], " ")
     text, sources = _join_broken_lines(text, sources)
     text, sources, blocks = _split_blocks(text, sources)
     if not any(b.kind == "body" for b in blocks):
