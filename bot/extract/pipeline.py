@@ -8,6 +8,7 @@ re-exported here).
 from __future__ import annotations
 
 import gc
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +24,7 @@ from bot.extract.figures import find_figures
 from bot.extract.hedges import find_hedges
 from bot.extract.sentences import add_paragraph_boundaries, parse, split_sentences
 from bot.extract.statements import find_statements
-from bot.extract.types import ArticleFacts, Quote, Span
+from bot.extract.types import ArticleFacts, Hedge, Quote, Sentence, Span
 from bot.text import NormalisedText, normalise
 
 BATCH_SIZE = 16
@@ -103,6 +104,8 @@ def facts_from_doc(doc: Doc, norm: NormalisedText) -> ArticleFacts:
         figure.quote = _quote_stating(quotes, figure.span)
     for number, hedge in enumerate(hedges):
         hedge.quote = _quote_stating(quotes, hedge.span, include_attribution=True)
+        if hedge.quote is None and hedge.kind == "unverified":
+            hedge.quote = _caveated(quotes, sentences, hedge, norm.original)
         if hedge.quote is not None:
             quotes[hedge.quote].hedges.append(number)
     return ArticleFacts(
@@ -134,6 +137,26 @@ def _quote_stating(quotes: list[Quote], span: Span, include_attribution: bool = 
     if include_attribution:
         return next((i for i, q in enumerate(quotes) if inside(q.cue) or any(inside(s) for s in q.sources)), None)
     return None
+
+
+def _caveated(quotes: list[Quote], sentences: list[Sentence], hedge: Hedge, text: str) -> int | None:
+    """The claim a caveat qualifies from outside it: "..., although that timetable could not be independently
+    verified." the claim before it in its sentence; "That figure could not be independently verified." the last
+    claim of the sentence before. An answer quoting that claim must show it. A caveat naming a thing of its own
+    ("The alleged killings cannot be ...") stays the outlet's remark on its sentence."""
+    outer = [n for n, q in enumerate(quotes) if q.parent is None]    # "X said the league put it at 52m": X's
+    same = [n for n in outer if quotes[n].sentence == hedge.sentence]
+    if same:
+        before = [n for n in same if max(c.end for c in quotes[n].contents) <= hedge.span.start]
+        between = text[max(c.end for c in quotes[before[-1]].contents):hedge.span.start] if before else ""
+        return before[-1] if _POINTING.search(between) else None
+    if hedge.sentence == 0 or not _POINTING.match(sentences[hedge.sentence].span.text):
+        return None
+    before = [n for n in outer if quotes[n].sentence == hedge.sentence - 1]
+    return before[-1] if before else None
+
+
+_POINTING = re.compile(r"\b(?:that|this|these|those|such|it|which)\b", re.IGNORECASE)
 
 
 def _normalised(raw: str | NormalisedText) -> NormalisedText:

@@ -207,3 +207,19 @@ def test_a_person_the_parser_hangs_on_an_organisation_still_speaks(nlp):
                             "headlines, but wages are what sink clubs,\" he said.\n", nlp)
     speakers = {q.cue.text: facts.entities[q.speaker].name for q in facts.quotes if q.speaker is not None}
     assert speakers["said"] == "Kieran Moss" and set(speakers.values()) == {"Kieran Moss"}
+
+
+def test_a_caveat_pointing_back_qualifies_the_claim_it_points_to(nlp):
+    """"That figure could not be independently verified." qualifies the claim before it, as does "..., although that
+    timetable could not be ..." in the claim's own sentence; "The alleged killings cannot be ..." names its own
+    subject and stays the outlet's remark."""
+    facts = extract_article("Club finances\n\nA person familiar with the investigation said the league had calculated "
+                            "the loss at 52 million pounds. That figure could not be independently verified. The company "
+                            "said the drug could be available on the NHS \"within two years\", although that timetable "
+                            "could not be independently verified. The alleged killings cannot be independently "
+                            "verified.\n", nlp)
+    caveats = {h.span.start: h for h in facts.hedges if h.kind == "unverified"}
+    said = [facts.quotes[h.quote].contents[0].text if h.quote is not None else None
+            for _, h in sorted(caveats.items())]
+    assert said[0].startswith("the league had calculated the loss") and said[2] is None
+    assert said[1] == 'the drug could be available on the NHS "within two years"'
