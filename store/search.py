@@ -500,9 +500,10 @@ def claims_by_sources(session: Session, keys: list[str], team_id: str, *, articl
 
 def hedged_claims(session: Session, kind: str, team_id: str, *, article_id: int | None = None,
                   limit: int = CANDIDATES) -> list[int]:
-    """Claims in sentences holding a hedge of the kind ("unverified": "cannot be independently verified"), newest
-    article first: what a fact-checker asks for by the hedge, whose words the sentences need not share."""
-    query = (select(Claim.id).join(Hedge, Hedge.sentence_id == Claim.sentence_id)
+    """Claims in sentences holding a hedge of the kind ("unverified": "cannot be independently verified"), or that a
+    caveat after them qualifies, newest article first: what a fact-checker asks for by the hedge, whose words the
+    sentences need not share."""
+    query = (select(Claim.id).join(Hedge, or_(Hedge.sentence_id == Claim.sentence_id, Hedge.claim_id == Claim.id))
              .join(Article, Article.id == Claim.article_id).where(Hedge.kind == kind, Article.team_id == team_id))
     if article_id is not None:
         query = query.where(Claim.article_id == article_id)
@@ -665,11 +666,15 @@ def attach_own(session: Session, records: dict[int, ClaimRecord], kinds: tuple[s
     by_sentence: dict[int, list[ClaimRecord]] = {}
     for r in records.values():
         by_sentence.setdefault(r.sentence_id, []).append(r)
+    by_claim = {r.claim_id: r for r in records.values()}
     for target in kinds:
         table = _OWN[target]
-        for row in session.execute(select(table).where(table.sentence_id.in_(list(by_sentence)))
+        for row in session.execute(select(table).where(or_(table.sentence_id.in_(list(by_sentence)),
+                                                           table.claim_id.in_(list(by_claim))))
                                    .order_by(table.start, table.id)).scalars():
-            for r in by_sentence[row.sentence_id]:
+            owner = by_claim.get(row.claim_id)      # a caveat in the next sentence: "That figure could not be ..."
+            holders = by_sentence.get(row.sentence_id, [])
+            for r in holders + ([owner] if owner is not None and owner not in holders else []):
                 owned = row.claim_id == r.claim_id
                 inside = row.claim_id is None and r.content_start <= row.start and row.end <= r.content_end
                 values = getattr(r, target)

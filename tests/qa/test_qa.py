@@ -198,6 +198,18 @@ def test_who_disputed_something_no_dispute_covers_finds_who_said_they_disputed_i
     assert (answer.items[0].source_name, answer.items[0].cue) == ("Helen Marsh", "also disputed")
 
 
+def test_a_caveat_in_the_next_sentence_shows_on_the_claim_it_qualifies(ask, sample_db, nlp):
+    from bot.extract.pipeline import extract_article
+
+    text = ("Club finances\n\nA person familiar with the investigation said the league had calculated the adjusted "
+            "loss at 52 million pounds. That figure could not be independently verified.\n")
+    with open_session(sample_db) as session:
+        save_article(session, extract_article(text, nlp), "local", slug="club")
+    (item,) = ask("what did the person familiar with the investigation say?", article="club").items
+    assert item.hedges == ["could not be independently verified"]
+    assert item.sentence in {i.sentence for i in ask("what is unverified?", article="club").items}
+
+
 def test_what_cannot_be_verified_is_answered_from_the_hedges(ask):
     """"what is unverified?" shares no word with "The alleged killings cannot be independently verified."."""
     for question in ("what is unverified?", "which claims cannot be verified?"):
