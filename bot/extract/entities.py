@@ -44,7 +44,8 @@ PERSON_TITLES = frozenset(
     "sir dame lord lady gen general col colonel capt captain lt lieutenant sgt sergeant adm admiral senator sen rep "
     "congressman congresswoman governor gov mayor judge justice secretary minister pope cardinal bishop archbishop "
     "rev reverend imam ayatollah rabbi ambassador envoy spokesman spokeswoman chairman chairwoman ceo mp mep attorney "
-    "sheriff commissioner chief councillor councilor councilman councilwoman alderman".split()
+    "sheriff commissioner chief councillor councilor councilman councilwoman alderman inspector detective "
+    "superintendent constable".split()
 )
 # Always a person's, whatever the NER says ("Ms Pillay" tagged an organisation).
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady".split())
@@ -52,7 +53,7 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady".split())
 TITLES = PERSON_TITLES | frozenset(
     "prime foreign defence defense interior finance deputy vice chief father leader director officer coach speaker "
     "opposition former acting state attorney commander major republican democrat democratic labour conservative "
-    "tory liberal independent".split()
+    "tory liberal independent executive operating financial managing assistant senior special".split()
 )
 # Lower-case particles a name may start with ("al-Qaeda", "bin Laden"); other lower-case starts are not names.
 NAME_PARTICLES = frozenset("al el bin ibn de da di van von le la du".split())
@@ -199,6 +200,10 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
                 and fold_name(token.text) in surnames:
             # "Lake said" after "Robin Lake": the NER missed the bare surname
             mentions.append(_Mention(token.i, token.i + 1, token.i, "PERSON", token.text, Counter({"PERSON": 1})))
+    # the place of an office ("State" of "Secretary of State Francisco Delgado") is part of a title, not a mention
+    offices = [(m.start, m.name_start) for m in mentions if m.name_start > m.start]
+    mentions = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].lower_ == "of"
+                                            and any(s <= m.start and m.end <= e for s, e in offices))]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -256,18 +261,23 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         end -= 1  # "Minnesota Vikings - while": the NER ran past the name
     if start >= end:
         return None
+    tagged_start = start
     head = _chain_head(doc, start, end)
     end = max(end, head.i + 1)
     label = head.ent_type_ if head.ent_type_ in NAMED_LABELS else label
     while start > 0 and _left_of_name(doc[start - 1], start, end):
         start -= 1
+    office_end = start
+    start = _office_start(doc, start, end)
     titled = [i for i in range(start, end - 1) if _word(doc[i]) in PERSON_TITLES]
     name_start = start
     honoured = any(_word(doc[i]) in HONORIFICS for i in titled)
     if label in _MAYBE_PERSON or titled and (honoured or label not in ("ORG", "FAC")):
-        name_start = titled[-1] + 1 if titled else start
+        name_start = max(titled[-1] + 1 if titled else start, office_end if start < office_end else start)
         while name_start < end - 1 and _is_title(doc[name_start]):
             name_start += 1
+        if label == "PERSON" and any(_word(doc[i]) in TITLES for i in range(name_start, tagged_start)):
+            name_start = tagged_start   # "Leeds City Council leader James Lewthwaite": the NER's name
         if end - name_start == 1 and doc[name_start].lower_ in GENERIC_NOUNS:
             name_start = start  # "Queen City", "State of the Union": a name, not a title and a word
     if not any(_word(doc[i]) in TITLES or doc[i].lower_ in COUNTRY_OF_ADJECTIVE for i in range(start, name_start)):
@@ -326,6 +336,19 @@ def _left_of_name(token: Token, start: int, end: int) -> bool:
     if not (start <= token.head.i < end) or token.dep_ not in ("compound", "amod", "nmod", "flat") or token.is_punct:
         return False
     return token.tag_ in ("NNP", "NNPS") or _word(token) in TITLES or token.lower_ in COUNTRY_OF_ADJECTIVE
+
+
+def _office_start(doc: Doc, start: int, end: int) -> int:
+    """Where an office "TITLE of PLACE" before a name starts ("Secretary of State Francisco Delgado", "Minister of
+    Health Ana Reyes"): the parser hangs the office's capitalised words on "of", not on the name."""
+    i = start - 1
+    while i > 1 and doc[i].tag_ in ("NNP", "NNPS") and doc[i].dep_ in ("pobj", "compound"):
+        i -= 1
+    office = doc[i - 1] if i < start - 1 and i > 0 and doc[i].lower_ == "of" else None
+    if office is not None and _word(office) in TITLES and start <= office.head.i < end \
+            and office.dep_ in ("compound", "nmod"):
+        return office.i
+    return start
 
 
 def _is_title(token: Token) -> bool:
@@ -431,8 +454,13 @@ _ACRONYM_SKIPS = frozenset("of and the for on in &".split())
 # Words a company's full name adds to the name it goes by: "Northwind" is "Northwind Motors".
 COMPANY_WORDS = frozenset(
     "inc corp corporation co company companies group holdings ltd plc llc ag sa motors airlines airways industries "
-    "international technologies systems energy pharmaceuticals bank developments properties partners enterprises "
-    "ventures".split())
+    "international technologies technology systems energy pharmaceuticals bank developments properties partners "
+    "enterprises ventures electronics labs networks communications".split())
+
+# Nouns that describe a company: "the company" may stand for an organisation described so or named with COMPANY_WORDS.
+COMPANY_NOUNS = frozenset(
+    "company firm maker manufacturer automaker carmaker retailer supplier producer developer carrier airline bank "
+    "insurer lender chain conglomerate startup giant operator provider".split())
 
 
 def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:
@@ -448,8 +476,9 @@ def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention
                     cut -= 1
                 if cut < len(words):
                     full_names.setdefault(tuple(words[:cut]), []).append(group)
-    return _joined_to_one_owner(groups, lambda group: [] if _personish(group) else full_names.get(
-        tuple(group[0].key.split()), []))
+    # the short name may be taken for a person now and then ("Voltaro said"), so long as it mostly is not
+    return _joined_to_one_owner(groups, lambda group: [] if _type_votes(group).most_common(1)[0][0] == "PERSON"
+                                else full_names.get(tuple(group[0].key.split()), []))
 
 
 class _NamePart(NamedTuple):
@@ -495,14 +524,16 @@ def _personish(group: list[_Mention]) -> bool:
 
 def _spelling_variants(a: str, b: str, ma: _Mention, mb: _Mention) -> bool:
     """"Jisr al-Shughour" and "Jisr al-Shugur"; two people's names must also share the first name. A name running
-    on into a longer word is another name ("New York" and "New Yorker", "Syria" and "Syrian")."""
+    on into a longer word is another name ("New York" and "New Yorker", "Syria" and "Syrian"), save a person's
+    name by one letter."""
     if ma.institution or mb.institution:
         return False
     short, long = sorted((a, b), key=len)
-    if long.startswith(short) and long[len(short):][:1].isalpha():
+    people = ma.votes["PERSON"] > 0 and mb.votes["PERSON"] > 0
+    if people and a.split()[0] != b.split()[0]:
         return False
-    if ma.votes["PERSON"] > 0 and mb.votes["PERSON"] > 0 and a.split()[0] != b.split()[0]:
-        return False
+    if long.startswith(short) and long[len(short):][:1].isalpha() and not (people and len(long) == len(short) + 1):
+        return False    # but "Helena Brand" is "Helena Brandt" misspelt
     return _alike(a, b, SPELLING_VARIANT_SCORE)
 
 
@@ -558,8 +589,10 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
     person, the common noun phrase before the name ("Green Party presidential candidate Jill Stein")."""
     for m in group:
         root = doc[m.end - 1]
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < m.start:
-            head = root.head
+        head = root.head
+        while head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.head.pos_ == "NOUN":
+            head = head.head.head   # "the mayor of Zermatt, Romy Imboden": the parser hung the name on "Zermatt"
+        if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < m.start:
             end = head.i + 1
             while end < m.start and not doc[end].is_punct:
                 end += 1
@@ -582,7 +615,8 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
     if titled:
         m = max(titled, key=lambda m: m.name_start - m.start)
         return m.start, m.name_start
-    if entity_type == "PERSON":
+    if entity_type == "PERSON" or entity_type == "ORG" and any(
+            m.start and doc[m.start - 1].lemma_.lower() in COMPANY_NOUNS for m in group):  # "electronics maker Voltaro"
         for m in group:
             before = doc[m.start - 1] if m.start else None
             if before is not None and before.tag_ == "NN" and before.dep_ in ("compound", "nmod") \

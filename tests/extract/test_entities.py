@@ -189,6 +189,14 @@ def test_a_person_is_described_by_the_common_noun_phrase_before_the_name(nlp, te
     ("Police Chief John Smith said the road was closed.", "John Smith", "Police Chief"),
     ("Shares fell.\nChief executive Karen Liu said sales were weak. \"We were wrong,\" Ms. Liu told analysts.\n",
      "Karen Liu", "Chief executive"),
+    # several title words, an office "of" a place, an office after an organisation's name
+    ("Detective Chief Inspector Karen Whitlow told a news conference.", "Karen Whitlow", "Detective Chief Inspector"),
+    ("Voltaro Chief Executive Nadia Sorensen said in a statement.", "Nadia Sorensen", "Voltaro Chief Executive"),
+    ("Secretary of State Francisco Delgado said 95,000 ballots remained.", "Francisco Delgado", "Secretary of State"),
+    ("Leeds City Council leader James Lewthwaite said the authority would act.", "James Lewthwaite",
+     "Leeds City Council leader"),
+    # an appositive the parser hung on the place in the description
+    ("\"Nobody talked about water,\" said the mayor of Zermatt, Romy Imboden.", "Romy Imboden", "the mayor of Zermatt"),
 ])
 def test_an_office_before_the_name_is_its_description_and_an_honorific_is_none(nlp, text, name, description):
     """"who is Maria Delgado?" is answered by her office; "Ms." says nothing about Karen Liu."""
@@ -202,6 +210,26 @@ def test_a_company_goes_by_its_name_without_the_words_saying_it_is_one(nlp, comp
                                    "9 percent. A Northwind spokesman, Eric Dahl, said the company would honour its "
                                    "agreements.")
     assert entity_with(entities, "Northwind").aliases == [company, "Northwind"]
+
+
+def test_an_offices_place_is_no_mention_of_its_own(nlp):
+    entities, _ = entities_of(nlp, "Secretary of State Francisco Delgado said 95,000 ballots remained.")
+    assert [e.name for e in entities] == ["Francisco Delgado"]
+
+
+def test_a_company_mostly_named_as_one_joins_its_full_name_though_once_taken_for_a_person(nlp):
+    entities, _ = entities_of(nlp, "Consumer electronics maker Voltaro Inc. said it would recall 2.3 million power "
+                                   "banks. Voltaro said it had received 87 reports. Voltaro denied that account. "
+                                   "Voltaro shares fell. Voltaro said no deaths had been linked to the devices.")
+    voltaro = entity_with(entities, "Voltaro")
+    assert voltaro.name == "Voltaro Inc." and voltaro.description == "Consumer electronics maker"
+
+
+def test_a_persons_name_misspelt_by_one_letter_more_is_one_person(nlp):
+    entities, _ = entities_of(nlp, "Dr. Helena Brandt led the study. Dr. Helena Brand, as her name was misspelled "
+                                   "in the release, said the total was robust. John Smith and John Smithson came.")
+    assert entity_with(entities, "Helena Brand").name == "Helena Brandt"
+    assert entity_with(entities, "John Smith") is not entity_with(entities, "John Smithson")
 
 
 def test_a_title_like_word_before_a_common_noun_stays_in_the_name(nlp):
