@@ -21,7 +21,9 @@ from spacy import symbols
 from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.tokens import Doc, Token
 
-from bot.extract.entities import INSTITUTIONS, PERSON_NOUNS, TITLES, fold_name, has_possessive
+from bot.extract.entities import (
+    COMPANY_NOUNS, COMPANY_WORDS, INSTITUTIONS, PERSON_NOUNS, TITLES, fold_name, has_possessive,
+)
 from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from bot.extract.sentences import sentence_at
 from bot.extract.types import Entity, Mention, Quote, Sentence, Span
@@ -111,6 +113,9 @@ class _Context:
             self.words.append(set())
             for alias in entity.aliases:
                 self._learn(index, alias, entity.type)
+            if _is_company(entity):
+                self._learn(index, "company", entity.type)
+                self._learn(index, "firm", entity.type)
             if entity.description and _is_noun_phrase(entity.description):
                 # "the dictator of the Philippines": "the dictator" may later stand for the name, and "the leader
                 # of the council" is "the council leader"
@@ -337,8 +342,11 @@ def _bracketed(tokens: list[Token]) -> list[Token]:
 
 
 def _named(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
-    """The entity named at the head, or in an appositive to it ("The UN human rights chief, Navi Pillay")."""
-    for token in (head, *(c for c in head.children if c.dep_ == "appos")):
+    """The entity named at the head, or in an appositive to it ("The UN human rights chief, Navi Pillay"; also
+    when the parser split the head: "co-author, Tomas Lindqvist" made "co", "-" and "author" each a subject)."""
+    inside = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    for token in (head, *(c for top in tops for c in top.children if c.dep_ == "appos")):
         mention = ctx.mention_at(token)
         if mention is not None:
             return _metonymy(ctx, mention)
@@ -592,6 +600,10 @@ def _entity_of(ctx: _Context, token: Token) -> int | None:
         return mention.entity
     if token.pos_ != "NOUN":
         return None
+    # "The minister for climate change, Saima Baloch, said": the description is the name after it
+    named = [ctx.mention_at(c) for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if named and named[0] is not None:
+        return named[0].entity
     head_word = _stem(fold_name(token.text))
     if head_word not in ctx.known_heads:
         return None
@@ -625,6 +637,15 @@ def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> boo
     if pronoun in GROUP_PRONOUNS:
         return entity.type in ("GROUP", "NORP") or entity.type == "ORG" and (plural or token is None)
     return entity.type in ("ORG", "GPE") and not plural
+
+
+def _is_company(entity: Entity) -> bool:
+    """An organisation named as a company ("Voltaro Inc.") or described as one ("Consumer electronics maker")."""
+    if entity.type != "ORG":
+        return False
+    named = fold_name(entity.name).split()[-1:]
+    described = fold_name(entity.description).split()[-1:] if entity.description else []
+    return bool(named) and named[0] in COMPANY_WORDS or bool(described) and described[0] in COMPANY_NOUNS
 
 
 def _is_person(entity: Entity) -> bool:

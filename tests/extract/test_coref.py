@@ -221,6 +221,19 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     # an abbreviated title matches the description
     ("Gov. Pat McCrory called the Guard. Crowds gathered. The governor said order was restored.",
      "The governor", "order was restored", "Pat McCrory"),
+    # a description with the name in apposition is that name, for a pronoun after it too, not another "minister"
+    ("Pakistan's Prime Minister announced relief. The minister for climate change, Saima Baloch, said the rains "
+     "were heavy. She said climate change had made downpours more likely.", "She", "climate change had made",
+     "Saima Baloch"),
+    # ... even when the parser split the description's head ("co", "-", "author")
+    ("Dr. Brandt's co-author, Tomas Lindqvist of the Swedish Polar Research Secretariat, said the findings were "
+     "consistent. \"Smaller glaciers go first,\" he said.", "he", "Smaller glaciers go first", "Tomas Lindqvist"),
+    # "the company" is the company named before it
+    ("Consumer electronics maker Voltaro Inc. said it would recall 2.3 million power banks. Regulators were told. "
+     "The company said replacements would ship in six weeks.", "The company", "replacements would ship",
+     "Voltaro Inc."),
+    ("Harlow Foods Ltd bought the site in May. The council objected. The company said the plans were "
+     "lawful.", "The company", "the plans were lawful", "Harlow Foods Ltd"),
 ])
 def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content, speaker):
     names, *_ = resolve(nlp, text, (source, content))
