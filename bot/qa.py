@@ -462,6 +462,9 @@ def _sources_named(session: Session, name: str, team_id: str) -> NamedSources:
         if matches:
             break
     words = search.name_tokens(folded)
+    acronym = next((w for w in name.replace(".", "").split() if 2 <= len(w) <= 6 and w.isupper()), None)
+    if not matches and acronym:
+        matches = search.match_acronym(session, acronym, team_id)
     if matches:
         return NamedSources(matches, words)
     by_surname = _by_surname(session, name, team_id)
@@ -538,7 +541,9 @@ def _by_written_source(session: Session, name: str, team_id: str, scope: Article
 def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article | None) -> Answer:
     named = _sources_named(session, intent.source, team_id)
     name_words = named.words
-    if not name_words or set(name_words) <= search.PRONOUNS:     # "what did she say?": she could be anyone
+    # "what did she say?": she could be anyone; but "the WHO" is an organisation
+    if not name_words or set(name_words) <= search.PRONOUNS and not any(
+            len(w) > 1 and w.isupper() for w in intent.source.split()):
         return Answer(intent.text, intent, BAD_QUESTION, "Name a source, e.g. \"what did Erdogan say?\"")
     keys = [m.key for m in named.matches]
     who = _resolved(session, named, intent.source, team_id)

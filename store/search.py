@@ -211,12 +211,14 @@ class _NameIndex:
     tokens: dict[str, list[int]] = field(default_factory=dict)  # expanded word -> names holding it
     grams: dict[str, set[str]] = field(default_factory=dict)    # padded trigram -> words holding it
     short: set[str] = field(default_factory=set)            # words of at most SHORT_CLOSE letters
+    initials: dict[str, list[int]] = field(default_factory=dict)  # "who" -> names such as "world health organization"
     close: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # question word -> close words (memo)
 
 
 _name_cache: dict[str, _NameIndex] = {}
 _name_lock = threading.Lock()
 _NAME_FILLERS = frozenset({"the", "a", "an", "of", "s"})
+_ACRONYM_SKIPS = frozenset({"the", "of", "and", "for", "on", "in", "s"})
 SHORTLIST = 40                 # names scored in full per name asked (the best by token_set_ratio)
 SHORT_CLOSE = 6                # a word of 4 letters is within ratio 75 only of words of at most 6
 
@@ -283,6 +285,9 @@ def _add_names(session: Session, index: _NameIndex, alias_max: int, entity_max: 
                     if len(word) <= SHORT_CLOSE:
                         index.short.add(word)
                 index.tokens[word].append(number)
+            words = [w for w in name.split() if w not in _ACRONYM_SKIPS]
+            if len(words) > 1 and spelling not in descriptions:
+                index.initials.setdefault("".join(w[0] for w in words), []).append(number)
         if spelling not in index.stored[number]:
             index.stored[number].append(spelling)
     index.close.clear()
@@ -422,6 +427,14 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
         if m.score >= best - NAME_MARGIN or floor < NAME_MATCH:
             chosen.setdefault(m.key, m)
     return list(chosen.values())[:limit]
+
+
+def match_acronym(session: Session, acronym: str, team_id: str) -> list[NameMatch]:
+    """Entities whose name has these initials, for an acronym the articles do not write as a name ("the WHO" when
+    they say "the World Health Organization" and "a WHO epidemiologist")."""
+    index = _name_index(session)
+    passing = [(number, 100.0) for number in index.initials.get(acronym.lower(), [])]
+    return _scored_entities(session, index, passing, team_id, NAME_MATCH, None) if passing else []
 
 
 def _scored_entities(session: Session, index: _NameIndex, passing: list[tuple[int, float]], team_id: str,

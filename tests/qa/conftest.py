@@ -27,3 +27,15 @@ def ask(sample_db):
             return answer_question(session, text, **options)
 
     return run
+
+
+@pytest.fixture
+def index_text(sample_db, nlp):
+    """Index another article beside the sample: index_text(text, slug)."""
+    from bot.extract.pipeline import extract_article
+
+    def run(text: str, slug: str) -> None:
+        with open_session(sample_db) as session:
+            save_article(session, extract_article(text, nlp), LOCAL_TEAM, slug=slug)
+
+    return run

@@ -74,16 +74,13 @@ def test_who_condemned_finds_the_claim_with_that_cue(ask):
     assert (answer.items[0].source_name, answer.items[0].cue) == ("Navi Pillay", "strongly condemning")
 
 
-def test_a_verb_other_than_say_finds_the_claims_made_with_it(ask, sample_db, nlp):
+def test_a_verb_other_than_say_finds_the_claims_made_with_it(ask, index_text):
     """"who criticized Hill?" names only Hill, as do her seventy claims: the one claim whose cue is the verb asked
     about is looked for with it, and comes first."""
-    from bot.extract.pipeline import extract_article
-
     said = "".join(f"Hill said project {n} would help. " for n in range(70))
     text = (f"Council\n{said}Tom Berry, a councillor from the northern district who has served on the council for "
             "many years, criticized the plan that Hill made on Monday in front of the whole council and the press.\n")
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="council")
+    index_text(text, "council")
     top = ask("who criticized Hill?").items[0]
     assert top.source_text.startswith("Tom Berry") and top.cue == "criticized"
 
@@ -151,13 +148,10 @@ FLOODS = ("Floods kill dozens\n\nThe death toll from floods in the northern prov
           "in damage to roads and bridges, the finance ministry said.\n")
 
 
-def test_figures_given_as_a_toll_a_number_or_a_sum_answer_how_many_and_how_much(ask, sample_db, nlp):
+def test_figures_given_as_a_toll_a_number_or_a_sum_answer_how_many_and_how_much(ask, index_text):
     """"at least 43" counts nothing beside it, but is the death toll the sentence names; "how much damage" is
     answered in dollars, while "how many people" never is."""
-    from bot.extract.pipeline import extract_article
-
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(FLOODS, nlp), "local", slug="floods")
+    index_text(FLOODS, "floods")
     tolls = ask("how many people died?", article="floods").items
     assert {(i.source_name, tuple(i.figures)) for i in tolls} == {
         ("regional governor", ("at least 43 (death toll)",)), ("Local hospital officials", ("about 70 (death toll)",))}
@@ -174,37 +168,28 @@ COUNCIL = ("Council row\n\nCouncillor James Whitfield, the council leader, backe
            "denied the claim. He said every meeting was in the public register.\n")
 
 
-def test_who_denied_finds_the_denial_of_the_claim_asked_about_not_the_claim(ask, sample_db, nlp):
+def test_who_denied_finds_the_denial_of_the_claim_asked_about_not_the_claim(ask, index_text):
     """"Whitfield denied the claim." shares no word with "meeting the developer privately": it answers the claim
     just before it. Whitfield's own claims are no answer to "who accused Whitfield?"."""
-    from bot.extract.pipeline import extract_article
-
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(COUNCIL, nlp), "local", slug="council")
+    index_text(COUNCIL, "council")
     top = ask("who denied meeting the developer privately?", article="council").items[0]
     assert (top.source_text, top.cue, top.sentence) == ("Whitfield", "denied", "Whitfield denied the claim.")
     accusers = ask("who accused Whitfield?", article="council").items
     assert accusers[0].cue == "accused" and "James Whitfield" not in {i.source_name for i in accusers}
 
 
-def test_who_disputed_something_no_dispute_covers_finds_who_said_they_disputed_it(ask, sample_db, nlp):
-    from bot.extract.pipeline import extract_article
-
+def test_who_disputed_something_no_dispute_covers_finds_who_said_they_disputed_it(ask, index_text):
     text = "Trial doubts\n\nProfessor Helen Marsh also disputed the size of the trial's effect.\n"
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="trial")
+    index_text(text, "trial")
     answer = ask("who disputed the size of the trial's effect?", article="trial")
     assert answer.status == ANSWERED and answer.message.startswith("Nothing about")
     assert (answer.items[0].source_name, answer.items[0].cue) == ("Helen Marsh", "also disputed")
 
 
-def test_a_caveat_in_the_next_sentence_shows_on_the_claim_it_qualifies(ask, sample_db, nlp):
-    from bot.extract.pipeline import extract_article
-
+def test_a_caveat_in_the_next_sentence_shows_on_the_claim_it_qualifies(ask, index_text):
     text = ("Club finances\n\nA person familiar with the investigation said the league had calculated the adjusted "
             "loss at 52 million pounds. That figure could not be independently verified.\n")
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="club")
+    index_text(text, "club")
     (item,) = ask("what did the person familiar with the investigation say?", article="club").items
     assert item.hedges == ["could not be independently verified"]
     assert item.sentence in {i.sentence for i in ask("what is unverified?", article="club").items}
@@ -417,13 +402,9 @@ def test_a_full_name_finds_the_surname_the_article_uses(ask):
     assert "surname" not in ask("who is Asad?").message
 
 
-def test_claims_found_by_surname_alone_say_they_may_be_someone_else(ask, sample_db, nlp):
+def test_claims_found_by_surname_alone_say_they_may_be_someone_else(ask, index_text):
     """The article knows only "Mr. Clarke": his claims answer "Kenneth Clarke", saying the match is the surname's."""
-    from bot.extract.pipeline import extract_article
-
-    with open_session(sample_db) as session:
-        save_article(session, extract_article("Mr. Clarke said taxes would rise next year.\n", nlp), "local",
-                     slug="budget")
+    index_text("Mr. Clarke said taxes would rise next year.\n", "budget")
     answer = ask("what did Kenneth Clarke say?")
     assert answer.status == ANSWERED and texts(answer) == ["Mr. Clarke said taxes would rise next year."]
     assert "who may not be Kenneth Clarke" in answer.message
@@ -466,25 +447,19 @@ def test_a_sentence_is_shown_once_per_source(ask):
     assert len(said.items) == len({i.sentence for i in said.items}) == 3
 
 
-def test_a_name_and_a_common_noun_are_not_a_full_name(ask, sample_db, nlp):
+def test_a_name_and_a_common_noun_are_not_a_full_name(ask, index_text):
     """"Cruz backers" ends in a common noun, not a surname: "bankers" is one letter away, and said nothing for Cruz."""
-    from bot.extract.pipeline import extract_article
-
-    with open_session(sample_db) as session:
-        save_article(session, extract_article("Bank shares fell on Monday.\nThe bankers said rates would rise before "
-                                              "the summer.\n", nlp), "local", slug="bank-shares")
+    index_text("Bank shares fell on Monday.\nThe bankers said rates would rise before the summer.\n", "bank-shares")
     assert ask("what did the bankers say?").status == ANSWERED
     answer = ask("what did Cruz backers say?")
     assert answer.status == NO_MATCH and not answer.items
 
 
-def test_a_source_with_more_claims_than_are_read_gets_no_exact_count(ask, sample_db, nlp):
-    from bot.extract.pipeline import extract_article
+def test_a_source_with_more_claims_than_are_read_gets_no_exact_count(ask, index_text):
     from store.search import CANDIDATES
 
     text = "".join(f"Mr. Smith said the price of item {n} rose by {n} cents.\n" for n in range(CANDIDATES + 5))
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="prices")
+    index_text(text, "prices")
     assert ask("what did Mr. Smith say?").message.startswith(f"At least {CANDIDATES} claims by Smith (8 shown)")
     assert ask("what did Erdogan say?").message == "4 claims by Recep Tayyip Erdogan in 3 sentences."
     assert ask("what did Navi Pillay say?").message == "2 claims by Navi Pillay in 1 sentence."
@@ -506,13 +481,10 @@ def test_a_described_source_is_found_by_the_name_inside_it(ask):
     assert {i.source_name for i in answer.items} == {"Recep Tayyip Erdogan"}
 
 
-def test_a_role_is_not_taken_for_a_surname(ask, sample_db, nlp):
+def test_a_role_is_not_taken_for_a_surname(ask, index_text):
     """"the freshman Florida senator" is none of the senators another article calls "the senator"."""
-    from bot.extract.pipeline import extract_article
-
     text = ("Senator John Tester said the bill would fail. The senator said he would vote against it.\n")
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="senate-vote")
+    index_text(text, "senate-vote")
     assert {i.source_name for i in ask("what did Senator John Tester say?").items} == {"John Tester"}
     answer = ask("what did the freshman Florida senator say?")
     assert not answer.items
@@ -530,24 +502,18 @@ def test_a_name_in_a_clause_about_the_source_is_not_the_source(ask, question):
     assert not ask(question).items
 
 
-def test_a_sources_reported_words_come_before_what_the_article_says_it_did(ask, sample_db, nlp):
-    from bot.extract.pipeline import extract_article
-
+def test_a_sources_reported_words_come_before_what_the_article_says_it_did(ask, index_text):
     text = "Senator John Tester spoke over boos from the audience.\nSenator John Tester said the bill would fail.\n"
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="senate-vote")
+    index_text(text, "senate-vote")
     first = ask("what did Senator John Tester say?").items[0]
     assert first.cue == "said" and first.source_name == "John Tester"
 
 
-def test_a_quotation_of_everyday_words_is_looked_up_whole(ask, sample_db, nlp):
+def test_a_quotation_of_everyday_words_is_looked_up_whole(ask, sample_db, index_text):
     """"who says we are with her?" has no word full-text search keeps (SQLite finds it by all its words; PostgreSQL's
     english configuration keeps none of them): never a bad question, never someone else's sentence."""
-    from bot.extract.pipeline import extract_article
-
     text = "Her supporters chanted: \u201cWe are with her.\u201d\nThe crowd was with her all night.\n"
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="rally")
+    index_text(text, "rally")
     answer = ask("who says we are with her?")
     assert answer.status != BAD_QUESTION
     if sample_db.dialect.name == "sqlite":
@@ -555,77 +521,56 @@ def test_a_quotation_of_everyday_words_is_looked_up_whole(ask, sample_db, nlp):
     assert ask("who says it?").status == BAD_QUESTION
 
 
-def test_who_is_leads_with_the_description_that_tells_most(ask, sample_db, nlp):
+def test_who_is_leads_with_the_description_that_tells_most(ask, index_text):
     """Of "Gov." and "Republican Indiana Gov.", the answer leads with the second; "Mr." describes no one."""
-    from bot.extract.pipeline import extract_article
-
-    with open_session(sample_db) as session:
-        for slug, text in (("debate", "Debate night\nRepublican Indiana Gov. Mike Pence said the debate went well.\n"),
-                           ("taxes", "Taxes\nGov. Mike Pence said taxes would fall next year.\n"),
-                           ("rally", "Rally\nMr. Pence said the crowd was huge.\n")):
-            save_article(session, extract_article(text, nlp), "local", slug=slug)
+    for slug, text in (("debate", "Debate night\nRepublican Indiana Gov. Mike Pence said the debate went well.\n"),
+                       ("taxes", "Taxes\nGov. Mike Pence said taxes would fall next year.\n"),
+                       ("rally", "Rally\nMr. Pence said the crowd was huge.\n")):
+        index_text(text, slug)
     answer = ask("who is Mike Pence?")
     assert answer.message == "Mike Pence: Republican Indiana Gov."
     assert sorted(i.description for i in answer.items) == ["Gov.", "Republican Indiana Gov."]
 
 
-def test_a_title_is_not_taken_for_the_name_after_it(ask, sample_db, nlp):
+def test_a_title_is_not_taken_for_the_name_after_it(ask, index_text):
     """"Secretary of State John Kerry" is not whoever another article calls "the former secretary of state"."""
-    from bot.extract.pipeline import extract_article
-
     text = ("Former Secretary of State Hillary Clinton said the plan would work.\n"
             "The former secretary of state said she would vote for it.\n")
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="state-plan")
+    index_text(text, "state-plan")
     assert not ask("what did Secretary of State John Kerry say?").items
-    with open_session(sample_db) as session:
-        save_article(session, extract_article("Secretary of State John Kerry said talks would resume.\n", nlp),
-                     "local", slug="talks")
+    index_text("Secretary of State John Kerry said talks would resume.\n", "talks")
     assert {i.source_name for i in ask("what did Secretary of State John Kerry say?").items} == {"John Kerry"}
 
 
-def test_a_surname_is_not_another_person_of_that_family(ask, sample_db, nlp):
-    from bot.extract.pipeline import extract_article
-
+def test_a_surname_is_not_another_person_of_that_family(ask, index_text):
     text = "Donald Trump said the wall would be built. Trump said Mexico would pay.\n"
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="wall")
+    index_text(text, "wall")
     assert ask("what did Donald Trump say?").items
     assert not ask("what did Eric Trump say?").items
 
 
-def test_what_a_name_owns_is_not_a_surname(ask, sample_db, nlp):
+def test_what_a_name_owns_is_not_a_surname(ask, index_text):
     """"Jane Smith's campaign" is not whichever campaign an article calls "the campaign"."""
-    from bot.extract.pipeline import extract_article
-
-    with open_session(sample_db) as session:
-        save_article(session, extract_article("The campaign said it raised $5 million in May.\n", nlp), "local",
-                     slug="fundraising")
+    index_text("The campaign said it raised $5 million in May.\n", "fundraising")
     assert ask("what did the campaign say?").items
     assert not ask("what did Jane Smith\u2019s campaign say?").items
 
 
-def test_a_source_written_as_asked_then_a_remark_comes_first(ask, sample_db, nlp):
-    from bot.extract.pipeline import extract_article
-
+def test_a_source_written_as_asked_then_a_remark_comes_first(ask, index_text):
     text = ("Leonard Burman, a tax expert at the Urban Institute, said the plan was costly.\n"
             "The plan is misguided, said Mr. Burman (a view echoed by everyone I interviewed).\n")
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="tax-plan")
+    index_text(text, "tax-plan")
     first = ask("what did Mr. Burman say?").items[0]
     assert first.source_text == "Mr. Burman (a view echoed by everyone I interviewed)"
 
 
-def test_a_sentence_printed_in_several_articles_is_one_answer(ask, sample_db, nlp):
+def test_a_sentence_printed_in_several_articles_is_one_answer(ask, index_text):
     """Wire copy: the same sentence in two articles takes one answer slot, so the next thing said is still among
     the first answers."""
-    from bot.extract.pipeline import extract_article
-
-    with open_session(sample_db) as session:
-        for slug, text in (("bridge", "Mayor Jane Doe said the bridge would reopen in May.\n"),
-                           ("bridge-wire", "Mayor Jane Doe said the bridge would reopen in May.\nTraffic was slow.\n"),
-                           ("bridge-engineer", "Engineer Tom Lee said the old bridge would reopen in June.\n")):
-            save_article(session, extract_article(text, nlp), "local", slug=slug)
+    for slug, text in (("bridge", "Mayor Jane Doe said the bridge would reopen in May.\n"),
+                       ("bridge-wire", "Mayor Jane Doe said the bridge would reopen in May.\nTraffic was slow.\n"),
+                       ("bridge-engineer", "Engineer Tom Lee said the old bridge would reopen in June.\n")):
+        index_text(text, slug)
     items = ask("who says the bridge would reopen?").items
     copies = {i.slot for i in items if i.source_name == "Jane Doe"}
     assert {i.article_slug for i in items if i.source_name == "Jane Doe"} == {"bridge", "bridge-wire"}
@@ -642,26 +587,20 @@ def test_a_word_is_not_taken_for_a_name_it_shares_letters_with(ask):
     assert all(i.near_miss for i in answer.near_misses)
 
 
-def test_a_figure_is_found_whatever_the_tense_of_the_question(ask, sample_db, nlp):
+def test_a_figure_is_found_whatever_the_tense_of_the_question(ask, index_text):
     """"how much did Stumpf make?" is answered by "Stumpf made ...": irregular forms share a stem with their verb."""
-    from bot.extract.pipeline import extract_article
-
     text = ("Senators questioned the bank's chief on Tuesday.\n\nStumpf said on Tuesday that the lowest-paid bank "
             "workers make $12 an hour. Stumpf made $19.3 million in 2015.\n")
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="wells")
+    index_text(text, "wells")
     assert ask("how much did Stumpf make in 2015?").items[0].sentence == "Stumpf made $19.3 million in 2015."
 
 
-def test_the_number_asked_about_tells_apart_two_claims_in_one_sentence(ask, sample_db, nlp):
+def test_the_number_asked_about_tells_apart_two_claims_in_one_sentence(ask, index_text):
     """Two sources give two figures for the same thing in one sentence: the one giving the number asked comes
     first ("250,000" is one number, not "250" and a "000" every figure in thousands holds)."""
-    from bot.extract.pipeline import extract_article
-
     text = ("Housing bill\n\nThe bill would provide $45 billion in tax credits. Supporters say it would create about "
             "400,000 new homes; the Congressional Budget Office estimated the number at closer to 250,000.\n")
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="housing")
+    index_text(text, "housing")
     assert ask("which source says 250,000 homes?").items[0].source_name == "Congressional Budget Office"
     assert ask("who says the bill would create 400,000 homes?").items[0].source_name == "Supporters"
 
@@ -674,15 +613,12 @@ def test_a_claim_nested_in_a_quote_says_who_tells_it(ask):
     assert not ask("who says the army has begun operations?").items[0].reported_by     # state TV said it itself
 
 
-def test_a_claim_said_not_to_be_made_is_no_answer_and_a_role_abbreviation_finds_the_office(ask, sample_db, nlp):
+def test_a_claim_said_not_to_be_made_is_no_answer_and_a_role_abbreviation_finds_the_office(ask, index_text):
     """"who confirmed the number?": "not been confirmed by other agencies" is at most a near-miss; "the CEO" is the
     chief executive."""
-    from bot.extract.pipeline import extract_article
-
     text = ("Floods\n\nThe army said 43 people died. That number has not been confirmed by other agencies.\n\n"
             "Chief executive Karen Liu said the company had been too optimistic.\n")
-    with open_session(sample_db) as session:
-        save_article(session, extract_article(text, nlp), "local", slug="floods")
+    index_text(text, "floods")
     assert "other agencies" not in {i.source_text for i in ask("who confirmed the number?").items}
     assert {i.source_name for i in ask("what did the CEO say?").items} == {"Karen Liu"}
 
@@ -701,3 +637,14 @@ def test_a_words_forms_share_one_stem_for_reranking(forms):
     from bot.qa import _stem
 
     assert len({_stem(w) for w in forms.split()}) == 1
+
+
+def test_an_organisation_is_found_by_its_acronym_a_company_by_the_company_and_a_chief_by_his_office(ask, index_text):
+    """"the WHO" is no pronoun; "the company" in the article is Voltaro; "CEO" is the chief executive's office."""
+    index_text("Recall and floods\n\nThe World Health Organization warned of cholera in the camps. Dr. Farah Naz, a "
+               "WHO epidemiologist, said clean water was the most urgent need. Consumer electronics maker Voltaro Inc. "
+               "said it would recall 2.3 million power banks. The company said replacements would ship in six weeks. "
+               "Voltaro Chief Executive Nadia Sorensen said safety came first.\n", "recall")
+    assert [i.source_name for i in ask("what did the WHO say?").items] == ["World Health Organization"]
+    assert {i.source_name for i in ask("what did the company say?").items} == {"Voltaro Inc."}
+    assert ask("what did the CEO say?").items[0].source_name == "Nadia Sorensen"
