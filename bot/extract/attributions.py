@@ -58,15 +58,16 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     closings = _closings(openings)
     quotes: list[Quote] = []
     for candidate in accepted:
-        contents = _with_next_quotation(doc, openings, closings, cue_tokens, candidate.cue,
-                                        _with_cut_complement(doc, candidate.cue, candidate.contents))
-        contents = _without_introduction(doc, openings, candidate.cue, contents)
-        sources = _whole_subject(doc, candidate.cue, _without_verb_group(doc, candidate.cue, candidate.sources))
-        if _expletive(doc, sources):
-            continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
-        quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, candidate.cue), sources, contents)
-        if quote is not None:
-            quotes.append(quote)
+        for cue, sources, contents in _with_reported_claim(doc, candidate.cue, candidate.sources, candidate.contents):
+            contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue,
+                                            _with_cut_complement(doc, cue, contents))
+            contents = _without_introduction(doc, openings, cue, contents)
+            sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
+            if _expletive(doc, sources) or _not_said(cue_head(doc, cue)):
+                continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
+            quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
+            if quote is not None:
+                quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
     for cue, sources, contents in (*_signed_quotations(doc, openings), *_transcript_turns(doc, norm),
                                    *_quoted_by(doc, norm), *_estimates(doc, norm, cue_tokens)):
@@ -405,6 +406,11 @@ def _closes_sentence(verb: Token, sent: SpacySpan) -> bool:
             and all(t.is_punct or t.is_space for t in sent.doc[last + 1:sent.end]))
 
 
+# Nouns naming what someone said, beside the reporting lexicon's ("claims", "reports"): "suggestions by X that".
+REPORTING_NOUNS = frozenset("suggestion allegation accusation assertion insinuation speculation rumour rumor "
+                            "warning prediction charge complaint".split())
+
+
 def _agent(noun: Token) -> Token | None:
     """X of "claims by X"."""
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
@@ -447,6 +453,34 @@ def _nominal_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], Token
         if agent is not None:
             return (token.i, agent.head.i + 1), agent
     return cue, None
+
+
+def _with_reported_claim(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],
+                         contents: list[tuple[int, int]]) -> list[tuple[tuple[int, int], list, list]]:
+    """"He rejected suggestions by some supporters that ballots had been mishandled": two claims, his rejection of
+    the suggestions and the supporters' suggestion, whatever span the tagger marked ("rejected suggestions by some
+    supporters on" as the cue and "social media that ballots ..." as the content gave him their claim)."""
+    inside = [doc[i] for i in range(*cue)]
+    for noun in (*inside, *(c for t in inside for c in t.children if c.dep_ == "dobj")):
+        if noun.pos_ != "NOUN" or not (lexicon_kind(noun.lemma_) or noun.lemma_.lower() in REPORTING_NOUNS) \
+                or noun.head.pos_ != "VERB" or noun.head.i == noun.i:
+            continue
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if agent is None or clause is None:
+            continue
+        verb = noun.head
+        reported = ((noun.i, by.i + 1), [(agent.left_edge.i, agent.right_edge.i + 1)],
+                    [(clause.left_edge.i, clause.right_edge.i + 1)])
+        if verb.i not in range(*cue):   # the tagger's cue was the noun's: the verb's claim has its own subject
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or not lexicon_kind(verb.lemma_):
+                return [reported]
+            sources = [(subject.left_edge.i, subject.right_edge.i + 1)]
+        return [((verb.i, verb.i + 1), sources, [(noun.left_edge.i, noun.right_edge.i + 1)]), reported]
+    return [(cue, sources, contents)]
 
 
 def _recall_biased(tagger, sequence: list[list[str]], kind: str, threshold: float
@@ -531,6 +565,15 @@ def _with_cut_complement(doc: Doc, cue: tuple[int, int], contents: list[tuple[in
 
 
 _VERB_GROUP = frozenset(("aux", "auxpass", "neg", "advmod"))
+
+
+def _not_said(verb: Token) -> bool:
+    """A reporting verb that reports nothing: asked about ("an investigation into whether the company had reported
+    the problem") or describing a noun with no one doing it ("almost twice the rate predicted a decade ago")."""
+    children = list(verb.children)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not any(c.dep_ == "agent" for c in children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children)
 
 
 def _expletive(doc: Doc, sources: list[tuple[int, int]]) -> bool:

@@ -372,3 +372,30 @@ def test_an_estimate_put_at_a_number_is_its_source_s_claim(quotes_of):
     quote = quote_with(quotes, "more than 1,000")
     assert (sources(quote), quote.cue.text) == (["The residents' association"], "puts the figure at")
     assert [c.text for c in quote.contents] == ["more than 1,000"]
+
+
+@pytest.mark.parametrize("text, outer_source, verb, noun_source", [
+    ("Election night\n\nHe rejected suggestions by some Kendrick supporters on social media that ballots had been "
+     "mishandled in Washoe County, saying there was no evidence.\n", "He", "rejected",
+     "some Kendrick supporters on social media"),
+    ("Election night\n\nThe minister rejected claims by the opposition that the vote was rigged.\n", "The minister",
+     "rejected", "the opposition"),
+])
+def test_a_claim_reported_as_someone_elses_is_theirs_and_the_reporters_verb_is_his(quotes_of, text, outer_source,
+                                                                                  verb, noun_source):
+    """"He rejected suggestions by X that Y": X suggested Y; he only rejected the suggestions."""
+    quotes = quotes_of(text)
+    (reported,) = [q for q in quotes if q.cue.text.endswith(" by")]
+    assert sources(reported) == [noun_source] and reported.contents[0].text.startswith("that ")
+    (rejection,) = [q for q in quotes if q.cue.text == verb]
+    assert sources(rejection) == [outer_source] and rejection.contents[0].text.startswith(("suggestions", "claims"))
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Recall\n\nThe commission said it had opened an investigation into whether the company had reported the "
+     "problem quickly enough.\n", "reported"),
+    ("Glaciers\n\nThe losses were twice the rate predicted a decade ago.\n", "predicted"),
+    ("Glaciers\n\nLosses reached twice the level predicted in 2015.\n", "predicted"),
+])
+def test_a_reporting_verb_asked_about_or_describing_a_noun_is_no_claim(quotes_of, text, verb):
+    assert not [q for q in quotes_of(text) if verb in q.cue.text]
