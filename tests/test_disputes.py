@@ -250,6 +250,33 @@ def test_two_sources_of_one_article_giving_precise_figures_for_one_noun_conflict
     assert figure_conflict(company, outlet) is None and figure_conflict(report, vague) is None
 
 
+def test_a_part_or_a_rate_is_no_rival_to_another_sources_total():
+    """"1.4 million of the units" were sold in one country, "fewer than 4 in every 100,000 units" failed, and
+    "500,000 rupees to each family" is paid per family: none is a rival count of the same thing."""
+    units = frozenset({stem("units")})
+    part = view(1, "Voltaro", "About 1.4 million of the units were sold in the United States",
+                figures=(FigureView("About 1.4 million of the units", 1.26e6, 1.54e6, units),))
+    rate = view(2, "Sorensen", "fewer than 4 in every 100,000 units sold had failed",
+                figures=(FigureView("100,000 units", 1e5, 1e5, units),))
+    rupees = frozenset({stem("rupees")})
+    relief = view(3, "The prime minister", "10 billion rupees in emergency relief", cue="announced",
+                  figures=(FigureView("10 billion rupees", 1e10, 1e10, rupees),))
+    payments = view(4, "Governor Sumro", "cash payments of 500,000 rupees to each family", cue="promised",
+                    figures=(FigureView("500,000 rupees", 5e5, 5e5, rupees),))
+    assert figure_conflict(part, rate) is None and figure_conflict(relief, payments) is None
+
+
+def test_a_reply_pointing_back_disputes_the_claim_before_it_without_sharing_a_word():
+    tally = view(1, "The Alvarado campaign", "its own tally showed a lead of 11,400 votes", position=5)
+    reply = view(2, "Kendrick's campaign", "that", cue="disputed", position=6)
+    caveat = replace(view(3, "the article", "That figure could not be independently verified.", position=7),
+                     source_key="outlet:1", attributed=False)
+    (dispute,) = group_disputes([tally, reply, caveat], {1})
+    assert sorted(dispute.sides) == [[1], [2]] and dispute.signals[0].name == "dissent"
+    assert group_disputes([caveat], {1}) == []      # it marks the claim before it, which extraction linked
+    assert group_disputes([tally, replace(reply, sentence_position=9, paragraph=9)], {1}) == []
+
+
 def test_claims_of_one_source_never_dispute_each_other():
     a = view(1, "Police", "the guards were shot by rebel fighters")
     b = view(2, "Police", "soldiers killed the guards")

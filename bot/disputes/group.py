@@ -23,6 +23,7 @@ from bot.disputes.signals import (
     idf_weights,
     polarity_conflict,
     related,
+    reply_between,
     same_event,
     shares_entity,
     unverified_marks,
@@ -94,6 +95,8 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
             c = claims[i]
             keys = c.stems | {f"@{k}" for k in c.entity_keys} | {f"#{s}" for f in c.figures for s in f.counts}
             keys |= {f"={c.sentence_position}"} | ({"frames"} if c.frames else set())
+            if lexicon.POINTING_BACK.match(c.content):      # a reply ("disputed that") meets the sentence before
+                keys |= {f"={c.sentence_position - 1}"}
             for key in keys:
                 within.setdefault(key, []).append(i)
         for members in within.values():
@@ -123,6 +126,10 @@ def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
     pairs = (pair for pair in candidate_pairs(claims, focus) if could_conflict(claims[pair[0]], claims[pair[1]]))
     for i, j in sorted(pairs):
         a, b = claims[i], claims[j]
+        reply = reply_between(a, b)
+        if reply:
+            conflicts.append(Conflict(i, j, [reply], 1.0))
+            continue
         across = a.article_id != b.article_id
         if not related(a, b) or across and not shares_entity(a, b):     # the cheap tests before same_event
             continue
@@ -331,8 +338,8 @@ def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDisput
     taken = {(claims[i].article_id, claims[i].sentence_position) for i in used}
     for i, c in enumerate(claims):
         if i in used or c.article_id not in focus or (c.article_id, c.sentence_position) in taken or _caveat(c) \
-                or not marks_of(i):
-            continue
+                or not marks_of(i) or not c.attributed and lexicon.POINTING_CAVEAT.match(c.content):
+            continue        # "That figure could not be verified." marks the claim before it, which extraction linked
         taken.add((c.article_id, c.sentence_position))     # one sentence, one unverified-claim dispute
         signal = Signal("unverified", UNVERIFIED_WEIGHT, marks_of(i)[0])
         disputes.append(FoundDispute(topic_label([i], claims, []), UNVERIFIED_WEIGHT, [signal], [[c.claim_id]]))

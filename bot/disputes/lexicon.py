@@ -59,6 +59,11 @@ DISSENT = re.compile(
     r"den(y|ies|ied|ial)|rejec\w*|dismiss\w*|rebut\w*)\b",
     re.I,
 )
+# The content of a reply that points back at the claim before it: "Kendrick's campaign disputed that.", "Voltaro
+# denied that account.", "Campaigners disputed that figure."
+POINTING_BACK = re.compile(r"^\W*(?:that|this|it|(?:that|this|the|those|these|such)\s+\w+(?:\s+\w+)?)\W*$", re.I)
+# An outlet's caveat pointing back at the claim before it: "That figure could not be independently verified."
+POINTING_CAVEAT = re.compile(r"^\W*(?:that|this|these|those|such|it)\b", re.I)
 CONTRAST_OPENING = re.compile(r"^\W*(but|however|yet|instead|on the other hand)\b", re.I)
 CONTRAST_INSIDE = re.compile(r"[,;]\s*(but|however|yet|while|whereas)\s+", re.I)
 

@@ -397,7 +397,7 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
             if not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts or _percent(fa) != _percent(fb):
                 continue
             rivals = a.article_id == b.article_id and a.source_key != b.source_key and a.named_source \
-                and b.named_source and _precise(fa) and _precise(fb)
+                and b.named_source and _precise(fa) and _precise(fb) and _whole(fa, a) and _whole(fb, b)
             tally = rivals and bool(fa.counts & _TALLY_STEMS)
             if not rivals and len((a.stems & b.stems) - fa.counts) < 2:  # "millions of refugees around the globe" /
                 continue                                                  # "10,000 refugees from Syria": not one event
@@ -420,6 +420,18 @@ def _precise(f: FigureView) -> bool:
     return _VAGUE.isdisjoint(f.text.lower().split())
 
 
+def _whole(f: FigureView, c: ClaimView) -> bool:
+    """A figure counting the whole of its thing, not a part ("1.4 million of the units" were sold in the US) nor a
+    rate ("500,000 rupees to each family", "4 in every 100,000 units"): another source's total is no rival to it."""
+    if _PART.search(f.text):
+        return False
+    at = c.content.find(f.text)
+    return at < 0 or not (_PER_BEFORE.search(c.content[:at]) or _PER_AFTER.match(c.content[at + len(f.text):]))
+
+
+_PART = re.compile(r"\bof (?:the|its|their|those|these)\b", re.I)
+_PER_BEFORE = re.compile(r"\b(?:every|per|each)\s*$", re.I)
+_PER_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:each|every|per|apiece|a head|a month|a year|a week|a day)\b", re.I)
 _VAGUE = frozenset("several few couple tens scores dozens hundreds thousands millions billions".split())
 
 
@@ -443,6 +455,19 @@ def dissent_cue(c: ClaimView) -> str | None:
         if m:
             return m.group()
     return None
+
+
+def reply_between(a: ClaimView, b: ClaimView) -> Signal | None:
+    """A reply pointing back at a claim of the sentence before, by another source: "Alvarado's campaign said its
+    tally showed a lead of 11,400 votes. Kendrick's campaign disputed that." The two share no word, and need none."""
+    if a.article_id != b.article_id or a.source_key == b.source_key:
+        return None
+    earlier, later = sorted((a, b), key=lambda c: (c.sentence_position, c.content_start))
+    if later.sentence_position != earlier.sentence_position + 1 or not later.attributed or not earlier.asserts \
+            or not lexicon.POINTING_BACK.match(later.content):
+        return None
+    m = lexicon.DISSENT.search(later.cue or "")
+    return Signal("dissent", 0.5, m.group()) if m and not lexicon.is_negated(later.cue) else None
 
 
 def contrast_opening(c: ClaimView) -> str | None:
