@@ -231,8 +231,22 @@ def resolve_speakers(
     ctx = _Context(doc, norm, sentences, list(entities), list(mentions))
     for quote in sorted(quotes, key=_quote_start):
         quote.speaker = _speaker(ctx, quote, quotes)
+    _name_whose(ctx)
     ctx.mentions.sort(key=lambda m: m.span.start)
     return _without_orphans(quotes, ctx.entities, ctx.mentions)
+
+
+def _name_whose(ctx: _Context) -> None:
+    """A description opening with a possessive pronoun ("His spokeswoman, Ashley Moreno") says whose: the person
+    is also known by the owner's name ("Travis Kendrick's spokeswoman"), as a question asks for them."""
+    for index, entity in enumerate(list(ctx.entities)):
+        words = (entity.description or "").split()
+        if entity.description_span is None or len(words) < 2 or words[0].lower() not in POSSESSIVE_PRONOUNS:
+            continue
+        tokens = ctx.tokens(entity.description_span)
+        owner = _antecedent(ctx, tokens[0], tokens[0].i, speech=False) if tokens else None
+        if owner is not None and owner != index and owner not in ctx.described:
+            ctx.add_alias(index, f"{ctx.entities[owner].name}'s {' '.join(words[1:])}")
 
 
 def _without_orphans(
@@ -317,11 +331,13 @@ def _coordinated(ctx: _Context, tokens: list[Token], head: Token) -> bool:
 
 
 def _person_described(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
-    """"lobbyist and GOP strategist Charlie Black": a person noun or title whose phrase names one person."""
-    if head.lemma_.lower() not in PERSON_NOUNS and head.lower_ not in TITLES:
+    """"lobbyist and GOP strategist Charlie Black": a person noun or title whose phrase names one person after it,
+    not one before it ("Obama's strategist", "some Kendrick supporters": the people are his, not him)."""
+    if head.lemma_.lower() not in PERSON_NOUNS and head.lower_ not in TITLES or head.tag_ == "NNS":
         return None
-    owners = {d.i for t in tokens if t.dep_ == "poss" for d in t.subtree}     # not "Obama" of "Obama's strategist"
-    people = {m.entity for m in map(ctx.mention_at, [t for t in _name_tokens(tokens, head) if t.i not in owners])
+    owners = {d.i for t in tokens if t.dep_ == "poss" for d in t.subtree}
+    people = {m.entity for m in map(ctx.mention_at, [t for t in _name_tokens(tokens, head)
+                                                     if t.i not in owners and t.i > head.i])
               if m is not None and ctx.entities[m.entity].type == "PERSON"}
     return people.pop() if len(people) == 1 else None
 
@@ -582,7 +598,14 @@ def _salience(token: Token, distance: int, speech: bool) -> float:
     one that speaks is more likely the article's speaker ("Bamberg said ... Scott ..., which he said ..."). A
     name owning something in the pronoun's own sentence comes next ("Despite Cruz's loss, his supporters ...")."""
     if token.dep_ == "poss":
-        return 1.55 if distance == 0 and not speech else -distance - 0.5
+        if distance == 0 and not speech:
+            return 1.55
+        # "Kendrick's campaign disputed that. His spokeswoman ...": the owner of a subject that cannot be "he"
+        owned = token.head
+        if distance > 0 and owned.dep_ == "nsubj" and owned.head.dep_ == "ROOT" and owned.pos_ == "NOUN" \
+                and owned.lemma_.lower() not in PERSON_NOUNS:
+            return 1.4 - distance
+        return -distance - 0.5
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return -float(distance)
     if distance == 0 and not speech:

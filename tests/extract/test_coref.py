@@ -291,6 +291,24 @@ def test_coordinated_sources_name_no_single_speaker(nlp, text, pairs, speakers):
     assert names == speakers
 
 
+def test_people_named_after_someone_are_not_that_someone(nlp):
+    """"some Kendrick supporters" are his supporters: the claim is theirs, not Travis Kendrick's."""
+    names, *_ = resolve(nlp, "Republican Travis Kendrick led early. Some Kendrick supporters on social media said "
+                             "ballots had been mishandled.", ("Some Kendrick supporters on social media",
+                                                              "ballots had been mishandled"))
+    assert names == ["Some Kendrick supporters on social media"]
+
+
+def test_whose_a_possessive_description_says_is_an_alias_of_the_person(nlp):
+    """"His spokeswoman, Ashley Moreno" after "Kendrick's campaign disputed that.": she is Travis Kendrick's
+    spokeswoman (a campaign cannot be "his"), and a question may call her that."""
+    text = ("Republican Travis Kendrick trailed. Campaign manager Dennis Ruiz said Alvarado had won. Kendrick's "
+            "campaign disputed that. His spokeswoman, Ashley Moreno, said the Republican was on track to win.")
+    _, _, entities, _ = resolve(nlp, text, ("His spokeswoman, Ashley Moreno", "the Republican was on track"))
+    moreno = next(e for e in entities if e.name == "Ashley Moreno")
+    assert "Travis Kendrick's spokeswoman" in moreno.aliases and moreno.description == "His spokeswoman"
+
+
 def test_a_possessive_description_is_no_name_of_whom_it_refers_to(nlp):
     text = "Osman was on the flight, his brother Alastair Osman told ITV. Osman was kind, his brother added."
     names, _, entities, _ = resolve(nlp, text, ("his brother Alastair Osman", "Osman was on the flight"),
