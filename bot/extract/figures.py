@@ -18,7 +18,7 @@ from spacy.attrs import LIKE_NUM, LOWER
 from spacy.tokens import Doc, Token
 
 from bot.extract.sentences import sentence_at
-from bot.extract.types import Figure, Sentence
+from bot.extract.types import Figure, Sentence, Span
 from bot.text import NormalisedText
 
 # Hedge words before a number and what they do to it.
@@ -76,9 +76,45 @@ def find_figures(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> l
             continue
         i = group[-1].i + 1
         figure = _figure(doc, norm, sentences, group)
+        upper = _range_end(doc, group)
+        if figure is not None and upper:
+            i = upper[-1].i + 1
+            figure = _range(norm, figure, _figure(doc, norm, sentences, upper))
         if figure is not None:
             figures.append(figure)
     return figures
+
+
+def _range_end(doc: Doc, group: list[Token]) -> list[Token]:
+    """The number group closing a range that opens with `group`: "35 to 45 percent", "between $90 million and $120
+    million", "10-12 people"; [] when none does."""
+    j = group[-1].i + 1
+    if j + 1 >= len(doc):
+        return []
+    link = doc[j].lower_
+    if group[0].i > 0 and doc[group[0].i - 1].lower_ == "from":
+        return []   # "rose from 5 to 7 percent": a change, not a range
+    between = group[0].i > 0 and doc[group[0].i - 1].lower_ == "between" or group[0].i > 1 and \
+        doc[group[0].i - 1].is_currency and doc[group[0].i - 2].lower_ == "between"
+    if not (link in ("to", "-", "\u2013") or link == "and" and between):
+        return []
+    start = j + 2 if doc[j + 1].is_currency and j + 2 < len(doc) else j + 1
+    upper = _number_group(doc, start)
+    amounts = (_amount(group), _amount(upper)) if upper else (None, None)
+    return upper if all(amounts) and amounts[0].high < amounts[1].low else []
+
+
+def _range(norm: NormalisedText, lower: Figure, upper: Figure | None) -> Figure:
+    """One figure from a range's two ends: from the lower end's bound to the upper end's, counting what the upper
+    end counts ("35 to 45 percent": 35 alone counted nothing)."""
+    if upper is None:
+        return lower
+    start, end = lower.span.start, max(lower.span.end, upper.span.end)
+    counts = upper.counts or lower.counts
+    if counts and not upper.counts and upper.span.text in counts:   # "10 and 12 people": the lower end's noun
+        counts = counts.split(upper.span.text, 1)[1].strip() or None
+    return Figure(span=Span(start, end, norm.original[start:end]), value=None, low=lower.low, high=upper.high,
+                  hedge=lower.hedge or "between", counts=counts, sentence=lower.sentence)
 
 
 def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: list[Token]) -> Figure | None:
@@ -176,19 +212,24 @@ def _share_tail(doc: Doc, i: int, group: list[Token]) -> list[Token]:
     name ("Uranium One in three separate transactions")."""
     if any(t.ent_type_ in NAME_ENTITIES for t in group):
         return []
-    words = [t.lower_ for t in doc[i:i + 3]]
-    tail = list(doc[i:i + 2]) if words[:1] == ["in"] else list(doc[i:i + 3]) if words[:2] == ["out", "of"] else []
-    if tail and _is_number_word(tail[-1]) and tail[-1].ent_type_ not in NOT_FIGURE_ENTITIES:
+    words = [t.lower_ for t in doc[i:i + 4]]
+    every = next((p for p in _PER if words[:len(p)] == list(p)), None)   # "4 in every 100,000": no year follows
+    link = every or next((p for p in (("in",), ("out", "of")) if words[:len(p)] == list(p)), ())
+    tail = list(doc[i:i + len(link) + 1]) if link else []
+    if len(tail) == len(link) + 1 and _is_number_word(tail[-1]) and tail[-1].ent_type_ not in NOT_FIGURE_ENTITIES:
         shares = _amount(group), _amount(tail[-1:])
-        if all(shares) and shares[0].high <= shares[1].low <= 1000:
+        if all(shares) and shares[0].high <= shares[1].low <= (float("inf") if every else 1000):
             return tail
     if words[:1] == ["-"] and len(words) > 1 and words[1] in FRACTIONS:
         return list(doc[i:i + 2])
     return []
 
 
+_PER = (("in", "every"), ("out", "of", "every"), ("for", "every"), ("per",))
+
+
 def _is_share(group: list[Token]) -> bool:
-    return any(t.lower_ in ("in", "out") or t.lower_ in FRACTIONS for t in group)
+    return any(t.lower_ in ("in", "out", "for", "per") or t.lower_ in FRACTIONS for t in group)
 
 
 def _amount(group: list[Token]) -> _Amount | None:
@@ -241,7 +282,8 @@ def _not_a_count(group: list[Token]) -> bool:
         return True  # "a three-hour trek"
     if len(group) == 1 and first.lower_ == "one":
         return True
-    return False
+    # a model or series number: "PowerCube 20", "Apollo 11"
+    return len(group) == 1 and first.dep_ == "nummod" and first.head.i == first.i - 1 and first.head.tag_ == "NNP"
 
 
 def _counted(doc: Doc, group: list[Token]) -> list[Token]:

@@ -83,6 +83,16 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
          [("as high as 200", 200, None, 200, "as high as", "number of missing")]),
         ("The crowd grew to 400.", [("400", 400, 400, 400, None, None)]),     # a crowd is no quantity
         ("The company says the figure is 20.", [("20", 20, 20, 20, None, None)]),     # a figure of what?
+        # a range is one figure from its lower end to its upper, counting what either end counts; a change is two
+        ("The recall will cost between $90 million and $120 million.",
+         [("$90 million and $120 million", None, 9e7, 1.2e8, "between", "$")]),
+        ("Analysts put it closer to 35 to 45 percent.", [("35 to 45 percent", None, 35, 45, "between", "percent")]),
+        ("About 10-12 people died.", [("About 10-12 people", None, 9, 12, "About", "people")]),
+        ("Prices rose from 5 to 7 percent.", [("5", 5, 5, 5, None, None), ("7 percent", 7, 7, 7, None, "percent")]),
+        # a rate is a share; a model number is no figure
+        ("Fewer than 4 in every 100,000 units failed.",
+         [("Fewer than 4 in every 100,000 units", None, None, None, "Fewer than", "units")]),
+        ("It recalled its PowerCube 20 chargers.", []),
     ],
 )
 def test_figure_rules(nlp, text, expected):
