@@ -113,9 +113,8 @@ class _Context:
             self.words.append(set())
             for alias in entity.aliases:
                 self._learn(index, alias, entity.type)
-            if _is_company(entity):
-                self._learn(index, "company", entity.type)
-                self._learn(index, "firm", entity.type)
+            for kind in _kinds(entity):       # "the company", "the firm", "the force"
+                self._learn(index, kind, entity.type)
             if entity.description and _is_noun_phrase(entity.description):
                 # "the dictator of the Philippines": "the dictator" may later stand for the name, and "the leader
                 # of the council" is "the council leader"
@@ -662,13 +661,16 @@ def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> boo
     return entity.type in ("ORG", "GPE") and not plural
 
 
-def _is_company(entity: Entity) -> bool:
-    """An organisation named as a company ("Voltaro Inc.") or described as one ("Consumer electronics maker")."""
+def _kinds(entity: Entity) -> tuple[str, ...]:
+    """The common nouns that may stand for an organisation: "the company" for one named as a company ("Voltaro
+    Inc.") or described as one ("Consumer electronics maker"), "the force" for a police force."""
     if entity.type != "ORG":
-        return False
+        return ()
     named = fold_name(entity.name).split()[-1:]
     described = fold_name(entity.description).split()[-1:] if entity.description else []
-    return bool(named) and named[0] in COMPANY_WORDS or bool(described) and described[0] in COMPANY_NOUNS
+    if named and named[0] in COMPANY_WORDS or described and described[0] in COMPANY_NOUNS:
+        return ("company", "firm")
+    return ("force",) if named and named[0] in ("police", "constabulary") else ()
 
 
 def _is_person(entity: Entity) -> bool:

@@ -234,6 +234,8 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
      "Voltaro Inc."),
     ("Harlow Foods Ltd bought the site in May. The council objected. The company said the plans were "
      "lawful.", "The company", "the plans were lawful", "Harlow Foods Ltd"),
+    ("West Yorkshire Police arrested 14 people. Neighbours complained. The force said officers had visited the site.",
+     "The force", "officers had visited", "West Yorkshire Police"),
 ])
 def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content, speaker):
     names, *_ = resolve(nlp, text, (source, content))
