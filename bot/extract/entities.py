@@ -600,10 +600,16 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
                 return head.left_edge.i, end
             if end == m.start == head.i + 1 and end - head.left_edge.i <= _DESCRIPTION_WORDS:
                 return head.left_edge.i, end        # "the American investor Richard Kaine"
-        for child in root.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == m.end + 1 \
-                    and doc[m.end].text == "," and child.right_edge.i - child.left_edge.i < _DESCRIPTION_WORDS:
-                return child.left_edge.i, child.right_edge.i + 1
+        # "Dr. Farah Naz, a WHO epidemiologist in Hyderabad," (tagged a verb), "Tomas Lindqvist, a co-author,"
+        # (split into three appositives)
+        glosses = [c for c in root.rights if c.dep_ == "appos"
+                   and (c.pos_ == "NOUN" or doc[c.left_edge.i].lower_ in DETERMINERS)]
+        if glosses and glosses[0].left_edge.i == m.end + 1 and doc[m.end].text == ",":
+            end = glosses[0].right_edge.i + 1
+            for gloss in glosses[1:]:
+                end = gloss.right_edge.i + 1 if gloss.left_edge.i == end else end
+            if end - glosses[0].left_edge.i <= _DESCRIPTION_WORDS:
+                return glosses[0].left_edge.i, end
         relative = [c for c in root.rights if c.dep_ == "relcl"]
         if relative and any(c.dep_ == "poss" for c in root.lefts):
             return root.left_edge.i, relative[0].right_edge.i + 1

@@ -195,6 +195,10 @@ def test_a_person_is_described_by_the_common_noun_phrase_before_the_name(nlp, te
     ("Secretary of State Francisco Delgado said 95,000 ballots remained.", "Francisco Delgado", "Secretary of State"),
     ("Leeds City Council leader James Lewthwaite said the authority would act.", "James Lewthwaite",
      "Leeds City Council leader"),
+    # an appositive the tagger took for a verb, or split in three ("co", "-", "author")
+    ("Dr. Farah Naz, a WHO epidemiologist in Hyderabad, said water was needed.", "Farah Naz",
+     "a WHO epidemiologist in Hyderabad"),
+    ("Tomas Lindqvist, a co-author, said it.", "Tomas Lindqvist", "a co-author"),
     # an appositive the parser hung on the place in the description
     ("\"Nobody talked about water,\" said the mayor of Zermatt, Romy Imboden.", "Romy Imboden", "the mayor of Zermatt"),
 ])
