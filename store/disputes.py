@@ -167,6 +167,9 @@ def list_disputes(session: Session, team_id: str, *, topic: str | None = None, s
     if wanted:
         figure = bool(asked & figure_stems)
         views = [v for v in views if wanted <= set(content_stems(_searchable(v, figure)))]
+    elif asked:     # "who disputed the figure?": the disputes over figures, or that call something one
+        views = [v for v in views if any(s["name"] == "figures" for s in v.signals)
+                 or asked & set(content_stems(_searchable(v)))] or views
     return views[:limit] if limit else views
 
 

@@ -428,6 +428,20 @@ def test_topic_filter_and_workspace_isolation(engine):
             assert {c.article_id for side in view_.sides for c in side} == {mine.id}
 
 
+def test_a_topic_asking_only_for_a_figure_keeps_the_disputes_over_one(engine, nlp):
+    """"who disputed the figure?": of a dispute over who started a fire and one over a figure, the second."""
+    from bot.extract.pipeline import extract_article
+    from store.ingest import save_article
+
+    text = ("Warehouse fire\n\nPolice said the fire was started by striking workers. The union said the fire was "
+            "started by security guards. The council said 40 homes had burned. Residents disputed that figure.\n")
+    with Session(engine) as session:
+        save_article(session, extract_article(text, nlp), "T1", slug="fire")
+        assert len(list_disputes(session, "T1")) == 2
+        (view_,) = list_disputes(session, "T1", topic="the figure")
+        assert "Residents disputed that figure." in [c.sentence_text for side in view_.sides for c in side]
+
+
 # --- the sample article, through the real extraction and ingest ----------------------------------------------------
 
 def sides_holding(disputes, *fragments):
