@@ -455,12 +455,13 @@ _ACRONYM_SKIPS = frozenset("of and the for on in &".split())
 COMPANY_WORDS = frozenset(
     "inc corp corporation co company companies group holdings ltd plc llc ag sa motors airlines airways industries "
     "international technologies technology systems energy pharmaceuticals bank developments properties partners "
-    "enterprises ventures electronics labs networks communications".split())
+    "enterprises ventures electronics labs networks communications therapeutics biosciences biotech pharma"
+    .split())
 
 # Nouns that describe a company: "the company" may stand for an organisation described so or named with COMPANY_WORDS.
 COMPANY_NOUNS = frozenset(
     "company firm maker manufacturer automaker carmaker retailer supplier producer developer carrier airline bank "
-    "insurer lender chain conglomerate startup giant operator provider".split())
+    "insurer lender chain conglomerate startup giant operator provider drugmaker chipmaker".split())
 
 
 def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:

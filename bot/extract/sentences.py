@@ -21,7 +21,9 @@ PARAGRAPH_BOUNDARIES = "newsbot_paragraph_boundaries"
 
 @Language.component(PARAGRAPH_BOUNDARIES)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every newline; the parser keeps boundaries already set."""
+    """Start a sentence after every newline, and never at a quotation mark closing the sentence before it ('... did
+    not have before."' left the mark a sentence of its own, so the quotation ran on into the next speaker's
+    sentence); the parser keeps boundaries already set."""
     after_newline = False
     for token in doc:
         if token.is_space:
@@ -29,8 +31,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             continue
         if after_newline and token.i > 0:
             token.is_sent_start = True
+        elif token.text in _CLOSING_MARKS and token.i > 0 and doc[token.i - 1].text in _SENTENCE_ENDS \
+                and not doc[token.i - 1].whitespace_:
+            token.is_sent_start = False
         after_newline = "\n" in token.whitespace_
     return doc
+
+
+_CLOSING_MARKS = frozenset(('"', "\u201d"))
+_SENTENCE_ENDS = frozenset((".", "?", "!", "...", "\u2026"))
 
 
 def add_paragraph_boundaries(nlp: Language) -> None:

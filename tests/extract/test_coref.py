@@ -236,6 +236,13 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
      "lawful.", "The company", "the plans were lawful", "Harlow Foods Ltd"),
     ("West Yorkshire Police arrested 14 people. Neighbours complained. The force said officers had visited the site.",
      "The force", "officers had visited", "West Yorkshire Police"),
+    # ... and never one named only after it
+    ("Veridian Therapeutics said the drug worked. The company said three patients died. An analyst at Leerink "
+     "Partners, Mara Chen, said sales could reach $4 billion.", "The company", "three patients died",
+     "Veridian Therapeutics"),
+    # the one asked answers the question, not the reporter asking it
+    ("The reporter asked Denise Alvarado whether she supported the plan. \"Yes, and I would go further,\" she said.",
+     "she", "Yes, and I would go further", "Denise Alvarado"),
 ])
 def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content, speaker):
     names, *_ = resolve(nlp, text, (source, content))
@@ -317,3 +324,10 @@ def test_a_possessive_description_is_no_name_of_whom_it_refers_to(nlp):
                                     ("his brother", "Osman was kind"))
     assert names == ["Alastair Osman", "Alastair Osman"]
     assert "his brother" not in next(e for e in entities if e.name == "Alastair Osman").aliases
+
+
+def test_the_company_is_never_one_named_only_after_it(nlp):
+    names, *_ = resolve(nlp, "Veridian said the drug worked. The company said three patients died. An analyst at "
+                             "Leerink Partners, Mara Chen, said sales could reach $4 billion.",
+                        ("The company", "three patients died"))
+    assert names != ["Leerink Partners"]

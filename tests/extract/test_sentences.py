@@ -100,3 +100,14 @@ def test_sentences_of_random_texts_slice_back_and_avoid_headings(nlp, raw):
             assert not (sentence.span.start < unit.end and unit.start < sentence.span.end)
     assert [s.paragraph for s in sentences] == sorted(s.paragraph for s in sentences)
     assert all(a.span.end <= b.span.start for a, b in zip(sentences, sentences[1:]))
+
+
+def test_a_quotation_mark_closing_a_sentence_is_no_sentence_of_its_own(nlp):
+    """'... did not have before." Its chief executive ...': the mark closes the quotation, which must not run on into
+    the next speaker's sentence."""
+    text = ("Trial\n\n\"This is not a cure. But it is time that families did not have before.\" Its chief executive, "
+            "Robert Feld, said the company would file.\n")
+    norm = normalise(text)
+    sentences = [s.span.text for s in split_sentences(parse(norm, nlp), norm)]
+    assert sentences[-2:] == ['But it is time that families did not have before."',
+                              "Its chief executive, Robert Feld, said the company would file."]
