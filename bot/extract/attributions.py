@@ -58,7 +58,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     closings = _closings(openings)
     quotes: list[Quote] = []
     for candidate in accepted:
-        for cue, sources, contents in _with_reported_claim(doc, candidate.cue, candidate.sources, candidate.contents):
+        contents = _own_clause_first(doc, candidate.cue, candidate.contents)
+        for cue, sources, contents in _with_reported_claim(doc, candidate.cue, candidate.sources, contents):
             contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue,
                                             _with_cut_complement(doc, cue, contents))
             contents = _without_introduction(doc, openings, cue, contents)
@@ -453,6 +454,23 @@ def _nominal_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], Token
         if agent is not None:
             return (token.i, agent.head.i + 1), agent
     return cue, None
+
+
+def _own_clause_first(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clause a cue reports in its own sentence rather than a quotation in the sentence before: "... did not
+    have before." Its chief executive, Robert Feld, told analysts that the company would file ...' is Feld's
+    filing, not the quotation another speaker's cue closed."""
+    sent = doc[cue[0]].sent
+    if not contents or contents[-1][1] > sent.start:
+        return contents
+    own = [c for c in _reported_clause(doc, cue) if c[0] > cue[0]]
+    that = next((t.i for t in doc[cue[1]:sent.end] if t.lower_ == "that"), None)
+    if not own and that is not None:    # the parser hung "that the company would file" on "a conference call"
+        end = sent.end
+        while end > that + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        own = [(that, end)]
+    return own or contents
 
 
 def _with_reported_claim(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],

@@ -398,3 +398,14 @@ def test_a_claim_reported_as_someone_elses_is_theirs_and_the_reporters_verb_is_h
 ])
 def test_a_reporting_verb_asked_about_or_describing_a_noun_is_no_claim(quotes_of, text, verb):
     assert not [q for q in quotes_of(text) if verb in q.cue.text]
+
+
+def test_a_cue_reporting_a_clause_of_its_own_does_not_take_the_quotation_before_it(quotes_of):
+    """The role tagger gave "told" no content and the parser hung the that-clause on "a conference call": the
+    quotation closing the paragraph before is Dr. Marsh's, not Feld's."""
+    quotes = quotes_of("Trial\n\n\"This is not a cure,\" said Dr. Helen Marsh. \"But it is time that families did not "
+                       "have before.\"\n\nIts chief executive, Robert Feld, told analysts on a conference call that the "
+                       "company would file for approval with the Food and Drug Administration before the end of the "
+                       "year.\n")
+    (feld,) = [q for q in quotes if q.cue.text == "told"]
+    assert feld.contents[0].text.startswith("that the company would file")
