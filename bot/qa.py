@@ -60,7 +60,7 @@ REPLY_WORDS = 4           # at most this many words in a reply's content: "the c
 VERB_ELSEWHERE = 0.8     # who-says with a verb like "condemned": kept by a claim not saying it when others do
 TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
-MISSING_NUMBER = 0.85   # the score kept by a claim not stating the number the question gives
+OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
 COUNTED_IN_CLAIM = 0.8   # how-many: kept when the claim's words name the people asked for, its figure others
 # How-many words for deaths, and the words articles report them with: "the death toll" and "how many died?" are
@@ -93,7 +93,7 @@ steal stole stolen; write wrote written; tell told; say said; think thought; kee
 build built; seek sought; catch caught; stand stood; drive drove driven; choose chose chosen; hide hid hidden;
 withdraw withdrew withdrawn; strike struck; throw threw thrown; draw drew drawn; swear swore sworn; mean meant;
 deal dealt; forget forgot forgotten; undergo underwent undergone; overthrow overthrew overthrown; mislead misled;
-sell sold sale sales; die died dies dying dead death deaths
+sell sold sale sales
 """.replace("\n", " ").split(";") for form in forms.split()}
 Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
 
@@ -176,15 +176,15 @@ def _text_score(words: list[str], phrase: str, record: search.ClaimRecord) -> fl
     start = fuzz.ratio(phrase, record.content_text[: len(phrase)].lower()) / 100
     score = (0.63 * _coverage(words, around) + 0.28 * order + 0.05 * start
              + 0.04 * _said_only(phrase, record.content_text))
-    return score * (MISSING_NUMBER if _lacks_asked_number(words, record.content_text) else 1.0)
+    return score * (OTHER_NUMBER if _states_other_numbers(words, record.content_text) else 1.0)
 
 
-def _lacks_asked_number(words: list[str], content: str) -> bool:
-    """The question gives a number the claim does not: "250,000 homes" is not the claim of "about 400,000 new
-    homes" in the same sentence, and "who says 260 people died?" asks first for the claim of 260 deaths, not for
-    "we will see more people die"."""
+def _states_other_numbers(words: list[str], content: str) -> bool:
+    """The question gives a number and the claim gives numbers, none of them that one: "250,000 homes" is not the
+    claim of "about 400,000 new homes" in the same sentence."""
     asked = {w for w in words if w.isdigit()}
-    return bool(asked) and not asked & {w for w in _TOKEN.findall(_whole_numbers(content)) if w.isdigit()}
+    stated = {w for w in _TOKEN.findall(_whole_numbers(content)) if w.isdigit()}
+    return bool(asked) and bool(stated) and not asked & stated
 
 
 def _said_only(phrase: str, content: str) -> float:
@@ -345,7 +345,7 @@ def _score_candidates(session: Session, ids: list[int], team_id: str, words: lis
     for record in records.values():
         record.relevance_order = order[record.claim_id]
         record.content_match = _coverage(words, record.content_text) * (
-            MISSING_NUMBER if _lacks_asked_number(words, record.content_text) else 1.0)
+            OTHER_NUMBER if _states_other_numbers(words, record.content_text) else 1.0)
         score = _text_score(words, phrase, record) + prefer_named_source * _entity_overlap(asked, record)
         scored.append((record, score + (prefer_attributed if _named(record) else 0.0)))
     return scored
