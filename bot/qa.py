@@ -57,7 +57,7 @@ OTHER_VERB_MATCH = 0.1
 REPLIED_CLAIMS = 5        # who-says with a verb like "denied": the best matching claims whose replies are looked for
 REPLY_WINDOW = 2          # sentences after a claim in which "X denied the claim" answers it
 REPLY_WORDS = 4           # at most this many words in a reply's content: "the claim", "those figures", "it"
-VERB_ELSEWHERE = 0.8     # who-says with a verb like "condemned": kept by a claim not saying it when others do
+VERB_ELSEWHERE = 0.8     # who-says with a verb like "condemned": kept by a claim not saying it when no other does well
 TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
@@ -406,6 +406,8 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
                  if verb[:4] in f"{r.cue_text or ''} {r.passage}".lower()}
         if doing:
             scored = [(r, s * (1.0 if r.claim_id in doing else VERB_ELSEWHERE)) for r, s in scored]
+            if any(s >= CONFIDENT for r, s in scored if r.claim_id in doing):  # "who denied the report?": not
+                scored = [(r, s) for r, s in scored if r.claim_id in doing]   # "failed to report for work"
         # "who condemned the Syrian government?" asks who did it to them: not their own claims
         target = set(search.name_tokens(fold_name(intent.topic))) - search.STOPWORDS
         scored = [(r, s * (TARGET_AS_SOURCE if _is_target(target, r) else 1.0)) for r, s in scored]

@@ -648,3 +648,11 @@ def test_an_organisation_is_found_by_its_acronym_a_company_by_the_company_and_a_
     assert [i.source_name for i in ask("what did the WHO say?").items] == ["World Health Organization"]
     assert {i.source_name for i in ask("what did the company say?").items} == {"Voltaro Inc."}
     assert ask("what did the CEO say?").items[0].source_name == "Nadia Sorensen"
+
+
+def test_who_did_something_answers_only_with_the_claims_doing_it_when_one_does(ask, index_text):
+    """"who denied the report?": the bank's denial; a spokesman's word "report" for staff turning up is no denial."""
+    index_text("Strike and breach\n\nA company spokesman, Martin Howe, said only about 4,200 staff had failed to report "
+               "for work. A news site said hackers took 3.1 million records. Harbor Bank denied the report.\n",
+               "breach")
+    assert [i.source_name for i in ask("who denied the report?", article="breach").items] == ["Harbor Bank"]
