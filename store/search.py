@@ -480,14 +480,16 @@ SPEAKING_FOR = ("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokes
 
 
 def spokespeople(session: Session, keys: list[str], team_id: str) -> list[str]:
-    """Keys of the entities that speak for these ("Syrian government spokeswoman" for "Syrian government"): what a
-    government or a company says, it mostly says through them. Exact keys, read off the key index."""
+    """Keys of the entities that speak for these ("Syrian government spokeswoman" for "Syrian government", and Abdi
+    Wario, known as "the Sovereign Liberation Front's spokesman" from "Its spokesman, Abdi Wario"): what a
+    government or a company says, it mostly says through them. Exact keys and aliases, read off their indexes."""
     wanted = [f"{key} {noun}" for key in keys for noun in SPEAKING_FOR]
     if not wanted:
         return []
-    return list(session.execute(
-        select(Entity.key).join(Article, Article.id == Entity.article_id)
-        .where(Entity.key.in_(wanted), Article.team_id == team_id).distinct().order_by(Entity.key)).scalars())
+    named = select(Entity.key).join(Article, Article.id == Entity.article_id).where(Article.team_id == team_id)
+    return sorted({*session.execute(named.where(Entity.key.in_(wanted))).scalars(),
+                   *session.execute(named.join(Alias, Alias.entity_id == Entity.id)
+                                    .where(Alias.folded.in_(wanted))).scalars()})
 
 
 def claims_by_sources(session: Session, keys: list[str], team_id: str, *, article_id: int | None = None,
