@@ -264,6 +264,11 @@ def test_a_part_or_a_rate_is_no_rival_to_another_sources_total():
     payments = view(4, "Governor Sumro", "cash payments of 500,000 rupees to each family", cue="promised",
                     figures=(FigureView("500,000 rupees", 5e5, 5e5, rupees),))
     assert figure_conflict(part, rate) is None and figure_conflict(relief, payments) is None
+    patients = frozenset({stem("patients")})
+    enrolled = view(5, "Veridian", "the trial enrolled 1,840 patients",
+                    figures=(FigureView("1,840 patients", 1840, 1840, patients),))
+    died = view(6, "Dr. Lindqvist", "three patients died", figures=(FigureView("three patients", 3, 3, patients),))
+    assert figure_conflict(enrolled, died) is None      # so far apart they count different patients
 
 
 def test_a_reply_pointing_back_disputes_the_claim_before_it_without_sharing_a_word():

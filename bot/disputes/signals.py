@@ -397,7 +397,8 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
             if not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts or _percent(fa) != _percent(fb):
                 continue
             rivals = a.article_id == b.article_id and a.source_key != b.source_key and a.named_source \
-                and b.named_source and _precise(fa) and _precise(fb) and _whole(fa, a) and _whole(fb, b)
+                and b.named_source and _precise(fa) and _precise(fb) and _whole(fa, a) and _whole(fb, b) \
+                and not _far_apart(fa, fb, RIVAL_RATIO)
             tally = rivals and bool(fa.counts & _TALLY_STEMS)
             if not rivals and len((a.stems & b.stems) - fa.counts) < 2:  # "millions of refugees around the globe" /
                 continue                                                  # "10,000 refugees from Syria": not one event
@@ -411,6 +412,8 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 
 _TALLY_STEMS = frozenset(lexicon.stem(w) for w in ("toll", "tally", "count", "total"))
 TALLY_RATIO = 1.25      # two tallies this far apart (the larger over the smaller) are two different tolls
+RIVAL_RATIO = 20        # two sources' counts this far apart count different things: "1,840 patients" enrolled, three
+                        # who died
 
 
 def _precise(f: FigureView) -> bool:
@@ -435,12 +438,12 @@ _PER_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:each|every|per|apiece|a head|a 
 _VAGUE = frozenset("several few couple tens scores dozens hundreds thousands millions billions".split())
 
 
-def _far_apart(fa: FigureView, fb: FigureView) -> bool:
-    """Whether the numbers the figures state ("at least 43", "about 70") differ by TALLY_RATIO or more."""
+def _far_apart(fa: FigureView, fb: FigureView, ratio: float = TALLY_RATIO) -> bool:
+    """Whether the numbers the figures state ("at least 43", "about 70") differ by `ratio` or more."""
     stated = [f.low if f.low is not None else f.high for f in (fa, fb)]
     if None in stated or min(stated) <= 0:
         return False
-    return max(stated) / min(stated) >= TALLY_RATIO
+    return max(stated) / min(stated) >= ratio
 
 
 def dissent_cue(c: ClaimView) -> str | None:

@@ -128,6 +128,9 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
     counted = [currency] if currency is not None else _counted(doc, group)
     if counted and counted[-1].lemma_.lower() in TIME_UNITS:
         return None  # a duration
+    if counted and counted[0].text == "-" and counted[-1].dep_ in ("compound", "amod", "nmod") \
+            and counted[-1].head.i > counted[-1].i:
+        counted = []  # "the 1,100-officer department": its size, no count of officers beside another source's
     start = currency or group[0]
     hedge_tokens, effect = _hedge_before(doc, start.i)
     if hedge_tokens is None and amount is not None and amount.vague:

@@ -93,6 +93,8 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         ("Fewer than 4 in every 100,000 units failed.",
          [("Fewer than 4 in every 100,000 units", None, None, None, "Fewer than", "units")]),
         ("It recalled its PowerCube 20 chargers.", []),
+        # a size given as an adjective counts nothing beside another count of the noun
+        ("She will lead the 1,100-officer department.", [("1,100", 1100, 1100, 1100, None, None)]),
     ],
 )
 def test_figure_rules(nlp, text, expected):
