@@ -784,6 +784,17 @@ def _counted(topic: str) -> list[str]:
     return words
 
 
+def _whose(session: Session, entity) -> str:
+    """The description, saying whose when it opens with a pronoun: "Its spokesman (National Liberation Army's
+    spokesman)", from the alias coreference gave the person."""
+    first, _, rest = entity.description.partition(" ")
+    whose = search.alias_ending(session, entity.id, f"'s {rest}") if first.lower() in _POSSESSIVES and rest else None
+    return f"{entity.description} ({whose})" if whose else entity.description
+
+
+_POSSESSIVES = frozenset("his her its their".split())
+
+
 def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None) -> Answer:
     named = _sources_named(session, intent.name, team_id)
     keys = [m.key for m in named.matches]
@@ -794,17 +805,18 @@ def _who_is(session: Session, intent: WhoIs, team_id: str, scope: Article | None
     for entity, sentence, article in described:
         if all(w.lower().rstrip(".") in HONORIFICS for w in entity.description.split()):
             continue                # "Mr." says nothing of who he is
+        description = _whose(session, entity)
         claim = claims.get(claim_of.get(sentence.id))
         if claim is not None:       # the sentence as said by whoever says it ("The BBC's correspondent ... says")
-            item = replace(_item(claim, 1.0), description=entity.description)
+            item = replace(_item(claim, 1.0), description=description)
         else:
             item = Item(claim_id=None, source_name=None, source_text=None, source_entity_id=None,
                         own_statement=True, cue=None, cue_kind=None, kind="statement", content=sentence.text,
                         sentence=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
                         sentence_position=sentence.position, article_id=article.id, article_slug=article.slug,
                         article_title=article.title, article_url=article.url, outlet=article.outlet,
-                        description=entity.description, score=1.0)
-        group = groups.setdefault(entity.key, Group(entity.name, [], entity.id, entity.description))
+                        description=description, score=1.0)
+        group = groups.setdefault(entity.key, Group(entity.name, [], entity.id, description))
         if all(i.description != item.description for i in group.items):
             group.items.append(item)
     if groups:

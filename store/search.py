@@ -479,6 +479,12 @@ SPEAKING_FOR = ("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokes
                 "officials")
 
 
+def alias_ending(session: Session, entity_id: int, ending: str) -> str | None:
+    """One of the entity's aliases as written that ends so ("Travis Kendrick's spokeswoman" for "'s spokeswoman")."""
+    return session.execute(select(Alias.text).where(Alias.entity_id == entity_id, Alias.text.endswith(ending))
+                           .order_by(Alias.id).limit(1)).scalar()
+
+
 def spokespeople(session: Session, keys: list[str], team_id: str) -> list[str]:
     """Keys of the entities that speak for these ("Syrian government spokeswoman" for "Syrian government", and Abdi
     Wario, known as "the Sovereign Liberation Front's spokesman" from "Its spokesman, Abdi Wario"): what a

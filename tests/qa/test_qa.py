@@ -658,8 +658,16 @@ def test_who_did_something_answers_only_with_the_claims_doing_it_when_one_does(a
     assert [i.source_name for i in ask("who denied the report?", article="breach").items] == ["Harbor Bank"]
 
 
+ATTACK = ("Attack\n\nThe National Liberation Army has fought the army since 2019. Its spokesman, Abdi Wario, said 20 "
+          "soldiers had been killed.\n")
+
+
 def test_what_an_organisation_said_includes_its_spokesman_introduced_by_its(ask, index_text):
-    index_text("Attack\n\nThe National Liberation Army has fought the army since 2019. Its spokesman, Abdi "
-               "Wario, said 20 soldiers had been killed.\n", "attack")
+    index_text(ATTACK, "attack")
     answer = ask("what did the National Liberation Army say?")
     assert answer.status == ANSWERED and [i.source_name for i in answer.items] == ["Abdi Wario"]
+
+
+def test_who_is_says_whose_a_possessive_description_means(ask, index_text):
+    index_text(ATTACK, "attack")
+    assert ask("who is Abdi Wario?").message == "Abdi Wario: Its spokesman (National Liberation Army's spokesman)."
