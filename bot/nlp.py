@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import product
 
 import spacy
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
@@ -43,7 +43,19 @@ def load_pipeline(model: str) -> Language:
     _multiply_with_openblas(nlp)
     _index_attribute_ruler(nlp)
     _split_signature_dashes(nlp)
+    _keep_title_abbreviations(nlp)
     return nlp
+
+
+# Abbreviated ranks and titles the tokenizer split from their full stop, so the parser ended a sentence there:
+# "The head of the association, Sgt. Tom Kowalski, said ..." became two sentences.
+TITLE_ABBREVIATIONS = ("Sgt.", "Cpl.", "Det.", "Insp.", "Supt.", "Cmdr.", "Const.", "Amb.", "Atty.", "Hon.",
+                       "Lt.", "Col.", "Capt.", "Maj.", "Pres.")
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def _split_signature_dashes(nlp: Language) -> None:

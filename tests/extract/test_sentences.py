@@ -111,3 +111,10 @@ def test_a_quotation_mark_closing_a_sentence_is_no_sentence_of_its_own(nlp):
     sentences = [s.span.text for s in split_sentences(parse(norm, nlp), norm)]
     assert sentences[-2:] == ['But it is time that families did not have before."',
                               "Its chief executive, Robert Feld, said the company would file."]
+
+
+def test_an_abbreviated_rank_before_a_name_ends_no_sentence(nlp):
+    text = "Union\n\nThe head of the association, Sgt. Tom Kowalski, said morale was low. Det. Supt. Ann Reid agreed.\n"
+    norm = normalise(text)
+    assert [s.span.text for s in split_sentences(parse(norm, nlp), norm)] == [
+        "The head of the association, Sgt. Tom Kowalski, said morale was low.", "Det. Supt. Ann Reid agreed."]
