@@ -64,7 +64,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
                                             _with_cut_complement(doc, cue, contents))
             contents = _without_introduction(doc, openings, cue, contents)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
-            if _expletive(doc, sources) or _not_said(cue_head(doc, cue)):
+            if _expletive(doc, sources) or _not_said(cue_head(doc, cue)) or _label_before_colon(doc, cue, sources):
                 continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
             if quote is not None:
@@ -292,6 +292,15 @@ def _transcript_turns(doc: Doc, norm: NormalisedText):
             continue
         yield (tokens[colon].i, tokens[colon].i + 1), [(name[0].i, name[-1].i + 1)], [(tokens[colon].i + 1,
                                                                                         inside[-1] + 1)]
+
+
+def _label_before_colon(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> bool:
+    """A title or label run into its text ("Stealth Over Health: Hillary Clinton Was Headed ...", "Wow: ..."): no
+    speaker before the colon, whichever tagger proposed it; "Sanders: Clinton needs to ..." is one."""
+    if doc[cue[0]:cue[1]].text != ":" or not sources:
+        return False
+    name = [t for a, b in sources for t in doc[a:b] if not t.is_space]
+    return len(name) > _TURN_NAME_WORDS or not all(_speaker_word(t) for t in name)
 
 
 def _speaker_word(token: Token) -> bool:
