@@ -64,7 +64,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
                                             _with_cut_complement(doc, cue, contents))
             contents = _without_introduction(doc, openings, cue, contents)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
-            if _expletive(doc, sources) or _not_said(cue_head(doc, cue)) or _label_before_colon(doc, cue, sources):
+            if _expletive(doc, sources) or _not_said(cue_head(doc, cue)) or _label_before_colon(doc, cue, sources) \
+                    or _thing_doing(doc, cue, sources):
                 continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
             if quote is not None:
@@ -294,6 +295,13 @@ def _transcript_turns(doc: Doc, norm: NormalisedText):
                                                                                         inside[-1] + 1)]
 
 
+def _thing_doing(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> bool:
+    """"such a resolution - which does not propose concrete action -": a thing that "which" stands for doing what
+    no reporting verb says is no source."""
+    return len(sources) == 1 and doc[sources[0][0]:sources[0][1]].text.lower() == "which" \
+        and not lexicon_kind(cue_head(doc, cue).lemma_)
+
+
 def _label_before_colon(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> bool:
     """A title or label run into its text ("Stealth Over Health: Hillary Clinton Was Headed ...", "Wow: ..."): no
     speaker before the colon, whichever tagger proposed it; "Sanders: Clinton needs to ..." is one."""
@@ -468,8 +476,10 @@ def _nominal_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], Token
 def _own_clause_first(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The clause a cue reports in its own sentence rather than a quotation in the sentence before: "... did not
     have before." Its chief executive, Robert Feld, told analysts that the company would file ...' is Feld's
-    filing, not the quotation another speaker's cue closed."""
+    filing, not the quotation another speaker's cue closed; nor is a lone function word its content."""
     sent = doc[cue[0]].sent
+    if len(contents) == 1 and contents[0][1] - contents[0][0] == 1 and doc[contents[0][0]].is_stop:
+        return _reported_clause(doc, cue) or contents     # the tagger stopped after "an" of "an estimated 30,000"
     if not contents or contents[-1][1] > sent.start:
         return contents
     own = [c for c in _reported_clause(doc, cue) if c[0] > cue[0]]
