@@ -72,7 +72,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
                 quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
     for cue, sources, contents in (*_signed_quotations(doc, openings), *_transcript_turns(doc, norm),
-                                   *_quoted_by(doc, norm), *_estimates(doc, norm, cue_tokens)):
+                                   *_quoted_by(doc, norm), *_estimates(doc, norm, cue_tokens),
+                                   *_poll_findings(doc, norm, cue_tokens)):
         quote = _quote(doc, norm, sentences, quoted, is_word, cue, sources, contents)
         if quote is not None and (quote.cue.start, quote.cue.end) not in taken:
             quotes.append(quote)
@@ -241,6 +242,36 @@ def _estimates(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
 
 
 _ESTIMATE_VERBS = ("put", "place", "peg")
+
+
+def _poll_findings(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
+    """(cue, sources, contents) of a finding stated "in" a poll: "In a CNN poll, Clinton held a 24-point lead",
+    "Trump has a decisive lead in the polls". PolNeAR annotates the poll as the source, "in" as the cue and the
+    clause as the content; the taggers seldom find them, and a fact-checker asks whose numbers these are."""
+    for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), [doc.vocab.strings[w] for w in _POLL_NOUNS])):
+        poll = doc[int(i)]
+        preposition = poll.head
+        if poll.dep_ != "pobj" or preposition.lower_ != "in" or preposition.i in cue_tokens \
+                or norm.block_at(poll.idx).kind != "body":
+            continue
+        clause = next((t for t in (preposition.head, *preposition.head.ancestors) if t.pos_ in ("VERB", "AUX")),
+                      None)
+        if clause is None or not _finding_clause(clause) or not any(c.dep_ != "det" for c in poll.children):
+            continue        # "where he leads in the polls", "to get 15 percent in the polls": no finding stated
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        contents = [(a, b) for a, b in ((start, preposition.left_edge.i), (preposition.right_edge.i + 1, end))
+                    if any(not (t.is_punct or t.is_space) for t in doc[a:b])]
+        if contents:
+            yield (preposition.i, preposition.i + 1), [(poll.left_edge.i, poll.right_edge.i + 1)], contents
+
+
+_POLL_NOUNS = ("poll", "survey", "polling")
+
+
+def _finding_clause(verb: Token) -> bool:
+    """A clause stating something with a subject of its own, not one describing a noun or saying a purpose."""
+    return verb.dep_ in ("ROOT", "ccomp", "conj") \
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _unsourced_reports(doc: Doc, norm: NormalisedText):
@@ -712,6 +743,7 @@ def _cue_kind(doc: Doc, cue: tuple[int, int]) -> str:
     if "according" in words:
         return "according_to"
     kinds = [lexicon_kind(t.lemma_) for t in doc[cue[0]:cue[1]]]
+    kinds += [lexicon_kind(t.lemma_) for t in doc[cue[0]].children if doc[cue[0]].dep_ == "prep" and t.dep_ == "pobj"]
     return next((k for k in kinds if k), "speech")
 
 

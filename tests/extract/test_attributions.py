@@ -374,6 +374,23 @@ def test_an_estimate_put_at_a_number_is_its_source_s_claim(quotes_of):
     assert [c.text for c in quote.contents] == ["more than 1,000"]
 
 
+def test_a_finding_stated_in_a_poll_is_the_poll_s(quotes_of):
+    """"In a CNN poll released Monday, Clinton held a 24-point lead": the poll is the source, "in" the cue."""
+    quotes = quotes_of("The race tightened this week. In a CNN poll released Monday, Clinton held a 24-point lead "
+                       "over Sanders among black voters.\n")
+    quote = quote_with(quotes, "Clinton held a 24-point lead")
+    assert (sources(quote), quote.cue.text, quote.cue_kind) == (["a CNN poll released Monday"], "In", "finding")
+    assert quote.contents[0].text == "Clinton held a 24-point lead over Sanders among black voters"
+
+
+@pytest.mark.parametrize("text", [
+    "Sanders hopes to climb in the latest CNN poll before the convention.\n",            # a purpose, no finding stated
+    "He spent the summer in Iowa, where he was rising in the Des Moines Register poll.\n",       # a clause describing a place
+])
+def test_polls_named_without_a_finding_give_no_claim(quotes_of, text):
+    assert not [q for q in quotes_of(text) if q.cue.text.lower() == "in"]
+
+
 @pytest.mark.parametrize("text, outer_source, verb, noun_source", [
     ("Election night\n\nHe rejected suggestions by some Kendrick supporters on social media that ballots had been "
      "mishandled in Washoe County, saying there was no evidence.\n", "He", "rejected",
