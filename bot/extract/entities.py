@@ -427,14 +427,27 @@ def _with_acronyms_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:
     for group in groups:
         if not _personish(group):
             for m in group:
-                words = [w for w in m.name.split() if w.lower() not in _ACRONYM_SKIPS]
-                if len(words) > 1 and all(w[:1].isupper() for w in words):
-                    by_initials.setdefault("".join(w[0] for w in words), []).append(group)
+                for initials in _initials(m.name):
+                    by_initials.setdefault(initials, []).append(group)
 
     def owners(group: list[_Mention]) -> list[list[_Mention]]:
         acronym = group[0].name.replace(".", "")
         return by_initials.get(acronym, []) if 2 <= len(acronym) <= 6 and acronym.isupper() else []
     return _joined_to_one_owner(groups, owners)
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a name may go by: of every word, of every part of a hyphenated word ("World Anti-Doping
+    Agency": WADA), and without a leading qualifier ("U.S. Food and Drug Administration": FDA; "Irish Data
+    Protection Commission": DPC)."""
+    found = set()
+    for words in (name.split(), name.replace("-", " ").split()):
+        words = [w for w in words if w.lower() not in _ACRONYM_SKIPS]
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            found.add("".join(w[0] for w in words))
+            if len(words) > 2:
+                found.add("".join(w[0] for w in words[1:]))
+    return found
 
 
 def _joined_to_one_owner(groups: list[list[_Mention]],

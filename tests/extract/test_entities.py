@@ -249,6 +249,18 @@ def test_an_acronym_joins_the_name_with_its_initials(nlp):
     assert fold_name("U.S.") == fold_name("the United States")
 
 
+@pytest.mark.parametrize(("text", "acronym", "name"), [
+    ("The World Anti-Doping Agency banned her. WADA said the sample was clean.", "WADA", "World Anti-Doping Agency"),
+    ("Corvanta has applied to the U.S. Food and Drug Administration. The FDA said it does not comment.", "FDA",
+     "U.S. Food and Drug Administration"),
+    ("The Irish Data Protection Commission opened an inquiry. The DPC said it had written to the company.", "DPC",
+     "Irish Data Protection Commission"),
+])
+def test_an_acronym_joins_a_name_with_hyphens_or_a_leading_qualifier(nlp, text, acronym, name):
+    entities, _ = entities_of(nlp, text)
+    assert {acronym, name} <= set(entity_with(entities, acronym).aliases)
+
+
 @pytest.mark.parametrize(("name", "owns"), [
     ("Trump's campaign", True), ("Sanders\u2019 aides", True), ("Sanders',", True), ("the Clintons\u2018s", True),
     ("Conan O'Brien", False), ("Bernie Sanders", False), ("Beto O\u2019Rourke", False),
