@@ -50,7 +50,7 @@ def load_pipeline(model: str) -> Language:
 # Abbreviated ranks and titles the tokenizer split from their full stop, so the parser ended a sentence there:
 # "The head of the association, Sgt. Tom Kowalski, said ..." became two sentences.
 TITLE_ABBREVIATIONS = ("Sgt.", "Cpl.", "Det.", "Insp.", "Supt.", "Cmdr.", "Const.", "Amb.", "Atty.", "Hon.",
-                       "Lt.", "Col.", "Capt.", "Maj.", "Pres.")
+                       "Lt.", "Col.", "Capt.", "Maj.", "Pres.", "Cllr.")
 
 
 def _keep_title_abbreviations(nlp: Language) -> None:

@@ -53,7 +53,7 @@ _NOUN_POS = frozenset((symbols.NOUN, symbols.PROPN, symbols.PRON))
 _TITLE_ABBREVIATIONS = {
     "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "col": "colonel",
     "lt": "lieutenant", "capt": "captain", "sgt": "sergeant", "adm": "admiral", "prof": "professor",
-    "pm": "minister", "rev": "reverend", "pres": "president",
+    "pm": "minister", "rev": "reverend", "pres": "president", "cllr": "councillor",
 }
 _PREPOSITION = re.compile(r"\s(?:of|for|in|at|from|with|on|to)\s")
 _DESCRIPTION_HEAD = re.compile(r"\s(?:of|for|in|at|from|with|and|on|to)\s")

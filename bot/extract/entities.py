@@ -44,7 +44,7 @@ PERSON_TITLES = frozenset(
     "sir dame lord lady gen general col colonel capt captain lt lieutenant sgt sergeant adm admiral senator sen rep "
     "congressman congresswoman governor gov mayor judge justice secretary minister pope cardinal bishop archbishop "
     "rev reverend imam ayatollah rabbi ambassador envoy spokesman spokeswoman chairman chairwoman ceo mp mep attorney "
-    "sheriff commissioner chief councillor councilor councilman councilwoman alderman inspector detective "
+    "sheriff commissioner chief councillor cllr councilor councilman councilwoman alderman inspector detective "
     "superintendent constable".split()
 )
 # Always a person's, whatever the NER says ("Ms Pillay" tagged an organisation).

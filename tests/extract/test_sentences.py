@@ -114,7 +114,9 @@ def test_a_quotation_mark_closing_a_sentence_is_no_sentence_of_its_own(nlp):
 
 
 def test_an_abbreviated_rank_before_a_name_ends_no_sentence(nlp):
-    text = "Union\n\nThe head of the association, Sgt. Tom Kowalski, said morale was low. Det. Supt. Ann Reid agreed.\n"
+    text = ("Union\n\nThe head of the association, Sgt. Tom Kowalski, said morale was low. Det. Supt. Ann Reid agreed. "
+            "Cllr. Priya Raman did not.\n")
     norm = normalise(text)
     assert [s.span.text for s in split_sentences(parse(norm, nlp), norm)] == [
-        "The head of the association, Sgt. Tom Kowalski, said morale was low.", "Det. Supt. Ann Reid agreed."]
+        "The head of the association, Sgt. Tom Kowalski, said morale was low.", "Det. Supt. Ann Reid agreed.",
+        "Cllr. Priya Raman did not."]
