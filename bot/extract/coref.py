@@ -667,7 +667,10 @@ def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> boo
     return entity.type in ("ORG", "GPE") and not plural
 
 
-_KIND_STEMS = frozenset(_stem(w) for w in ("company", "firm", "force"))
+# Nouns that pick up an organisation named before them, never one named only after: "The agency approved ..." after
+# the FDA is not the European Medicines Agency of the next paragraph.
+_KIND_STEMS = frozenset(_stem(w) for w in ("company", "firm", "force", "agency", "ministry", "department",
+                                           "regulator", "commission", "council", "newspaper"))
 
 
 def _kinds(entity: Entity) -> tuple[str, ...]:

@@ -326,8 +326,13 @@ def test_a_possessive_description_is_no_name_of_whom_it_refers_to(nlp):
     assert "his brother" not in next(e for e in entities if e.name == "Alastair Osman").aliases
 
 
-def test_the_company_is_never_one_named_only_after_it(nlp):
-    names, *_ = resolve(nlp, "Veridian said the drug worked. The company said three patients died. An analyst at "
-                             "Leerink Partners, Mara Chen, said sales could reach $4 billion.",
-                        ("The company", "three patients died"))
-    assert names != ["Leerink Partners"]
+@pytest.mark.parametrize(("text", "claim", "named_after"), [
+    ("Veridian said the drug worked. The company said three patients died. An analyst at Leerink Partners, Mara "
+     "Chen, said sales could reach $4 billion.", ("The company", "three patients died"), "Leerink Partners"),
+    ("Corvanta has applied to the FDA. The agency said it approved a similar drug in 2023. In Europe, the European "
+     "Medicines Agency declined to approve it.", ("The agency", "it approved a similar drug"),
+     "European Medicines Agency"),
+])
+def test_the_company_or_agency_is_never_one_named_only_after_it(nlp, text, claim, named_after):
+    names, *_ = resolve(nlp, text, claim)
+    assert names != [named_after]
