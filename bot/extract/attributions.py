@@ -168,8 +168,9 @@ def _adjacent_content(doc: Doc, openings: list[int], closings: dict[int, int], s
     while before >= 0 and doc[before].is_space:
         before -= 1
     if before < 0 or cue[0] - sent.start > _LEADING_SOURCE_TOKENS or openings[before] in (-1, before) \
-            or any(openings[i] >= 0 for i in range(sent.start, cue[0])):
-        return []
+            or any(openings[i] >= 0 for i in range(sent.start, cue[0])) \
+            or any("\n" in doc[i].text for i in range(before + 1, sent.start)):
+        return []       # "Not everyone agrees." opening a paragraph does not agree with the quotation ending the last
     return [(openings[before], before + 1)]
 
 

@@ -356,6 +356,12 @@ def test_cue_sentence_after_a_quoted_question_takes_the_question(quotes_of):
     assert sources(quote) == ["Trump"] and quote.kind == "direct"
 
 
+def test_a_cue_opening_a_paragraph_takes_no_quotation_from_the_paragraph_before(quotes_of):
+    text = ('"Every month of delay matters," she said. "We are asking the FDA to move quickly."\n\n'
+            'Not everyone agrees. Some neurologists say the cost would strain health systems.\n')
+    assert not [q for q in quotes_of(text) if "move quickly" in q.contents[0].text and q.cue.text != "said"]
+
+
 def test_the_it_of_it_was_not_clear_is_nobody(quotes_of):
     """"It was not clear whether ..." is the outlet's own remark: no claim, so coref cannot give it to the last
     organisation named; "It said" is a source."""
