@@ -122,7 +122,7 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
                 sources = [_agent_span(agent)]
             contents = _without([(sent.start + s, sent.start + e) for s, e in runs(roles, "C")], sources)
             contents = (contents or _adjacent_content(doc, openings, closings, sent, cue) or _reported_clause(doc, cue)
-                        or _rest_of_sentence(doc, sent, cue, sources))
+                        or _clause_after(doc, cue) or _rest_of_sentence(doc, sent, cue, sources))
             if not contents:
                 continue
             tagged_source = bool(sources)
@@ -514,14 +514,22 @@ def _own_clause_first(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, 
         return _reported_clause(doc, cue) or contents     # the tagger stopped after "an" of "an estimated 30,000"
     if not contents or contents[-1][1] > sent.start:
         return contents
+    return _clause_after(doc, cue) or contents
+
+
+def _clause_after(doc: Doc, cue: tuple[int, int]) -> list[tuple[int, int]]:
+    """The clause a cue reports after it in its sentence, by the parse or else from the "that" after the cue to
+    the sentence's end: the parser hung "that the company would file" on "a conference call" of "told analysts on
+    a conference call that ..."."""
     own = [c for c in _reported_clause(doc, cue) if c[0] > cue[0]]
+    sent = doc[cue[0]].sent
     that = next((t.i for t in doc[cue[1]:sent.end] if t.lower_ == "that"), None)
-    if not own and that is not None:    # the parser hung "that the company would file" on "a conference call"
-        end = sent.end
-        while end > that + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        own = [(that, end)]
-    return own or contents
+    if own or that is None:
+        return own
+    end = sent.end
+    while end > that + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return [(that, end)]
 
 
 def _with_reported_claim(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],
