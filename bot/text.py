@@ -53,10 +53,11 @@ _CAPITALISED_NEXT = re.compile(r"\s+[A-Z\"']")
 _DASH = re.compile(r"\\?[-–—]")
 _DATELINE_SEARCH_PARAGRAPHS = 3
 # A wire dateline opening the first paragraph: "DETROIT - ", "ISLAMABAD (Reuters) - ", "NEW YORK, Nov. 19 (UPI) — ",
+# "GOMA, Congo (AP) — " (a country or state after the place only before an agency),
 # "Washington (CNN) -- ". A place in capitals (or capitalised words before an agency), a date, an agency, a dash.
 _DATELINE_DATE = r"(?:,\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,}\.?))?"    # ", Nov. 19", ", 3 March"
 _WIRE_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][A-Z.'’-]+)*"
+    r"(?:[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?(?=\s+\())?"
     rf"{_DATELINE_DATE}(?:\s+\([A-Z][\w .&-]*\))?"
     rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*{_DATELINE_DATE}\s+\([A-Z][\w .&-]*\))"
     r"\s*(?:--|[-\u2013\u2014\u2015])(?=\s|$)")
