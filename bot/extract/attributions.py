@@ -63,6 +63,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue,
                                             _with_cut_complement(doc, cue, contents))
             contents = _without_introduction(doc, openings, cue, contents)
+            contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
             if _expletive(doc, sources) or _not_said(cue_head(doc, cue)) or _label_before_colon(doc, cue, sources) \
                     or _thing_doing(doc, cue, sources):
@@ -503,6 +504,28 @@ def _nominal_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], Token
         if agent is not None:
             return (token.i, agent.head.i + 1), agent
     return cue, None
+
+
+def _without_rival_claim(doc: Doc, norm: NormalisedText, cue: tuple[int, int], contents: list[tuple[int, int]],
+                         cue_tokens: set[int]) -> list[tuple[int, int]]:
+    """What "according to X" vouches for stops where a clause with a claim of its own begins: in "Gunmen attacked
+    a market, killing at least 34 civilians, according to the army, while the rebel group said soldiers were
+    responsible", the army's account is the attack, not the rebels' reply (the tagger gave it "killing" and the
+    while-clause)."""
+    according = cue_head(doc, cue)
+    if according.lower_ != "according":
+        return contents
+    rivals = ((node, c) for node in according.ancestors for c in node.children
+              if c.dep_ in ("advcl", "conj") and c.i > according.i and c.i in cue_tokens
+              and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))
+    clause, rival = next(rivals, (None, None))
+    if rival is None:
+        return contents
+    start = clause.left_edge.i
+    while start < rival.left_edge.i and norm.block_at(doc[start].idx).kind != "body":
+        start += 1      # the wire dateline the parser hung on the sentence ("GOMA, Congo (AP) —")
+    clause = _without([(start, rival.left_edge.i)], [(according.left_edge.i, according.right_edge.i + 1)])
+    return [(a, b) for a, b in clause if any(not (t.is_punct or t.is_space) for t in doc[a:b])] or contents
 
 
 def _own_clause_first(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -362,6 +362,15 @@ def test_a_cue_opening_a_paragraph_takes_no_quotation_from_the_paragraph_before(
     assert not [q for q in quotes_of(text) if "move quickly" in q.contents[0].text and q.cue.text != "said"]
 
 
+def test_according_to_vouches_for_no_rival_s_reply_after_it(quotes_of):
+    quotes = quotes_of("Gunmen attacked a crowded market on Saturday, killing at least 34 civilians, according to "
+                       "the Congolese army, while the rebel group accused of the attack said government soldiers were "
+                       "responsible for most of the deaths.\n")
+    army = next(q for q in quotes if q.cue.text == "according to")
+    assert " / ".join(c.text for c in army.contents) == \
+        "Gunmen attacked a crowded market on Saturday, killing at least 34 civilians"
+
+
 def test_the_it_of_it_was_not_clear_is_nobody(quotes_of):
     """"It was not clear whether ..." is the outlet's own remark: no claim, so coref cannot give it to the last
     organisation named; "It said" is a source."""
