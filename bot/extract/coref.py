@@ -180,7 +180,7 @@ class _Context:
 
     def _count_gender_pronouns(self) -> None:
         """"Lake said she": a he or she outside quotes after a person's mention in one sentence votes for their
-        gender."""
+        gender, unless the mention owns a noun the pronoun more likely stands for."""
         strings = self.doc.vocab.strings
         pronouns = {strings[word]: gender for word, gender in PERSON_PRONOUNS.items()}
         last_person, last_sentence = None, -2
@@ -189,7 +189,9 @@ class _Context:
             if mention is None and lower not in pronouns or self.quotation_at(self.doc[i].idx) != -1:
                 continue
             sentence = self.sentence_of[i]
-            if mention is not None:
+            if mention is not None and self.doc[i].dep_ == "poss":
+                last_person = None      # "Mbeki's coach, who asked not to be named because he was ...": the coach
+            elif mention is not None:
                 if self.entities[mention.entity].type == "PERSON":
                     last_person, last_sentence = mention.entity, sentence
             elif last_person is not None and sentence == last_sentence:

@@ -318,6 +318,16 @@ def test_whose_a_possessive_description_says_is_an_alias_of_the_person(nlp):
     assert "Travis Kendrick's spokeswoman" in moreno.aliases and moreno.description == "His spokeswoman"
 
 
+def test_a_he_after_a_person_owning_a_noun_is_no_vote_on_their_gender(nlp):
+    """"Mbeki's coach, who asked not to be named because he was not authorised": he is the coach, so Mbeki is not
+    taken for a man, and "Her lawyer" is still hers."""
+    text = ("The agency banned Kiara Mbeki after she missed three tests. Mbeki's coach, who asked not to be named "
+            "because he was not authorised to speak and he feared for his job, said the athlete was devastated. Her lawyer, Paul Greene, said "
+            "the ban was unjust.")
+    _, _, entities, _ = resolve(nlp, text, ("Her lawyer, Paul Greene", "the ban was unjust"))
+    assert "Kiara Mbeki's lawyer" in next(e for e in entities if e.name == "Paul Greene").aliases
+
+
 def test_a_possessive_description_is_no_name_of_whom_it_refers_to(nlp):
     text = "Osman was on the flight, his brother Alastair Osman told ITV. Osman was kind, his brother added."
     names, _, entities, _ = resolve(nlp, text, ("his brother Alastair Osman", "Osman was on the flight"),
