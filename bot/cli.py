@@ -61,7 +61,8 @@ def ingest(
     created = [r for r in results if r.created]
     unchanged = [r for r in results if not r.error and not r.created]
     for result in created:
-        typer.echo(f"stored {result.path} as {result.slug} ({result.claims} claims)")
+        typer.echo(f"stored {result.path} as {result.slug} ({result.claims} claims, {result.statements} of the "
+                   "outlet's own statements)")
     for result in unchanged:
         typer.echo(f"already stored {result.path} as {result.slug} (use --force to re-extract)")
     typer.echo(f"{len(created)} stored, {len(unchanged)} already stored, {failed} failed")

@@ -51,7 +51,8 @@ class IngestResult:
     created: bool = False
     article_id: int | None = None
     slug: str | None = None
-    claims: int = 0
+    claims: int = 0                  # attributed claims, as `newsbot articles` counts them
+    statements: int = 0              # sentences stored as the outlet's own statements
 
 
 def load_model() -> Language:
@@ -170,7 +171,7 @@ def store_facts(engine: Engine, document: Document, facts: ArticleFacts, *, team
                                             slug=slugify(document.path.stem), url=document.url,
                                             outlet=document.outlet, force=force, disputes=disputes)
             result = IngestResult(document.path, created=created, article_id=article.id, slug=article.slug,
-                                  claims=len(facts.quotes) + len(facts.statements))
+                                  claims=len(facts.quotes), statements=len(facts.statements))
     except NewsbotError as error:
         return IngestResult(document.path, error=f"{document.path}: {error}")
     except Exception as error:  # noqa: BLE001  (rolled back by save_article; one line, the next file goes on)

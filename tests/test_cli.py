@@ -196,10 +196,13 @@ def test_extract_of_a_bad_file_is_one_line(tmp_path):
 def test_facts_and_articles_show_what_is_stored(engine, tmp_path):
     path = tmp_path / "harbour-strike.txt"
     path.write_text(SECOND_ARTICLE, encoding="utf-8")
-    assert run(engine, "ingest", str(path)).exit_code == 0
+    stored = run(engine, "ingest", str(path))
+    assert stored.exit_code == 0
     with Session(engine) as session:
         quoted = session.exec(select(Claim).where(Claim.attributed)).all()
-    assert quoted
+        own = session.exec(select(Claim).where(~Claim.attributed)).all()
+    assert quoted and own
+    assert f"({len(quoted)} claims, {len(own)} of the outlet's own statements)" in stored.stdout
     listing = run(engine, "articles")
     assert listing.exit_code == 0 and "harbour-strike" in listing.stdout
     table = run(engine, "facts", "harbour-strike")
