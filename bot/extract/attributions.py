@@ -59,9 +59,11 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     quotes: list[Quote] = []
     for candidate in accepted:
         contents = _own_clause_first(doc, candidate.cue, candidate.contents)
+        if not contents:
+            continue
         for cue, sources, contents in _with_reported_claim(doc, candidate.cue, candidate.sources, contents):
             contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue,
-                                            _with_cut_complement(doc, cue, contents))
+                                            _with_verb_of_auxiliary(doc, _with_cut_complement(doc, cue, contents)))
             contents = _without_introduction(doc, openings, cue, contents)
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
@@ -123,7 +125,7 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
                 sources = [_agent_span(agent)]
             contents = _without([(sent.start + s, sent.start + e) for s, e in runs(roles, "C")], sources)
             contents = (contents or _adjacent_content(doc, openings, closings, sent, cue) or _reported_clause(doc, cue)
-                        or _clause_after(doc, cue) or _rest_of_sentence(doc, sent, cue, sources))
+                        or _rest_of_sentence(doc, sent, cue, sources))
             if not contents:
                 continue
             tagged_source = bool(sources)
@@ -169,9 +171,8 @@ def _adjacent_content(doc: Doc, openings: list[int], closings: dict[int, int], s
     while before >= 0 and doc[before].is_space:
         before -= 1
     if before < 0 or cue[0] - sent.start > _LEADING_SOURCE_TOKENS or openings[before] in (-1, before) \
-            or any(openings[i] >= 0 for i in range(sent.start, cue[0])) \
-            or any("\n" in doc[i].text for i in range(before + 1, sent.start)):
-        return []       # "Not everyone agrees." opening a paragraph does not agree with the quotation ending the last
+            or any(openings[i] >= 0 for i in range(sent.start, cue[0])):
+        return []
     return [(openings[before], before + 1)]
 
 
@@ -531,13 +532,17 @@ def _without_rival_claim(doc: Doc, norm: NormalisedText, cue: tuple[int, int], c
 def _own_clause_first(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The clause a cue reports in its own sentence rather than a quotation in the sentence before: "... did not
     have before." Its chief executive, Robert Feld, told analysts that the company would file ...' is Feld's
-    filing, not the quotation another speaker's cue closed; nor is a lone function word its content."""
+    filing, not the quotation another speaker's cue closed; nor is a lone function word its content. A quotation
+    closing the paragraph before is no content at all (empty: no claim)."""
     sent = doc[cue[0]].sent
     if len(contents) == 1 and contents[0][1] - contents[0][0] == 1 and doc[contents[0][0]].is_stop:
         return _reported_clause(doc, cue) or contents     # the tagger stopped after "an" of "an estimated 30,000"
     if not contents or contents[-1][1] > sent.start:
         return contents
-    return _clause_after(doc, cue) or contents
+    own = _clause_after(doc, cue)
+    if own or not any("\n" in t.text for t in doc[contents[-1][1]:sent.start]):
+        return own or contents
+    return []       # "Not everyone agrees." opening a paragraph does not agree with the quotation ending the last
 
 
 def _clause_after(doc: Doc, cue: tuple[int, int]) -> list[tuple[int, int]]:
@@ -664,6 +669,16 @@ def _with_cut_complement(doc: Doc, cue: tuple[int, int], contents: list[tuple[in
     return contents
 
 
+def _with_verb_of_auxiliary(doc: Doc, contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content the tagger cut after an auxiliary ("an estimated 30,000 Syrian soldiers were") runs on to the end
+    of the verb the auxiliary belongs to ("were massing near the town")."""
+    start, end = contents[-1]
+    last = doc[end - 1]
+    if last.dep_ in ("aux", "auxpass") and end <= last.head.i < last.sent.end:
+        return [*contents[:-1], (start, last.head.right_edge.i + 1)]
+    return contents
+
+
 _VERB_GROUP = frozenset(("aux", "auxpass", "neg", "advmod"))
 
 
@@ -757,7 +772,8 @@ def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: li
            cue_kind: str | None = None) -> Quote | None:
     cue_span = _span(doc, norm, cue) or _span(doc, norm, cue, trim=False)
     index = sentence_at(sentences, cue_span.start)
-    content_spans = [s for s in (_span(doc, norm, c) for c in contents) if s is not None and s.text]
+    content_spans = [s for s in (_span(doc, norm, c) for c in contents)
+                     if s is not None and any(ch.isalnum() for ch in s.text)]     # not a lone '\"' left over
     if index is None or not content_spans:
         return None
     return Quote(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract.attributions import _with_negation, find_quotes
+from bot.extract.attributions import _quote, _with_negation, _with_verb_of_auxiliary, _words, find_quotes
+from bot.extract.attribution_tagger import quotation_state
 from bot.extract.sentences import parse, split_sentences
 from bot.extract.types import CUE_KINDS, KINDS
 from bot.text import normalise
@@ -441,3 +442,30 @@ def test_a_cue_reporting_a_clause_of_its_own_does_not_take_the_quotation_before_
                        "year.\n")
     (feld,) = [q for q in quotes if q.cue.text == "told"]
     assert feld.contents[0].text.startswith("that the company would file")
+
+
+def _token_range(doc, words: str) -> tuple[int, int]:
+    start = doc.text.index(words)
+    span = doc.char_span(start, start + len(words))
+    return span.start, span.end
+
+
+def test_a_content_cut_after_an_auxiliary_runs_on_to_the_end_of_its_verb(sample_doc):
+    """The role tagger stopped at "were" of "an estimated 30,000 Syrian soldiers were massing near the town"."""
+    start, end = _token_range(sample_doc, "an estimated 30,000 Syrian soldiers were")
+    [(a, b)] = _with_verb_of_auxiliary(sample_doc, [(start, end)])
+    assert a == start
+    assert sample_doc[a:b].text.startswith("an estimated 30,000 Syrian soldiers were massing near the town")
+
+
+def test_a_content_fragment_of_punctuation_alone_is_dropped(sample_doc, sample_norm, sample_sentences):
+    """A tagger's stray fragment at the escaped quotation mark before "They [State TV] are also saying" is no part
+    of what State TV says."""
+    cue = _token_range(sample_doc, "saying")
+    clause = _token_range(sample_doc, "that armed gangs are burning the fields around Jisr al-Shugur")
+    mark = clause[0] - 1
+    while sample_doc[mark].text != '"':
+        mark -= 1
+    quote = _quote(sample_doc, sample_norm, sample_sentences, quotation_state(sample_doc), _words(sample_doc), cue,
+                   [], [(mark, mark + 1), clause])
+    assert [c.text for c in quote.contents] == ["that armed gangs are burning the fields around Jisr al-Shugur"]
