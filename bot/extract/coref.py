@@ -135,6 +135,11 @@ class _Context:
             full = [_TITLE_ABBREVIATIONS[w] for w in titles if w in _TITLE_ABBREVIATIONS]
             heads.update(titles + full)  # "Gov. Pat McCrory" is "the governor"
             self.words[index].update(full)
+        elif entity_type == "ORG":
+            short = fold_name(alias).split()
+            while len(short) > 1 and short[-1] in COMPANY_WORDS:
+                short.pop()
+            heads.add(_stem(short[-1]))  # "Castlegate said" is Castlegate Homes, as the NER missed the short name
         self.heads[index].update(heads)
         self.known_heads.update(heads)
 

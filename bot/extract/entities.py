@@ -468,7 +468,8 @@ _ACRONYM_SKIPS = frozenset("of and the for on in &".split())
 COMPANY_WORDS = frozenset(
     "inc corp corporation co company companies group holdings ltd plc llc ag sa motors airlines airways industries "
     "international technologies technology systems energy pharmaceuticals bank developments properties partners "
-    "enterprises ventures electronics labs networks communications therapeutics biosciences biotech pharma"
+    "enterprises ventures electronics labs networks communications therapeutics biosciences biotech pharma homes "
+    "housing estates foods brands media"
     .split())
 
 # Nouns that describe a company: "the company" may stand for an organisation described so or named with COMPANY_WORDS.

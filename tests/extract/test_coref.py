@@ -318,6 +318,13 @@ def test_whose_a_possessive_description_says_is_an_alias_of_the_person(nlp):
     assert "Travis Kendrick's spokeswoman" in moreno.aliases and moreno.description == "His spokeswoman"
 
 
+def test_a_company_s_short_name_the_ner_missed_is_the_company(nlp):
+    text = ("The scheme, put forward by the developer Castlegate Homes, will include 420 flats. Castlegate said the "
+            "difference was due to rooftop plant equipment.")
+    names, *_ = resolve(nlp, text, ("Castlegate", "the difference was due"))
+    assert names == ["Castlegate Homes"]
+
+
 def test_a_he_after_a_person_owning_a_noun_is_no_vote_on_their_gender(nlp):
     """"Mbeki's coach, who asked not to be named because he was not authorised": he is the coach, so Mbeki is not
     taken for a man, and "Her lawyer" is still hers."""
