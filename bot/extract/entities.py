@@ -272,7 +272,10 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     titled = [i for i in range(start, end - 1) if _word(doc[i]) in PERSON_TITLES]
     name_start = start
     honoured = any(_word(doc[i]) in HONORIFICS for i in titled)
-    if label in _MAYBE_PERSON or titled and (honoured or label not in ("ORG", "FAC")):
+    # a title in lower case before two words is no part of an organisation's name: "Rwandan government spokeswoman
+    # Yolande Makolo", which the NER took whole for an organisation
+    described = bool(titled) and doc[titled[-1]].is_lower and end - titled[-1] > 2
+    if label in _MAYBE_PERSON or titled and (honoured or described or label not in ("ORG", "FAC")):
         name_start = max(titled[-1] + 1 if titled else start, office_end if start < office_end else start)
         while name_start < end - 1 and _is_title(doc[name_start]):
             name_start += 1

@@ -200,6 +200,13 @@ def test_a_person_is_described_by_the_words_the_article_puts_before_or_beside_th
     assert entity_with(entities, name).description == description
 
 
+def test_a_lower_case_title_inside_what_the_ner_took_for_an_organisation_leaves_the_person(nlp):
+    entities, _ = entities_of(nlp, "Rwandan government spokeswoman Yolande Makolo said Kigali had nothing to do with "
+                                   "the attack. Makolo accused Congo of lying.")
+    makolo = entity_with(entities, "Makolo")
+    assert (makolo.name, makolo.type) == ("Yolande Makolo", "PERSON")
+
+
 @pytest.mark.parametrize("company", ["Northwind Motors", "Northwind Developments"])
 def test_a_company_goes_by_its_name_without_the_words_saying_it_is_one(nlp, company):
     entities, _ = entities_of(nlp, f"{company} said on Wednesday it would cut 3,000 jobs. Northwind shares fell "
