@@ -621,7 +621,7 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         # "Dr. Farah Naz, a WHO epidemiologist in Hyderabad," (tagged a verb), "Tomas Lindqvist, a co-author,"
         # (split into three appositives)
         glosses = [c for c in root.rights if c.dep_ == "appos"
-                   and (c.pos_ == "NOUN" or doc[c.left_edge.i].lower_ in DETERMINERS)]
+                   and (c.pos_ == "NOUN" or doc[c.left_edge.i].lower_ in DETERMINERS or _one_of(c))]
         if glosses and glosses[0].left_edge.i == m.end + 1 and doc[m.end].text == ",":
             end = glosses[0].right_edge.i + 1
             for gloss in glosses[1:]:
@@ -649,6 +649,11 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
                 punctuated = [t.i for t in doc[start:m.start] if t.is_punct and t.tag_ != "POS"]
                 return (punctuated[-1] + 1 if punctuated else start), m.start
     return None
+
+
+def _one_of(token: Token) -> bool:
+    """"one of the DPC's two commissioners": a description by the group the person belongs to."""
+    return token.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _bracketed_gloss(doc: Doc, after: int) -> tuple[int, int] | None:
