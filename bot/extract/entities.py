@@ -75,7 +75,8 @@ PERSON_NOUNS = frozenset(
     "senator lawmaker mp driver farmer owner manager director chairman chairwoman executive friend ally supporter "
     "critic associate colleague staffer strategist lobbyist operative insider partner person voter donor citizen "
     "neighbour neighbor relative observer consultant pollster attorney sheriff nominee rival opponent challenger "
-    "founder delegate representative congressman congresswoman businessman businesswoman mogul".split()
+    "founder delegate representative congressman congresswoman businessman businesswoman mogul coach trainer athlete "
+    "player captain trader nurse patient engineer employee councillor councilor commissioner".split()
 )
 # Words that stay a name's part after a title-like word: "Queen City", "State of the Union".
 GENERIC_NOUNS = INSTITUTIONS | frozenset(

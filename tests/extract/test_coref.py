@@ -318,6 +318,13 @@ def test_whose_a_possessive_description_says_is_an_alias_of_the_person(nlp):
     assert "Travis Kendrick's spokeswoman" in moreno.aliases and moreno.description == "His spokeswoman"
 
 
+def test_a_he_after_a_described_coach_is_the_coach(nlp):
+    text = ("Dr. Ross Tucker said the defence was plausible. Mbeki's coach, who asked not to be named, said the "
+            "athlete had been devastated. He said she had received threats.")
+    names, *_ = resolve(nlp, text, ("He", "she had received threats"))
+    assert names == ["Mbeki's coach"]
+
+
 def test_a_company_s_short_name_the_ner_missed_is_the_company(nlp):
     text = ("The scheme, put forward by the developer Castlegate Homes, will include 420 flats. Castlegate said the "
             "difference was due to rooftop plant equipment.")
@@ -328,9 +335,9 @@ def test_a_company_s_short_name_the_ner_missed_is_the_company(nlp):
 def test_a_he_after_a_person_owning_a_noun_is_no_vote_on_their_gender(nlp):
     """"Mbeki's coach, who asked not to be named because he was not authorised": he is the coach, so Mbeki is not
     taken for a man, and "Her lawyer" is still hers."""
-    text = ("The agency banned Kiara Mbeki after she missed three tests. Mbeki's coach, who asked not to be named "
-            "because he was not authorised to speak and he feared for his job, said the athlete was devastated. Her lawyer, Paul Greene, said "
-            "the ban was unjust.")
+    text = ("The agency banned Kiara Mbeki after she missed three tests. Her lawyer, Paul Greene, said the ban was "
+            "unjust. Mbeki's coach, who asked not to be named because he was not authorised to speak and he feared "
+            "for his job, said the athlete was devastated.")
     _, _, entities, _ = resolve(nlp, text, ("Her lawyer, Paul Greene", "the ban was unjust"))
     assert "Kiara Mbeki's lawyer" in next(e for e in entities if e.name == "Paul Greene").aliases
 
