@@ -473,7 +473,7 @@ COMPANY_WORDS = frozenset(
     "inc corp corporation co company companies group holdings ltd plc llc ag sa motors airlines airways industries "
     "international technologies technology systems energy pharmaceuticals bank developments properties partners "
     "enterprises ventures electronics labs networks communications therapeutics biosciences biotech pharma homes "
-    "housing estates foods brands media"
+    "housing estates foods brands"
     .split())
 
 # Nouns that describe a company: "the company" may stand for an organisation described so or named with COMPANY_WORDS.
