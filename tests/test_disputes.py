@@ -16,11 +16,13 @@ from bot.disputes import recompute
 from bot.disputes.group import group_disputes, topic_label
 from bot.disputes.lexicon import stem
 from bot.disputes.signals import (
+    DEATHS,
     ClaimView,
     FigureView,
     Signal,
     contrast_inside,
     contrast_opening,
+    counted_stems,
     culprit_conflict,
     dissent_cue,
     figure_conflict,
@@ -124,6 +126,25 @@ def test_two_sources_giving_one_toll_far_apart_conflict_weakly_though_both_could
     assert figure_conflict(governor, close) is None
     assert figure_conflict(governor, replace(hospital, article_id=2)) is None
     assert figure_conflict(governor, replace(hospital, source_key=governor.source_key)) is None
+
+
+def test_counts_of_the_dead_in_different_words_are_one_tally():
+    """"killing at least 34 civilians", "put the death toll at 12" and "counted 41 bodies" count the same dead;
+    "11 people were wounded" does not."""
+    army_text = "Gunmen attacked a market, killing at least 34 civilians"
+    army_counts = counted_stems("at least 34 civilians", "civilians", army_text)
+    army = view(1, "the Congolese army", army_text, cue="according to",
+                figures=(FigureView("at least 34 civilians", 34, None, army_counts),))
+    rebels = view(2, "He", "12", cue="put the death toll at",
+                  figures=(FigureView("12", 12, 12, counted_stems("12", "death toll", "12")),))
+    leader = view(3, "Jean-Paul Masika", "residents had counted 41 bodies",
+                  figures=(FigureView("41 bodies", 41, 41, counted_stems("41 bodies", "bodies", "residents had counted "
+                                                                        "41 bodies")),))
+    assert DEATHS in army_counts and counted_stems("19 people", "people", "19 people were killed") >= {DEATHS}
+    assert DEATHS not in counted_stems("11 people", "people", "11 people were wounded")
+    assert figure_conflict(army, rebels).name == "figures"
+    assert figure_conflict(rebels, leader).name == "figures"
+    assert figure_conflict(army, leader) is None            # 41 is "at least 34"
 
 
 def test_dissent_cues_cue_word_lead_and_subheading_and_weaker_contrasts():

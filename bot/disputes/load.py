@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from bot.disputes import lexicon
-from bot.disputes.signals import ClaimView, FigureView
+from bot.disputes.signals import ClaimView, FigureView, counted_stems
 from store.disputes import corrected_source, latest_corrections
 from store.models import Article, Claim, Entity, Figure, Hedge, Mention, Sentence
 
@@ -75,7 +75,7 @@ def load_claims(session: Session, team_id: str, focus: list[int], others: list[i
                          if h.claim_id == c.id or h.claim_id is None and inside(h.start, h.end)),
             figures=tuple(FigureView(f.text, f.low if f.low is not None else f.value,
                                      f.high if f.high is not None else (f.value if f.low is None else None),
-                                     frozenset(lexicon.content_stems(f.counts or "")))
+                                     counted_stems(f.text, f.counts, c.content_text))
                           for f in figures.get(c.sentence_id, []) if inside(f.start, f.end)),
         ))
     return views

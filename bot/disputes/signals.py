@@ -279,6 +279,8 @@ def same_event(a: ClaimView, b: ClaimView, idf: IdfWeights) -> float:
     score += 0.15 * min(len(shared_entities(a, b)), 2)
     if any(fa.counts & fb.counts for fa in a.figures for fb in b.figures):
         score += 0.15
+    if a.article_id == b.article_id and any(_one_tally_of_dead(fa, fb) for fa in a.figures for fb in b.figures):
+        score += 0.1        # one article's counts of the dead are of the one event it reports, in whatever words
     if a.article_id == b.article_id:
         distance = abs(a.sentence_position - b.sentence_position)
         score += 0.15 if distance <= 3 else 0.08 if distance <= 6 else 0.0
@@ -394,12 +396,14 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     the ranges overlap: "at least 43" / "about 70" can both be true, yet a reader is told two tolls."""
     for fa in a.figures:
         for fb in b.figures:
-            if not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts or _percent(fa) != _percent(fb):
+            deaths = _one_tally_of_dead(fa, fb)
+            if not deaths and (not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts) \
+                    or _percent(fa) != _percent(fb):
                 continue
             rivals = a.article_id == b.article_id and a.source_key != b.source_key and a.named_source \
                 and b.named_source and _precise(fa) and _precise(fb) and _whole(fa, a) and _whole(fb, b) \
                 and not _far_apart(fa, fb, RIVAL_RATIO)
-            tally = rivals and bool(fa.counts & _TALLY_STEMS)
+            tally = rivals and (deaths or bool(fa.counts & _TALLY_STEMS))
             if not rivals and len((a.stems & b.stems) - fa.counts) < 2:  # "millions of refugees around the globe" /
                 continue                                                  # "10,000 refugees from Syria": not one event
             ia, ib = _interval(fa), _interval(fb)
@@ -411,6 +415,29 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 
 
 _TALLY_STEMS = frozenset(lexicon.stem(w) for w in ("toll", "tally", "count", "total"))
+# What every count of the dead counts, whatever its noun: "put the death toll at 12", "counted 41 bodies", "killing at
+# least 34 civilians", "19 people were killed" are one tally, which two sources may give differently.
+DEATHS = "\u2020deaths"
+_DEATH_NOUN_STEMS = frozenset(lexicon.stem(w) for w in ("death", "deaths", "dead", "body", "bodies", "fatalities",
+                                                       "toll"))
+_KILLING_BEFORE = re.compile(r"\b(?:kill(?:ed|ing|s)?|left)\W+$", re.I)
+_KILLED_AFTER = re.compile(r"^\W*(?:(?:were|was|are|have been|had been)\s+)?(?:killed|dead|died)\b", re.I)
+
+
+def _one_tally_of_dead(fa: FigureView, fb: FigureView) -> bool:
+    """Two counts of the dead of one tally: one names no victims ("the death toll", "41 bodies"), or both name the
+    same ones. "120 members of the security forces" killed and "1,100 people" killed are different dead."""
+    return DEATHS in fa.counts and DEATHS in fb.counts and (
+        fa.counts == fb.counts or bool((fa.counts | fb.counts) & _DEATH_NOUN_STEMS))
+
+
+def counted_stems(figure_text: str, counts: str | None, content: str) -> frozenset[str]:
+    """The stems of what a figure counts, with DEATHS when it counts the dead."""
+    stems = frozenset(lexicon.content_stems(counts or ""))
+    at = content.find(figure_text)
+    dead = bool(stems & _DEATH_NOUN_STEMS) or at >= 0 and bool(
+        _KILLING_BEFORE.search(content[:at]) or _KILLED_AFTER.match(content[at + len(figure_text):]))
+    return stems | {DEATHS} if dead else stems
 TALLY_RATIO = 1.25      # two tallies this far apart (the larger over the smaller) are two different tolls
 RIVAL_RATIO = 20        # two sources' counts this far apart count different things: "1,840 patients" enrolled, three
                         # who died
