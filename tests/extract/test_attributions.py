@@ -363,6 +363,17 @@ def test_a_cue_opening_a_paragraph_takes_no_quotation_from_the_paragraph_before(
     assert not [q for q in quotes_of(text) if "move quickly" in q.contents[0].text and q.cue.text != "said"]
 
 
+@pytest.mark.parametrize(("text", "verb", "content"), [
+    ("Pulsefit said at the time that it had fixed the problem within 48 hours.\n", "said",
+     "that it had fixed the problem within 48 hours"),
+    ("The chief executive rejected that view. He told investors on a conference call that the benefit grew over "
+     "time.\n", "told", "that the benefit grew over time"),
+])
+def test_a_that_clause_the_parser_hung_on_the_verb_s_own_phrase_is_still_said(quotes_of, text, verb, content):
+    quote = next(q for q in quotes_of(text) if q.cue.text == verb)
+    assert [c.text for c in quote.contents] == [content]
+
+
 def test_according_to_vouches_for_no_rival_s_reply_after_it(quotes_of):
     quotes = quotes_of("Gunmen attacked a crowded market on Saturday, killing at least 34 civilians, according to "
                        "the Congolese army, while the rebel group accused of the attack said government soldiers were "
