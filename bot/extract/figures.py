@@ -81,8 +81,22 @@ def find_figures(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> l
             i = upper[-1].i + 1
             figure = _range(norm, figure, _figure(doc, norm, sentences, upper))
         if figure is not None:
+            if figure.counts is None and _refers_back(doc, group[-1]):
+                figure.counts = next((f.counts for f in reversed(figures)
+                                      if f.counts and figure.sentence - f.sentence <= _REFERRING_SENTENCES), None)
             figures.append(figure)
     return figures
+
+
+_REFERRING_SENTENCES = 2       # "the figure" stands for a figure this many sentences back at most
+
+
+def _refers_back(doc: Doc, number: Token) -> bool:
+    """A number given as the value of "the figure" or "that number" with no of-phrase: "The developer's own study
+    put the figure at 12" counts what the figure before it counted (46 homes losing sunlight)."""
+    quantity = _quantity_of(number)
+    return quantity is not None and quantity.lemma_.lower() in GENERIC_MEASURES and not _of_phrase(doc, quantity) \
+        and any(c.lower_ in ("the", "that", "this") for c in quantity.children)
 
 
 def _range_end(doc: Doc, group: list[Token]) -> list[Token]:
@@ -306,24 +320,30 @@ def _measured(number: Token) -> list[Token]:
     """The quantity a bare number is given as, named by the subject or object of its verb: "the death toll ... has
     risen to at least 43", "put the death toll at about 70", "the number of missing could be as high as 200". So
     two figures for one death toll can be compared, though neither names what it counts beside the number."""
-    token = number
-    for _ in range(3):              # up "to"/"at"/"as high as" to the verb
-        if token.dep_ not in ("pobj", "prep", "acomp", "attr", "advmod") or token.head is token:
-            return []
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            break
-    else:
-        return []
-    quantity = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                     and c.lemma_.lower() in MEASURE_NOUNS | GENERIC_MEASURES), None)
-    if quantity is None or quantity.i > number.i:
+    quantity = _quantity_of(number)
+    if quantity is None:
         return []
     measured = _of_phrase(number.doc, quantity)
     if not measured and quantity.lemma_.lower() in GENERIC_MEASURES:
         return []
     start = next(t.i for t in quantity.subtree if t.dep_ != "det")
     return list(number.doc[start:quantity.i + 1]) + measured
+
+
+def _quantity_of(number: Token) -> Token | None:
+    """The measure noun ("toll", "figure", "number") the subject or object of the number's verb, before it."""
+    token = number
+    for _ in range(3):              # up "to"/"at"/"as high as" to the verb
+        if token.dep_ not in ("pobj", "prep", "acomp", "attr", "advmod") or token.head is token:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    quantity = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                     and c.lemma_.lower() in MEASURE_NOUNS | GENERIC_MEASURES), None)
+    return quantity if quantity is not None and quantity.i < number.i else None
 
 
 def _with_modifiers(doc: Doc, head: Token, earliest: int) -> list[Token]:

@@ -83,6 +83,9 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
          [("as high as 200", 200, None, 200, "as high as", "number of missing")]),
         ("The crowd grew to 400.", [("400", 400, 400, 400, None, None)]),     # a crowd is no quantity
         ("The company says the figure is 20.", [("20", 20, 20, 20, None, None)]),     # a figure of what?
+        # ... the figure of the sentence before
+        ("A study found that 46 homes would lose sunlight. The developer's own study put the figure at 12.",
+         [("46 homes", 46, 46, 46, None, "homes"), ("12", 12, 12, 12, None, "homes")]),
         # a range is one figure from its lower end to its upper, counting what either end counts; a change is two
         ("The recall will cost between $90 million and $120 million.",
          [("$90 million and $120 million", None, 9e7, 1.2e8, "between", "$")]),
