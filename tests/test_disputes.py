@@ -29,6 +29,7 @@ from bot.disputes.signals import (
     find_frames,
     idf_weights,
     polarity_conflict,
+    related,
     unverified_marks,
 )
 from bot.render.digest_blocks import digest_blocks
@@ -145,6 +146,17 @@ def test_counts_of_the_dead_in_different_words_are_one_tally():
     assert figure_conflict(army, rebels).name == "figures"
     assert figure_conflict(rebels, leader).name == "figures"
     assert figure_conflict(army, leader) is None            # 41 is "at least 34"
+
+
+def test_a_claim_that_is_a_number_alone_is_compared_by_its_figure():
+    """"The developer's own study put the figure at 12": the content is "12", no word, yet it counts the homes."""
+    homes = frozenset({stem("homes")})
+    study = view(1, "A shadow study", "that 46 homes would lose sunlight", cue="found",
+                 figures=(FigureView("46 homes", 46, 46, homes),))
+    developer = view(2, "The developer's own study", "12", cue="put the figure at",
+                     figures=(FigureView("12", 12, 12, homes),))
+    assert related(study, developer) and figure_conflict(study, developer).name == "figures"
+    assert not related(study, view(3, "critics", "it was so"))
 
 
 def test_dissent_cues_cue_word_lead_and_subheading_and_weaker_contrasts():

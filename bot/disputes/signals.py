@@ -304,8 +304,8 @@ def related(a: ClaimView, b: ClaimView) -> bool:
     """Pairs worth comparing: different sources, and neither claim contains the other."""
     if a.source_key == b.source_key or a.claim_id == b.claim_id or not (a.asserts and b.asserts):
         return False
-    if not (a.stems and b.stems):       # a content of function words ("disagree with") tells nothing
-        return False
+    if not (a.stems or a.figures) or not (b.stems or b.figures):
+        return False        # a content of function words ("disagree with") tells nothing; a number alone does
     if a.parent_id == b.claim_id or b.parent_id == a.claim_id:
         return False
     overlapping = a.article_id == b.article_id and a.content_start < b.content_end and b.content_start < a.content_end
