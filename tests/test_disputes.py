@@ -302,6 +302,9 @@ def test_a_part_or_a_rate_is_no_rival_to_another_sources_total():
                     figures=(FigureView("1,840 patients", 1840, 1840, patients),))
     died = view(6, "Dr. Lindqvist", "three patients died", figures=(FigureView("three patients", 3, 3, patients),))
     assert figure_conflict(enrolled, died) is None      # so far apart they count different patients
+    included = view(7, "Corvanta", "that figure included two patients who died after stopping the drug",
+                    figures=(FigureView("two patients", 2, 2, patients),))
+    assert figure_conflict(died, included) is None      # a part of the three
 
 
 def test_a_reply_pointing_back_disputes_the_claim_before_it_without_sharing_a_word():

@@ -451,16 +451,19 @@ def _precise(f: FigureView) -> bool:
 
 
 def _whole(f: FigureView, c: ClaimView) -> bool:
-    """A figure counting the whole of its thing, not a part ("1.4 million of the units" were sold in the US) nor a
-    rate ("500,000 rupees to each family", "4 in every 100,000 units"): another source's total is no rival to it."""
+    """A figure counting the whole of its thing, not a part ("1.4 million of the units" were sold in the US, "that
+    figure included two patients") nor a rate ("500,000 rupees to each family", "4 in every 100,000 units"):
+    another source's total is no rival to it."""
     if _PART.search(f.text):
         return False
     at = c.content.find(f.text)
-    return at < 0 or not (_PER_BEFORE.search(c.content[:at]) or _PER_AFTER.match(c.content[at + len(f.text):]))
+    return at < 0 or not (_PER_BEFORE.search(c.content[:at]) or _INCLUDED_BEFORE.search(c.content[:at])
+                          or _PER_AFTER.match(c.content[at + len(f.text):]))
 
 
 _PART = re.compile(r"\bof (?:the|its|their|those|these)\b", re.I)
 _PER_BEFORE = re.compile(r"\b(?:every|per|each)\s*$", re.I)
+_INCLUDED_BEFORE = re.compile(r"\b(?:includ(?:e|es|ed|ing)|among)\s*$", re.I)    # "that figure included two patients"
 _PER_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:each|every|per|apiece|a head|a month|a year|a week|a day)\b", re.I)
 _VAGUE = frozenset("several few couple tens scores dozens hundreds thousands millions billions".split())
 
