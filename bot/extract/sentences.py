@@ -63,6 +63,7 @@ def split_sentences(doc: Doc, norm: NormalisedText) -> list[Sentence]:
     """Body sentences in order, spans in original offsets; title, heading and dateline sentences excluded."""
     sentences: list[Sentence] = []
     spaces = doc.to_array(IS_SPACE).tolist() if len(doc) else []     # no Token object for every word
+    lone_word, lone_start = None, 0     # a sentence that is one word: its block, which the next sentence joins
     for sent in doc.sents:
         words = [i for i in range(sent.start, sent.end) if not spaces[i]]
         if not words:
@@ -72,9 +73,14 @@ def split_sentences(doc: Doc, norm: NormalisedText) -> list[Sentence]:
         block = norm.block_at(start)
         if block is None or block.kind != "body":
             continue
+        if block is lone_word:      # the parser made "Knife" of "Knife crime rose ..." a sentence after a title
+            sentences[-1].span = norm.span(lone_start, end)
+            lone_word = None
+            continue
         span = norm.span(start, end)
         if span.text:
             sentences.append(Sentence(index=len(sentences), paragraph=block.paragraph, span=span))
+            lone_word, lone_start = (block if len(words) == 1 and first.is_alpha else None), start
     return sentences
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -111,6 +112,14 @@ def test_a_quotation_mark_closing_a_sentence_is_no_sentence_of_its_own(nlp):
     sentences = [s.span.text for s in split_sentences(parse(norm, nlp), norm)]
     assert sentences[-2:] == ['But it is time that families did not have before."',
                               "Its chief executive, Robert Feld, said the company would file."]
+
+
+@pytest.mark.parametrize("text", ["Crime\n\nKnife crime rose by 12 percent last year, according to city figures.\n",
+                                  "Harbour Quay\n\nCouncil leader Priya Raman said the scheme would bring homes.\n"])
+def test_a_paragraph_s_first_word_is_no_sentence_of_its_own(nlp, text):
+    """The parser made "Knife" of "Knife crime rose ..." a sentence after a title: it joins the next one."""
+    norm = normalise(text)
+    assert [s.span.text for s in split_sentences(parse(norm, nlp), norm)] == [text.split("\n\n")[1].strip()]
 
 
 def test_an_abbreviated_rank_before_a_name_ends_no_sentence(nlp):
