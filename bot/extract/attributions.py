@@ -9,6 +9,7 @@ transcript's "NAME:" opens a turn, and a quote whose cue lies inside another quo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
             if _expletive(doc, sources) or _not_said(cue_head(doc, cue)) or _label_before_colon(doc, cue, sources) \
-                    or _thing_doing(doc, cue, sources):
+                    or _thing_doing(doc, cue, sources) or _anonymity(doc, cue, contents):
                 continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
             if quote is not None:
@@ -551,6 +552,16 @@ def _without_rival_claim(doc: Doc, norm: NormalisedText, cue: tuple[int, int], c
         start += 1      # the wire dateline the parser hung on the sentence ("GOMA, Congo (AP) —")
     clause = _without([(start, rival.left_edge.i)], [(according.left_edge.i, according.right_edge.i + 1)])
     return [(a, b) for a, b in clause if any(not (t.is_punct or t.is_space) for t in doc[a:b])] or contents
+
+
+def _anonymity(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> bool:
+    """"who asked not to be named because he was not authorised to speak", "who requested anonymity to discuss the
+    talks": how a source is kept anonymous, which describes the source and claims nothing."""
+    content = doc[contents[0][0]:contents[-1][1]].text
+    return bool(_ANONYMITY.search(doc[cue[0]:cue[1]].text) or _ANONYMITY.match(content))
+
+
+_ANONYMITY = re.compile(r"(?:not to be (?:named|identified|quoted)|anonymity|to remain anonymous)\b", re.I)
 
 
 def _own_clause_first(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -374,6 +374,15 @@ def test_a_that_clause_the_parser_hung_on_the_verb_s_own_phrase_is_still_said(qu
     assert [c.text for c in quote.contents] == [content]
 
 
+@pytest.mark.parametrize("text", [
+    "Mbeki's coach, who asked not to be named because he was not authorised to speak, said she was devastated.\n",
+    "One official, who requested anonymity to discuss the talks, said a deal was close.\n",
+])
+def test_how_a_source_stays_anonymous_is_no_claim(quotes_of, text):
+    quotes = quotes_of(text)
+    assert [q.cue.text for q in quotes] == ["said"]
+
+
 def test_according_to_vouches_for_no_rival_s_reply_after_it(quotes_of):
     quotes = quotes_of("Gunmen attacked a crowded market on Saturday, killing at least 34 civilians, according to "
                        "the Congolese army, while the rebel group accused of the attack said government soldiers were "
