@@ -75,10 +75,11 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             if quote is not None:
                 quotes.append(quote)
     taken = {(q.cue.start, q.cue.end) for q in quotes}
+    proposed_tokens = {i for c in proposed for i in range(*c.cue)}
     for cue, sources, contents in (*_signed_quotations(doc, openings), *_transcript_turns(doc, norm),
                                    *_quoted_by(doc, norm), *_estimates(doc, norm, cue_tokens),
                                    *_poll_findings(doc, norm, cue_tokens),
-                                   *_unproposed_sayings(doc, norm, quoted, {i for c in proposed for i in range(*c.cue)})):
+                                   *_unproposed_sayings(doc, norm, quoted, proposed_tokens)):
         quote = _quote(doc, norm, sentences, quoted, is_word, cue, sources, contents)
         if quote is not None and (quote.cue.start, quote.cue.end) not in taken:
             quotes.append(quote)
@@ -178,6 +179,16 @@ def _adjacent_content(doc: Doc, openings: list[int], closings: dict[int, int], s
     return [(openings[before], before + 1)]
 
 
+def _with_lemma(doc: Doc, lemmas: tuple[str, ...]) -> Iterator[Token]:
+    """The tokens with one of these lemmas, found in the lemma array (no Token object for every word)."""
+    for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), [doc.vocab.strings[w] for w in lemmas])).tolist():
+        yield doc[i]
+
+
+def _holds_word(tokens: SpacySpan) -> bool:
+    return any(not (t.is_punct or t.is_space) for t in tokens)
+
+
 def _signed_quotations(doc: Doc, openings: list[int]):
     """(cue, sources, contents) of a quotation signed with a dash and a name at the end of its line:
     '"... our greatest shame." ― Sonya Herridge' (testimonials, readers' voices, epigraphs)."""
@@ -206,8 +217,7 @@ def _quoted_by(doc: Doc, norm: NormalisedText):
     "atrocity", in remarks quoted by Turkish media', Turkish media reports the whole saying, and Erdogan's claim is
     nested in theirs. The tagger has no such cue to learn from (PolNeAR has one), yet it tells a fact-checker whose
     report a claim comes through."""
-    for i in np.flatnonzero(doc.to_array(LEMMA) == doc.vocab.strings["quote"]):     # no Token object per word
-        verb = doc[int(i)]
+    for verb in _with_lemma(doc, ("quote",)):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb.dep_ == "acl" else None
         medium = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         phrase = verb.head.head             # "in" of "in remarks quoted by ..."
@@ -232,8 +242,7 @@ def _estimates(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
     """(cue, sources, contents) of an estimate "X put the figure at more than 1,000" ("puts", "placed", "pegged")
     the taggers passed over: PolNeAR's cue is "puts the figure at", its content the number, which is what two
     sources disagree on ("Holloway put the club's adjusted loss at 31 million pounds")."""
-    for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), [doc.vocab.strings[w] for w in _ESTIMATE_VERBS])):
-        verb = doc[int(i)]
+    for verb in _with_lemma(doc, _ESTIMATE_VERBS):
         if verb.pos_ != "VERB" or verb.i in cue_tokens or norm.block_at(verb.idx).kind != "body":
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -254,19 +263,18 @@ def _unproposed_sayings(doc: Doc, norm: NormalisedText, quoted: list[bool], prop
     that-clause on a noun ("Pulsefit said at the time that it had fixed the problem", "He told investors on a
     conference call that the benefit grew"), so the taggers saw no cue or found it no content. Not one the cue
     checker turned down, nor a saying denied ("did not say that")."""
-    for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), [doc.vocab.strings[w] for w in _SAYING_VERBS])):
-        verb = doc[int(i)]
+    for verb in _with_lemma(doc, _SAYING_VERBS):
         if verb.i in proposed or verb.pos_ != "VERB" or norm.block_at(verb.idx).kind != "body" \
                 or any(c.dep_ == "neg" for c in verb.children):
             continue
+        cue = (verb.i, verb.i + 1)
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "that")), None)
-        that = next((t for t in doc[verb.i + 1:verb.sent.end] if t.lower_ == "that"), None)
-        if subject is None or that is None or quoted[verb.i] or _reported_clause(doc, (verb.i, verb.i + 1)) \
-                or not any(c.dep_ in ("prep", "dobj", "dative") and c.left_edge.i <= that.i <= c.right_edge.i
-                           for c in verb.children):
-            continue        # only a that-clause hung on the verb's own phrase ("at the time that ...")
-        yield (verb.i, verb.i + 1), [(subject.left_edge.i, subject.right_edge.i + 1)], \
-            _clause_after(doc, (verb.i, verb.i + 1))
+        if subject is None or quoted[verb.i] or _reported_clause(doc, cue):
+            continue
+        contents = _clause_after(doc, cue)      # with no clause in the parse: from the "that" after the verb
+        if contents and any(c.dep_ in ("prep", "dobj", "dative") and c.left_edge.i <= contents[0][0] <= c.right_edge.i
+                            for c in verb.children):    # only a that-clause hung on the verb's own phrase
+            yield cue, [(subject.left_edge.i, subject.right_edge.i + 1)], contents
 
 
 _SAYING_VERBS = ("say", "tell")
@@ -276,8 +284,7 @@ def _poll_findings(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
     """(cue, sources, contents) of a finding stated "in" a poll: "In a CNN poll, Clinton held a 24-point lead",
     "Trump has a decisive lead in the polls". PolNeAR annotates the poll as the source, "in" as the cue and the
     clause as the content; the taggers seldom find them, and a fact-checker asks whose numbers these are."""
-    for i in np.flatnonzero(np.isin(doc.to_array(LEMMA), [doc.vocab.strings[w] for w in _POLL_NOUNS])):
-        poll = doc[int(i)]
+    for poll in _with_lemma(doc, _POLL_NOUNS):
         preposition = poll.head
         if poll.dep_ != "pobj" or preposition.lower_ != "in" or preposition.i in cue_tokens \
                 or norm.block_at(poll.idx).kind != "body":
@@ -288,7 +295,7 @@ def _poll_findings(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
             continue        # "where he leads in the polls", "to get 15 percent in the polls": no finding stated
         start, end = clause.left_edge.i, clause.right_edge.i + 1
         contents = [(a, b) for a, b in ((start, preposition.left_edge.i), (preposition.right_edge.i + 1, end))
-                    if any(not (t.is_punct or t.is_space) for t in doc[a:b])]
+                    if _holds_word(doc[a:b])]
         if contents:
             yield (preposition.i, preposition.i + 1), [(poll.left_edge.i, poll.right_edge.i + 1)], contents
 
@@ -515,7 +522,7 @@ def _rest_of_sentence(doc: Doc, sent: SpacySpan, cue: tuple[int, int], sources: 
     if doc[cue[0]].lower_ != "according" or not sources:
         return []
     return [(a, b) for a, b in _without([(sent.start, sent.end)], [cue, *sources])
-            if any(not t.is_punct and not t.is_space for t in doc[a:b])]
+            if _holds_word(doc[a:b])]
 
 
 def _nominal_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], Token | None]:
@@ -551,7 +558,7 @@ def _without_rival_claim(doc: Doc, norm: NormalisedText, cue: tuple[int, int], c
     while start < rival.left_edge.i and norm.block_at(doc[start].idx).kind != "body":
         start += 1      # the wire dateline the parser hung on the sentence ("GOMA, Congo (AP) —")
     clause = _without([(start, rival.left_edge.i)], [(according.left_edge.i, according.right_edge.i + 1)])
-    return [(a, b) for a, b in clause if any(not (t.is_punct or t.is_space) for t in doc[a:b])] or contents
+    return [(a, b) for a, b in clause if _holds_word(doc[a:b])] or contents
 
 
 def _anonymity(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> bool:
