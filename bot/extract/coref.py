@@ -22,7 +22,7 @@ from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from bot.extract.entities import (
-    COMPANY_NOUNS, COMPANY_WORDS, INSTITUTIONS, PERSON_NOUNS, TITLES, fold_name, has_possessive,
+    COMPANY_NOUNS, COMPANY_WORDS, INSTITUTIONS, PERSON_NOUNS, TITLES, fold_name, has_possessive, short_name,
 )
 from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from bot.extract.sentences import sentence_at
@@ -136,10 +136,8 @@ class _Context:
             heads.update(titles + full)  # "Gov. Pat McCrory" is "the governor"
             self.words[index].update(full)
         elif entity_type == "ORG":
-            short = fold_name(alias).split()
-            while len(short) > 1 and short[-1] in COMPANY_WORDS:
-                short.pop()
-            heads.add(_stem(short[-1]))  # "Castlegate said" is Castlegate Homes, as the NER missed the short name
+            # "Castlegate said" is Castlegate Homes, as the NER missed the short name
+            heads.add(_stem(short_name(fold_name(alias).split())[-1]))
         self.heads[index].update(heads)
         self.known_heads.update(heads)
 

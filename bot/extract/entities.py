@@ -482,6 +482,14 @@ COMPANY_NOUNS = frozenset(
     "insurer lender chain conglomerate startup giant operator provider drugmaker chipmaker".split())
 
 
+def short_name(words: list[str]) -> list[str]:
+    """A company's folded name without the words saying it is one: "northwind motors" -> "northwind"."""
+    cut = len(words)
+    while cut > 1 and words[cut - 1] in COMPANY_WORDS:
+        cut -= 1
+    return words[:cut]
+
+
 def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:
     """"Northwind" joins "Northwind Motors" (and "Acme" "Acme Corp."): the name a company goes by is its full name
     without the words saying it is a company, when just one name in the article reads so."""
@@ -490,11 +498,9 @@ def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention
         if not _personish(group):
             for m in group:
                 words = m.key.split()
-                cut = len(words)
-                while cut > 1 and words[cut - 1] in COMPANY_WORDS:
-                    cut -= 1
-                if cut < len(words):
-                    full_names.setdefault(tuple(words[:cut]), []).append(group)
+                short = short_name(words)
+                if len(short) < len(words):
+                    full_names.setdefault(tuple(short), []).append(group)
     # the short name may be taken for a person now and then ("Voltaro said"), so long as it mostly is not
     return _joined_to_one_owner(groups, lambda group: [] if _type_votes(group).most_common(1)[0][0] == "PERSON"
                                 else full_names.get(tuple(group[0].key.split()), []))
