@@ -415,6 +415,9 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 
 
 _TALLY_STEMS = frozenset(lexicon.stem(w) for w in ("toll", "tally", "count", "total"))
+TALLY_RATIO = 1.25      # two tallies this far apart (the larger over the smaller) are two different tolls
+RIVAL_RATIO = 20        # two sources' counts this far apart count different things: "1,840 patients" enrolled, three
+                        # who died
 # What every count of the dead counts, whatever its noun: "put the death toll at 12", "counted 41 bodies", "killing at
 # least 34 civilians", "19 people were killed" are one tally, which two sources may give differently.
 DEATHS = "\u2020deaths"
@@ -438,9 +441,6 @@ def counted_stems(figure_text: str, counts: str | None, content: str) -> frozens
     dead = bool(stems & _DEATH_NOUN_STEMS) or at >= 0 and bool(
         _KILLING_BEFORE.search(content[:at]) or _KILLED_AFTER.match(content[at + len(figure_text):]))
     return stems | {DEATHS} if dead else stems
-TALLY_RATIO = 1.25      # two tallies this far apart (the larger over the smaller) are two different tolls
-RIVAL_RATIO = 20        # two sources' counts this far apart count different things: "1,840 patients" enrolled, three
-                        # who died
 
 
 def _precise(f: FigureView) -> bool:
