@@ -22,7 +22,8 @@ from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from bot.extract.entities import (
-    COMPANY_NOUNS, COMPANY_WORDS, INSTITUTIONS, PERSON_NOUNS, TITLES, fold_name, has_possessive, short_name,
+    COMPANY_NOUNS, COMPANY_WORDS, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS, PERSON_NOUNS, TITLES, fold_name,
+    has_possessive, short_name,
 )
 from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from bot.extract.sentences import sentence_at
@@ -39,8 +40,6 @@ NOBODY = frozenset("no one nobody none anyone anybody someone somebody everyone 
 RELATIVE_PRONOUNS = frozenset("who which that whom whose".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 NOT_SOURCE_POS = frozenset("VERB AUX ADP PART SCONJ CCONJ PUNCT".split())
-FEMALE_WORDS = frozenset("woman spokeswoman mother daughter wife girl chairwoman ms mrs miss dame lady queen princess".split())
-MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir king prince lord sheikh".split())
 # Words that do not tell two descriptions apart ("our correspondent in Beirut" = "the BBC's correspondent in Beirut").
 _FUNCTION_WORDS = frozenset("the a an our their its his her this that these those of in on at for from by to and".split())
 _INDEFINITE = frozenset("a an one another some".split())

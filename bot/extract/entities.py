@@ -22,7 +22,7 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz, process
 from spacy.attrs import LEMMA, LOWER, TAG
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from bot.extract.gazetteer import (
     COUNTRIES,
@@ -49,6 +49,10 @@ PERSON_TITLES = frozenset(
 )
 # Always a person's, whatever the NER says ("Ms Pillay" tagged an organisation).
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady".split())
+# Titles and nouns that tell a person's gender ("Mrs. Clinton" is not Bill Clinton; "the spokeswoman" is a she).
+FEMALE_WORDS = frozenset("woman spokeswoman mother daughter wife girl chairwoman ms mrs miss dame lady queen princess"
+                         .split())
+MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir king prince lord sheikh".split())
 # Words that precede a name without being part of it: the description "Turkish PM" in "Turkish PM Recep Tayyip Erdogan".
 TITLES = PERSON_TITLES | frozenset(
     "prime foreign defence defense interior finance deputy vice chief father leader director officer coach speaker "
@@ -147,6 +151,7 @@ class _Mention:
     key: str = field(init=False)
     span: Span | None = None        # in the original text, once known to lie in a body sentence
     sentence: int | None = None
+    gender: str | None = None       # from a title written with it ("Mrs.", "spokesman")
 
     def __post_init__(self) -> None:
         self.key = fold_name(self.name)
@@ -302,7 +307,12 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     _gloss_votes(doc[end - 1], votes)
     if name in ORGANISATION_NAMES:
         votes["ORG"] += 3
-    return _Mention(start, end, name_start, label, name, votes)
+    return _Mention(start, end, name_start, label, name, votes, gender=_titled_gender(doc[start:name_start]))
+
+
+def _titled_gender(titles: SpacySpan) -> str | None:
+    words = {_word(t) for t in titles}
+    return "female" if words & FEMALE_WORDS else "male" if words & MALE_WORDS else None
 
 
 def _gloss_votes(root: Token, votes: Counter) -> None:
@@ -412,13 +422,20 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             forms = {tuple(m.key.split()) for m in group} if part.personish else set()
             kept.append((group, forms))
             continue
+        unowned = []
         for m in group:
-            # the full name written most often before it, then the latest: the article's main "Scott", not a
-            # relative named once
+            # of the full names its title does not contradict ("Mrs. Clinton" is not "Bill Clinton"), the one
+            # written most often before it, then the latest: the article's main "Scott", not a relative named once
+            fitting = [g for g in owners if m.gender is None or _gender(g) in (None, m.gender)]
+            if not fitting:
+                unowned.append(m)
+                continue
             earlier = [(sum(o.start < m.start for o in g), max((o.start for o in g if o.start < m.start), default=-1),
-                        n) for n, g in enumerate(owners)]
+                        n) for n, g in enumerate(fitting)]
             count, _, n = max(earlier)
-            owners[n if count else 0].append(m)
+            fitting[n if count else 0].append(m)
+        if unowned:
+            kept.append((unowned, set()))
     for group, _ in kept:
         group.sort(key=lambda m: m.start)
     return sorted((group for group, _ in kept), key=lambda g: g[0].start)
@@ -541,6 +558,15 @@ def _part_of_name(part: _NamePart, full_names: set[tuple[str, ...]]) -> bool:
         if len(words) == 1 and words[0] == full[0] and (words[0] in FIRST_NAMES or part.personish):
             return True
     return False
+
+
+def _gender(group: list[_Mention]) -> str | None:
+    """A person's gender by the titles written with the name, else by a known first name."""
+    titled = {m.gender for m in group} - {None}
+    if len(titled) == 1:
+        return titled.pop()
+    first = max((m.key.split() for m in group), key=len)[0]
+    return "female" if first in FEMALE_FIRST_NAMES else "male" if first in MALE_FIRST_NAMES else None
 
 
 def _personish(group: list[_Mention]) -> bool:

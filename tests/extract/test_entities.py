@@ -153,6 +153,15 @@ def test_a_bare_surname_goes_to_the_full_name_mentioned_most_then_last(nlp):
     assert "Clinton" in entities[1].aliases
 
 
+def test_a_gendered_title_keeps_a_surname_from_a_full_name_of_the_other_gender(nlp):
+    entities, _ = entities_of(nlp, "Former President Bill Clinton spoke first. Mrs. Clinton said the plan would "
+                                   "work. Later, Hillary Clinton said she would win. Mr. Clinton smiled.")
+    assert entity_with(entities, "Mrs. Clinton").name == "Hillary Clinton"
+    assert entity_with(entities, "Mr. Clinton").name == "Bill Clinton"
+    alone, _ = entities_of(nlp, "President Bill Clinton spoke first. Mrs. Clinton said the plan would work.")
+    assert entity_with(alone, "Mrs. Clinton").name != "Bill Clinton"
+
+
 def test_people_with_one_surname_stay_apart_and_transliterations_join(nlp):
     entities, _ = entities_of(nlp, "John Smith and Joan Smith came. Colonel Muammar Gaddafi said the rebels "
                                    "would lose. Col Qaddafi spoke in Tripoli.")
