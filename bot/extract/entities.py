@@ -484,6 +484,7 @@ def _joined_to_one_owner(groups: list[list[_Mention]],
     return kept
 
 
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
 _ACRONYM_SKIPS = frozenset("of and the for on in &".split())
 # Words a company's full name adds to the name it goes by: "Northwind" is "Northwind Motors".
 COMPANY_WORDS = frozenset(
@@ -530,18 +531,20 @@ class _NamePart(NamedTuple):
     institution: bool
     personish: bool
     placed: bool            # more place votes than the NER gave: a place's name
+    acronym: bool           # "U.N.", "EU": never a person's surname ("Un" of "Kim Jong Un")
 
 
 def _name_part(group: list[_Mention]) -> _NamePart:
     votes = sum((m.votes for m in group), Counter())
     return _NamePart(group[0].key.split(), group[0].institution, _personish(group),
-                     votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["NORP"] > len(group))
+                     votes["GPE"] + votes["LOC"] + votes["FAC"] + votes["NORP"] > len(group),
+                     all(_ACRONYM.fullmatch(m.name) for m in group))
 
 
 def _part_of_name(part: _NamePart, full_names: set[tuple[str, ...]]) -> bool:
     """A surname ("Erdogan", "Wasserman Schultz", a transliteration "Qaddafi") or a known first name ("Bernie")
     of a person's full name; never a place's name."""
-    if not full_names or part.institution:
+    if not full_names or part.institution or part.acronym:
         return False
     words = part.words
     if not any(len(words) < len(full) for full in full_names):
@@ -596,7 +599,8 @@ def _alike(a: str, b: str, threshold: float) -> bool:
 def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Entity:
     entity_type = _type_votes(group).most_common(1)[0][0]
     names = Counter(m.name for m in group)
-    canonical = max(names, key=lambda n: (_informative(n), names[n], -_first(group, n)))
+    in_prose = {m.name for m in group if not _in_headline(doc[m.start])}
+    canonical = max(names, key=lambda n: (n in in_prose, _informative(n), names[n], -_first(group, n)))
     aliases = list(dict.fromkeys([canonical, *(_text(doc[m.start:m.end]) for m in group), *names]))
     described = _description(doc, group, entity_type)
     if described is None:
@@ -605,6 +609,14 @@ def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Entity:
     end = closing_bracket(doc, start, end)
     return Entity(name=canonical, type=entity_type, aliases=aliases,
                   description=_text(doc[start:end]), description_span=_span(doc, norm, start, end))
+
+
+def _in_headline(token: Token) -> bool:
+    """Whether a token's sentence is set in title case ("Obama Says African-American Museum Will Tell of ..."),
+    where the NER runs a name into the words beside it: such a name ("Obama Says") is no entity's name when the
+    article's prose names it too."""
+    words = [t for t in token.sent if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
 
 
 def _type_votes(group: list[_Mention]) -> Counter:

@@ -162,6 +162,20 @@ def test_a_gendered_title_keeps_a_surname_from_a_full_name_of_the_other_gender(n
     assert entity_with(alone, "Mrs. Clinton").name != "Bill Clinton"
 
 
+def test_an_acronym_is_no_persons_surname(nlp):
+    entities, _ = entities_of(nlp, "South Korea accused the North's leader, Kim Jong Un, of recklessness. The U.N. "
+                                   "called an emergency meeting on Friday.")
+    assert entity_with(entities, "U.N.").name == "U.N."
+    assert entity_with(entities, "Kim Jong Un").type == "PERSON"
+
+
+def test_a_name_the_ner_ran_into_a_title_case_headline_is_not_the_entitys_name(nlp):
+    entities, _ = entities_of(nlp, "Obama Says African-American Museum Will Tell of 'Suffering and Delight.'\n\n"
+                                   "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would "
+                                   "tell an American story. Mr. Obama said the museum was a gift.")
+    assert entity_with(entities, "Mr. Obama").name == "Obama"
+
+
 def test_people_with_one_surname_stay_apart_and_transliterations_join(nlp):
     entities, _ = entities_of(nlp, "John Smith and Joan Smith came. Colonel Muammar Gaddafi said the rebels "
                                    "would lose. Col Qaddafi spoke in Tripoli.")
