@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from bot.extract.attribution_tagger import quotation_state
 from bot.extract.gazetteer import (
     COUNTRIES,
     COUNTRY_ALIASES,
@@ -166,11 +167,12 @@ def find_entities(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> 
         if m.sentence is not None:  # titles, headings and datelines hold no mentions
             found.append(m)
     groups = _group(found)
+    quoted = quotation_state(doc)
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for group in groups:
         index = len(entities)
-        entities.append(_entity(doc, norm, group))
+        entities.append(_entity(doc, norm, group, quoted))
         mentions.extend(Mention(span=m.span, entity=index, sentence=m.sentence) for m in group)
     mentions.sort(key=lambda m: (m.span.start, m.span.end))     # a name inside a longer mention is its own
     return entities, mentions
@@ -289,6 +291,9 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
             name_start = tagged_start   # "Leeds City Council leader James Lewthwaite": the NER's name
         if end - name_start == 1 and doc[name_start].lower_ in GENERIC_NOUNS:
             name_start = start  # "Queen City", "State of the Union": a name, not a title and a word
+    if label == "PERSON" and end - name_start > 2 and _word(doc[name_start]) not in FIRST_NAMES \
+            and _word(doc[name_start + 1]) in FIRST_NAMES and (doc[name_start].is_sent_start or _in_headline(doc[start])):
+        name_start += 1     # a capitalised first word before a full name: "Rival Hillary Clinton", "Activist Angela Davis"
     if not any(_word(doc[i]) in TITLES or doc[i].lower_ in COUNTRY_OF_ADJECTIVE for i in range(start, name_start)):
         start = name_start  # "pro-" in "pro-Reagan" is neither name nor title
     name = _text(doc[name_start:end])
@@ -596,11 +601,13 @@ def _alike(a: str, b: str, threshold: float) -> bool:
     return a == b or min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= threshold
 
 
-def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention]) -> Entity:
+def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention], quoted: list[bool]) -> Entity:
     entity_type = _type_votes(group).most_common(1)[0][0]
     names = Counter(m.name for m in group)
-    in_prose = {m.name for m in group if not _in_headline(doc[m.start])}
-    canonical = max(names, key=lambda n: (n in in_prose, _informative(n), names[n], -_first(group, n)))
+    outside_headlines = {m.name for m in group if not _in_headline(doc[m.start])}
+    in_prose = {m.name for m in group if m.name in outside_headlines and not quoted[m.start]}
+    canonical = max(names, key=lambda n: (n in outside_headlines, *_informative(n), n in in_prose, len(n.split()),
+                                          names[n], -_first(group, n)))
     aliases = list(dict.fromkeys([canonical, *(_text(doc[m.start:m.end]) for m in group), *names]))
     described = _description(doc, group, entity_type)
     if described is None:
@@ -630,12 +637,13 @@ def _type_votes(group: list[_Mention]) -> Counter:
     return votes
 
 
-def _informative(name: str) -> tuple[bool, bool, int]:
-    """Not a country's adjective, a proper form, then more words: "Israel" over "Israeli", "Recep Tayyip Erdogan"
-    over "Erdogan", "Syrian government" over "syrian government"."""
+def _informative(name: str) -> tuple[bool, bool, bool]:
+    """Not a country's adjective, a proper form, more than one word: "Israel" over "Israeli", "Recep Tayyip
+    Erdogan" over "Erdogan", "Syrian government" over "syrian government". Among these, _entity prefers a name
+    the article writes itself over one in someone's quoted words ("Crooked Hillary Clinton"), then more words."""
     words = name.split()
     proper = sum(w[:1].isupper() for w in words) == len(words) or len(words) > 1 and words[-1].islower()
-    return (name.lower() not in COUNTRY_OF_ADJECTIVE, proper, len(words))
+    return (name.lower() not in COUNTRY_OF_ADJECTIVE, proper, len(words) > 1)
 
 
 def _first(group: list[_Mention], name: str) -> int:

@@ -176,6 +176,13 @@ def test_a_name_the_ner_ran_into_a_title_case_headline_is_not_the_entitys_name(n
     assert entity_with(entities, "Mr. Obama").name == "Obama"
 
 
+def test_an_epithet_in_a_quotation_or_a_sentences_first_word_is_no_part_of_the_name(nlp):
+    entities, _ = entities_of(nlp, "Hillary Clinton spoke first. He says, \u201cIt was harder than working "
+                                   "Crooked Hillary Clinton.\u201d Activist Angela Davis agreed with her.")
+    assert entity_with(entities, "Crooked Hillary Clinton").name == "Hillary Clinton"
+    assert any(e.name == "Angela Davis" for e in entities)
+
+
 def test_people_with_one_surname_stay_apart_and_transliterations_join(nlp):
     entities, _ = entities_of(nlp, "John Smith and Joan Smith came. Colonel Muammar Gaddafi said the rebels "
                                    "would lose. Col Qaddafi spoke in Tripoli.")
