@@ -63,8 +63,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
         if not contents:
             continue
         for cue, sources, contents in _with_reported_claim(doc, candidate.cue, candidate.sources, contents):
-            contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue,
-                                            _with_verb_of_auxiliary(doc, _with_cut_complement(doc, cue, contents)))
+            contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue, _without_cue_phrase(
+                doc, openings, cue, _with_verb_of_auxiliary(doc, _with_cut_complement(doc, cue, contents))))
             contents = _without_introduction(doc, openings, cue, contents)
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
@@ -785,6 +785,17 @@ def _with_rest_of_quotation(openings: list[int], closings: dict[int, int], conte
 def _closings(openings: list[int]) -> dict[int, int]:
     """Opening mark index -> index of the quotation's last token (its closing mark, if it has one)."""
     return {opening: i for i, opening in enumerate(openings) if opening >= 0}
+
+
+def _without_cue_phrase(doc: Doc, openings: list[int], cue: tuple[int, int], contents: list[tuple[int, int]]
+                        ) -> list[tuple[int, int]]:
+    """A quotation's cue phrase is no part of what was said: in '"This is about scale," Raman said on a call with
+    analysts.' the content is the quotation, not "analysts" too (which kept the quotation after from joining)."""
+    if not any(end <= cue[0] and openings[start] >= 0 for start, end in contents):
+        return contents
+    phrases = [c for c in cue_head(doc, cue).children if c.dep_ in ("prep", "agent") and c.i >= cue[0]]
+    return [(start, end) for start, end in contents
+            if not (start >= cue[1] and any(p.left_edge.i <= start and end <= p.right_edge.i + 1 for p in phrases))]
 
 
 def _with_next_quotation(doc: Doc, openings: list[int], closings: dict[int, int], cue_tokens: set[int],

@@ -489,3 +489,12 @@ def test_a_content_fragment_of_punctuation_alone_is_dropped(sample_doc, sample_n
     quote = _quote(sample_doc, sample_norm, sample_sentences, quotation_state(sample_doc), _words(sample_doc), cue,
                    [], [(mark, mark + 1), clause])
     assert [c.text for c in quote.contents] == ["that armed gangs are burning the fields around Jisr al-Shugur"]
+
+
+def test_a_quotations_cue_phrase_is_not_content_and_the_next_quotation_joins(quotes_of):
+    quotes = quotes_of('Harborline agreed to buy Crestmark.\n\n"This is about scale and about reach," Raman said on a '
+                       'call with analysts. "Together we can put our brands in front of shoppers."\n')
+    quote = quote_with(quotes, "about scale")
+    assert sources(quote) == ["Raman"]
+    assert [c.text for c in quote.contents] == ['"This is about scale and about reach,"',
+                                                '"Together we can put our brands in front of shoppers."']
