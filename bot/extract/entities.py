@@ -614,6 +614,8 @@ def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention], quoted: list[
         return Entity(name=canonical, type=entity_type, aliases=aliases)
     start, end = described
     end = closing_bracket(doc, start, end)
+    while start < end - 1 and doc[start].is_punct:
+        start += 1      # '"That report is wrong," a Harborline spokeswoman, Megan Cole, said': not the quote mark
     return Entity(name=canonical, type=entity_type, aliases=aliases,
                   description=_text(doc[start:end]), description_span=_span(doc, norm, start, end))
 
@@ -656,8 +658,9 @@ _GLOSS_WORDS = 6        # "(secret police)", "(a federal regulator)"; longer bra
 
 def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int, int] | None:
     """From an appositive ("The UN human rights chief, Navi Pillay"), a relative clause on a possessed name
-    ("the BBC's Owen Bennett-Jones, who is in Yayladagi"), the title before the name ("Turkish PM") or else, for a
-    person, the common noun phrase before the name ("Green Party presidential candidate Jill Stein")."""
+    ("the BBC's Owen Bennett-Jones, who is in Yayladagi"), a noun phrase set off before the name, the title before
+    the name ("Turkish PM") or else, for a person, the common noun phrase before the name ("Green Party presidential
+    candidate Jill Stein") or a relative clause saying who they are ("Maria Delgado, whose two children ...")."""
     for m in group:
         root = doc[m.end - 1]
         head = root.head
@@ -687,11 +690,21 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         gloss = _bracketed_gloss(doc, m.end)
         if gloss:
             return gloss
+    for m in group:
+        described = _set_off_before(doc, m)
+        if described:
+            return described
     titled = [m for m in group if m.name_start > m.start and not m.institution
               and not all(_word(t) in HONORIFICS or t.is_punct for t in doc[m.start:m.name_start])]    # not "Ms."
     if titled:
         m = max(titled, key=lambda m: m.name_start - m.start)
-        return m.start, m.name_start
+        start, end = m.start, m.name_start
+        while end > start and (_word(doc[end - 1]) in HONORIFICS or doc[end - 1].is_punct):
+            end -= 1        # "Superintendent Dr. Karen Whitlock" is described "Superintendent"
+        while doc[start].lower_ != "former" and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
+                and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < m.end:
+            start -= 1      # the lower-case words the title goes with: "shadow health minister Ms Priya Kaur"
+        return start, end
     if entity_type == "PERSON" or entity_type == "ORG" and any(
             m.start and doc[m.start - 1].lemma_.lower() in COMPANY_NOUNS for m in group):  # "electronics maker Voltaro"
         for m in group:
@@ -701,7 +714,38 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
                 start = before.left_edge.i
                 punctuated = [t.i for t in doc[start:m.start] if t.is_punct and t.tag_ != "POS"]
                 return (punctuated[-1] + 1 if punctuated else start), m.start
+    if entity_type == "PERSON":
+        return next(filter(None, (_relative_clause_after(doc, m) for m in group)), None)
     return None
+
+
+def _set_off_before(doc: Doc, m: _Mention) -> tuple[int, int] | None:
+    """A noun phrase set off by a comma before a name in commas that the parser did not make its appositive:
+    "The authority's chair, Sir Robert Chote, wrote ..."."""
+    if m.start < 2 or doc[m.start - 1].text != "," or m.end >= len(doc) or doc[m.end].text != ",":
+        return None
+    noun = doc[m.start - 2]
+    start = noun.left_edge.i
+    if noun.pos_ != "NOUN" or noun.right_edge.i != noun.i or m.start - start > _DESCRIPTION_WORDS \
+            or not (start == noun.sent.start or doc[start - 1].is_punct):
+        return None
+    while start < noun.i and doc[start].tag_ in ("WDT", "WP", "IN", "CC"):
+        start += 1      # "-- which Apple's chief executive, Tim Cook, called ...": from "Apple's"
+    return start, noun.i + 1
+
+
+# What a relative clause says a person is or does for a living: "who served as ambassador", "who heads the centre".
+_BEING_VERBS = frozenset("be serve head work lead run chair represent teach direct manage found own live".split())
+
+
+def _relative_clause_after(doc: Doc, m: _Mention) -> tuple[int, int] | None:
+    """A relative clause set off after a person's name: "Maria Delgado, whose two children attend the school"."""
+    root = doc[m.end - 1]
+    clause = next((c for c in root.rights if c.dep_ == "relcl"), None)
+    if clause is None or m.end + 1 >= len(doc) or doc[m.end].text != "," or clause.right_edge.i + 1 - m.end > _DESCRIPTION_WORDS \
+            or not (doc[m.end + 1].lower_ == "whose" or doc[m.end + 1].lower_ == "who" and clause.lemma_ in _BEING_VERBS):
+        return None
+    return m.end + 1, clause.right_edge.i + 1
 
 
 def _one_of(token: Token) -> bool:

@@ -225,6 +225,19 @@ def test_a_country_adjective_before_a_title_belongs_to_the_person(nlp):
      "one of the DPC's two commissioners"),
     # an appositive the parser hung on the place in the description
     ("\"Nobody talked about water,\" said the mayor of Zermatt, Romy Imboden.", "Romy Imboden", "the mayor of Zermatt"),
+    # an honorific after the office is no part of it; lower-case words before the office are
+    ("Superintendent Dr. Karen Whitlock said the vote was final.", "Karen Whitlock", "Superintendent"),
+    ("But shadow health minister Ms Priya Kaur said the figure was wrong.", "Priya Kaur", "shadow health minister"),
+    # a description set off before the name that the parser did not make its appositive; never the quote mark
+    ("The authority's chair, Sir Robert Chote, wrote to the Department of Health.", "Robert Chote",
+     "The authority's chair"),
+    ("\"That report is simply wrong,\" a Harborline spokeswoman, Megan Cole, said.", "Megan Cole",
+     "a Harborline spokeswoman"),
+    # with nothing else, a relative clause saying who the person is
+    ("\"It works,\" said Maria Delgado, whose two children attend the school.", "Maria Delgado",
+     "whose two children attend the school"),
+    ("Luis Rubio, who heads the Center of Research for Development, said so.", "Luis Rubio",
+     "who heads the Center of Research for Development"),
 ])
 def test_a_person_is_described_by_the_words_the_article_puts_before_or_beside_the_name(nlp, text, name, description):
     """Not always a title, yet what a reader asking "who is Jill Stein?" or "who is Maria Delgado?" needs."""
