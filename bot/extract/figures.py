@@ -33,6 +33,8 @@ NUMBER_HEDGES: dict[tuple[str, ...], str] = {
     ("estimated",): APPROXIMATE, ("some",): APPROXIMATE, ("approximately",): APPROXIMATE,
     ("roughly",): APPROXIMATE, ("an", "approximate"): APPROXIMATE, ("perhaps",): APPROXIMATE,
     ("as", "high", "as"): BELOW, ("as", "much", "as"): BELOW, ("as", "low", "as"): ABOVE, ("as", "few", "as"): ABOVE,
+    ("above",): ABOVE, ("well", "above"): ABOVE, ("closer", "to"): APPROXIMATE, ("nearer",): APPROXIMATE,
+    ("something", "like"): APPROXIMATE, ("more", "like"): APPROXIMATE,
 }
 APPROXIMATION = 0.1  # "about 30,000" commits to 30,000 ± 10%
 
@@ -85,7 +87,36 @@ def find_figures(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> l
                 figure.counts = next((f.counts for f in reversed(figures)
                                       if f.counts and figure.sentence - f.sentence <= _REFERRING_SENTENCES), None)
             figures.append(figure)
+    _count_bare_numbers(figures)
     return figures
+
+
+def _count_bare_numbers(figures: list[Figure]) -> None:
+    """A number that names nothing it counts ("you get something like 25,000", "the 40,000 figure") counts what
+    the same number counted before it, else the nearest figure of its size ("40,000 additional nurses"), or, in the
+    article's opening sentences, the first after it: two sources' figures for one thing can then be compared.
+    Not money, shares or small numbers, which stand for too many things."""
+    def counting(f: Figure) -> bool:
+        return bool(f.counts) and f.counts.lower() not in GENERIC_MEASURES and f.counts != "$" and bool(f.value)
+
+    for n, figure in enumerate(figures):
+        if figure.counts and figure.counts.lower() not in GENERIC_MEASURES or not figure.value \
+                or figure.value < _BARE_MINIMUM or "%" in figure.span.text or _YEAR.fullmatch(figure.span.text):
+            continue
+        alike = [f for f in figures if counting(f) and 1 / _BARE_RATIO <= figure.value / f.value <= _BARE_RATIO]
+        before = [f for f in alike if f.span.start < figure.span.start]
+        after = [f for f in alike if f.span.start > figure.span.start and f.sentence <= _OPENING_SENTENCES]
+        same = [f for f in before if f.value == figure.value]
+        source = (same or before)[-1] if before else after[0] if after and figure.sentence < _OPENING_SENTENCES \
+            else None
+        if source is not None:
+            figure.counts = source.counts
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_BARE_MINIMUM = 100         # "won 3-1", "aged 64": small bare numbers count too many different things
+_BARE_RATIO = 3             # "25,000" may count what "40,000 additional nurses" counted; "64" may not
+_OPENING_SENTENCES = 3      # an article's opening sentences give figures its body goes on to explain
 
 
 _REFERRING_SENTENCES = 2       # "the figure" stands for a figure this many sentences back at most
@@ -342,8 +373,13 @@ def _quantity_of(number: Token) -> Token | None:
     else:
         return None
     quantity = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                     and c.lemma_.lower() in MEASURE_NOUNS | GENERIC_MEASURES), None)
+                     and (c.lemma_.lower() in MEASURE_NOUNS | GENERIC_MEASURES
+                          or token.lemma_.lower() in _LEVEL_VERBS and c.dep_ == "nsubj" and c.pos_ == "NOUN")), None)
     return quantity if quantity is not None and quantity.i < number.i else None
+
+
+# Verbs giving their subject's level: "Nursing vacancies stood at around 31,000" counts vacancies.
+_LEVEL_VERBS = frozenset("stand reach total rise fall climb drop hit top exceed number".split())
 
 
 def _with_modifiers(doc: Doc, head: Token, earliest: int) -> list[Token]:

@@ -40,6 +40,7 @@ HEDGE_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "unverified": (
         "can|could|cannot not|n't be ADV? verify|confirm|verified|confirmed",
+        "can|could|did|does|do not|n't ADV? verify|confirm",       # "Reuters could not independently verify"
         "not|n't|never have? be ADV? verify|confirm|verified|confirmed",
         "difficult|impossible|hard|unable not? to ADV? verify|confirm",
         "unverified|unconfirmed|unsubstantiated",

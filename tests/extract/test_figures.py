@@ -86,10 +86,25 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         # ... the figure of the sentence before
         ("A study found that 46 homes would lose sunlight. The developer's own study put the figure at 12.",
          [("46 homes", 46, 46, 46, None, "homes"), ("12", 12, 12, 12, None, "homes")]),
+        # a number naming nothing counts what the same number, else the nearest of its size, counted before it; not
+        # a year, a small number or money
+        ("Officials say 40,000 additional nurses were recruited. \"Strip out the double counting and you get "
+         "something like 25,000,\" Ms Kaur said. In 2019 there were 12 wards.",
+         [("40,000 additional nurses", 40000, 40000, 40000, None, "additional nurses"),
+          ("something like 25,000", 25000, 22500, 27500, "something like", "additional nurses"),
+          ("12 wards", 12, 12, 12, None, "wards")]),
+        ("Critics say the government claiming 40,000 is wrong. It says 40,000 nurses joined.",
+         [("40,000", 40000, 40000, 40000, None, "nurses"), ("40,000 nurses", 40000, 40000, 40000, None, "nurses")]),
+        # a verb giving its subject's level
+        ("Nursing vacancies stood at around 31,000 in September.",
+         [("around 31,000", 31000, 27900, 34100, "around", "Nursing vacancies")]),
+        ("They know the true number is above 150.", [("above 150", 150, 150, None, "above", None)]),
         # a range is one figure from its lower end to its upper, counting what either end counts; a change is two
         ("The recall will cost between $90 million and $120 million.",
          [("$90 million and $120 million", None, 9e7, 1.2e8, "between", "$")]),
-        ("Analysts put it closer to 35 to 45 percent.", [("35 to 45 percent", None, 35, 45, "between", "percent")]),
+        ("Analysts put it at 35 to 45 percent.", [("35 to 45 percent", None, 35, 45, "between", "percent")]),
+        ("Analysts put it closer to 35 to 45 percent.",     # "closer to" hedges the whole range
+         [("closer to 35 to 45 percent", None, 31.5, 45, "closer to", "percent")]),
         ("About 10-12 people died.", [("About 10-12 people", None, 9, 12, "About", "people")]),
         ("Prices rose from 5 to 7 percent.", [("5", 5, 5, 5, None, None), ("7 percent", 7, 7, 7, None, "percent")]),
         # a rate is a share; a model number is no figure

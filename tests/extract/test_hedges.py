@@ -55,6 +55,8 @@ def test_the_heading_conflicting_accounts_is_not_a_sentence_hedge(sample_hedges,
     "text, expected",
     [
         ("The claim could not be verified.", [("could not be verified", "unverified")]),
+        ("Reuters could not independently verify the number of deaths.",
+         [("could not independently verify", "unverified")]),
         ("He reportedly fled.", [("reportedly", "report")]),
         ("It is reported that he fled.", [("It is reported", "report")]),
         ("The report was unconfirmed.", [("unconfirmed", "unverified")]),
