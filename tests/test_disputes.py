@@ -148,6 +148,40 @@ def test_counts_of_the_dead_in_different_words_are_one_tally():
     assert figure_conflict(army, leader) is None            # 41 is "at least 34"
 
 
+def test_counts_of_the_dead_in_different_years_are_different_tallies():
+    """"58 people had died" this week and "floods in 2024 that killed more than 290 people" are two events."""
+    now_text = "that 58 people had died in a week of flash floods"
+    now = view(1, "Kenya's government", now_text,
+               figures=(FigureView("58 people", 58, 58, counted_stems("58 people", "people", now_text)),))
+    then_text = "floods in 2024 that killed more than 290 people"
+    then = view(2, "government figures at the time", then_text, cue="according to",
+                figures=(FigureView("more than 290 people", 290, None,
+                                    counted_stems("more than 290 people", "people", then_text)),))
+    red_cross = view(3, "The Red Cross", "it had recorded at least 112 deaths",
+                     figures=(FigureView("at least 112 deaths", 112, None, counted_stems("at least 112 deaths",
+                                                                                         "deaths", "")),))
+    assert DEATHS in now.figures[0].counts
+    assert figure_conflict(now, then) is None
+    assert figure_conflict(now, red_cross).name == "figures"
+
+
+def test_a_figure_later_in_a_quotation_counts_in_the_dispute(engine, nlp):
+    """'"This government is hiding the dead," Musyoka told a rally. "They know the true number is above 150."': the
+    figure sits in the quotation's second sentence, yet it is Musyoka's figure against the government's 58."""
+    from bot.extract.pipeline import extract_article
+    from store.ingest import save_article
+
+    text = ("Floods in Kenya\n\nKenya's government said on Tuesday that 58 people had died in the floods. The Red "
+            "Cross said it had recorded at least 112 deaths.\n\n"
+            "\"This government is hiding the dead,\" opposition leader Kalonzo Musyoka told a rally. \"They know the "
+            "true number is above 150, and they are lying.\"\n")
+    with Session(engine) as session:
+        save_article(session, extract_article(text, nlp), "T1", slug="floods")
+        disputes = list_disputes(session, "T1")
+        dispute, sides = sides_holding(disputes, "58 people", "hiding the dead")
+        assert dispute is not None and sides[0] != sides[1]
+
+
 def test_a_claim_that_is_a_number_alone_is_compared_by_its_figure():
     """"The developer's own study put the figure at 12": the content is "12", no word, yet it counts the homes."""
     homes = frozenset({stem("homes")})

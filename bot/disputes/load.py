@@ -55,6 +55,10 @@ def load_claims(session: Session, team_id: str, focus: list[int], others: list[i
     missing = {c.source_entity_id for c in corrections.values()} - set(entities) - {None}
     if missing:
         entities.update({e.id: e for e in _rows(session, select(Entity.__table__).where(Entity.id.in_(missing)))})
+    # a quotation may run over several sentences, its figures in any of them ('"... above 150," he said')
+    figures_of_article: dict[int, list] = {}
+    for sentence_id, rows in figures.items():
+        figures_of_article.setdefault(by_sentence[sentence_id].article_id, []).extend(rows)
     views = []
     for c in claims:
         sentence = by_sentence[c.sentence_id]
@@ -76,7 +80,7 @@ def load_claims(session: Session, team_id: str, focus: list[int], others: list[i
             figures=tuple(FigureView(f.text, f.low if f.low is not None else f.value,
                                      f.high if f.high is not None else (f.value if f.low is None else None),
                                      counted_stems(f.text, f.counts, c.content_text))
-                          for f in figures.get(c.sentence_id, []) if inside(f.start, f.end)),
+                          for f in figures_of_article.get(c.article_id, []) if inside(f.start, f.end)),
         ))
     return views
 

@@ -393,7 +393,10 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     generic nouns ("percent", "people") alone do not make the same thing. Two sources of one article giving precise
     figures for one noun are about one thing even when their words differ otherwise ("wants to build 1,200 homes" /
     "contained only 940 homes"); giving one tally ("the death toll") far apart, they conflict more weakly even when
-    the ranges overlap: "at least 43" / "about 70" can both be true, yet a reader is told two tolls."""
+    the ranges overlap: "at least 43" / "about 70" can both be true, yet a reader is told two tolls. Sentences
+    naming different years tell of different events."""
+    if _years(a.sentence) != _years(b.sentence):
+        return None     # "floods in 2024 that killed more than 290 people" are not this week's floods
     for fa in a.figures:
         for fb in b.figures:
             deaths = _one_tally_of_dead(fa, fb)
@@ -414,6 +417,11 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     return None
 
 
+def _years(text: str) -> set[str]:
+    return set(_YEAR.findall(text))
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _TALLY_STEMS = frozenset(lexicon.stem(w) for w in ("toll", "tally", "count", "total"))
 TALLY_RATIO = 1.25      # two tallies this far apart (the larger over the smaller) are two different tolls
 RIVAL_RATIO = 20        # two sources' counts this far apart count different things: "1,840 patients" enrolled, three
@@ -424,7 +432,8 @@ DEATHS = "\u2020deaths"
 _DEATH_NOUN_STEMS = frozenset(lexicon.stem(w) for w in ("death", "deaths", "dead", "body", "bodies", "fatalities",
                                                        "toll"))
 _KILLING_BEFORE = re.compile(r"\b(?:kill(?:ed|ing|s)?|left)\W+$", re.I)
-_KILLED_AFTER = re.compile(r"^\W*(?:(?:were|was|are|have been|had been)\s+)?(?:killed|dead|died)\b", re.I)
+_KILLED_AFTER = re.compile(r"^\W*(?:(?:were|was|are|have been|had been|have|has|had)\s+)?(?:killed|dead|died)\b",
+                           re.I)
 
 
 def _one_tally_of_dead(fa: FigureView, fb: FigureView) -> bool:
