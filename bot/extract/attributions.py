@@ -68,6 +68,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = _without_introduction(doc, openings, cue, contents)
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
+            sources, contents = _without_antecedent(doc, cue, sources, contents)
             if _expletive(doc, sources) or _not_said(cue_head(doc, cue)) or _label_before_colon(doc, cue, sources) \
                     or _thing_doing(doc, cue, sources) or _anonymity(doc, cue, contents):
                 continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
@@ -691,6 +692,20 @@ def _whole_subject(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]
     if subject.i > cue[1] and subject.pos_ in ("NOUN", "PROPN") and all(b <= cue[0] for a, b in sources):
         return [(first, last)]
     return sources
+
+
+def _without_antecedent(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],
+                        contents: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """", a move district officials say will save $2.3 million": a relative clause the parser ran into one noun
+    phrase ("a" ... "officials" do not agree in number). The officials speak, of the move: their content is what
+    follows the cue, not the sentence the move sums up."""
+    if len(sources) != 1:
+        return sources, contents
+    first, last = sources[0]
+    if last - first < 3 or doc[first].lower_ not in ("a", "an") or doc[first - 1].text != "," \
+            or doc[first + 1].tag_ != "NN" or doc[last - 1].tag_ != "NNS" or last != cue[0]:
+        return sources, contents
+    return [(first + 2, last)], [(a, b) for a, b in contents if a >= cue[1]] or contents
 
 
 def _with_cut_complement(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:

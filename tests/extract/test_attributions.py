@@ -498,3 +498,11 @@ def test_a_quotations_cue_phrase_is_not_content_and_the_next_quotation_joins(quo
     assert sources(quote) == ["Raman"]
     assert [c.text for c in quote.contents] == ['"This is about scale and about reach,"',
                                                 '"Together we can put our brands in front of shoppers."']
+
+
+def test_officials_of_a_relative_clause_run_into_the_noun_it_describes_speak_of_it(quotes_of):
+    quotes = quotes_of("After four hours of comment, the board voted to close two schools, a move district officials "
+                       "say will save about $2.3 million a year.\n")
+    quote = quote_with(quotes, "$2.3 million")
+    assert sources(quote) == ["district officials"]
+    assert [c.text for c in quote.contents] == ["will save about $2.3 million a year"]
