@@ -21,6 +21,7 @@ from bot.extract.attribution_tagger import (
     CUE_LEMMAS, base_features, body_sentences, cue_checker, cue_evidence, cue_head, cue_scorer, cue_scores,
     cue_sequence, lexicon_kind, parse_tree, quotation_openings, role_sequence, runs, taggers, token_counts,
 )
+from bot.extract.entities import INSTITUTIONS, PERSON_NOUNS
 from bot.extract.sentences import closing_bracket, sentence_at
 from bot.extract.types import Quote, Sentence, Span
 from bot.text import NormalisedText
@@ -69,8 +70,11 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
             sources, contents = _without_antecedent(doc, cue, sources, contents)
-            if _expletive(doc, sources) or _not_said(cue_head(doc, cue)) or _label_before_colon(doc, cue, sources) \
-                    or _thing_doing(doc, cue, sources) or _anonymity(doc, cue, contents):
+            contents = _without_source_description(doc, sources, contents)
+            if not contents or _expletive(doc, sources) or _not_said(cue_head(doc, cue)) \
+                    or _label_before_colon(doc, cue, sources) \
+                    or _thing_doing(doc, cue, sources) or _anonymity(doc, cue, contents) \
+                    or _done_by_a_thing(doc, cue, sources) or _purpose(doc, cue_head(doc, cue), sources):
                 continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
             if quote is not None:
@@ -367,6 +371,34 @@ def _thing_doing(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]])
     no reporting verb says is no source."""
     return len(sources) == 1 and doc[sources[0][0]:sources[0][1]].text.lower() == "which" \
         and not lexicon_kind(cue_head(doc, cue).lemma_)
+
+
+def _done_by_a_thing(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> bool:
+    """"Kenya was hit by severe floods", "trusts have been the hardest hit by shortages": a passive verb of harm
+    done by a thing rather than a person or body reports nobody's claim."""
+    verb = cue_head(doc, cue)
+    if verb.lemma_.lower() not in _HARM_VERBS or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or len(sources) != 1:
+        return False
+    return not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ in ("PROPN", "PRON")
+                   or t.lemma_.lower() in PERSON_NOUNS or t.lemma_.lower() in INSTITUTIONS
+                   for t in doc[sources[0][0]:sources[0][1]])
+
+
+_HARM_VERBS = frozenset("hit strike affect damage destroy ravage batter devastate flood sweep wash kill injure "
+                        "cause disrupt".split())
+
+
+def _purpose(doc: Doc, verb: Token, sources: list[tuple[int, int]]) -> bool:
+    """"Mwaura said the cabinet would meet to consider whether ...": an infinitive saying what another subject's
+    clause, one the source is no part of, is for is no claim of the source ("Sanders visited NBC to discuss his
+    remarks" is his)."""
+    if verb.dep_ not in ("advcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    clause = verb.head
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and bool(sources) \
+        and all(b <= clause.left_edge.i or a > clause.right_edge.i for a, b in sources)
 
 
 def _label_before_colon(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> bool:
@@ -692,6 +724,18 @@ def _whole_subject(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]
     if subject.i > cue[1] and subject.pos_ in ("NOUN", "PROPN") and all(b <= cue[0] for a, b in sources):
         return [(first, last)]
     return sources
+
+
+def _without_source_description(doc: Doc, sources: list[tuple[int, int]], contents: list[tuple[int, int]]
+                                ) -> list[tuple[int, int]]:
+    """"The authority's chair, Sir Robert Chote, wrote to the department": the noun phrase set off before the
+    source describes it and is nothing it said."""
+    if not sources or not any(doc[i].text == "," for i in range(sources[0][1] - 1, min(sources[0][1] + 1, len(doc)))):
+        return contents     # the source is set off by commas on both sides
+    start = sources[0][0]
+    return [(a, b) for a, b in contents if not (b == start - 1 and doc[b].text == "," and a < b
+                                                and doc[a:b].root.pos_ in ("NOUN", "PROPN")
+                                                and not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]))]
 
 
 def _without_antecedent(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],

@@ -506,3 +506,17 @@ def test_officials_of_a_relative_clause_run_into_the_noun_it_describes_speak_of_
     quote = quote_with(quotes, "$2.3 million")
     assert sources(quote) == ["district officials"]
     assert [c.text for c in quote.contents] == ["will save about $2.3 million a year"]
+
+
+@pytest.mark.parametrize("text, cues", [
+    # harm done by a thing is no one's claim
+    ("Kenya was hit by severe floods in 2024 that killed more than 290 people.", []),
+    ("Hospital trusts in the north have been the hardest hit by shortages.", []),
+    # what another subject's clause is for is not the speaker's claim
+    ("Government spokesman Isaac Mwaura said the cabinet would meet on Thursday to consider whether to declare a "
+     "national disaster.", ["said"]),
+    # the description set off before a source is nothing it said
+    ("The authority's chair, Sir Robert Chote, wrote to the Department of Health in October.", []),
+])
+def test_what_reports_no_claim(quotes_of, text, cues):
+    assert [q.cue.text for q in quotes_of(text + "\n")] == cues
