@@ -206,10 +206,11 @@ def _correct(word: str) -> str:
 
 
 def _verb(word: _Word) -> str | None:
-    """The say-verb this word is, allowing one typo ("sya", "sayd") for words of four letters or more."""
+    """The say-verb this word is, allowing one typo ("sya", "sayd") for words of four letters or more; not in a
+    capitalised word after the first, which is a name ("who is Megan Cole?": "Megan" is no typo of "mean")."""
     if word.word in SAY_VERBS:
         return word.word
-    if len(word.word) < 3 or not word.word.isalpha():
+    if len(word.word) < 3 or not word.word.isalpha() or word.start > 0 and word.raw.istitle():
         return None
     close = _closest(word.word, SAY_VERBS)
     return close if close and (len(word.word) >= 4 or close in {"say", "said"}) else None

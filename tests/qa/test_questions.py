@@ -86,6 +86,7 @@ def test_other_intents():
     assert parse_question("how many people have been killed since protests began?") == HowMany(
         "how many people have been killed since protests began?", topic="people have been killed since protests began")
     assert parse_question("Who's Navi Pillay?").name == "Navi Pillay"
+    assert parse_question("who is Megan Cole?").name == "Megan Cole"     # not "who is mean(ing) Cole"
     assert isinstance(parse_question("who is Navi Pillay"), WhoIs)
     assert parse_question("what is disputed?") == Disputed("what is disputed?", topic=None)
     assert parse_question("is the death toll disputed?").topic == "death toll"
