@@ -730,8 +730,10 @@ def _counting_asked(record: search.ClaimRecord, counted: list[str], reported: st
     `reported` (a word its sentence must hold); `amount`: asked "how much", which a sum of money answers."""
     if reported and not _coverage([reported], f"{record.passage} {record.content_text}"):
         return OTHER_COUNT
-    if not counted or amount and not all(map(_counts_things, record.figures)):
+    if amount and not all(map(_counts_things, record.figures)):
         return 1.0          # "how much damage ...?": "an estimated $150 million in damage"
+    if not counted:         # "how much will the closures save?" names nothing counted, and "900 signatures" is no sum
+        return OTHER_COUNT if amount else 1.0
     if set(counted) <= _ANYONE:     # "how many people ...?" is not asked in dollars or percent
         return 1.0 if any(map(_counts_things, record.figures)) else OTHER_COUNT
     if _coverage(counted, " ".join(record.figures)):

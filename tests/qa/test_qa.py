@@ -671,3 +671,13 @@ def test_what_an_organisation_said_includes_its_spokesman_introduced_by_its(ask,
 def test_who_is_says_whose_a_possessive_description_means(ask, index_text):
     index_text(ATTACK, "attack")
     assert ask("who is Abdi Wario?").message == "Abdi Wario: Its spokesman (National Liberation Army's spokesman)."
+
+
+def test_how_much_with_nothing_counted_is_answered_in_money(ask, index_text):
+    """"how much will the closures save?" counts nothing by name: a sum answers it, "900 signatures" does not."""
+    index_text("School closures\n\nThe board voted to close two schools, a move officials say will save about $2.3 "
+               "million a year. Parent Ann Lee said she had collected more than 900 signatures on a petition opposing "
+               "the closures, which she said would not save money.\n", "closures")
+    answer = ask("how much will the closures save?")
+    assert answer.status == ANSWERED and answer.items
+    assert all(any("$" in f for f in i.figures) for i in answer.items)
