@@ -63,6 +63,9 @@ NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is sai
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
 COUNTED_IN_CLAIM = 0.8   # how-many: kept when the claim's words name the people asked for, its figure others
+FIGURE_AFTER = 0.15      # how-many ending in a preposition ("bought for?"): added for a figure right after it
+# Prepositions a how-many question may end with, whose object is the figure asked for ("valued at?", "rose to?").
+_DANGLING = frozenset("for at to by".split())
 # How-many words for deaths, and the words articles report them with: "the death toll" and "how many died?" are
 # answered by "... have been killed", which shares no word with them.
 _DEATH_WORDS = frozenset("death deaths dead die died dies dying kill killed kills killing killings fatalities "
@@ -714,8 +717,12 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
     search.attach_own(session, records)
     best: dict[int, float] = {}         # per claim, its best score of any phrasing
     amount = bool(_HOW_MUCH.search(intent.text))
+    last = _TOKEN.findall(intent.topic.lower())[-1:]
+    asked_after = last[0] if last and last[0] in _DANGLING else None
     for claim_id, score, counted, reported in found:
         score *= _counting_asked(records[claim_id], counted, reported, amount)
+        if asked_after and _figure_after(asked_after, records[claim_id]):
+            score += FIGURE_AFTER
         best[claim_id] = max(best.get(claim_id, 0.0), score)
     scored = [(records[claim_id], score) for claim_id, score in best.items()]
     answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",
@@ -743,6 +750,13 @@ def _counting_asked(record: search.ClaimRecord, counted: list[str], reported: st
     # been killed since protests began" counts no protests)
     people = all(word in PERSON_NOUNS or word.removesuffix("s") in PERSON_NOUNS for word in counted)
     return COUNTED_IN_CLAIM if people and _coverage(counted, record.content_text) else OTHER_COUNT
+
+
+def _figure_after(preposition: str, record: search.ClaimRecord) -> bool:
+    """Whether one of the claim's figures follows the preposition a how-many question ends with: "bought for?" is
+    answered by "for $4.2 billion", not by "revenue of $2.7 billion" in another sentence naming the company."""
+    return any(re.search(rf"\b{preposition}\s+{re.escape(figure.split(' (')[0])}", record.passage, re.IGNORECASE)
+               for figure in record.figures)
 
 
 def _counts_things(figure: str) -> bool:

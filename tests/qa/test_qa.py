@@ -681,3 +681,10 @@ def test_how_much_with_nothing_counted_is_answered_in_money(ask, index_text):
     answer = ask("how much will the closures save?")
     assert answer.status == ANSWERED and answer.items
     assert all(any("$" in f for f in i.figures) for i in answer.items)
+
+
+def test_how_much_ending_in_a_preposition_puts_the_figure_after_it_first(ask, index_text):
+    """"bought for?" asks for the figure after "for": the deal's price, not the revenue of the company bought."""
+    index_text("Food deal\n\nHarbor Brands agreed on Monday to acquire rival food maker Crestmark Foods for $4.2 billion "
+               "in stock. Crestmark, founded in 1921, reported revenue of $2.7 billion last year.\n", "food-deal")
+    assert ask("how much is Crestmark being bought for?").items[0].figures == ["$4.2 billion"]
