@@ -688,3 +688,19 @@ def test_how_much_ending_in_a_preposition_puts_the_figure_after_it_first(ask, in
     index_text("Food deal\n\nHarbor Brands agreed on Monday to acquire rival food maker Crestmark Foods for $4.2 billion "
                "in stock. Crestmark, founded in 1921, reported revenue of $2.7 billion last year.\n", "food-deal")
     assert ask("how much is Crestmark being bought for?").items[0].figures == ["$4.2 billion"]
+
+
+ROLES = ("Roles\n\nThe board voted to close two schools on Tuesday.\n\nSuperintendent Dr. Karen Whitlock told the board the district faced a deficit. \"It works,\" said Dr. Sofia "
+         "Marchetti, a neurologist at the University of Bologna and the study's lead author. One analyst said the "
+         "price was high. Another analyst, Rebecca Thornton of Kellerman Securities, said the deal was fair.\n")
+
+
+@pytest.mark.parametrize("question, sources", [
+    ("what did the superintendent say?", {"Karen Whitlock"}),              # a title the role is written with
+    ("what did the lead author say?", {"Sofia Marchetti"}),                # the role ending her description
+    ("what did the analysts say?", {"One analyst", "Rebecca Thornton"}),  # a plural role: each who holds it
+])
+def test_a_role_asked_finds_whoever_the_articles_give_it(ask, index_text, question, sources):
+    index_text(ROLES, "roles")
+    answer = ask(question, article="roles")
+    assert answer.status == ANSWERED and {i.source_name for i in answer.items} == sources
