@@ -563,6 +563,14 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     records = search.brief_claims(session, list(dict.fromkeys(ids))[: search.CANDIDATES], team_id)
     written_by: dict[str, bool] = {}        # many candidates share a source as written: each judged once
     theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
+    named_so = sorted({r.source_key for r in theirs if r.source_key and r.source_key not in keys
+                       and r.source_text and fold_name(_head(r.source_text)) == fold_name(r.source_text)})
+    if named_so:        # the one written so is the source asked ("shadow health minister Ms Priya Kaur", "A Downing
+        # Street spokesperson"): their claims under other names ("Ms Kaur", "the spokesperson") are theirs too
+        keys += named_so
+        more = search.claims_by_sources(session, named_so, team_id, article_id=article_id)
+        records.update(search.brief_claims(session, [i for i in more if i not in records], team_id))
+        theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
     if intent.about:
         words = _scoring_words(intent.about)
         scored = [(r, _text_score(words, intent.about, r) * (NEGATED_CUE if _negated(r.cue_text or "") else 1.0))
@@ -680,8 +688,15 @@ def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str],
         head = _head(written)       # "The anchor for Univision" of "..., a US channel"
         written_by[written] = any(
             search.name_score(name_words, tokens) >= search.NAME_MATCH
-            for tokens in map(search.name_tokens, map(fold_name, [written, head, *_name_parts(written)])) if tokens)
+            for tokens in map(_speaking_for, map(search.name_tokens, map(fold_name, [
+                written, head, *_name_parts(written)]))) if tokens)
     return written_by[written]
+
+
+def _speaking_for(tokens: list[str]) -> list[str]:
+    """Whom a source as written speaks for: "a Harborline spokeswoman" and "A Downing Street spokesperson" speak for
+    Harborline and Downing Street, whose claims theirs are."""
+    return tokens[:-1] if len(tokens) > 1 and tokens[-1] in search.SPEAKING_FOR else tokens
 
 
 def _only_titles(words: list[str]) -> bool:

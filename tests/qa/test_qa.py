@@ -704,3 +704,20 @@ def test_a_role_asked_finds_whoever_the_articles_give_it(ask, index_text, questi
     index_text(ROLES, "roles")
     answer = ask(question, article="roles")
     assert answer.status == ANSWERED and {i.source_name for i in answer.items} == sources
+
+
+
+NURSES = ("Nurses\n\nHealth Minister Mr Daniel Hargreaves said 40,000 nurses had been hired.\n\nBut shadow health "
+          "minister Ms Priya Kaur said the figure counted nurses twice. \"That is a promise spun,\" Ms Kaur said. "
+          "Harborline Brands said it would cut no jobs. \"That report is simply wrong,\" a Harborline spokeswoman, "
+          "Megan Cole, said.\n")
+
+
+@pytest.mark.parametrize("question, said", [("what did the shadow health minister say?", ["twice", "spun"]),
+                                            ("what did Harborline say?", ["no jobs", "simply wrong"])])
+def test_the_source_written_as_asked_brings_its_claims_under_other_names(ask, index_text, question, said):
+    """"shadow health minister Ms Priya Kaur" is the one asked for, so "Ms Kaur" said it too; "a Harborline
+    spokeswoman" speaks for Harborline."""
+    index_text(NURSES, "nurses")
+    answer = ask(question, article="nurses")
+    assert answer.status == ANSWERED and [w for w in said if any(w in i.sentence for i in answer.items)] == said
