@@ -338,7 +338,9 @@ def _plural_pair(word: str, other: str) -> bool:
 
 
 def _plural_score(word: str, other: str) -> float:
-    return 100.0 if is_role(min(word, other, key=len)) else 60.0
+    """A role asked in the plural is each who holds it; asked in the singular, it is no group's ("the independent
+    expert" is not "independent experts")."""
+    return 100.0 if word == other + "s" and is_role(other) else 60.0
 
 
 def _one_end_kept(word: str, other: str) -> bool:
@@ -418,7 +420,7 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
     table: dict[tuple[str, str], float] = {}
     for word in query:
         for close, _ in _close_words(index, word):
-            table[word, close] = table[close, word] = _word_match(word, close)
+            table[word, close], table[close, word] = _word_match(word, close), _word_match(close, word)
             hits.update(index.tokens[close])
 
     def similar(a: str, b: str) -> float:

@@ -721,3 +721,9 @@ def test_the_source_written_as_asked_brings_its_claims_under_other_names(ask, in
     index_text(NURSES, "nurses")
     answer = ask(question, article="nurses")
     assert answer.status == ANSWERED and [w for w in said if any(w in i.sentence for i in answer.items)] == said
+
+
+def test_a_role_asked_in_the_singular_is_not_a_group(ask, index_text):
+    index_text("Trial\n\nThe pill worked, though independent experts cautioned that the results were preliminary.\n",
+               "pill")
+    assert not ask("what did the independent expert say?", article="pill").items
