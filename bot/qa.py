@@ -63,6 +63,9 @@ NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is sai
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
 COUNTED_IN_CLAIM = 0.8   # how-many: kept when the claim's words name the people asked for, its figure others
+FIGURE_AFTER = 0.15      # how-many ending in a preposition ("bought for?"): added for a figure right after it
+# Prepositions a how-many question may end with, whose object is the figure asked for ("valued at?", "rose to?").
+_DANGLING = frozenset("for at to by".split())
 # How-many words for deaths, and the words articles report them with: "the death toll" and "how many died?" are
 # answered by "... have been killed", which shares no word with them.
 _DEATH_WORDS = frozenset("death deaths dead die died dies dying kill killed kills killing killings fatalities "
@@ -560,6 +563,14 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
     records = search.brief_claims(session, list(dict.fromkeys(ids))[: search.CANDIDATES], team_id)
     written_by: dict[str, bool] = {}        # many candidates share a source as written: each judged once
     theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
+    named_so = sorted({r.source_key for r in theirs if r.source_key and r.source_key not in keys
+                       and r.source_text and fold_name(_head(r.source_text)) == fold_name(r.source_text)})
+    if named_so:        # the one written so is the source asked ("shadow health minister Ms Priya Kaur", "A Downing
+        # Street spokesperson"): their claims under other names ("Ms Kaur", "the spokesperson") are theirs too
+        keys += named_so
+        more = search.claims_by_sources(session, named_so, team_id, article_id=article_id)
+        records.update(search.brief_claims(session, [i for i in more if i not in records], team_id))
+        theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
     if intent.about:
         words = _scoring_words(intent.about)
         scored = [(r, _text_score(words, intent.about, r) * (NEGATED_CUE if _negated(r.cue_text or "") else 1.0))
@@ -677,8 +688,15 @@ def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str],
         head = _head(written)       # "The anchor for Univision" of "..., a US channel"
         written_by[written] = any(
             search.name_score(name_words, tokens) >= search.NAME_MATCH
-            for tokens in map(search.name_tokens, map(fold_name, [written, head, *_name_parts(written)])) if tokens)
+            for tokens in map(_speaking_for, map(search.name_tokens, map(fold_name, [
+                written, head, *_name_parts(written)]))) if tokens)
     return written_by[written]
+
+
+def _speaking_for(tokens: list[str]) -> list[str]:
+    """Whom a source as written speaks for: "a Harborline spokeswoman" and "A Downing Street spokesperson" speak for
+    Harborline and Downing Street, whose claims theirs are."""
+    return tokens[:-1] if len(tokens) > 1 and tokens[-1] in search.SPEAKING_FOR else tokens
 
 
 def _only_titles(words: list[str]) -> bool:
@@ -714,8 +732,12 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
     search.attach_own(session, records)
     best: dict[int, float] = {}         # per claim, its best score of any phrasing
     amount = bool(_HOW_MUCH.search(intent.text))
+    last = _TOKEN.findall(intent.topic.lower())[-1:]
+    asked_after = last[0] if last and last[0] in _DANGLING else None
     for claim_id, score, counted, reported in found:
         score *= _counting_asked(records[claim_id], counted, reported, amount)
+        if asked_after and _figure_after(asked_after, records[claim_id]):
+            score += FIGURE_AFTER
         best[claim_id] = max(best.get(claim_id, 0.0), score)
     scored = [(records[claim_id], score) for claim_id, score in best.items()]
     answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",
@@ -730,8 +752,10 @@ def _counting_asked(record: search.ClaimRecord, counted: list[str], reported: st
     `reported` (a word its sentence must hold); `amount`: asked "how much", which a sum of money answers."""
     if reported and not _coverage([reported], f"{record.passage} {record.content_text}"):
         return OTHER_COUNT
-    if not counted or amount and not all(map(_counts_things, record.figures)):
+    if amount and not all(map(_counts_things, record.figures)):
         return 1.0          # "how much damage ...?": "an estimated $150 million in damage"
+    if not counted:         # "how much will the closures save?" names nothing counted, and "900 signatures" is no sum
+        return OTHER_COUNT if amount else 1.0
     if set(counted) <= _ANYONE:     # "how many people ...?" is not asked in dollars or percent
         return 1.0 if any(map(_counts_things, record.figures)) else OTHER_COUNT
     if _coverage(counted, " ".join(record.figures)):
@@ -741,6 +765,13 @@ def _counting_asked(record: search.ClaimRecord, counted: list[str], reported: st
     # been killed since protests began" counts no protests)
     people = all(word in PERSON_NOUNS or word.removesuffix("s") in PERSON_NOUNS for word in counted)
     return COUNTED_IN_CLAIM if people and _coverage(counted, record.content_text) else OTHER_COUNT
+
+
+def _figure_after(preposition: str, record: search.ClaimRecord) -> bool:
+    """Whether one of the claim's figures follows the preposition a how-many question ends with: "bought for?" is
+    answered by "for $4.2 billion", not by "revenue of $2.7 billion" in another sentence naming the company."""
+    return any(re.search(rf"\b{preposition}\s+{re.escape(figure.split(' (')[0])}", record.passage, re.IGNORECASE)
+               for figure in record.figures)
 
 
 def _counts_things(figure: str) -> bool:

@@ -206,10 +206,11 @@ def _correct(word: str) -> str:
 
 
 def _verb(word: _Word) -> str | None:
-    """The say-verb this word is, allowing one typo ("sya", "sayd") for words of four letters or more."""
+    """The say-verb this word is, allowing one typo ("sya", "sayd") for words of four letters or more; not in a
+    capitalised word after the first, which is a name ("who is Megan Cole?": "Megan" is no typo of "mean")."""
     if word.word in SAY_VERBS:
         return word.word
-    if len(word.word) < 3 or not word.word.isalpha():
+    if len(word.word) < 3 or not word.word.isalpha() or word.start > 0 and word.raw.istitle():
         return None
     close = _closest(word.word, SAY_VERBS)
     return close if close and (len(word.word) >= 4 or close in {"say", "said"}) else None
@@ -329,6 +330,9 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
 
     if first == "how" and second in {"many", "much"}:
         return HowMany(text, article, topic=_between(cleaned, words, 2) or _between(cleaned, words, 1))
+    said = _what_said(text, cleaned, words, article)    # "what did X say about the death toll?" asks X, not a count
+    if said:
+        return said
     if "toll" in w or cleaned.lower().startswith("number of "):
         return HowMany(text, article, topic=cleaned)
 
@@ -340,6 +344,25 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     if first in {"who", "whom"} and second in {"is", "was", "are", "were"} and w[2:3] == ["to"] and len(w) > 4 \
             and _verb(words[3]):       # "who is to blame for the deaths?": who blames whom for them
         return WhoSays(text, article, topic=_strip_leading(_between(cleaned, words, 4), "for"), verb=_verb(words[3]))
+    if first in {"who", "whom"} and second in {"is", "was", "are", "were"} and len(w) > 2:
+        if w[2] in _BEFORE_PLACE:
+            return _search(text, article, cleaned)     # "who is in Yayladagi?": not someone called "in ..."
+        return WhoIs(text, article, name=_between(cleaned, words, 2))
+
+    if first == "what" and second in {"is", "are", "was", "were"} and len(w) >= 3 \
+            and not any(_verb(x) for x in words[2:]):
+        rest = _between(cleaned, words, 2)
+        if rest[:1].isupper():
+            return WhoIs(text, article, name=rest)
+
+    return _search(text, article, cleaned)
+
+
+def _what_said(text: str, cleaned: str, words: list[_Word], article: str | None) -> Intent | None:
+    """"did X say ...?", "what did X say [about ...]?", "what X said": a named source's claims (or, for "did anyone
+    say ...?", who says it); None for a question of another shape."""
+    w = [x.word for x in words]
+    first, second = w[0], (w[1] if len(w) > 1 else "")
     if first in {"did", "does", "do", "has", "have", "had"} and len(w) > 2:
         said = next((i for i in range(2, len(words)) if _verb(words[i])), None)    # "did Erdogan call it savagery?"
         if said is not None and {x.raw.lower() for x in words[1:said]} <= _ANYONE and said + 1 < len(words):
@@ -348,28 +371,18 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
         if said is not None and not all(x.raw.lower() in _NO_SOURCE for x in words[1:said]):
             return WhatSaid(text, article, source=_between(cleaned, words, 1, said),
                             about=_about(cleaned, words, said))
-    if first in {"who", "whom"} and second in {"is", "was", "are", "were"} and len(w) > 2:
-        if w[2] in _BEFORE_PLACE:
-            return _search(text, article, cleaned)     # "who is in Yayladagi?": not someone called "in ..."
-        return WhoIs(text, article, name=_between(cleaned, words, 2))
-
     if first == "what" and len(w) >= 3:
-        said = ([i for i in range(2, len(words)) if words[i].word in SAY]
-                or [i for i in range(2, len(words)) if words[i].word in SAY_VERBS]
-                or [i for i in range(2, len(words)) if _verb(words[i])])
-        if second in AUXILIARIES and said and said[0] > 2:
-            verb_at = _asking_verb(words, said)
+        said_at = ([i for i in range(2, len(words)) if words[i].word in SAY]
+                   or [i for i in range(2, len(words)) if words[i].word in SAY_VERBS]
+                   or [i for i in range(2, len(words)) if _verb(words[i])])
+        if second in AUXILIARIES and said_at and said_at[0] > 2:
+            verb_at = _asking_verb(words, said_at)
             if w[verb_at - 1] == "been" and verb_at - 1 > 2:
                 subject = _between(cleaned, words, 2, verb_at - 1)
             else:
                 subject = _between(cleaned, words, 2, verb_at)
             return WhatSaid(text, article, source=subject, about=_about(cleaned, words, verb_at))
-        if said and said[0] > 1 and second not in AUXILIARIES and not all(
-                x.raw.lower() in _NO_SOURCE for x in words[1:said[0]]):     # "what couldn't be confirmed?" names no one
-            return WhatSaid(text, article, source=_between(cleaned, words, 1, said[0]))
-        if second in {"is", "are", "was", "were"} and first == "what" and not said:
-            rest = _between(cleaned, words, 2)
-            if rest and rest[:1].isupper():
-                return WhoIs(text, article, name=rest)
-
-    return _search(text, article, cleaned)
+        if said_at and said_at[0] > 1 and second not in AUXILIARIES and not all(
+                x.raw.lower() in _NO_SOURCE for x in words[1:said_at[0]]):   # "what couldn't be confirmed?" names no one
+            return WhatSaid(text, article, source=_between(cleaned, words, 1, said_at[0]))
+    return None

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, and_, func, or_, text, true
 from sqlmodel import Session, select
 
+from bot.extract.entities import PERSON_NOUNS, PERSON_TITLES
 from store.db import open_session
 from store.models import Alias, Article, Claim, Correction, Dispute, DisputeClaim, Entity, Figure, Hedge, Sentence
 
@@ -331,8 +332,15 @@ def _keys_named(session: Session, spellings: set[str], descriptions: set[str], t
 
 
 def _plural_pair(word: str, other: str) -> bool:
-    """A plural and its singular: not the same name ("Republicans" are not "the Republican")."""
+    """A plural and its singular: not the same name ("Republicans" are not "the Republican"); but a role's plural
+    is each who holds it ("the analysts": "one analyst" and "another analyst"), which _plural_score gives."""
     return word != other and (word == other + "s" or other == word + "s")
+
+
+def _plural_score(word: str, other: str) -> float:
+    """A role asked in the plural is each who holds it; asked in the singular, it is no group's ("the independent
+    expert" is not "independent experts")."""
+    return 100.0 if word == other + "s" and is_role(other) else 60.0
 
 
 def _one_end_kept(word: str, other: str) -> bool:
@@ -343,9 +351,9 @@ def _one_end_kept(word: str, other: str) -> bool:
 
 
 def _word_match(word: str, other: str) -> float:
-    """rapidfuzz similarity of two name words, 60 for a plural and its singular, 0 when both ends differ."""
+    """rapidfuzz similarity of two name words, _plural_score for a plural and its singular, 0 when both ends differ."""
     if _plural_pair(word, other):
-        return 60.0
+        return _plural_score(word, other)
     return fuzz.ratio(word, other) if _one_end_kept(word, other) else 0.0
 
 
@@ -362,7 +370,7 @@ def _word_matches(query: list[str], name: list[str]) -> list[list[float]]:
         for i, word in enumerate(query):
             for j, other in enumerate(name):
                 if _plural_pair(word, other):
-                    scores[i][j] = 60.0
+                    scores[i][j] = _plural_score(word, other)
     return scores
 
 
@@ -381,10 +389,20 @@ def name_score(query: list[str], name: list[str], similar=None) -> float:
         return sum(len(w) * b for w, b in zip(wanted, best)) / sum(len(w) for w in wanted)
 
     score = 0.8 * coverage(query, query_best) + 0.2 * coverage(name, name_best)
+    role = is_role(query[-1])
+    if role and len(name) >= len(query) and all(b >= 85 for b in name_best[-len(query):]) \
+            and min(query_best) >= 85:
+        score = max(score, coverage(query, query_best))     # a description ending in the role asked ("a
+        # neurologist ... and the study's lead author" for "the lead author"): its other words take nothing away
     extra = any(b < 85 for b in name_best)
-    if extra and name_best[-1] < 85 and not (query[-1] in ROLE_WORDS and query_best[-1] >= 85):
+    if extra and name_best[-1] < 85 and not (role and query_best[-1] >= 85):
         score = min(score, NEAR_NAME)
     return score
+
+
+def is_role(word: str) -> bool:
+    """Whether a name's word names a role or office a person holds ("superintendent", "analysts"), not a name."""
+    return any(w in ROLE_WORDS or w in PERSON_NOUNS or w in PERSON_TITLES for w in (word, word.removesuffix("s")))
 
 
 def match_names(session: Session, folded: str, team_id: str, *, floor: float = NAME_MATCH,
@@ -402,7 +420,7 @@ def match_names(session: Session, folded: str, team_id: str, *, floor: float = N
     table: dict[tuple[str, str], float] = {}
     for word in query:
         for close, _ in _close_words(index, word):
-            table[word, close] = table[close, word] = _word_match(word, close)
+            table[word, close], table[close, word] = _word_match(word, close), _word_match(close, word)
             hits.update(index.tokens[close])
 
     def similar(a: str, b: str) -> float:

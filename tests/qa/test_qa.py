@@ -671,3 +671,59 @@ def test_what_an_organisation_said_includes_its_spokesman_introduced_by_its(ask,
 def test_who_is_says_whose_a_possessive_description_means(ask, index_text):
     index_text(ATTACK, "attack")
     assert ask("who is Abdi Wario?").message == "Abdi Wario: Its spokesman (National Liberation Army's spokesman)."
+
+
+def test_how_much_with_nothing_counted_is_answered_in_money(ask, index_text):
+    """"how much will the closures save?" counts nothing by name: a sum answers it, "900 signatures" does not."""
+    index_text("School closures\n\nThe board voted to close two schools, a move officials say will save about $2.3 "
+               "million a year. Parent Ann Lee said she had collected more than 900 signatures on a petition opposing "
+               "the closures, which she said would not save money.\n", "closures")
+    answer = ask("how much will the closures save?")
+    assert answer.status == ANSWERED and answer.items
+    assert all(any("$" in f for f in i.figures) for i in answer.items)
+
+
+def test_how_much_ending_in_a_preposition_puts_the_figure_after_it_first(ask, index_text):
+    """"bought for?" asks for the figure after "for": the deal's price, not the revenue of the company bought."""
+    index_text("Food deal\n\nHarbor Brands agreed on Monday to acquire rival food maker Crestmark Foods for $4.2 billion "
+               "in stock. Crestmark, founded in 1921, reported revenue of $2.7 billion last year.\n", "food-deal")
+    assert ask("how much is Crestmark being bought for?").items[0].figures == ["$4.2 billion"]
+
+
+ROLES = ("Roles\n\nThe board voted to close two schools on Tuesday.\n\nSuperintendent Dr. Karen Whitlock told the board the district faced a deficit. \"It works,\" said Dr. Sofia "
+         "Marchetti, a neurologist at the University of Bologna and the study's lead author. One analyst said the "
+         "price was high. Another analyst, Rebecca Thornton of Kellerman Securities, said the deal was fair.\n")
+
+
+@pytest.mark.parametrize("question, sources", [
+    ("what did the superintendent say?", {"Karen Whitlock"}),              # a title the role is written with
+    ("what did the lead author say?", {"Sofia Marchetti"}),                # the role ending her description
+    ("what did the analysts say?", {"One analyst", "Rebecca Thornton"}),  # a plural role: each who holds it
+])
+def test_a_role_asked_finds_whoever_the_articles_give_it(ask, index_text, question, sources):
+    index_text(ROLES, "roles")
+    answer = ask(question, article="roles")
+    assert answer.status == ANSWERED and {i.source_name for i in answer.items} == sources
+
+
+
+NURSES = ("Nurses\n\nHealth Minister Mr Daniel Hargreaves said 40,000 nurses had been hired.\n\nBut shadow health "
+          "minister Ms Priya Kaur said the figure counted nurses twice. \"That is a promise spun,\" Ms Kaur said. "
+          "Harborline Brands said it would cut no jobs. \"That report is simply wrong,\" a Harborline spokeswoman, "
+          "Megan Cole, said.\n")
+
+
+@pytest.mark.parametrize("question, said", [("what did the shadow health minister say?", ["twice", "spun"]),
+                                            ("what did Harborline say?", ["no jobs", "simply wrong"])])
+def test_the_source_written_as_asked_brings_its_claims_under_other_names(ask, index_text, question, said):
+    """"shadow health minister Ms Priya Kaur" is the one asked for, so "Ms Kaur" said it too; "a Harborline
+    spokeswoman" speaks for Harborline."""
+    index_text(NURSES, "nurses")
+    answer = ask(question, article="nurses")
+    assert answer.status == ANSWERED and [w for w in said if any(w in i.sentence for i in answer.items)] == said
+
+
+def test_a_role_asked_in_the_singular_is_not_a_group(ask, index_text):
+    index_text("Trial\n\nThe pill worked, though independent experts cautioned that the results were preliminary.\n",
+               "pill")
+    assert not ask("what did the independent expert say?", article="pill").items

@@ -66,6 +66,8 @@ def test_who_says(text, topic):
     ("what did Erdogan say about it?", "Erdogan", None),
     ("Did the Syrian government say residents requested the army?", "the Syrian government",
      "residents requested the army"),
+    ("what did Murkomen say about the death toll?", "Murkomen", "the death toll"),    # not a count: his claims
+    ("did the Red Cross say the toll would rise?", "the Red Cross", "the toll would rise"),
 ])
 def test_what_said(text, source, about):
     intent = parse_question(text)
@@ -84,9 +86,11 @@ def test_other_intents():
     assert parse_question("how many people have been killed since protests began?") == HowMany(
         "how many people have been killed since protests began?", topic="people have been killed since protests began")
     assert parse_question("Who's Navi Pillay?").name == "Navi Pillay"
+    assert parse_question("who is Megan Cole?").name == "Megan Cole"     # not "who is mean(ing) Cole"
     assert isinstance(parse_question("who is Navi Pillay"), WhoIs)
     assert parse_question("what is disputed?") == Disputed("what is disputed?", topic=None)
     assert parse_question("is the death toll disputed?").topic == "death toll"
+    assert isinstance(parse_question("what is the death toll according to the Red Cross?"), HowMany)
     assert parse_question("who disputes the death toll?").topic == "death toll"
     sources = parse_question("who are the sources in the Jisr al-Shugur article?")
     assert isinstance(sources, Sources) and sources.article_hint == "Jisr al-Shugur"
