@@ -480,12 +480,13 @@ def _clause(tokens: list[Token], head: Token) -> list[Token]:
 
 def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int, plural: bool) -> int | None:
     """The entity with this head word whose names hold every word of the description and that agrees in number
-    (no person for "organizers", no group for "the candidate", no part of a group for the whole), and not a pair
-    the description names one of ("the media" is not "media and voters"); the nearest earlier mention wins, else
-    the first later one."""
+    (no person for "organizers", no group for "the candidate", no part of a group for the whole), not a pair the
+    description names one of ("the media" is not "media and voters"), nor another office ("shadow minister"); the
+    nearest earlier mention wins, else the first later one."""
     fitting = {i for i in range(len(ctx.entities))
                if head_word in ctx.heads[i] and words <= ctx.words[i] and _fits_number(ctx.entities[i], words, plural)
-               and (words == ctx.words[i] or not _is_pair(ctx.entities[i].name))}
+               and (words == ctx.words[i] or not _is_pair(ctx.entities[i].name))
+               and not (ctx.words[i] & _QUALIFIERS) - words}
     if not fitting:
         return None
     earlier = [m for m in ctx.mentions if m.entity in fitting and m.span.start < before]
@@ -495,6 +496,11 @@ def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int,
         return None     # "the company" is one named before it, not an analyst's firm named at the end
     later = [m for m in ctx.mentions if m.entity in fitting]
     return min(later, key=lambda m: m.span.start).entity if later else min(fitting)
+
+
+# Words that make an office another one: "the minister" is not the shadow minister, "the president" not the vice
+# president or a former one.
+_QUALIFIERS = frozenset("shadow former deputy vice".split())
 
 
 def _is_pair(name: str) -> bool:

@@ -240,6 +240,10 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     ("Veridian Therapeutics said the drug worked. The company said three patients died. An analyst at Leerink "
      "Partners, Mara Chen, said sales could reach $4 billion.", "The company", "three patients died",
      "Veridian Therapeutics"),
+    # "the minister" is not the shadow minister named nearer to it
+    ("Health Minister Daniel Hargreaves said 40,000 nurses were hired. But shadow health minister Priya Kaur said "
+     "the figure was wrong. The minister said the figures were checked.", "The minister", "the figures were checked",
+     "Daniel Hargreaves"),
     # the one asked answers the question, not the reporter asking it
     ("The reporter asked Denise Alvarado whether she supported the plan. \"Yes, and I would go further,\" she said.",
      "she", "Yes, and I would go further", "Denise Alvarado"),
