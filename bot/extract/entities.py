@@ -310,6 +310,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
     _gloss_votes(doc[end - 1], votes)
+    if not titled and _ACRONYM.fullmatch(name) and len(name.replace(".", "")) <= 4 and votes.pop("PERSON", 0):
+        votes["ORG"] += 1   # "OCHA", "NATO": initials name a body, whatever noun the parser hung them on
     if name in ORGANISATION_NAMES:
         votes["ORG"] += 3
     return _Mention(start, end, name_start, label, name, votes, gender=_titled_gender(doc[start:name_start]))
@@ -416,7 +418,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             first_keys.append(key)
         else:
             twin.extend(group)
-    groups = _with_short_names_joined(_with_acronyms_joined(groups))
+    groups = _with_qualified_names_joined(_with_short_names_joined(_with_acronyms_joined(groups)))
     # Longest names first, so that a surname always joins a full name that is kept.
     groups.sort(key=lambda g: -max(len(m.key.split()) for m in g))
     kept: list[tuple[list[_Mention], set[tuple[str, ...]]]] = []
@@ -527,6 +529,36 @@ def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention
     # the short name may be taken for a person now and then ("Voltaro said"), so long as it mostly is not
     return _joined_to_one_owner(groups, lambda group: [] if _type_votes(group).most_common(1)[0][0] == "PERSON"
                                 else full_names.get(tuple(group[0].key.split()), []))
+
+
+# Words a body's full name adds to the name it goes by, beside a country's: "Kenya Red Cross Society" is the Red Cross.
+BODY_WORDS = frozenset("society association federation foundation institute institution organisation organization "
+                       "authority agency service trust union league".split())
+
+
+def _with_qualified_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention]]:
+    """"Red Cross" joins "Kenya Red Cross Society" and "Statistics Authority" "UK Statistics Authority": a body's
+    name inside just one longer name that adds only a country and words saying what kind of body it is."""
+    def body(group: list[_Mention]) -> bool:
+        return _type_votes(group).most_common(1)[0][0] == "ORG" and not _personish(group)
+
+    bodies = [(g, g[0].key.split()) for g in groups if body(g)]
+
+    def owners(group: list[_Mention]) -> list[list[_Mention]]:
+        words = group[0].key.split()
+        if not body(group) or not words or " ".join(words) in COUNTRIES:
+            return []
+        return [g for g, full in bodies if len(full) > len(words) and _within(words, full)]
+    return _joined_to_one_owner(groups, owners)
+
+
+def _within(words: list[str], full: list[str]) -> bool:
+    """`words` run unbroken in `full`, and the rest of `full` is countries and kinds of body."""
+    for i in range(len(full) - len(words) + 1):
+        if full[i:i + len(words)] == words:
+            rest = full[:i] + full[i + len(words):]
+            return all(w in COUNTRIES or w in BODY_WORDS for w in rest)
+    return False
 
 
 class _NamePart(NamedTuple):

@@ -183,6 +183,16 @@ def test_an_epithet_in_a_quotation_or_a_sentences_first_word_is_no_part_of_the_n
     assert any(e.name == "Angela Davis" for e in entities)
 
 
+def test_a_bodys_name_inside_its_full_name_is_that_body_and_its_initials_no_person(nlp):
+    entities, _ = entities_of(nlp, "The Kenya Red Cross Society said it had recorded 112 deaths. Ahmed Idris, the Red "
+                                   "Cross regional coordinator, said more would be found. The UK Statistics Authority "
+                                   "wrote to ministers. The Statistics Authority chair agreed. A spokeswoman for the "
+                                   "United Nations Office for the Coordination of Humanitarian Affairs (OCHA) spoke.")
+    assert entity_with(entities, "Red Cross").name == "Kenya Red Cross Society"
+    assert entity_with(entities, "Statistics Authority").name == "UK Statistics Authority"
+    assert entity_with(entities, "OCHA").type == "ORG"
+
+
 def test_people_with_one_surname_stay_apart_and_transliterations_join(nlp):
     entities, _ = entities_of(nlp, "John Smith and Joan Smith came. Colonel Muammar Gaddafi said the rebels "
                                    "would lose. Col Qaddafi spoke in Tripoli.")
