@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LIKE_NUM, LOWER
+from spacy.attrs import IS_CURRENCY, LIKE_NUM, LOWER
 from spacy.tokens import Doc, Token
 
 from bot.extract.sentences import sentence_at
@@ -58,6 +58,10 @@ TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decad
 MEASURE_NOUNS = frozenset("toll tally".split())
 GENERIC_MEASURES = frozenset("number count total figure estimate".split())
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+# Money's short multipliers, after a currency sign only ("£60m", "$1.2bn"; "100m" alone is a distance).
+ABBREVIATED = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+               "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
+_GLUED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(k|m|mn|bn|b|tn|trn)\.?$", re.I)
 
 
 @dataclass
@@ -184,7 +188,7 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
     low, high = _bounds(amount, effect) if amount is not None else (None, None)
     first = hedge_tokens[0] if hedge_tokens and hedge_tokens[0].i < start.i else start
     last = counted[-1] if counted and group[-1].i < counted[0].i <= group[-1].i + 2 else group[-1]
-    span = norm.span(first.idx, last.idx + len(last))
+    span = norm.span(first.idx, last.idx + len(last.text.rstrip(".") if last.lower_.rstrip(".") in ABBREVIATED else last))
     sentence = sentence_at(sentences, span.start)
     if sentence is None:
         return None
@@ -207,7 +211,9 @@ def _possible_starts(doc: Doc) -> list[int]:
     words = doc.to_array([LOWER, LIKE_NUM])
     lowers = numpy.unique(words[:, 0])
     starting = [h for h in lowers.tolist() if _may_start(doc.vocab.strings[h])]
-    return numpy.flatnonzero(words[:, 1].astype(bool) | numpy.isin(words[:, 0], starting)).tolist()
+    after_currency = numpy.roll(doc.to_array(IS_CURRENCY).astype(bool), 1)
+    after_currency[0] = False
+    return numpy.flatnonzero(words[:, 1].astype(bool) | numpy.isin(words[:, 0], starting) | after_currency).tolist()
 
 
 def _may_start(word: str) -> bool:
@@ -230,6 +236,9 @@ def _number_group(doc: Doc, start: int) -> list[Token]:
     token = doc[start]
     if token.lower_ in ("a", "an") and start + 1 < len(doc) and doc[start + 1].lower_ in MULTIPLIERS:
         return [token] + _number_group(doc, start + 1)  # "a dozen", "a hundred"
+    money = start > 0 and doc[start - 1].is_currency
+    if money and _GLUED.match(token.text):
+        return [token]      # "£1.2bn"
     if not _is_number_word(token):
         return []
     if token.lower_ in ("few", "couple") and not (start > 0 and doc[start - 1].lower_ == "a"):
@@ -247,6 +256,9 @@ def _number_group(doc: Doc, start: int) -> list[Token]:
             i += 2
         else:
             break
+    if money and i < len(doc) and doc[i].lower_.rstrip(".") in ABBREVIATED and not doc[i - 1].whitespace_:
+        group.append(doc[i])    # "£60" "m"
+        return group
     return group + _share_tail(doc, i, group)
 
 
@@ -288,7 +300,14 @@ def _amount(group: list[Token]) -> _Amount | None:
         word = token.lower_
         if word in ("of", "a", "an"):
             continue
-        if _DIGITS.match(token.text):
+        glued = _GLUED.match(token.text)
+        if glued:
+            value = float(glued.group(1).replace(",", "")) * ABBREVIATED[glued.group(2).lower()]
+            piece = (value, value)
+        elif position > 0 and word.rstrip(".") in ABBREVIATED and low is not None:
+            low, high = low * ABBREVIATED[word.rstrip(".")], high * ABBREVIATED[word.rstrip(".")]
+            continue
+        elif _DIGITS.match(token.text):
             value = float(token.text.replace(",", ""))
             piece = (value, value)
         elif word in UNITS or "-" in word:
