@@ -74,7 +74,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             if not contents or _expletive(doc, sources) or _not_said(cue_head(doc, cue)) \
                     or _label_before_colon(doc, cue, sources) \
                     or _thing_doing(doc, cue, sources) or _anonymity(doc, cue, contents) \
-                    or _done_by_a_thing(doc, cue, sources) or _purpose(doc, cue_head(doc, cue), sources):
+                    or _done_by_a_thing(doc, cue, sources) or _purpose(doc, cue_head(doc, cue), sources) \
+                    or _leaves_its_quotation(openings, closings, cue, contents):
                 continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
             if quote is not None:
@@ -371,6 +372,14 @@ def _thing_doing(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]])
     no reporting verb says is no source."""
     return len(sources) == 1 and doc[sources[0][0]:sources[0][1]].text.lower() == "which" \
         and not lexicon_kind(cue_head(doc, cue).lemma_)
+
+
+def _leaves_its_quotation(openings: list[int], closings: dict[int, int], cue: tuple[int, int],
+                          contents: list[tuple[int, int]]) -> bool:
+    """'"We got more votes than anyone told us we would," Okoro said': a cue inside a quotation reports within it;
+    a content running out past its closing mark is a misreading ("anyone" saying "we would, Okoro said")."""
+    opening = openings[cue[0]]
+    return opening >= 0 and any(end > closings[opening] + 1 for _, end in contents)
 
 
 def _done_by_a_thing(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> bool:

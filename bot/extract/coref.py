@@ -87,6 +87,7 @@ class _Context:
     sentence_of: list[int] = field(default_factory=list)         # token index -> its sentence's number in the doc
     mention_spans: set[Span] = field(default_factory=set)
     described: set[int] = field(default_factory=set)              # entities made from a common noun, not a name
+    they_people: set[int] = field(default_factory=set)            # people the article says go by "they"
     # Per token, read once from the Doc's arrays: the loops over many tokens need no spaCy Token objects.
     lowers: list[int] = field(default_factory=list)         # string hashes
     pos: list[int] = field(default_factory=list)
@@ -107,6 +108,7 @@ class _Context:
             self.index_mention(mention)
             self.mention_spans.add(mention.span)
         self._count_gender_pronouns()
+        self._find_they_people()
         for index, entity in enumerate(self.entities):
             self.heads.append(set())
             self.words.append(set())
@@ -122,6 +124,14 @@ class _Context:
                 if rest and _OF.match(entity.description, len(head)):
                     self.words[index].update(w for w in map(_stem, fold_name(rest[0]).split())
                                              if w not in _FUNCTION_WORDS)
+
+    def _find_they_people(self) -> None:
+        """"Independent candidate Sam Okoro, who uses they/them pronouns, ...": "they said" may be Okoro."""
+        for match in _THEY_PRONOUNS.finditer(self.norm.text):
+            before = [m for m in self.mentions if m.span.start < self.norm.span(match.start(), match.start()).start
+                      and self.entities[m.entity].type == "PERSON"]
+            if before:
+                self.they_people.add(max(before, key=lambda m: m.span.start).entity)
 
     def _learn(self, index: int, alias: str, entity_type: str, head: str | None = None) -> None:
         folded = [_stem(w) for w in fold_name(alias).split()]
@@ -673,10 +683,20 @@ def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> boo
         return _is_person(entity) and _gender(ctx, index) in (None, PERSON_PRONOUNS[pronoun])
     plural = token is not None and token.tag_ in ("NNS", "NNPS")
     if pronoun in GROUP_PRONOUNS:
+        if index in ctx.they_people:
+            return True
+        if entity.type == "GROUP" and index in ctx.described and ctx.heads[index] & _THING_STEMS:
+            return False    # "results published by the secretary of state" are no "they" who spoke
         return entity.type in ("GROUP", "NORP") or entity.type == "ORG" and (plural or token is None)
     return entity.type in ("ORG", "GPE") and not plural
 
 
+_THEY_PRONOUNS = re.compile(r"\b(?:uses?|using|goes by|go by|prefers?)\s+(?:the\s+)?(?:pronouns?\s+)?\"?they\s*/\s*them\b",
+                            re.I)
+# Plural things a source may be ("according to results published by ...") that never speak as "they".
+_THING_STEMS = frozenset(_stem(w) for w in "results figures data numbers statistics documents records polls surveys "
+                         "reports studies estimates files memos emails messages letters photos videos images filings "
+                         "analyses tallies counts".split())
 # Nouns that pick up an organisation named before them, never one named only after: "The agency approved ..." after
 # the FDA is not the European Medicines Agency of the next paragraph.
 _KIND_STEMS = frozenset(_stem(w) for w in ("company", "firm", "force", "agency", "ministry", "department",

@@ -283,12 +283,16 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     # a title in lower case before two words is no part of an organisation's name: "Rwandan government spokeswoman
     # Yolande Makolo", which the NER took whole for an organisation
     described = bool(titled) and doc[titled[-1]].is_lower and end - titled[-1] > 2
-    if label in _MAYBE_PERSON or titled and (honoured or described or label not in ("ORG", "FAC")):
+    named = bool(titled) and any(_word(doc[i]) in FIRST_NAMES for i in range(titled[-1] + 1, end - 1))
+    if label in _MAYBE_PERSON or titled and (honoured or described or named or label not in ("ORG", "FAC")):
         name_start = max(titled[-1] + 1 if titled else start, office_end if start < office_end else start)
         while name_start < end - 1 and _is_title(doc[name_start]):
             name_start += 1
         if label == "PERSON" and any(_word(doc[i]) in TITLES for i in range(name_start, tagged_start)):
             name_start = tagged_start   # "Leeds City Council leader James Lewthwaite": the NER's name
+        person = _person_start(head)
+        if label == "PERSON" and name_start < person < end - 1 and _word(doc[person]) in FIRST_NAMES:
+            name_start = person         # "Maricopa County Recorder Janet Pruitt": the name the NER gave the head
         if end - name_start == 1 and doc[name_start].lower_ in GENERIC_NOUNS:
             name_start = start  # "Queen City", "State of the Union": a name, not a title and a word
     if label == "PERSON" and end - name_start > 2 and _word(doc[name_start]) not in FIRST_NAMES \
@@ -320,6 +324,16 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
 def _titled_gender(titles: SpacySpan) -> str | None:
     words = {_word(t) for t in titles}
     return "female" if words & FEMALE_WORDS else "male" if words & MALE_WORDS else None
+
+
+def _person_start(head: Token) -> int:
+    """Where the NER's person name holding `head` starts (the end of the Doc when it tagged none there)."""
+    if head.ent_type_ != "PERSON":
+        return len(head.doc)
+    i = head.i
+    while i > 0 and head.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
 
 
 def _gloss_votes(root: Token, votes: Counter) -> None:
@@ -365,6 +379,9 @@ def _office_start(doc: Doc, start: int, end: int) -> int:
     i = start - 1
     while i > 1 and doc[i].tag_ in ("NNP", "NNPS") and doc[i].dep_ in ("pobj", "compound"):
         i -= 1
+    if i == start - 1 and i > 0 and doc[i].lower_ == "of" and _word(doc[i - 1]) in TITLES \
+            and any(_word(doc[k]) in FIRST_NAMES for k in range(start + 1, end - 1)):
+        return i - 1    # the NER began at the office's place: "Secretary of [State Adrian Mena]"
     office = doc[i - 1] if i < start - 1 and i > 0 and doc[i].lower_ == "of" else None
     if office is not None and _word(office) in TITLES and start <= office.head.i < end \
             and office.dep_ in ("compound", "nmod"):

@@ -520,3 +520,9 @@ def test_officials_of_a_relative_clause_run_into_the_noun_it_describes_speak_of_
 ])
 def test_what_reports_no_claim(quotes_of, text, cues):
     assert [q.cue.text for q in quotes_of(text + "\n")] == cues
+
+
+def test_a_cue_inside_a_quotation_reports_nothing_past_its_closing_mark(quotes_of):
+    quotes = quotes_of("Okoro thanked supporters. \u201cWe got more votes than anyone told us we would,\u201d Okoro "
+                       "said. They said they would not rule out running again in 2030.\n")
+    assert all(q.contents[-1].text != "we would,\u201d Okoro said" for q in quotes)

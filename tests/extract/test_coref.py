@@ -244,6 +244,10 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     ("Health Minister Daniel Hargreaves said 40,000 nurses were hired. But shadow health minister Priya Kaur said "
      "the figure was wrong. The minister said the figures were checked.", "The minister", "the figures were checked",
      "Daniel Hargreaves"),
+    # a person the article says goes by "they"; "results" never speak
+    ("With most votes counted, Delgado led, according to results published by the state. Independent candidate Sam "
+     "Okoro, who uses they/them pronouns, had 2.5%. Okoro said they were proud. They said they would not rule out "
+     "running again.", "They", "they would not rule out running again", "Sam Okoro"),
     # the one asked answers the question, not the reporter asking it
     ("The reporter asked Denise Alvarado whether she supported the plan. \"Yes, and I would go further,\" she said.",
      "she", "Yes, and I would go further", "Denise Alvarado"),

@@ -193,6 +193,19 @@ def test_a_bodys_name_inside_its_full_name_is_that_body_and_its_initials_no_pers
     assert entity_with(entities, "OCHA").type == "ORG"
 
 
+@pytest.mark.parametrize("text, alias, name", [
+    # the NER began at the office's place, or ran a county and an office into the name
+    ("Arizona Secretary of State Adrian Mena said no complaint had been made.", "Secretary of State Adrian Mena",
+     "Adrian Mena"),
+    ("Maricopa County Recorder Janet Pruitt, a Republican, said there was no evidence.", "Janet Pruitt",
+     "Janet Pruitt"),
+])
+def test_a_persons_name_is_the_name_the_ner_gave_not_the_office_before_it(nlp, text, alias, name):
+    entities, _ = entities_of(nlp, text)
+    person = entity_with(entities, alias)
+    assert (person.name, person.type) == (name, "PERSON")
+
+
 def test_people_with_one_surname_stay_apart_and_transliterations_join(nlp):
     entities, _ = entities_of(nlp, "John Smith and Joan Smith came. Colonel Muammar Gaddafi said the rebels "
                                    "would lose. Col Qaddafi spoke in Tripoli.")
