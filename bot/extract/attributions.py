@@ -54,7 +54,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     quoted = [opening >= 0 for opening in openings]
     checker = cue_checker()
     proposed = list(candidates(doc, norm, openings, *taggers(), cue_scorer()))
-    accepted = [c for c in proposed if c.by_rule or checker.accepts(c.evidence)]
+    accepted = _with_added_remarks([c for c in proposed if c.by_rule or checker.accepts(c.evidence)], doc)
     is_word = _words(doc)
     cue_tokens = {i for c in accepted for i in range(*c.cue)}
     closings = _closings(openings)
@@ -97,6 +97,24 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     quotes.sort(key=lambda q: q.cue.start)
     _nest(quotes)
     return quotes
+
+
+def _with_added_remarks(accepted: list[Candidate], doc: Doc) -> list[Candidate]:
+    """"Natarajan said breaches of telecom companies were dangerous, adding that customers should set up a PIN":
+    the parser hangs "adding" on the reported clause, so the taggers give its remark to that clause's subject. The
+    remark is the speaker's own, and the first claim ends before it."""
+    for remark in accepted:
+        head = cue_head(doc, remark.cue)
+        if head.tag_ != "VBG" or head.dep_ != "advcl" or lexicon_kind(head.lemma_) != "speech":
+            continue
+        speaker = next((c for c in accepted if c is not remark and c.cue[1] <= remark.cue[0] and c.sources
+                        and any(a <= head.head.i < b for a, b in c.contents)), None)
+        if speaker is None:
+            continue
+        remark.sources = speaker.sources
+        end = remark.cue[0] - 1 if doc[remark.cue[0] - 1].text == "," else remark.cue[0]
+        speaker.contents = [(a, min(b, end)) for a, b in speaker.contents if a < end]
+    return accepted
 
 
 @dataclass

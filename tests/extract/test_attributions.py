@@ -526,3 +526,12 @@ def test_a_cue_inside_a_quotation_reports_nothing_past_its_closing_mark(quotes_o
     quotes = quotes_of("Okoro thanked supporters. \u201cWe got more votes than anyone told us we would,\u201d Okoro "
                        "said. They said they would not rule out running again in 2030.\n")
     assert all(q.contents[-1].text != "we would,\u201d Okoro said" for q in quotes)
+
+
+def test_a_remark_added_with_adding_is_the_speakers_and_ends_the_claim_before_it(quotes_of):
+    quotes = quotes_of("Natarajan said breaches of telecom companies were particularly dangerous because phone numbers "
+                       "are often used to reset passwords, adding that customers should set up a PIN immediately.\n")
+    added = quote_with(quotes, "set up a PIN")
+    assert sources(added) == ["Natarajan"]
+    said = quote_with(quotes, "breaches of telecom")
+    assert "adding" not in said.contents[-1].text
