@@ -625,10 +625,12 @@ def _anonymity(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) 
     """"who asked not to be named because he was not authorised to speak", "who requested anonymity to discuss the
     talks": how a source is kept anonymous, which describes the source and claims nothing."""
     content = doc[contents[0][0]:contents[-1][1]].text
-    return bool(_ANONYMITY.search(doc[cue[0]:cue[1]].text) or _ANONYMITY.match(content))
+    return bool(_ANONYMITY.search(doc[cue[0]:cue[1]].text) or _ANONYMITY.match(content)
+                or any(_ANONYMITY.match(doc[a:b].text) for a, b in contents))
 
 
-_ANONYMITY = re.compile(r"(?:not to be (?:named|identified|quoted)|anonymity|to remain anonymous)\b", re.I)
+_ANONYMITY = re.compile(r"(?:not to be (?:named|identified|quoted)|anonymity|to remain anonymous"
+                        r"|(?:to be )?identified only by (?:her|his|their) first name)\b", re.I)
 
 
 def _own_clause_first(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:

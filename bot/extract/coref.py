@@ -325,6 +325,8 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
     for resolve in (_named, _person_described, _description):
         entity = resolve(ctx, tokens, head)
         if entity is not None:
+            if resolve is _named and ctx.mention_at(head) is None:  # "One juror, ..., Dolores": "she" may pick up "juror"
+                _add_mention(ctx, ctx.span(_name_tokens(tokens, head)), entity)
             return entity
     return None
 
@@ -372,14 +374,17 @@ def _bracketed(tokens: list[Token]) -> list[Token]:
 
 def _named(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
     """The entity named at the head, or in an appositive to it ("The UN human rights chief, Navi Pillay"; also
-    when the parser split the head: "co-author, Tomas Lindqvist" made "co", "-" and "author" each a subject)."""
+    when the parser split the head: "co-author, Tomas Lindqvist" made "co", "-" and "author" each a subject), or
+    in one closing the source ("One juror, a retired schoolteacher who ..., Dolores")."""
     inside = {t.i for t in tokens}
     tops = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     for token in (head, *(c for top in tops for c in top.children if c.dep_ == "appos")):
         mention = ctx.mention_at(token)
         if mention is not None:
             return _metonymy(ctx, mention)
-    return None
+    last = next((t for t in reversed(tokens) if not t.is_punct), head)    # "One juror, a retired ..., Dolores"
+    mention = ctx.mention_at(last) if last.dep_ == "appos" and head.lemma_.lower() in PERSON_NOUNS else None
+    return mention.entity if mention is not None and _is_person(ctx.entities[mention.entity]) else None
 
 
 def _metonymy(ctx: _Context, mention: Mention) -> int:

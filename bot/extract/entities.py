@@ -81,7 +81,10 @@ PERSON_NOUNS = frozenset(
     "critic associate colleague staffer strategist lobbyist operative insider partner person voter donor citizen "
     "neighbour neighbor relative observer consultant pollster attorney sheriff nominee rival opponent challenger "
     "founder delegate representative congressman congresswoman businessman businesswoman mogul coach trainer athlete "
-    "player captain trader nurse patient engineer employee councillor councilor commissioner".split()
+    "player captain trader nurse patient engineer employee councillor councilor commissioner juror schoolteacher "
+    "paramedic firefighter pilot passenger agent fan pastor priest investigator inspector detective treasurer "
+    "recorder clerk superintendent principal landlord tenant shopkeeper mourner parent grandmother grandfather "
+    "sister brother uncle aunt cousin".split()
 )
 # Words that stay a name's part after a title-like word: "Queen City", "State of the Union".
 GENERIC_NOUNS = INSTITUTIONS | frozenset(
@@ -311,6 +314,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         votes["PERSON"] += 3
     if name_start < end - 1 and _word(doc[name_start]) in FIRST_NAMES and label not in ("ORG", "FAC", "GPE", "LOC"):
         votes["PERSON"] += 2  # not for "Charlotte Observer"
+    if end - name_start == 1 and doc[name_start].dep_ == "appos" and doc[name_start].head.lemma_.lower() == "name":
+        votes["PERSON"] += 2  # "identified only by her first name, Dolores"
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
     _gloss_votes(doc[end - 1], votes)

@@ -258,6 +258,12 @@ def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content
 
 
 @pytest.mark.parametrize("text, pairs, speakers", [
+    # a source named in an appositive closing it, which a later "she" picks up, not the judge named before
+    ("Judge Helen Okafor set a hearing. Under state law, she can lower damages. One juror, a retired schoolteacher "
+     "who asked to be identified only by her first name, Dolores, said the panel had been split. \"Some of us "
+     "wanted more,\" she said.",
+     [("One juror, a retired schoolteacher who asked to be identified only by her first name, Dolores",
+       "the panel had been split"), ("she", "Some of us wanted more")], ["Dolores", "Dolores"]),
     # a plural description is no person, a singular one no group, the whole no part of it
     ("Bill Taylor, an organizer of the rallies, said he expected crowds. Police were ready. "
      "Organizers say they want to avoid violence.",
