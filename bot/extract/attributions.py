@@ -70,6 +70,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
             sources, contents = _without_antecedent(doc, cue, sources, contents)
+            sources, contents = _with_stranded_first_word(doc, sources), _with_stranded_first_word(doc, contents)
             contents = _without_source_description(doc, sources, contents)
             if not contents or _expletive(doc, sources) or _not_said(cue_head(doc, cue)) \
                     or _label_before_colon(doc, cue, sources) \
@@ -100,19 +101,23 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
 
 
 def _with_added_remarks(accepted: list[Candidate], doc: Doc) -> list[Candidate]:
-    """"Natarajan said breaches of telecom companies were dangerous, adding that customers should set up a PIN":
-    the parser hangs "adding" on the reported clause, so the taggers give its remark to that clause's subject. The
-    remark is the speaker's own, and the first claim ends before it."""
+    """"Natarajan said breaches of telecom companies were dangerous, adding that customers should set up a PIN", "a
+    researcher said the true number was higher and accused the company of ...": the parser hangs "adding" or
+    "accused" on the reported clause, so the taggers give the remark to that clause's subject. A remark with no
+    subject of its own is the speaker's, and the first claim ends before it."""
     for remark in accepted:
         head = cue_head(doc, remark.cue)
-        if head.tag_ != "VBG" or head.dep_ != "advcl" or lexicon_kind(head.lemma_) != "speech":
+        if head.dep_ not in ("advcl", "conj") or lexicon_kind(head.lemma_) != "speech" \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children):
             continue
         speaker = next((c for c in accepted if c is not remark and c.cue[1] <= remark.cue[0] and c.sources
                         and any(a <= head.head.i < b for a, b in c.contents)), None)
         if speaker is None:
             continue
         remark.sources = speaker.sources
-        end = remark.cue[0] - 1 if doc[remark.cue[0] - 1].text == "," else remark.cue[0]
+        end = remark.cue[0]
+        while end > speaker.cue[1] and (doc[end - 1].text in (",", ";") or doc[end - 1].dep_ == "cc"):
+            end -= 1        # ", adding", "and accused"
         speaker.contents = [(a, min(b, end)) for a, b in speaker.contents if a < end]
     return accepted
 
@@ -765,6 +770,19 @@ def _without_source_description(doc: Doc, sources: list[tuple[int, int]], conten
     return [(a, b) for a, b in contents if not (b == start - 1 and doc[b].text == "," and a < b
                                                 and doc[a:b].root.pos_ in ("NOUN", "PROPN")
                                                 and not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]))]
+
+
+def _with_stranded_first_word(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parser now and then makes a paragraph's first word a sentence of its own ("Corvana | Communications said
+    ..."): a span starting right after such a word starts with it."""
+    if not spans:
+        return spans
+    a, b = spans[0]
+    before = doc[a - 1] if a > 0 else None
+    if before is not None and before.is_alpha and before.is_sent_start and before.i + 1 == a \
+            and before.sent.end == a:
+        return [(a - 1, b), *spans[1:]]
+    return spans
 
 
 def _without_antecedent(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],

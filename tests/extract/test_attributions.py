@@ -535,3 +535,13 @@ def test_a_remark_added_with_adding_is_the_speakers_and_ends_the_claim_before_it
     assert sources(added) == ["Natarajan"]
     said = quote_with(quotes, "breaches of telecom")
     assert "adding" not in said.contents[-1].text
+
+
+def test_a_remark_with_no_subject_of_its_own_is_the_speakers(quotes_of):
+    quotes = quotes_of("Telecom giant hacked\n\nCorvana Communications said on Tuesday that hackers had stolen data, but "
+                       "an independent security researcher said the true number was \"at least 5 million\" and accused "
+                       "the company of understating the breach.\n")
+    assert sources(quote_with(quotes, "hackers had stolen")) == ["Corvana Communications"]     # not "Communications"
+    accused = quote_with(quotes, "understating")
+    assert sources(accused) == ["an independent security researcher"]
+    assert quote_with(quotes, "true number").contents[-1].text.endswith('5 million"')
