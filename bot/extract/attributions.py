@@ -76,7 +76,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
                     or _label_before_colon(doc, cue, sources) \
                     or _thing_doing(doc, cue, sources) or _anonymity(doc, cue, contents) \
                     or _done_by_a_thing(doc, cue, sources) or _purpose(doc, cue_head(doc, cue), sources) \
-                    or _leaves_its_quotation(openings, closings, cue, contents):
+                    or _leaves_its_quotation(openings, closings, cue, contents) or _told(doc, cue, sources):
                 continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
             if quote is not None:
@@ -395,6 +395,20 @@ def _thing_doing(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]])
     no reporting verb says is no source."""
     return len(sources) == 1 and doc[sources[0][0]:sources[0][1]].text.lower() == "which" \
         and not lexicon_kind(cue_head(doc, cue).lemma_)
+
+
+def _told(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> bool:
+    """"We were told everything was under control": the subject of a passive "told" heard the claim; who made it
+    the sentence does not say, and it is not the subject's."""
+    verb = cue_head(doc, cue)
+    if verb.lemma_ not in _TELLING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and any(a <= subject.i < b for a, b in sources)
+
+
+_TELLING_VERBS = frozenset("tell inform assure promise advise warn reassure".split())
 
 
 def _leaves_its_quotation(openings: list[int], closings: dict[int, int], cue: tuple[int, int],

@@ -22,7 +22,7 @@ from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from bot.extract.entities import (
-    COMPANY_NOUNS, COMPANY_WORDS, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS, PERSON_NOUNS, TITLES, fold_name,
+    BODY_HEADS, COMPANY_NOUNS, COMPANY_WORDS, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS, PERSON_NOUNS, TITLES, fold_name,
     has_possessive, short_name,
 )
 from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
@@ -547,7 +547,11 @@ def _description_type(head: Token) -> str:
     if lemma in INSTITUTIONS or head.lower_ in INSTITUTIONS:
         return "ORG"
     if head.tag_ == "NNP" and not head.ent_type_:
-        return "PERSON"
+        doc = head.doc
+        body = head.lower_ in BODY_HEADS or any(t.lower_ in ("for", "of") for t in head.lefts) \
+            or any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in head.children) \
+            or head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].lower_ == "which"
+        return "ORG" if body else "PERSON"      # "Network Rail, which ...", "Transport for Wales"
     plural = head.tag_ in ("NNS", "NNPS")
     if lemma in PERSON_NOUNS and not plural:
         return "PERSON"

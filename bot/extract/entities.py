@@ -314,6 +314,11 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         votes["PERSON"] += 3
     if name_start < end - 1 and _word(doc[name_start]) in FIRST_NAMES and label not in ("ORG", "FAC", "GPE", "LOC"):
         votes["PERSON"] += 2  # not for "Charlotte Observer"
+    if label == "PERSON" and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "which":
+        votes["ORG"] += 2   # "Network Rail, which owns the track": no person
+    if label == "PERSON" and not titled and (doc[end - 1].lower_ in BODY_HEADS
+                                             or any(t.lower_ in ("for", "and") for t in doc[name_start:end])):
+        votes["ORG"] += 3   # "Transport for Wales", "Network Rail": a body the NER took for a person
     if end - name_start == 1 and doc[name_start].dep_ == "appos" and doc[name_start].head.lemma_.lower() == "name":
         votes["PERSON"] += 2  # "identified only by her first name, Dolores"
     _place_votes(doc[end - 1], votes)
@@ -553,6 +558,9 @@ def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention
                                 else full_names.get(tuple(group[0].key.split()), []))
 
 
+# A name's last word that makes it a body's: "Network Rail", "Anglian Water".
+BODY_HEADS = frozenset("rail railway railways transport water energy airways airlines airport council police "
+                        "university college hospital trust bank group news".split())
 # Words a body's full name adds to the name it goes by, beside a country's: "Kenya Red Cross Society" is the Red Cross.
 BODY_WORDS = frozenset("society association federation foundation institute institution organisation organization "
                        "authority agency service trust union league".split())

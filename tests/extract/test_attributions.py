@@ -515,6 +515,10 @@ def test_officials_of_a_relative_clause_run_into_the_noun_it_describes_speak_of_
     # what another subject's clause is for is not the speaker's claim
     ("Government spokesman Isaac Mwaura said the cabinet would meet on Thursday to consider whether to declare a "
      "national disaster.", ["said"]),
+    # who heard a claim is not who made it
+    ("Its general secretary, Dave Pryce, said inspectors had been cut.\n\n\u201cWe warned Network Rail in writing "
+     "that inspections were being stretched. We were told everything was under control.\n\n\u201cFour people are "
+     "dead,\u201d Mr Pryce said.", ["said", "said"]),
     # the description set off before a source is nothing it said
     ("The authority's chair, Sir Robert Chote, wrote to the Department of Health in October.", []),
 ])

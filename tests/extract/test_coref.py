@@ -264,6 +264,12 @@ def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content
      "wanted more,\" she said.",
      [("One juror, a retired schoolteacher who asked to be identified only by her first name, Dolores",
        "the panel had been split"), ("she", "Some of us wanted more")], ["Dolores", "Dolores"]),
+    # a name the NER missed that is a body's, not a person's: "it" picks it up
+    ("\"It is irresponsible to speculate,\" the spokesperson said.\n\nNetwork Rail, which owns and maintains the "
+     "track, said it was too early to say what had caused the derailment. It said it had inspected the section of "
+     "line last Thursday and found no faults.",
+     [("Network Rail, which owns and maintains the track", "it was too early"), ("It", "it had inspected")],
+     ["Network Rail", "Network Rail"]),
     # a plural description is no person, a singular one no group, the whole no part of it
     ("Bill Taylor, an organizer of the rallies, said he expected crowds. Police were ready. "
      "Organizers say they want to avoid violence.",
