@@ -148,7 +148,7 @@ def test_counts_of_the_dead_in_different_words_are_one_tally():
     assert figure_conflict(army, leader) is None            # 41 is "at least 34"
 
 
-def test_counts_of_the_dead_in_different_years_are_different_tallies():
+def test_counts_of_the_dead_in_different_years_or_superseded_are_no_rival_tallies():
     """"58 people had died" this week and "floods in 2024 that killed more than 290 people" are two events."""
     now_text = "that 58 people had died in a week of flash floods"
     now = view(1, "Kenya's government", now_text,
@@ -163,6 +163,8 @@ def test_counts_of_the_dead_in_different_years_are_different_tallies():
     assert DEATHS in now.figures[0].counts
     assert figure_conflict(now, then) is None
     assert figure_conflict(now, red_cross).name == "figures"
+    earlier = replace(now, sentence="Police earlier said that 58 people had died in a week of flash floods.")
+    assert figure_conflict(earlier, red_cross) is None      # superseded by the count they revised
 
 
 def test_a_figure_later_in_a_quotation_counts_in_the_dispute(engine, nlp):

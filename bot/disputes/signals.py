@@ -394,9 +394,11 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     figures for one noun are about one thing even when their words differ otherwise ("wants to build 1,200 homes" /
     "contained only 940 homes"); giving one tally ("the death toll") far apart, they conflict more weakly even when
     the ranges overlap: "at least 43" / "about 70" can both be true, yet a reader is told two tolls. Sentences
-    naming different years tell of different events."""
+    naming different years tell of different events, and a figure a source gave "earlier" is superseded."""
     if _years(a.sentence) != _years(b.sentence):
         return None     # "floods in 2024 that killed more than 290 people" are not this week's floods
+    if _SUPERSEDED.search(a.sentence) or _SUPERSEDED.search(b.sentence):
+        return None     # "Police earlier said two people had died" gave way to the count they revised
     for fa in a.figures:
         for fb in b.figures:
             deaths = _one_tally_of_dead(fa, fb)
@@ -415,6 +417,10 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
             if tally and _far_apart(fa, fb):
                 return Signal("figures", 0.45, f"{fa.text} / {fb.text}")
     return None
+
+
+_SUPERSEDED = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said|reported|put|gave|estimated|"
+                         r"told|announced)\b", re.I)
 
 
 def _years(text: str) -> set[str]:
