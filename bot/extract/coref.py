@@ -322,6 +322,11 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
         return entity
     if _coordinated(ctx, tokens, head):
         return None
+    if _epithet(tokens, head):
+        earlier = [m for m in ctx.mentions if m.span.start < ctx.token_starts[head.i]
+                   and _is_person(ctx.entities[m.entity])]
+        if earlier:     # "the Spaniard said", "the 34-year-old said": the person last named
+            return max(earlier, key=lambda m: m.span.start).entity
     for resolve in (_named, _person_described, _description):
         entity = resolve(ctx, tokens, head)
         if entity is not None:
@@ -329,6 +334,23 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
                 _add_mention(ctx, ctx.span(_name_tokens(tokens, head)), entity)
             return entity
     return None
+
+
+def _epithet(tokens: list[Token], head: Token) -> bool:
+    """"the Spaniard", "the Frenchman", "the 34-year-old": a sports and profile writer's name for the person just
+    named, never a new speaker."""
+    if len(tokens) < 2 or tokens[0].lower_ != "the" or head.tag_ in ("NNS", "NNPS"):
+        return False
+    word = "".join(t.text_with_ws for t in tokens[1:]).strip().lower()
+    return word in _DEMONYMS or word.endswith(("man", "woman")) and word[:-3].rstrip("wo") in _DEMONYM_STEMS \
+        or bool(_AGED.fullmatch(word))
+
+
+_DEMONYMS = frozenset(w for w in COUNTRY_OF_ADJECTIVE if " " not in w) | frozenset(
+    "spaniard briton brit scot dane swede finn pole turk dutchman argentine filipino texan californian "
+    "new yorker londoner".split())
+_DEMONYM_STEMS = frozenset(("french", "english", "irish", "welsh", "scots", "dutch"))
+_AGED = re.compile(r"\d{1,3}-year-old")
 
 
 _DETERMINING = frozenset(("det", "poss", "nummod"))

@@ -270,6 +270,13 @@ def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content
      "line last Thursday and found no faults.",
      [("Network Rail, which owns and maintains the track", "it was too early"), ("It", "it had inspected")],
      ["Network Rail", "Network Rail"]),
+    # an epithet is the person last named
+    ("Villa manager Tomás Arrieta refused to discuss the Portuguese international.\n\n\u201cWhat I can tell you "
+     "is that we need another striker,\u201d the Spaniard said. Rival coach Dan Moss, 34, agreed. \"It is true,\" "
+     "the 34-year-old said.",
+     [("Villa manager Tomás Arrieta", "the Portuguese international"), ("the Spaniard", "What I can tell you"),
+      ("the 34-year-old", "It is true")],
+     ["Tomás Arrieta", "Tomás Arrieta", "Dan Moss"]),
     # a plural description is no person, a singular one no group, the whole no part of it
     ("Bill Taylor, an organizer of the rallies, said he expected crowds. Police were ready. "
      "Organizers say they want to avoid violence.",
