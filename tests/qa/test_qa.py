@@ -727,3 +727,33 @@ def test_a_role_asked_in_the_singular_is_not_a_group(ask, index_text):
     index_text("Trial\n\nThe pill worked, though independent experts cautioned that the results were preliminary.\n",
                "pill")
     assert not ask("what did the independent expert say?", article="pill").items
+
+
+SPILL = ('Refinery fined over river spill\n\nA state court on Monday ordered Norbeck Refining to pay $30 million '
+         "in damages for a 2021 oil spill in the Ashford River.\n\nThe company's lawyer, Paul Verity, said the "
+         'real cost of the cleanup was closer to $6 million, and that the remaining damages were "a penalty in '
+         'disguise."\n\nState lawyers disputed that, saying the $30 million covered health checks for about '
+         '2,000 residents over 20 years.\n')
+VOTE = ("Mayor re-elected; rival's fraud claims rejected\n\nMayor Ana Ruiz won a third term on Sunday, "
+        'defeating challenger Tom Bell.\n\nBell\'s campaign manager, Gary Lutz, had claimed that "hundreds of '
+        'forged ballots" had been counted in the city. He said officials in two districts had let people vote '
+        'without registering.\n\nElection officials rejected the claim. County clerk Mary Hale said there was '
+        'no evidence of forged ballots.\n')
+HACK = ('Bank says hackers took data of 300,000 customers\n\nHalden Bank said on Monday that hackers had stolen '
+        'the records of 300,000 of its customers, but a security researcher said the true number was "at least '
+        '2 million".\n\n"The 300,000 figure is the result of a careful audit," a bank spokesman said.\n')
+
+
+@pytest.mark.parametrize(("question", "slug"), [
+    ("is the damages figure disputed?", "spill"),           # a figure word beside the words of a dispute over sums
+    ("who disputes the $6m figure?", "spill"),              # "$6m" is the "$6 million" quoted, not any figure
+    ("is the number of affected customers disputed?", "hack"),   # a figure counting the customers
+    ("who disputes the claim of forged ballots?", "vote"),  # the disputed source's claim just before, same paragraph
+    ("is the fraud claim disputed?", "vote"),               # the headline's word for the dispute
+])
+def test_a_disputed_topic_finds_the_dispute_it_names_and_no_other(ask, index_text, question, slug):
+    for text, name in ((SPILL, "spill"), (VOTE, "vote"), (HACK, "hack")):
+        index_text(text, name)
+    answer = ask(question)
+    assert answer.status == ANSWERED
+    assert {i.article_slug for i in answer.items} == {slug}
