@@ -347,6 +347,8 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     if first in {"who", "whom"} and second in {"is", "was", "are", "were"} and len(w) > 2:
         if w[2] in _BEFORE_PLACE:
             return _search(text, article, cleaned)     # "who is in Yayladagi?": not someone called "in ..."
+        if _doing(words[2]) and len(w) > 3:     # "who is investigating the breach?": whoever the claims say does it
+            return WhoSays(text, article, topic=_between(cleaned, words, 2))
         return WhoIs(text, article, name=_between(cleaned, words, 2))
 
     if first == "what" and second in {"is", "are", "was", "were"} and len(w) >= 3 \
@@ -356,6 +358,11 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
             return WhoIs(text, article, name=rest)
 
     return _search(text, article, cleaned)
+
+
+def _doing(word: _Word) -> bool:
+    """A lower-case present participle ("investigating", "leading"), not a name ("Manning") or "king"."""
+    return word.raw.islower() and len(word.word) >= 6 and word.word.endswith("ing")
 
 
 def _what_said(text: str, cleaned: str, words: list[_Word], article: str | None) -> Intent | None:

@@ -757,3 +757,12 @@ def test_a_disputed_topic_finds_the_dispute_it_names_and_no_other(ask, index_tex
     answer = ask(question)
     assert answer.status == ANSWERED
     assert {i.article_slug for i in answer.items} == {slug}
+
+
+def test_who_is_doing_something_is_answered_by_the_claims_that_someone_does_it(ask, index_text):
+    """"who is investigating the leak?" asks who does it, not for a person described as "investigating the leak"."""
+    index_text("Leak\n\nThe water regulator is investigating the leak, a regulator spokesman said. The mayor said the "
+               "town's water was safe.\n", "leak")
+    answer = ask("who is investigating the leak?")
+    assert answer.status == ANSWERED
+    assert answer.items[0].sentence.startswith("The water regulator is investigating the leak")
