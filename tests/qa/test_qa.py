@@ -766,3 +766,18 @@ def test_who_is_doing_something_is_answered_by_the_claims_that_someone_does_it(a
     answer = ask("who is investigating the leak?")
     assert answer.status == ANSWERED
     assert answer.items[0].sentence.startswith("The water regulator is investigating the leak")
+
+
+TRIAL = ("Verdict\n\nA jury convicted the builder on Monday. Assistant District Attorney Leah Moran said the verdict "
+         "sent a message. The builder's defense attorney, Owen Price, said he would appeal.\n")
+
+
+@pytest.mark.parametrize("question, source", [
+    ("what did the prosecutor say?", "Leah Moran"),            # an American prosecutor is a district attorney
+    ("what did the defence lawyer say?", "Owen Price"),        # British spelling, the other word for the office
+    ("what did the defense counsel say?", "Owen Price"),
+])
+def test_a_role_asked_in_other_words_finds_the_office_written(ask, index_text, question, source):
+    index_text(TRIAL, "trial")
+    answer = ask(question, article="trial")
+    assert answer.status == ANSWERED and {i.source_name for i in answer.items} == {source}
