@@ -736,6 +736,8 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
     asked_after = last[0] if last and last[0] in _DANGLING else None
     for claim_id, score, counted, reported in found:
         score *= _counting_asked(records[claim_id], counted, reported, amount)
+        if intent.share and not any("%" in f or "percent" in f for f in records[claim_id].figures):
+            score *= OTHER_COUNT
         if asked_after and _figure_after(asked_after, records[claim_id]):
             score += FIGURE_AFTER
         best[claim_id] = max(best.get(claim_id, 0.0), score)

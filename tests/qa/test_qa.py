@@ -781,3 +781,12 @@ def test_a_role_asked_in_other_words_finds_the_office_written(ask, index_text, q
     index_text(TRIAL, "trial")
     answer = ask(question, article="trial")
     assert answer.status == ANSWERED and {i.source_name for i in answer.items} == {source}
+
+
+def test_what_percentage_is_a_how_many_answered_by_a_share(ask, index_text):
+    """"what percentage did Lopez get?" asks for a figure in percent, not for her money or for a sentence search."""
+    index_text("Race\n\nCarla Lopez raised $2 million for her campaign, her aides said. With most votes counted, Lopez "
+               "had 48% of the vote, officials said.\n", "race")
+    answer = ask("what percentage did Lopez get?")
+    assert answer.status == ANSWERED and answer.intent.kind == "how_many"
+    assert answer.items[0].figures == ["48% of the vote"]
