@@ -790,3 +790,14 @@ def test_what_percentage_is_a_how_many_answered_by_a_share(ask, index_text):
     answer = ask("what percentage did Lopez get?")
     assert answer.status == ANSWERED and answer.intent.kind == "how_many"
     assert answer.items[0].figures == ["48% of the vote"]
+
+
+def test_an_answer_is_not_given_for_a_source_of_another_article_whose_claims_it_does_not_show(ask, index_text):
+    """"the company" of the recall article is Voltaro; in the breach article, the telecom company says it: the
+    answer is not headed "by Voltaro Inc.", whose claims it does not show."""
+    index_text("Recall\n\nConsumer electronics maker Voltaro Inc. said it would recall 2.3 million power banks. The "
+               "company said replacements would ship in six weeks.\n", "recall")
+    index_text("Breach\n\nThe Dallas-based telecom company said in a filing that hackers took customer data.\n", "breach")
+    answer = ask("what did the company say?", article="breach")
+    assert answer.status == ANSWERED and "Voltaro" not in answer.message
+    assert {i.article_slug for i in answer.items} == {"breach"}
