@@ -551,7 +551,6 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
             len(w) > 1 and w.isupper() for w in intent.source.split()):
         return Answer(intent.text, intent, BAD_QUESTION, "Name a source, e.g. \"what did Erdogan say?\"")
     keys = [m.key for m in named.matches]
-    who = _resolved(session, named, intent.source, team_id)
     speaking_for = search.spokespeople(session, keys, team_id)
     keys += speaking_for
     article_id = scope.id if scope else None
@@ -571,6 +570,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         more = search.claims_by_sources(session, named_so, team_id, article_id=article_id)
         records.update(search.brief_claims(session, [i for i in more if i not in records], team_id))
         theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
+    who = _resolved(session, named, intent.source, team_id, {r.source_key for r in theirs})
     if intent.about:
         words = _scoring_words(intent.about)
         scored = [(r, _text_score(words, intent.about, r) * (NEGATED_CUE if _negated(r.cue_text or "") else 1.0))
@@ -634,11 +634,14 @@ def _mentioning(records: dict[int, search.ClaimRecord], name_words: list[str], s
     return sorted(found, key=lambda r: (r.ingested_order, -r.position), reverse=True)[:MAX_NEAR_MISSES]
 
 
-def _resolved(session: Session, named: NamedSources, asked: str, team_id: str) -> str:
+def _resolved(session: Session, named: NamedSources, asked: str, team_id: str, answering: set[str | None]) -> str:
     """The name an answer is given for: the one entity the question's name resolved to ("erdgan", "the Turkish
     prime minister": Recep Tayyip Erdogan), so the reader sees whom the answer is about; the name as asked when it
-    stands for several, names several ("France and Britain"), or only by surname (the caveat then names them)."""
-    if len(named.matches) == 1 and not named.by_surname and not names_several(asked):
+    stands for several, names several ("France and Britain"), only by surname (the caveat then names them), or
+    when none of the claims `answering` (their source keys) is that entity's ("the company" in one article is not
+    the company of another)."""
+    if len(named.matches) == 1 and not named.by_surname and not names_several(asked) \
+            and named.matches[0].key in answering:
         return next(iter(search.entity_names(session, [named.matches[0].key], team_id).values()), _shown(asked))
     return _shown(asked)
 
@@ -736,6 +739,8 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
     asked_after = last[0] if last and last[0] in _DANGLING else None
     for claim_id, score, counted, reported in found:
         score *= _counting_asked(records[claim_id], counted, reported, amount)
+        if intent.share and not any("%" in f or "percent" in f for f in records[claim_id].figures):
+            score *= OTHER_COUNT
         if asked_after and _figure_after(asked_after, records[claim_id]):
             score += FIGURE_AFTER
         best[claim_id] = max(best.get(claim_id, 0.0), score)

@@ -57,6 +57,8 @@ _ANYONE = frozenset("anyone anybody someone somebody any source sources one".spl
 _BEFORE_PLACE = frozenset("in at on from near behind inside outside among with against for".split())
 # "who is quoted?", "who spoke?": asking for the sources, with no claim to look for
 QUOTED_WORDS = frozenset("quoted cited interviewed spoke speaks talked".split())
+# "what percentage ...?", "what share of the vote ...?": a how-many asking for a share
+SHARE_WORDS = frozenset("percentage percent proportion share fraction".split())
 QUESTION_WORDS = frozenset("who whom whose what which how many much is are was were the a an".split())
 ARTICLE_WORDS = frozenset("the a an article story piece report this that".split())
 # Words the typo fixer may produce; only the opening words and the verb are corrected, never names.
@@ -103,6 +105,7 @@ class WhatSaid(Intent):
 class HowMany(Intent):
     kind: ClassVar[str] = "how_many"
     topic: str = ""
+    share: bool = False                 # "what percentage did Delgado get?": answered by figures in percent
 
 
 @dataclass(frozen=True)
@@ -330,6 +333,8 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
 
     if first == "how" and second in {"many", "much"}:
         return HowMany(text, article, topic=_between(cleaned, words, 2) or _between(cleaned, words, 1))
+    if first in {"what", "which"} and second in SHARE_WORDS and len(w) > 2:
+        return HowMany(text, article, topic=_between(cleaned, words, 2 + (w[2] == "of")), share=True)
     said = _what_said(text, cleaned, words, article)    # "what did X say about the death toll?" asks X, not a count
     if said:
         return said
@@ -347,6 +352,8 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     if first in {"who", "whom"} and second in {"is", "was", "are", "were"} and len(w) > 2:
         if w[2] in _BEFORE_PLACE:
             return _search(text, article, cleaned)     # "who is in Yayladagi?": not someone called "in ..."
+        if _doing(words[2]) and len(w) > 3:     # "who is investigating the breach?": whoever the claims say does it
+            return WhoSays(text, article, topic=_between(cleaned, words, 2))
         return WhoIs(text, article, name=_between(cleaned, words, 2))
 
     if first == "what" and second in {"is", "are", "was", "were"} and len(w) >= 3 \
@@ -356,6 +363,11 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
             return WhoIs(text, article, name=rest)
 
     return _search(text, article, cleaned)
+
+
+def _doing(word: _Word) -> bool:
+    """A lower-case present participle ("investigating", "leading"), not a name ("Manning") or "king"."""
+    return word.raw.islower() and len(word.word) >= 6 and word.word.endswith("ing")
 
 
 def _what_said(text: str, cleaned: str, words: list[_Word], article: str | None) -> Intent | None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
@@ -20,6 +21,7 @@ from store.models import (
     Dispute,
     DisputeClaim,
     Entity,
+    Figure,
     Hedge,
     Sentence,
 )
@@ -132,6 +134,8 @@ def replace_disputes(session: Session, team_id: str, article_ids: list[int], fou
 
 # Words that ask for a figure of what a topic names, not for another subject.
 _FIGURE_WORDS = "number numbers count total tally toll amount figure figures"
+# An amount as a question writes it: "$9 million", "$9m", "1.2 million", "5,000".
+_AMOUNT = re.compile(r"[$£€]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:([a-z]+)\b)?", re.IGNORECASE)
 
 
 def list_disputes(session: Session, team_id: str, *, topic: str | None = None, since: datetime | None = None,
@@ -148,8 +152,12 @@ def list_disputes(session: Session, team_id: str, *, topic: str | None = None, s
 
     `topic` keeps disputes whose label, sources or quoted sentences hold every content word of it (inflections
     match: "killings" finds "killed"; a topic of stopwords alone keeps all), words asking for a figure of it aside
-    ("the number of refugees": whether there were refugees fleeing is disputed; see _searchable); `since` keeps
-    those found or changed since then; `article_id` those involving that article; `limit` the strongest n."""
+    ("the number of refugees": whether there were refugees fleeing is disputed; see _searchable). An amount in it
+    ("$9m") keeps the disputes whose sentences give that amount, however written. When no dispute's own sentences
+    hold the words, what their sources said in the rest of those paragraphs and then the articles' headlines are
+    looked in ("He said poll workers ..." continues Haskell's claim of "illegal ballots"; "fraud claims rejected"
+    heads the article). `since` keeps those found or changed since then; `article_id` those involving that
+    article; `limit` the strongest n."""
     query = select(Dispute).where(Dispute.team_id == team_id)
     if since is not None:
         query = query.where(Dispute.updated_at >= since)
@@ -159,28 +167,108 @@ def list_disputes(session: Session, team_id: str, *, topic: str | None = None, s
             .where(Claim.article_id == article_id)))
     disputes = session.exec(query.order_by(Dispute.confidence.desc(), Dispute.id)).all()
     views = [v for v in (_view(session, d) for d in disputes) if v.sides]
-    from bot.disputes.lexicon import content_stems  # here: bot.disputes imports this module
-
-    asked = set(content_stems(topic or ""))
-    figure_stems = set(content_stems(_FIGURE_WORDS))
-    wanted = asked - figure_stems
-    if wanted:
-        figure = bool(asked & figure_stems)
-        views = [v for v in views if wanted <= set(content_stems(_searchable(v, figure)))]
-    elif asked:     # "who disputed the figure?": the disputes over figures, or that call something one
-        views = [v for v in views if any(s["name"] == "figures" for s in v.signals)
-                 or asked & set(content_stems(_searchable(v)))] or views
+    if topic:
+        views = _about_topic(session, views, topic)
     return views[:limit] if limit else views
 
 
-def _searchable(view: DisputeView, figure: bool = False) -> str:
+def _about_topic(session: Session, views: list[DisputeView], topic: str) -> list[DisputeView]:
+    from bot.disputes.lexicon import content_stems  # here: bot.disputes imports this module
+
+    amounts = _amounts(topic)
+    words = content_stems(_AMOUNT.sub(" ", topic))
+    asked = set(words)
+    figure_stems = set(content_stems(_FIGURE_WORDS))
+    wanted = asked - figure_stems
+    if not wanted and not amounts:
+        if asked:   # "who disputed the figure?": the disputes over figures, or that call something one
+            return [v for v in views if any(s["name"] == "figures" for s in v.signals)
+                    or asked & set(content_stems(_searchable(v)))] or views
+        return views
+    figures = _figures(session, views)
+    if amounts:
+        views = [v for v in views if any(abs(value - amount) <= amount / 100 for value, _ in figures[v.id]
+                                         for amount in amounts)]
+    figure = bool(asked & figure_stems) or bool(amounts)
+    holding = [v for v in views if wanted <= set(content_stems(_searchable(v, figure, figures[v.id])))]
+    if holding or not wanted:
+        return holding
+    if figure:      # "the number of striking workers": only a dispute over a figure is one over its number
+        views = [v for v in views if figures[v.id] or any(s["name"] == "figures" for s in v.signals)]
+        counted = words[-1]      # "the number of affected customers": a figure counting customers
+        holding = [v for v in views if any(counted in content_stems(what or "") for _, what in figures[v.id])]
+        if holding:
+            return holding
+    for context in (_continued(session, views), _headlines(views)):
+        holding = [v for v in views if wanted <= set(content_stems(context[v.id]))]
+        if holding:
+            return holding
+    return []
+
+
+def _amounts(topic: str) -> set[float]:
+    """The amounts a topic names, as values: "$9 million" and "$9m" are both 9,000,000."""
+    from bot.extract.figures import ABBREVIATED, MULTIPLIERS
+
+    return {float(number.replace(",", "")) * MULTIPLIERS.get(unit.lower(), ABBREVIATED.get(unit.lower(), 1))
+            for number, unit in _AMOUNT.findall(topic)}
+
+
+def _claims(view: DisputeView) -> list[DisputedClaim]:
+    return [c for side in view.sides for c in side] + view.notes
+
+
+def _figures(session: Session, views: list[DisputeView]) -> dict[int, list[tuple[float, str | None]]]:
+    """Per dispute, the figures (value, what they count) of its claims' sentences."""
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for v in views:
+        for c in _claims(v):
+            by_sentence.setdefault((c.article_id, c.sentence_start), []).append(v.id)
+    out: dict[int, list[tuple[float, str | None]]] = {v.id: [] for v in views}
+    if not by_sentence:
+        return out
+    rows = session.exec(select(Sentence.article_id, Sentence.start, Figure.value, Figure.counts)
+                        .join(Figure, Figure.sentence_id == Sentence.id)
+                        .where(Sentence.article_id.in_({a for a, _ in by_sentence}))).all()
+    for article, start, value, counts in rows:
+        for view_id in dict.fromkeys(by_sentence.get((article, start), [])):
+            if value is not None:
+                out[view_id].append((value, counts))
+    return out
+
+
+def _continued(session: Session, views: list[DisputeView]) -> dict[int, str]:
+    """Per dispute, what its sources said in the rest of their claims' paragraphs: "Haskell had claimed that
+    'thousands of illegal ballots' had been counted ... He said poll workers ..." is one claim told in two
+    sentences."""
+    claim_ids = [c.claim_id for v in views for c in _claims(v)]
+    if not claim_ids:
+        return {}
+    disputed = {claim.id: (claim.source_entity_id, sentence.article_id, sentence.paragraph) for claim, sentence in
+                session.exec(select(Claim, Sentence).join(Sentence, Sentence.id == Claim.sentence_id)
+                             .where(Claim.id.in_(claim_ids))).all()}
+    told = session.exec(select(Claim.source_entity_id, Sentence.article_id, Sentence.paragraph, Sentence.text)
+                        .join(Sentence, Sentence.id == Claim.sentence_id)
+                        .where(Sentence.article_id.in_({a for _, a, _ in disputed.values()}),
+                               Claim.source_entity_id.is_not(None))).all()
+    out = {}
+    for v in views:
+        keys = {disputed[c.claim_id] for c in _claims(v) if c.claim_id in disputed}
+        out[v.id] = " ".join(dict.fromkeys(text for *key, text in told if tuple(key) in keys))
+    return out
+
+
+def _headlines(views: list[DisputeView]) -> dict[int, str]:
+    return {v.id: " ".join(dict.fromkeys(c.article_title or "" for c in _claims(v))) for v in views}
+
+
+def _searchable(view: DisputeView, figure: bool = False, figures: list | None = None) -> str:
     """What a topic is looked for in: the dispute's label, sources and sentences; only its label when the topic
-    asks for a figure and the dispute is over none ("the death toll" is not "who shot security forces?", though
-    its sentences tell of deaths)."""
-    if figure and not any(signal["name"] == "figures" for signal in view.signals):
+    asks for a figure and the dispute is over none, neither by its signals nor in its sentences ("the death toll"
+    is not "who shot security forces?", though its sentences tell of deaths)."""
+    if figure and not figures and not any(signal["name"] == "figures" for signal in view.signals):
         return view.topic
-    claims = [c for side in view.sides for c in side] + view.notes
-    return " ".join([view.topic, *(f"{c.source} {c.sentence_text}" for c in claims)])
+    return " ".join([view.topic, *(f"{c.source} {c.sentence_text}" for c in _claims(view))])
 
 
 def _view(session: Session, dispute: Dispute) -> DisputeView:

@@ -45,7 +45,11 @@ PRONOUNS = frozenset("he she they it we i you him her them his hers its their wh
 ABBREVIATIONS = {"pm": "prime minister", "govt": "government", "gov": "government", "un": "united nations",
                  "us": "united states", "uk": "united kingdom", "eu": "european union", "pres": "president",
                  "sen": "senator", "rep": "representative", "gen": "general", "dept": "department",
-                 "ceo": "chief executive", "cfo": "chief financial officer", "da": "district attorney"}
+                 "ceo": "chief executive", "cfo": "chief financial officer", "da": "district attorney",
+                 # and words of one office spelt or named differently: "defence lawyer" is "defense attorney", and
+                 # an American prosecutor is a district attorney
+                 "defence": "defense", "lawyer": "attorney", "counsel": "attorney",
+                 "prosecutor": "district attorney"}
 # Words naming a role: a question ending in one may mean the person holding it ("the Turkish prime minister").
 ROLE_WORDS = frozenset("""
 president minister premier chancellor king queen prince sheikh emir sultan pope governor mayor senator secretary

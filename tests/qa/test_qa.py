@@ -727,3 +727,77 @@ def test_a_role_asked_in_the_singular_is_not_a_group(ask, index_text):
     index_text("Trial\n\nThe pill worked, though independent experts cautioned that the results were preliminary.\n",
                "pill")
     assert not ask("what did the independent expert say?", article="pill").items
+
+
+SPILL = ('Refinery fined over river spill\n\nA state court on Monday ordered Norbeck Refining to pay $30 million '
+         "in damages for a 2021 oil spill in the Ashford River.\n\nThe company's lawyer, Paul Verity, said the "
+         'real cost of the cleanup was closer to $6 million, and that the remaining damages were "a penalty in '
+         'disguise."\n\nState lawyers disputed that, saying the $30 million covered health checks for about '
+         '2,000 residents over 20 years.\n')
+VOTE = ("Mayor re-elected; rival's fraud claims rejected\n\nMayor Ana Ruiz won a third term on Sunday, "
+        'defeating challenger Tom Bell.\n\nBell\'s campaign manager, Gary Lutz, had claimed that "hundreds of '
+        'forged ballots" had been counted in the city. He said officials in two districts had let people vote '
+        'without registering.\n\nElection officials rejected the claim. County clerk Mary Hale said there was '
+        'no evidence of forged ballots.\n')
+HACK = ('Bank says hackers took data of 300,000 customers\n\nHalden Bank said on Monday that hackers had stolen '
+        'the records of 300,000 of its customers, but a security researcher said the true number was "at least '
+        '2 million".\n\n"The 300,000 figure is the result of a careful audit," a bank spokesman said.\n')
+
+
+@pytest.mark.parametrize(("question", "slug"), [
+    ("is the damages figure disputed?", "spill"),           # a figure word beside the words of a dispute over sums
+    ("who disputes the $6m figure?", "spill"),              # "$6m" is the "$6 million" quoted, not any figure
+    ("is the number of affected customers disputed?", "hack"),   # a figure counting the customers
+    ("who disputes the claim of forged ballots?", "vote"),  # the disputed source's claim just before, same paragraph
+    ("is the fraud claim disputed?", "vote"),               # the headline's word for the dispute
+])
+def test_a_disputed_topic_finds_the_dispute_it_names_and_no_other(ask, index_text, question, slug):
+    for text, name in ((SPILL, "spill"), (VOTE, "vote"), (HACK, "hack")):
+        index_text(text, name)
+    answer = ask(question)
+    assert answer.status == ANSWERED
+    assert {i.article_slug for i in answer.items} == {slug}
+
+
+def test_who_is_doing_something_is_answered_by_the_claims_that_someone_does_it(ask, index_text):
+    """"who is investigating the leak?" asks who does it, not for a person described as "investigating the leak"."""
+    index_text("Leak\n\nThe water regulator is investigating the leak, a regulator spokesman said. The mayor said the "
+               "town's water was safe.\n", "leak")
+    answer = ask("who is investigating the leak?")
+    assert answer.status == ANSWERED
+    assert answer.items[0].sentence.startswith("The water regulator is investigating the leak")
+
+
+TRIAL = ("Verdict\n\nA jury convicted the builder on Monday. Assistant District Attorney Leah Moran said the verdict "
+         "sent a message. The builder's defense attorney, Owen Price, said he would appeal.\n")
+
+
+@pytest.mark.parametrize("question, source", [
+    ("what did the prosecutor say?", "Leah Moran"),            # an American prosecutor is a district attorney
+    ("what did the defence lawyer say?", "Owen Price"),        # British spelling, the other word for the office
+    ("what did the defense counsel say?", "Owen Price"),
+])
+def test_a_role_asked_in_other_words_finds_the_office_written(ask, index_text, question, source):
+    index_text(TRIAL, "trial")
+    answer = ask(question, article="trial")
+    assert answer.status == ANSWERED and {i.source_name for i in answer.items} == {source}
+
+
+def test_what_percentage_is_a_how_many_answered_by_a_share(ask, index_text):
+    """"what percentage did Lopez get?" asks for a figure in percent, not for her money or for a sentence search."""
+    index_text("Race\n\nCarla Lopez raised $2 million for her campaign, her aides said. With most votes counted, Lopez "
+               "had 48% of the vote, officials said.\n", "race")
+    answer = ask("what percentage did Lopez get?")
+    assert answer.status == ANSWERED and answer.intent.kind == "how_many"
+    assert answer.items[0].figures == ["48% of the vote"]
+
+
+def test_an_answer_is_not_given_for_a_source_of_another_article_whose_claims_it_does_not_show(ask, index_text):
+    """"the company" of the recall article is Voltaro; in the breach article, the telecom company says it: the
+    answer is not headed "by Voltaro Inc.", whose claims it does not show."""
+    index_text("Recall\n\nConsumer electronics maker Voltaro Inc. said it would recall 2.3 million power banks. The "
+               "company said replacements would ship in six weeks.\n", "recall")
+    index_text("Breach\n\nThe Dallas-based telecom company said in a filing that hackers took customer data.\n", "breach")
+    answer = ask("what did the company say?", article="breach")
+    assert answer.status == ANSWERED and "Voltaro" not in answer.message
+    assert {i.article_slug for i in answer.items} == {"breach"}

@@ -130,3 +130,15 @@ def test_bad_questions_get_a_helpful_message(text):
 def test_syntax_is_just_words():
     assert isinstance(parse_question("'; DROP TABLE claim; --"), Search)
     assert isinstance(parse_question("NEAR(army residents)"), Search)
+
+
+def test_who_is_with_a_participle_asks_who_does_it():
+    assert parse_question("who is investigating the breach?") == WhoSays(
+        "who is investigating the breach?", topic="investigating the breach")
+    assert parse_question("who is Jim Manning?").kind == "who_is"
+
+
+def test_what_percentage_asks_how_many_in_percent():
+    assert parse_question("what percentage did Delgado get?") == HowMany(
+        "what percentage did Delgado get?", topic="did Delgado get", share=True)
+    assert parse_question("what share of the vote did she win?").topic == "the vote did she win"
