@@ -747,6 +747,7 @@ HACK = ('Bank says hackers took data of 300,000 customers\n\nHalden Bank said on
 @pytest.mark.parametrize(("question", "slug"), [
     ("is the damages figure disputed?", "spill"),           # a figure word beside the words of a dispute over sums
     ("who disputes the $6m figure?", "spill"),              # "$6m" is the "$6 million" quoted, not any figure
+    ("are the 2021 spill damages disputed?", "spill"),      # a year is no amount to look for
     ("is the number of affected customers disputed?", "hack"),   # a figure counting the customers
     ("who disputes the claim of forged ballots?", "vote"),  # the disputed source's claim just before, same paragraph
     ("is the fraud claim disputed?", "vote"),               # the headline's word for the dispute
