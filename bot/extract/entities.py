@@ -171,11 +171,12 @@ def find_entities(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> 
             found.append(m)
     groups = _group(found)
     quoted = quotation_state(doc)
+    headlines = {sent.start for sent in doc.sents if _in_headline(sent[0])} if groups else set()
     entities: list[Entity] = []
     mentions: list[Mention] = []
     for group in groups:
         index = len(entities)
-        entities.append(_entity(doc, norm, group, quoted))
+        entities.append(_entity(doc, norm, group, quoted, headlines))
         mentions.extend(Mention(span=m.span, entity=index, sentence=m.sentence) for m in group)
     mentions.sort(key=lambda m: (m.span.start, m.span.end))     # a name inside a longer mention is its own
     return entities, mentions
@@ -663,10 +664,12 @@ def _alike(a: str, b: str, threshold: float) -> bool:
     return a == b or min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= threshold
 
 
-def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention], quoted: list[bool]) -> Entity:
+def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention], quoted: list[bool], headlines: set[int]
+            ) -> Entity:
+    """`headlines`: where the sentences set in title case start (_in_headline)."""
     entity_type = _type_votes(group).most_common(1)[0][0]
     names = Counter(m.name for m in group)
-    outside_headlines = {m.name for m in group if not _in_headline(doc[m.start])}
+    outside_headlines = {m.name for m in group if doc[m.start].sent.start not in headlines}
     in_prose = {m.name for m in group if m.name in outside_headlines and not quoted[m.start]}
     canonical = max(names, key=lambda n: (n in outside_headlines, *_informative(n), n in in_prose, len(n.split()),
                                           names[n], -_first(group, n)))
