@@ -209,15 +209,13 @@ def _about_topic(session: Session, views: list[DisputeView], topic: str) -> list
 def _amounts(topic: str) -> set[float]:
     """The amounts a topic names, as values: "$9 million" and "$9m" are both 9,000,000; "the 2022 turnout" names a
     year, no amount."""
-    from bot.extract.figures import ABBREVIATED, MULTIPLIERS
+    from bot.extract.figures import ABBREVIATED, MULTIPLIERS, YEAR
 
     return {float(number.replace(",", "")) * MULTIPLIERS.get(unit.lower(), ABBREVIATED.get(unit.lower(), 1))
             for match in _AMOUNT.finditer(topic) for number, unit in [match.groups("")]
-            if not (_YEAR.fullmatch(match.group(1)) and match.group()[0].isdigit()
+            if not (YEAR.fullmatch(match.group(1)) and match.group()[0].isdigit()
                     and unit.lower() not in MULTIPLIERS and unit.lower() not in ABBREVIATED)}
 
-
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _claims(view: DisputeView) -> list[DisputedClaim]:

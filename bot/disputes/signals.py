@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.disputes import lexicon
+from bot.extract.figures import YEAR
 
 AUXILIARIES = frozenset("am is are was were be been being get got gets getting".split())
 PERFECT = frozenset("has have had having".split())
@@ -424,10 +425,9 @@ _SUPERSEDED = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said
 
 
 def _years(text: str) -> set[str]:
-    return set(_YEAR.findall(text))
+    return set(YEAR.findall(text))
 
 
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _TALLY_STEMS = frozenset(lexicon.stem(w) for w in ("toll", "tally", "count", "total"))
 TALLY_RATIO = 1.25      # two tallies this far apart (the larger over the smaller) are two different tolls
 RIVAL_RATIO = 20        # two sources' counts this far apart count different things: "1,840 patients" enrolled, three

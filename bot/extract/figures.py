@@ -105,7 +105,7 @@ def _count_bare_numbers(figures: list[Figure]) -> None:
 
     for n, figure in enumerate(figures):
         if figure.counts and figure.counts.lower() not in GENERIC_MEASURES or not figure.value \
-                or figure.value < _BARE_MINIMUM or "%" in figure.span.text or _YEAR.fullmatch(figure.span.text):
+                or figure.value < _BARE_MINIMUM or "%" in figure.span.text or YEAR.fullmatch(figure.span.text):
             continue
         alike = [f for f in figures if counting(f) and 1 / _BARE_RATIO <= figure.value / f.value <= _BARE_RATIO]
         before = [f for f in alike if f.span.start < figure.span.start]
@@ -117,7 +117,7 @@ def _count_bare_numbers(figures: list[Figure]) -> None:
             figure.counts = source.counts
 
 
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")     # a number that may be a year ("2019"), here and in disputes
 _BARE_MINIMUM = 100         # "won 3-1", "aged 64": small bare numbers count too many different things
 _BARE_RATIO = 3             # "25,000" may count what "40,000 additional nurses" counted; "64" may not
 _OPENING_SENTENCES = 3      # an article's opening sentences give figures its body goes on to explain
