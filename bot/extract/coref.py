@@ -342,14 +342,13 @@ def _epithet(tokens: list[Token], head: Token) -> bool:
     if len(tokens) < 2 or tokens[0].lower_ != "the" or head.tag_ in ("NNS", "NNPS"):
         return False
     word = "".join(t.text_with_ws for t in tokens[1:]).strip().lower()
-    return word in _DEMONYMS or word.endswith(("man", "woman")) and word[:-3].rstrip("wo") in _DEMONYM_STEMS \
-        or bool(_AGED.fullmatch(word))
+    return word in _DEMONYMS or bool(_DEMONYM_MAN.fullmatch(word) or _AGED.fullmatch(word))
 
 
 _DEMONYMS = frozenset(w for w in COUNTRY_OF_ADJECTIVE if " " not in w) | frozenset(
-    "spaniard briton brit scot dane swede finn pole turk dutchman argentine filipino texan californian "
+    "spaniard briton brit scot dane swede finn pole turk argentine filipino texan californian "
     "new yorker londoner".split())
-_DEMONYM_STEMS = frozenset(("french", "english", "irish", "welsh", "scots", "dutch"))
+_DEMONYM_MAN = re.compile(r"(?:french|english|irish|welsh|scots|dutch)(?:wo)?man")
 _AGED = re.compile(r"\d{1,3}-year-old")
 
 
