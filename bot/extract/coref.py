@@ -346,8 +346,8 @@ def _epithet(tokens: list[Token], head: Token) -> bool:
 
 
 _DEMONYMS = frozenset(w for w in COUNTRY_OF_ADJECTIVE if " " not in w) | frozenset(
-    "spaniard briton brit scot dane swede finn pole turk argentine filipino texan californian "
-    "new yorker londoner".split())
+    "spaniard briton brit scot dane swede finn pole turk argentine filipino texan californian londoner".split()
+    + ["new yorker"])
 _DEMONYM_MAN = re.compile(r"(?:french|english|irish|welsh|scots|dutch)(?:wo)?man")
 _AGED = re.compile(r"\d{1,3}-year-old")
 
