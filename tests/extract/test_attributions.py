@@ -511,7 +511,8 @@ def test_officials_of_a_relative_clause_run_into_the_noun_it_describes_speak_of_
 @pytest.mark.parametrize("text, cues", [
     # harm done by a thing is no one's claim
     ("Kenya was hit by severe floods in 2024 that killed more than 290 people.", []),
-    ("Hospital trusts in the north have been the hardest hit by shortages.", []),
+    ("Hospital trusts in the north of England have been the hardest hit by shortages, with some wards relying on "
+     "agency staff for up to a fifth of their shifts.", []),
     # what another subject's clause is for is not the speaker's claim
     ("Government spokesman Isaac Mwaura said the cabinet would meet on Thursday to consider whether to declare a "
      "national disaster.", ["said"]),
