@@ -23,23 +23,37 @@ PARAGRAPH_BOUNDARIES = "newsbot_paragraph_boundaries"
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every newline, and never at a quotation mark closing the sentence before it ('... did
     not have before."' left the mark a sentence of its own, so the quotation ran on into the next speaker's
-    sentence); the parser keeps boundaries already set."""
+    sentence), but always at one opening a quotation after a finished sentence (the parser left the "''" of
+    "... the edges. ''It's more tinkering" at the end of the sentence before, so the quote was not the sentence it
+    opens); the parser keeps boundaries already set."""
     after_newline = False
     for token in doc:
         if token.is_space:
             after_newline = after_newline or "\n" in token.text
             continue
-        if after_newline and token.i > 0:
+        starts = after_newline and token.i > 0
+        if starts:
             token.is_sent_start = True
         elif token.text in _CLOSING_MARKS and token.i > 0 and doc[token.i - 1].text in _SENTENCE_ENDS \
                 and not doc[token.i - 1].whitespace_:
             token.is_sent_start = False
+        elif _opening_mark(doc, token) and doc[token.i - 1].whitespace_ and doc[token.i - 1].text in _SENTENCE_ENDS:
+            token.is_sent_start = starts = True
+        if starts and _opening_mark(doc, token):
+            doc[token.i + 1].is_sent_start = False       # the parser would start the sentence again at the word
         after_newline = "\n" in token.whitespace_
     return doc
 
 
 _CLOSING_MARKS = frozenset(('"', "\u201d"))
+_OPENING_MARKS = frozenset(('"', "''", "\u201c", "``"))
 _SENTENCE_ENDS = frozenset((".", "?", "!", "...", "\u2026"))
+
+
+def _opening_mark(doc: Doc, token) -> bool:
+    """A quotation mark glued to the word after it, as one opening a quotation is."""
+    return (token.text in _OPENING_MARKS and not token.whitespace_ and 0 < token.i < len(doc) - 1
+            and not doc[token.i + 1].is_space)
 
 
 def add_paragraph_boundaries(nlp: Language) -> None:

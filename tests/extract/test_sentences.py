@@ -129,3 +129,23 @@ def test_an_abbreviated_rank_before_a_name_ends_no_sentence(nlp):
     assert [s.span.text for s in split_sentences(parse(norm, nlp), norm)] == [
         "The head of the association, Sgt. Tom Kowalski, said morale was low.", "Det. Supt. Ann Reid agreed.",
         "Cllr. Priya Raman did not."]
+
+
+@pytest.mark.parametrize("mark", ["''", '"', "\u201c"])
+def test_a_quotation_mark_opening_a_sentence_starts_it(nlp, mark):
+    """The parser left the opening marks of "... overhaul. ''It's more tinkering ..." at the end of the sentence
+    before: the quoted sentence is then not quoted as printed, and no longer holds its own quotation's start."""
+    closing = "\u201d" if mark == "\u201c" else mark
+    text = (f"Taxes\n\nBut over all, Mrs. Clinton has shied away from a sweeping tax overhaul. {mark}It's more "
+            f"tinkering at the edges,{closing} said Alan Cole, an economist.\n")
+    norm = normalise(text)
+    assert [s.span.text for s in split_sentences(parse(norm, nlp), norm)] == [
+        "But over all, Mrs. Clinton has shied away from a sweeping tax overhaul.",
+        f"{mark}It's more tinkering at the edges,{closing} said Alan Cole, an economist."]
+
+
+def test_a_quotation_mark_opening_a_paragraph_stays_with_its_sentence(nlp):
+    text = "Taxes\n\nHillary Clinton has come up with one.\n\n''This isn't tax reform,'' said Douglas Holtz-Eakin.\n"
+    norm = normalise(text)
+    assert [s.span.text for s in split_sentences(parse(norm, nlp), norm)] == [
+        "Hillary Clinton has come up with one.", "''This isn't tax reform,'' said Douglas Holtz-Eakin."]
