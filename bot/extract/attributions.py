@@ -69,8 +69,10 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = _without_introduction(doc, openings, cue, contents)
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
+            sources = _inside_as_clause(doc, cue, sources)
             sources, contents = _without_antecedent(doc, cue, sources, contents)
             sources, contents = _with_stranded_first_word(doc, sources), _with_stranded_first_word(doc, contents)
+            cue, sources = _said_before_source(doc, cue, sources)
             contents = _without_source_description(doc, sources, contents)
             if not contents or _expletive(doc, sources) or _not_said(cue_head(doc, cue)) \
                     or _label_before_colon(doc, cue, sources) \
@@ -386,8 +388,8 @@ def _transcript_turns(doc: Doc, norm: NormalisedText):
         name = tokens[first:colon]
         if len(name) > _TURN_NAME_WORDS or not all(_speaker_word(t) for t in name):
             continue
-        yield (tokens[colon].i, tokens[colon].i + 1), [(name[0].i, name[-1].i + 1)], [(tokens[colon].i + 1,
-                                                                                        inside[-1] + 1)]
+        cue, sources = _said_before_source(doc, (tokens[colon].i, tokens[colon].i + 1), [(name[0].i, name[-1].i + 1)])
+        yield cue, sources, [(tokens[colon].i + 1, inside[-1] + 1)]
 
 
 def _thing_doing(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> bool:
@@ -772,6 +774,35 @@ def _whole_subject(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]
     if subject.i > cue[1] and subject.pos_ in ("NOUN", "PROPN") and all(b <= cue[0] for a, b in sources):
         return [(first, last)]
     return sources
+
+
+def _said_before_source(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]
+                        ) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """"Said Ellis: "I don't get the sense ..."": the parser makes "Said" part of a name, so the colon was the cue
+    and "Said Ellis" who speaks, or "Said Ellis:" the cue with no one speaking; the reporting verb opening the
+    sentence is the cue, the name after it the source."""
+    in_source = bool(sources) and sources[0][0] < cue[0]
+    start, end = sources[0] if in_source else cue
+    verb = doc[start]
+    if end - start < 2 or not verb.is_sent_start or verb.lower_ not in _INVERTED_SAYINGS:
+        return cue, sources
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return (start, start + 1), [(start + 1, end), *(sources[1:] if in_source else [])]
+
+
+_INVERTED_SAYINGS = frozenset("said says added adds asked asks wrote writes explained recalled".split())
+
+
+def _inside_as_clause(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"Hawaii, as one of Mr. Obama's climate advisers pointed out, normally does not get ...": the speaker of a cue
+    in a clause set off by ", as" is inside that clause, never the subject of the sentence around it (the parser
+    hangs "as" on "Hawaii" as a preposition, so the tagger gives the source from "Hawaii" on)."""
+    trimmed = []
+    for a, b in sources:
+        marker = next((i for i in range(b - 2, a, -1) if doc[i].lower_ == "as" and doc[i - 1].text == ","), None)
+        trimmed.append((marker + 1, b) if marker is not None and b == cue[0] else (a, b))
+    return trimmed
 
 
 def _without_source_description(doc: Doc, sources: list[tuple[int, int]], contents: list[tuple[int, int]]

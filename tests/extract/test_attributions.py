@@ -550,3 +550,15 @@ def test_a_remark_with_no_subject_of_its_own_is_the_speakers(quotes_of):
     accused = quote_with(quotes, "understating")
     assert sources(accused) == ["an independent security researcher"]
     assert quote_with(quotes, "true number").contents[-1].text.endswith('5 million"')
+
+
+def test_the_speaker_of_an_as_clause_is_inside_it(quotes_of):
+    quote = quote_with(quotes_of("Climate\n\nHawaii, as one of Mr. Obama's climate advisers pointed out, normally "
+                                 "does not get back-to-back hurricanes.\n"), "hurricanes")
+    assert sources(quote) == ["one of Mr. Obama's climate advisers"]       # not "Hawaii, as one of ..."
+
+
+def test_said_opening_the_sentence_is_the_cue_of_the_name_after_it(quotes_of):
+    (quote,) = quotes_of("Said Ellis: \u201cI don\u2019t get the sense she\u2019s the least bit interested in tax "
+                         "reform.\u201d\n")
+    assert (quote.cue.text, sources(quote)) == ("Said", ["Ellis"])
