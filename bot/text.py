@@ -33,6 +33,7 @@ _DROPPED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 _CHAR_QUIRKS = re.compile(
     r"\r\n"                                     # Windows line end: keep the \n
+    r"|''"                                       # two apostrophes as a quotation mark (''Yes,'' he said)
     r"|\\(?=['\"\u2018\u2019\u201c\u201d])"      # backslash escaping a quote: drop the backslash
     r"|[" + re.escape("".join(_ONE_FOR_ONE) + _DROPPED) + r"]"
     r"|[\x00-\x08\x0e-\x1f\x7f]"                 # stray control characters become spaces
@@ -119,8 +120,9 @@ class NormalisedText:
             at = self._original_position(start)
             return Span(at, at, "")
         orig_start = self.sources[start]
-        if orig_start > 0 and self.original[orig_start - 1] == "\\" and self.text[start] in "'\"":
-            orig_start -= 1  # an escaped quote starts with its backslash
+        if orig_start > 0 and (self.text[start] in "'\"" and self.original[orig_start - 1] == "\\"
+                               or self.text[start] == '"' and self.original[orig_start - 1:orig_start + 1] == "''"):
+            orig_start -= 1  # an escaped quote starts with its backslash, a doubled apostrophe with the first
         orig_end = self.sources[end - 1] + 1
         return Span(orig_start, orig_end, self.original[orig_start:orig_end])
 
@@ -190,6 +192,9 @@ def _rewrite_characters(raw: str) -> tuple[str, list[int]]:
         found = m.group()
         if found == "\r\n":
             out.append("\n")
+            sources.append(m.start() + 1)
+        elif found == "''":
+            out.append('"')
             sources.append(m.start() + 1)
         elif found in _ONE_FOR_ONE:
             out.append(_ONE_FOR_ONE[found])

@@ -10,7 +10,7 @@ from tests.shared_data import polnear_texts
 
 
 def straight(text: str) -> str:
-    return text.translate(str.maketrans("\u201c\u201d\u2018\u2019\u00a0", "\"\"'' "))
+    return text.translate(str.maketrans("\u201c\u201d\u2018\u2019\u00a0", "\"\"'' ")).replace("''", '"')
 
 
 # ---- the sample article's quirks -----------------------------------------------------------------------------
@@ -145,6 +145,16 @@ def test_tabs_form_feeds_and_line_ends_are_not_binary():
 
 def test_unusable_text_is_a_value_error():
     assert issubclass(UnusableText, ValueError)
+
+
+def test_two_apostrophes_are_one_quotation_mark_and_spans_keep_both():
+    """The New York Times prints quotations between doubled apostrophes: the parser and the quotation rules must see
+    a quotation mark, and a span reported must still hold both apostrophes as printed."""
+    raw = "Taxes\n\n''This isn't tax reform,'' said Douglas Holtz-Eakin.\n"
+    norm = normalise(raw)
+    assert norm.text == "Taxes\n\n\"This isn't tax reform,\" said Douglas Holtz-Eakin.\n"
+    quotation = norm.span(norm.text.index('"'), norm.text.index(" said"))
+    assert quotation.text == "''This isn't tax reform,''" == raw[quotation.start:quotation.end]
 
 
 # ---- PolNeAR texts pass through unchanged in meaning ----------------------------------------------------------
