@@ -754,12 +754,12 @@ def _is_person(entity: Entity) -> bool:
 
 
 def _gender(ctx: _Context, index: int) -> str | None:
-    """From a title or noun ("Ms", "spokeswoman"), a known first name, or the pronouns that followed its mentions."""
+    """From a title or noun ("Ms", "spokeswoman", "sister"), a known first name, or the pronouns that followed its
+    mentions."""
     words = ctx.words[index]
-    if words & FEMALE_WORDS:
-        return "female"
-    if words & MALE_WORDS:
-        return "male"
+    female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
+    if female != male:      # both: "Mr Okoro's sister" holds her brother's title; the name decides
+        return "female" if female else "male"
     first = fold_name(ctx.entities[index].name).split()[:1]
     if first and first[0] in FEMALE_FIRST_NAMES:
         return "female"

@@ -51,9 +51,10 @@ PERSON_TITLES = frozenset(
 # Always a person's, whatever the NER says ("Ms Pillay" tagged an organisation).
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady".split())
 # Titles and nouns that tell a person's gender ("Mrs. Clinton" is not Bill Clinton; "the spokeswoman" is a she).
-FEMALE_WORDS = frozenset("woman spokeswoman mother daughter wife girl chairwoman ms mrs miss dame lady queen princess"
-                         .split())
-MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir king prince lord sheikh".split())
+FEMALE_WORDS = frozenset("woman spokeswoman mother daughter wife girl chairwoman ms mrs miss dame lady queen princess "
+                         "sister aunt niece grandmother granddaughter widow businesswoman congresswoman".split())
+MALE_WORDS = frozenset("man spokesman father son husband boy chairman mr sir king prince lord sheikh brother uncle "
+                       "nephew grandfather grandson widower businessman congressman".split())
 # Words that precede a name without being part of it: the description "Turkish PM" in "Turkish PM Recep Tayyip Erdogan".
 TITLES = PERSON_TITLES | frozenset(
     "prime foreign defence defense interior finance deputy vice chief father leader director officer coach speaker "
@@ -322,6 +323,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         votes["ORG"] += 3   # "Transport for Wales", "Network Rail": a body the NER took for a person
     if end - name_start == 1 and doc[name_start].dep_ == "appos" and doc[name_start].head.lemma_.lower() == "name":
         votes["PERSON"] += 2  # "identified only by her first name, Dolores"
+    if _age_after(doc, end):
+        votes["PERSON"] += 3  # "Another evacuee, Gerald, 71, said": the NER took Gerald for a place
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
     _gloss_votes(doc[end - 1], votes)
@@ -330,6 +333,12 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     if name in ORGANISATION_NAMES:
         votes["ORG"] += 3
     return _Mention(start, end, name_start, label, name, votes, gender=_titled_gender(doc[start:name_start]))
+
+
+def _age_after(doc: Doc, end: int) -> bool:
+    """A name followed by an age set off by commas ("Gerald, 71,"): only people are given one."""
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].text.isdigit() \
+        and 0 < int(doc[end + 1].text) < 120 and doc[end + 2].text in (",", ".")
 
 
 def _titled_gender(titles: SpacySpan) -> str | None:
@@ -731,13 +740,13 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         head = root.head
         while head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.head.pos_ == "NOUN":
             head = head.head.head   # "the mayor of Zermatt, Romy Imboden": the parser hung the name on "Zermatt"
-        if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < m.start:
+        if root.dep_ == "appos" and _role_noun(head) and head.i < m.start:
             end = head.i + 1
             while end < m.start and not doc[end].is_punct:
                 end += 1
             if doc[end].text == "," and end + 1 == m.start and end - head.left_edge.i <= _DESCRIPTION_WORDS:
                 return head.left_edge.i, end
-            if end == m.start == head.i + 1 and end - head.left_edge.i <= _DESCRIPTION_WORDS:
+            if end == m.start == head.i + 1 and head.pos_ == "NOUN" and end - head.left_edge.i <= _DESCRIPTION_WORDS:
                 return head.left_edge.i, end        # "the American investor Richard Kaine"
         # "Dr. Farah Naz, a WHO epidemiologist in Hyderabad," (tagged a verb), "Tomas Lindqvist, a co-author,"
         # (split into three appositives)
@@ -784,6 +793,11 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
     return None
 
 
+def _role_noun(token: Token) -> bool:
+    """A common noun, or a role capitalised as a title ("The Climate Change Minister, Priya Raman,")."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.lower_ in PERSON_NOUNS
+
+
 def _set_off_before(doc: Doc, m: _Mention) -> tuple[int, int] | None:
     """A noun phrase set off by a comma before a name in commas that the parser did not make its appositive:
     "The authority's chair, Sir Robert Chote, wrote ..."."""
@@ -791,7 +805,7 @@ def _set_off_before(doc: Doc, m: _Mention) -> tuple[int, int] | None:
         return None
     noun = doc[m.start - 2]
     start = noun.left_edge.i
-    if noun.pos_ != "NOUN" or noun.right_edge.i != noun.i or m.start - start > _DESCRIPTION_WORDS \
+    if not _role_noun(noun) or noun.right_edge.i != noun.i or m.start - start > _DESCRIPTION_WORDS \
             or not (start == noun.sent.start or doc[start - 1].is_punct):
         return None
     while start < noun.i and doc[start].tag_ in ("WDT", "WP", "IN", "CC"):

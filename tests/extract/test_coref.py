@@ -387,3 +387,23 @@ def test_a_possessive_description_is_no_name_of_whom_it_refers_to(nlp):
 def test_the_company_or_agency_is_never_one_named_only_after_it(nlp, text, claim, named_after):
     names, *_ = resolve(nlp, text, claim)
     assert names != [named_after]
+
+
+def test_a_name_given_an_age_is_a_person_a_he_can_refer_to(nlp):
+    """The NER took "Gerald" for a place, so "he" skipped him and gave his words to the fire chief."""
+    text = ("Fire update\n\nThe Sonoma County fire chief, Robert Haney, said the blaze had burned 18,000 acres.\n\n"
+            "Another evacuee, Gerald, 71, said he had received no warning on his phone. \"Nobody called, nobody "
+            "knocked,\" he said.\n")
+    names, *_ = resolve(nlp, text, ("Another evacuee, Gerald, 71", "he had received no warning"),
+                        ("he", "Nobody called, nobody knocked"))
+    assert names == ["Gerald", "Gerald"]
+
+
+def test_a_sister_is_a_she_though_her_description_names_her_brother(nlp):
+    """"Mr Okoro's sister, Grace Okoro": "Mr" is her brother's title; "her brother" is hers, not an invented
+    "Sophie's brother", and "she" is Grace Okoro."""
+    text = ("Shooting\n\nAnother resident, Sophie, 45, said she heard two shots.\n\nMr Okoro's sister, Grace Okoro, "
+            "said her brother had recently lost his job. \"He needed help, not bullets,\" she said.\n")
+    names, _, entities, _ = resolve(nlp, text, ("she", "He needed help, not bullets"))
+    assert names == ["Grace Okoro"]
+    assert "Sophie's brother" not in {e.name for e in entities}

@@ -342,3 +342,10 @@ def test_an_acronym_joins_a_name_with_hyphens_or_a_leading_qualifier(nlp, text, 
 ])
 def test_a_possessive_is_told_from_an_apostrophe_inside_a_name(name, owns):
     assert has_possessive(name) is owns
+
+
+def test_a_capitalised_role_set_off_before_a_name_describes_it(nlp):
+    entities, _ = entities_of(nlp, "Heat\n\nThe Resources Minister, Graham Pettigrew, rejected the report.\n\nThe "
+                                   "Climate Change Minister, Priya Raman, struck a more conciliatory tone.\n")
+    assert entity_with(entities, "Graham Pettigrew").description == "The Resources Minister"
+    assert entity_with(entities, "Priya Raman").description == "The Climate Change Minister"
