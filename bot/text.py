@@ -162,6 +162,7 @@ def normalise(raw: str) -> NormalisedText:
     """Rewrite scraped article text into one plain form, keeping the map back to `raw`."""
     _check_usable(raw)
     text, sources = _rewrite_characters(raw)
+    text = _single_quotations_doubled(text)
     text, sources = _insert(text, sources, [m.end() for m in _GLUED_SENTENCE.finditer(text)], " ")
     text, sources = _join_broken_lines(text, sources)
     text, sources, blocks = _split_blocks(text, sources)
@@ -206,6 +207,42 @@ def _rewrite_characters(raw: str) -> tuple[str, list[int]]:
     out.append(raw[pos:])
     sources.extend(range(pos, len(raw)))
     return "".join(out), sources
+
+
+def _single_quotations_doubled(text: str) -> str:
+    """British style quotes between single marks ('He was always the first to arrive,' Ferraz said.): the rules
+    for quotations read double marks, so a single-quoted quotation outside any double-quoted one gets them, one
+    character for one. An apostrophe is no mark: an opening one follows no word character and comes before a
+    word; a closing one follows punctuation ending what was said, or closes a few words ('a disgrace') before a
+    space or punctuation, but never after an "s" (the players' union). A quotation still open at its
+    paragraph's end opens only (it runs on into the next paragraph)."""
+    chars = list(text)
+    for paragraph in _LINE.finditer(text):
+        start, line = paragraph.start(), paragraph.group()
+        inside_double, opening = False, None
+        for i, char in enumerate(line):
+            if char == '"':
+                inside_double = not inside_double
+            elif char != "'" or inside_double:
+                continue
+            elif opening is None:
+                if (i == 0 or not (line[i - 1].isalnum() or line[i - 1] == "'")) and line[i + 1:i + 2].isalpha():
+                    opening = i
+            elif _closes_single_quotation(line, opening, i):
+                chars[start + opening] = chars[start + i] = '"'
+                opening = None
+        if opening == 0:
+            chars[start] = '"'
+    return "".join(chars)
+
+
+def _closes_single_quotation(line: str, opening: int, at: int) -> bool:
+    before, after = line[at - 1], line[at + 1:at + 2]
+    if after.isalnum():
+        return False        # don't, it's
+    if before in ".,!?;:":
+        return True
+    return before.isalpha() and before.lower() != "s" and len(line[opening:at].split()) <= 6
 
 
 def _insert(text: str, sources: list[int], positions: list[int], piece: str) -> tuple[str, list[int]]:
