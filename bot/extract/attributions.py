@@ -884,7 +884,18 @@ def _not_said(verb: Token) -> bool:
     children = list(verb.children)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in _DONE_BY for c in children):
         return True     # but "One of the docs who sent the letter called Oz a quack": a misparse of a claim
+    if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _SCHEDULED
+            or any(c.dep_ == "acomp" and c.lemma_.lower() in _SCHEDULED for c in children)) \
+            and not any(t.dep_ == "ccomp" for t in verb.subtree):
+        return True     # "Lindqvist is due to present a preliminary statement on Friday": nothing said yet
+    if verb.lemma_ == "show" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SHOWN_QUALITIES for c in children):
+        return True     # "Manchester United had also shown interest in Costa": no finding shown
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in children)
+
+
+_SCHEDULED = frozenset("due schedule set poise".split())
+_SHOWN_QUALITIES = frozenset("interest restraint courage willingness leadership respect mercy "
+                             "solidarity patience resilience".split())
 
 
 def _expletive(doc: Doc, sources: list[tuple[int, int]]) -> bool:

@@ -522,6 +522,10 @@ def test_officials_of_a_relative_clause_run_into_the_noun_it_describes_speak_of_
      "dead,\u201d Mr Pryce said.", ["said", "said"]),
     # the description set off before a source is nothing it said
     ("The authority's chair, Sir Robert Chote, wrote to the Department of Health in October.", []),
+    # a statement scheduled is nothing said yet; interest shown is no finding
+    ("The mission's chief observer, Anna Lindqvist, is due to present a preliminary statement on Friday.", []),
+    ("Manchester United and Bayern Munich had also shown interest in Costa, who scored 31 goals last season.", []),
+    ("The poll shows support for the plan at 40 percent.", ["shows support for"]),
 ])
 def test_what_reports_no_claim(quotes_of, text, cues):
     assert [q.cue.text for q in quotes_of(text + "\n")] == cues
