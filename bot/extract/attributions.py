@@ -65,7 +65,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             continue
         for cue, sources, contents in _with_reported_claim(doc, candidate.cue, candidate.sources, contents):
             contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue, _without_cue_phrase(
-                doc, openings, cue, _with_verb_of_auxiliary(doc, _with_cut_complement(doc, cue, contents))))
+                doc, openings, cue, _with_verb_of_auxiliary(doc, _with_whole_clause(doc, cue, _with_cut_complement(doc, cue, contents)))))
             contents = _without_introduction(doc, openings, cue, contents)
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
@@ -860,6 +860,27 @@ def _with_cut_complement(doc: Doc, cue: tuple[int, int], contents: list[tuple[in
             if clause is not None:
                 return [*contents[:-1], (start, max(end, clause.right_edge.i + 1))]
     return contents
+
+
+def _with_whole_clause(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"Gondwe denied that the ruling party had pressured local officials ...": the tagger stopped inside the
+    subject ("that the ruling party") or on a word that needs what follows it ("would persist until"). A content
+    inside the cue's complement clause that leaves out the clause's verb, or ends on such a word, runs on to the
+    clause's end."""
+    start, end = contents[-1]
+    if start < cue[1]:
+        return contents
+    head = cue_head(doc, cue)
+    clause = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= start <= c.right_edge.i),
+                  None)
+    if clause is None or end > clause.right_edge.i:
+        return contents
+    if not start <= clause.i < end or doc[end - 1].pos_ in _DANGLING:
+        return [*contents[:-1], (start, clause.right_edge.i + 1)]
+    return contents
+
+
+_DANGLING = frozenset(("ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART"))
 
 
 def _with_verb_of_auxiliary(doc: Doc, contents: list[tuple[int, int]]) -> list[tuple[int, int]]:

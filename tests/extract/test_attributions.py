@@ -566,3 +566,15 @@ def test_said_opening_the_sentence_is_the_cue_of_the_name_after_it(quotes_of):
     (quote,) = quotes_of("Said Ellis: \u201cI don\u2019t get the sense she\u2019s the least bit interested in tax "
                          "reform.\u201d\n")
     assert (quote.cue.text, sources(quote)) == ("Said", ["Ellis"])
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Gondwe denied that the ruling party had pressured local officials to delay the opening of polling stations.",
+     "that the ruling party had pressured local officials to delay the opening of polling stations"),
+    ("National Weather Service meteorologist Dan Okafor said the red flag conditions would persist until at least "
+     "Thursday morning.", "the red flag conditions would persist until at least Thursday morning"),
+])
+def test_a_content_cut_inside_its_clause_runs_to_the_clause_s_end(quotes_of, text, content):
+    """The tagger stopped at the subject ("that the ruling party") or at "until": the claim misquoted."""
+    (quote,) = quotes_of(f"Title\n\n{text}\n")
+    assert quote.contents[-1].text == content
