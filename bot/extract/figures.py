@@ -64,6 +64,13 @@ ABBREVIATED = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
 _GLUED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(k|m|mn|bn|b|tn|trn)\.?$", re.I)
 
 
+_NATIONAL_DOLLAR = re.compile(r"[A-Z]{1,3}\$")      # "A$40 billion", "US$3m", "NZ$", "HK$"
+
+
+def _is_currency(token: Token) -> bool:
+    return token.is_currency or bool(_NATIONAL_DOLLAR.fullmatch(token.text))
+
+
 @dataclass
 class _Amount:
     low: float
@@ -136,7 +143,7 @@ def _refers_back(doc: Doc, number: Token) -> bool:
 
 def _range_end(doc: Doc, group: list[Token]) -> list[Token]:
     """The number group closing a range that opens with `group`: "35 to 45 percent", "between $90 million and $120
-    million", "10-12 people"; [] when none does."""
+    million", "10-12 people", "two or three", "two, maybe three"; [] when none does."""
     j = group[-1].i + 1
     if j + 1 >= len(doc):
         return []
@@ -144,13 +151,18 @@ def _range_end(doc: Doc, group: list[Token]) -> list[Token]:
     if group[0].i > 0 and doc[group[0].i - 1].lower_ == "from":
         return []   # "rose from 5 to 7 percent": a change, not a range
     between = group[0].i > 0 and doc[group[0].i - 1].lower_ == "between" or group[0].i > 1 and \
-        doc[group[0].i - 1].is_currency and doc[group[0].i - 2].lower_ == "between"
-    if not (link in ("to", "-", "\u2013") or link == "and" and between):
+        _is_currency(doc[group[0].i - 1]) and doc[group[0].i - 2].lower_ == "between"
+    if link == "," and doc[j + 1].lower_ in _ALTERNATIVES and j + 2 < len(doc):
+        j += 1      # "two, maybe three shots"
+    elif not (link in ("to", "-", "\u2013", "or") or link == "and" and between):
         return []
-    start = j + 2 if doc[j + 1].is_currency and j + 2 < len(doc) else j + 1
+    start = j + 2 if _is_currency(doc[j + 1]) and j + 2 < len(doc) else j + 1
     upper = _number_group(doc, start)
     amounts = (_amount(group), _amount(upper)) if upper else (None, None)
     return upper if all(amounts) and amounts[0].high < amounts[1].low else []
+
+
+_ALTERNATIVES = frozenset("maybe perhaps possibly".split())
 
 
 def _range(norm: NormalisedText, lower: Figure, upper: Figure | None) -> Figure:
@@ -173,8 +185,10 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
     amount = None if share else _amount(group)
     if amount is None and not share or _not_a_count(group):
         return None
-    currency = doc[group[0].i - 1] if group[0].i > 0 and doc[group[0].i - 1].is_currency else None
+    currency = doc[group[0].i - 1] if group[0].i > 0 and _is_currency(doc[group[0].i - 1]) else None
     counted = [currency] if currency is not None else _counted(doc, group)
+    while counted and counted[0].is_quote:
+        counted = counted[1:]       # 'heard "two, maybe three" shots'
     if counted and counted[-1].lemma_.lower() in TIME_UNITS:
         return None  # a duration
     if counted and counted[0].text == "-" and counted[-1].dep_ in ("compound", "amod", "nmod") \
@@ -185,9 +199,12 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
     if hedge_tokens is None and amount is not None and amount.vague:
         hedge_tokens = [t for t in group if t.lower_ in VAGUE or _plural_multiplier(t)]
         hedge_tokens += [doc[group[-1].i + 1]] if _of_follows(doc, group[-1].i) else []
+    last = counted[-1] if counted and group[-1].i < counted[0].i <= group[-1].i + 2 else group[-1]
+    if hedge_tokens is None:
+        hedge_tokens, effect = _hedge_after(doc, last.i + 1)     # "five shots at least", "a dozen or so"
+        last = hedge_tokens[-1] if hedge_tokens else last
     low, high = _bounds(amount, effect) if amount is not None else (None, None)
     first = hedge_tokens[0] if hedge_tokens and hedge_tokens[0].i < start.i else start
-    last = counted[-1] if counted and group[-1].i < counted[0].i <= group[-1].i + 2 else group[-1]
     span = norm.span(first.idx, last.idx + len(last.text.rstrip(".") if last.lower_.rstrip(".") in ABBREVIATED else last))
     sentence = sentence_at(sentences, span.start)
     if sentence is None:
@@ -236,7 +253,7 @@ def _number_group(doc: Doc, start: int) -> list[Token]:
     token = doc[start]
     if token.lower_ in ("a", "an") and start + 1 < len(doc) and doc[start + 1].lower_ in MULTIPLIERS:
         return [token] + _number_group(doc, start + 1)  # "a dozen", "a hundred"
-    money = start > 0 and doc[start - 1].is_currency
+    money = start > 0 and _is_currency(doc[start - 1])
     if money and _GLUED.match(token.text):
         return [token]      # "£1.2bn"
     if not _is_number_word(token):
@@ -430,6 +447,15 @@ def _hedge_before(doc: Doc, start: int) -> tuple[list[Token] | None, str | None]
     return None, None
 
 
+def _hedge_after(doc: Doc, end: int) -> tuple[list[Token] | None, str | None]:
+    """A hedge phrase starting at token `end`, after the figure ("five shots at least"), and its effect."""
+    after = tuple(t.lower_ for t in doc[end:end + 2])
+    effect = HEDGES_AFTER.get(after)
+    return (list(doc[end:end + 2]), effect) if effect else (None, None)
+
+
+HEDGES_AFTER = {("at", "least"): ABOVE, ("or", "more"): ABOVE, ("and", "counting"): ABOVE, ("or", "so"): APPROXIMATE,
+                ("at", "most"): BELOW, ("or", "fewer"): BELOW, ("or", "less"): BELOW}
 _HEDGES_LONGEST_FIRST = sorted(NUMBER_HEDGES.items(), key=lambda item: -len(item[0]))
 _LONGEST_HEDGE = len(_HEDGES_LONGEST_FIRST[0][0])
 

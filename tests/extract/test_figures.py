@@ -118,6 +118,12 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         ("It recalled its PowerCube 20 chargers.", []),
         # a size given as an adjective counts nothing beside another count of the noun
         ("She will lead the 1,100-officer department.", [("1,100", 1100, 1100, 1100, None, None)]),
+        # a national dollar is money, a hedge may follow the figure, and alternatives are a range
+        ("Heat could cost up to A$40 billion a year.",
+         [("up to A$40 billion", 40e9, None, 40e9, "up to", "A$")]),
+        ('"It was five shots at least."', [("five shots at least", 5, 5, None, "at least", "shots")]),
+        ('She heard "two, maybe three" shots.', [('two, maybe three" shots', None, 2, 3, "between", "shots")]),
+        ("He made two or three calls.", [("two or three calls", None, 2, 3, "between", "calls")]),
     ],
 )
 def test_figure_rules(nlp, text, expected):
