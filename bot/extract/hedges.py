@@ -3,8 +3,8 @@
 Kinds (a fixed vocabulary, also read by the dispute finder):
 - allegation: "alleged", "allegedly", "claims by", "claimed": asserted by someone, not established;
 - unverified: "cannot be independently verified", "unconfirmed", "difficult to verify";
-- report: "reports of", "reportedly", "it is reported": second-hand;
-- appearance: "it now appears", "apparently", "seems to": an inference;
+- report: "reports of", "reportedly", "it is reported", "it is understood": second-hand;
+- appearance: "it now appears", "apparently", "seems to", "it is believed": an inference;
 - uncertainty: "may", "might", "could", "possibly", "likely";
 - dissent: "dissenting accounts", "conflicting accounts", "denied", "disputed": another account disagrees.
 """
@@ -50,10 +50,12 @@ HEDGE_PATTERNS: dict[str, tuple[str, ...]] = {
         "report|reports:NOUN of|that",
         "reportedly",
         "it be report|reported",
+        "it be ADV? understand|understood",     # "..., it is understood.": sources unnamed
         "according to report|reports",
     ),
     "appearance": (
         "it ADV? appear|seem",
+        "it be ADV? believe|believed|think|thought",
         "appear|seem to|that",
         "apparently|seemingly|apparent",
     ),

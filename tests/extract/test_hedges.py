@@ -68,6 +68,10 @@ def test_the_heading_conflicting_accounts_is_not_a_sentence_hedge(sample_hedges,
         ("He allegedly shot two men, police claimed.", [("allegedly", "allegation"), ("claimed", "allegation")]),
         ("The talks began in May in Paris.", []),
         ("He appeared on television on Monday.", []),
+        ("The transfer has collapsed after a failed drugs test, it is understood.",
+         [("it is understood", "report")]),
+        ("It is believed the gunman acted alone.", [("It is believed", "appearance")]),
+        ("I understood the question and I believed him.", []),
     ],
 )
 def test_hedge_vocabulary(nlp, text, expected):
