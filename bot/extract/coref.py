@@ -22,8 +22,8 @@ from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from bot.extract.entities import (
-    BODY_HEADS, COMPANY_NOUNS, COMPANY_WORDS, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS, PERSON_NOUNS, TITLES, fold_name,
-    has_possessive, short_name,
+    BODY_HEADS, COMPANY_NOUNS, COMPANY_WORDS, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS, PERSON_NOUNS, POST_NOMINALS,
+    TITLES, fold_name, has_possessive, short_name,
 )
 from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from bot.extract.sentences import sentence_at
@@ -296,6 +296,8 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
     if not tokens:
         return None
     tokens = _bracketed(tokens) or tokens
+    while len(tokens) > 1 and tokens[-1].text.replace(".", "") in POST_NOMINALS:
+        tokens = tokens[:-1]    # "Prosecutor Sarah Lindqvist KC": the parser made "KC" the head
     head = _head(tokens)
     if " ".join(t.lower_ for t in tokens) in NOBODY or head.lower_ in NOBODY:
         return None

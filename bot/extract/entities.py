@@ -87,6 +87,8 @@ PERSON_NOUNS = frozenset(
     "recorder clerk superintendent principal landlord tenant shopkeeper mourner parent grandmother grandfather "
     "sister brother uncle aunt cousin".split()
 )
+# Letters after a name: honours, degrees, the King's Counsel and members of parliaments.
+POST_NOMINALS = frozenset("KC QC MP MSP MEP MLA TD OBE MBE CBE KBE DBE PhD FRS".split())
 # Words that stay a name's part after a title-like word: "Queen City", "State of the Union".
 GENERIC_NOUNS = INSTITUTIONS | frozenset(
     "city state union house street square hall office church university college school park bridge river "
@@ -272,10 +274,14 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_lower):
         end -= 1  # "Minnesota Vikings - while": the NER ran past the name
+    while end - 1 > start and doc[end - 1].text.replace(".", "") in POST_NOMINALS:
+        end -= 1  # "Sarah Lindqvist KC", "Jane Hill MP": the letters after a name are no part of it
     if start >= end:
         return None
     tagged_start = start
     head = _chain_head(doc, start, end)
+    if head.text.replace(".", "") in POST_NOMINALS:
+        head = doc[end - 1]
     end = max(end, head.i + 1)
     label = head.ent_type_ if head.ent_type_ in NAMED_LABELS else label
     while start > 0 and _left_of_name(doc[start - 1], start, end):

@@ -79,11 +79,17 @@ def find_hedges(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     matches = _matches(doc)
     hedges: list[Hedge] = []
     for match in sorted(filter_spans(matches), key=lambda s: s.start):
+        if match.start > 0 and doc[match.start - 1].lower_ in _COMPARATIVES and match[0].lower_ in _COMPARED:
+            continue    # "23% more likely to die": a comparison of risks, not a hedge
         span = norm.span(match.start_char, match.end_char)
         sentence = sentence_at(sentences, span.start)
         if sentence is not None:
             hedges.append(Hedge(span=span, kind=doc.vocab.strings[match.label], sentence=sentence))
     return hedges
+
+
+_COMPARATIVES = frozenset("more less most least as".split())
+_COMPARED = frozenset(("likely", "unlikely"))
 
 
 def _matches(doc: Doc) -> list[SpacySpan]:

@@ -407,3 +407,12 @@ def test_a_sister_is_a_she_though_her_description_names_her_brother(nlp):
     names, _, entities, _ = resolve(nlp, text, ("she", "He needed help, not bullets"))
     assert names == ["Grace Okoro"]
     assert "Sophie's brother" not in {e.name for e in entities}
+
+
+def test_letters_after_a_name_leave_one_person(nlp):
+    """"Prosecutor Sarah Lindqvist KC" and "Ms Lindqvist" are one speaker, not an organisation called "... KC"."""
+    text = ("Trial opens\n\nProsecutor Sarah Lindqvist KC told jurors that Fraser had waited for an hour.\n\n\"This was "
+            "not a fight that got out of hand,\" Ms Lindqvist said.\n")
+    names, *_ = resolve(nlp, text, ("Prosecutor Sarah Lindqvist KC", "Fraser had waited"),
+                        ("Ms Lindqvist", "This was not a fight"))
+    assert names == ["Sarah Lindqvist", "Sarah Lindqvist"]

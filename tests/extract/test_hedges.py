@@ -72,6 +72,7 @@ def test_the_heading_conflicting_accounts_is_not_a_sentence_hedge(sample_hedges,
          [("it is understood", "report")]),
         ("It is believed the gunman acted alone.", [("It is believed", "appearance")]),
         ("I understood the question and I believed him.", []),
+        ("Heavy eaters were 23% more likely to die early; smokers were less likely to exercise.", []),
     ],
 )
 def test_hedge_vocabulary(nlp, text, expected):
