@@ -985,13 +985,17 @@ def _without_cue_phrase(doc: Doc, openings: list[int], cue: tuple[int, int], con
 
 def _with_next_quotation(doc: Doc, openings: list[int], closings: dict[int, int], cue_tokens: set[int],
                          cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Add the quotation opening the next sentence of the paragraph to a quoted content before its cue: the
-    press goes on '"...," she said. "..."' with no second cue. Not when that sentence has a cue of its own."""
+    """Add the quotation opening the next sentence of the paragraph to a quoted content before its cue, or to a
+    content after its cue that ends the sentence: the press goes on '"...," she said. "..."' and 'She added that
+    the category was very broad. "..."' with no second cue. Not when that sentence has a cue of its own."""
     start, end = contents[-1]
-    if end > cue[0] or openings[start] < 0:
+    quoted_before = end <= cue[0] and openings[start] >= 0
+    ending_after = start >= cue[1] and not any(t.is_alpha for t in doc[end:doc[end - 1].sent.end])
+    if not (quoted_before or ending_after):
         return contents
-    following = doc[cue[0]].sent.end
-    if any(t.is_space and "\n" in t.text for t in doc[cue[1]:following]):
+    last = max(end, cue[1])
+    following = doc[last - 1].sent.end
+    if any(t.is_space and "\n" in t.text for t in doc[last:following]):
         return contents         # the sentence ends its paragraph (its newline counted in it)
     while following < len(doc) and doc[following].is_space:
         if "\n" in doc[following].text:

@@ -581,3 +581,12 @@ def test_a_content_cut_inside_its_clause_runs_to_the_clause_s_end(quotes_of, tex
     """The tagger stopped at the subject ("that the ruling party") or at "until": the claim misquoted."""
     (quote,) = quotes_of(f"Title\n\n{text}\n")
     assert quote.contents[-1].text == content
+
+
+def test_a_quotation_after_a_reported_claim_is_the_same_speaker_s(quotes_of):
+    """'She added that ... "..."': the quotation with no cue of its own goes on with her words, not the outlet's."""
+    quotes = quotes_of("Food study\n\nDr Rachel Kim, an epidemiologist, said the study was important.\n\nShe added that the "
+                       "category was very broad. \"Wholemeal bread and a can of cola end up in the same group. That is "
+                       "not very helpful.\"\n")
+    added = quote_with(quotes, "category was very broad")
+    assert added.contents[-1].text.endswith('That is not very helpful."') and added.kind == "mixed"
