@@ -1004,8 +1004,9 @@ def _with_next_quotation(doc: Doc, openings: list[int], closings: dict[int, int]
     if following >= len(doc) or openings[following] != following:
         return contents
     close = closings[following]
-    if close == following or any(i in cue_tokens for i in range(following, doc[close].sent.end)):
-        return contents
+    if close == following or any(i in cue_tokens and openings[i] != following
+                                 for i in range(following, doc[close].sent.end)):
+        return contents     # a cue outside the quotation is another speaker's; one inside it, a claim it reports
     return [*contents, (following, close + 1)]
 
 
@@ -1052,8 +1053,13 @@ def _words(doc: Doc) -> list[bool]:
     return [not (punct or space) for punct, space in doc.to_array([IS_PUNCT, IS_SPACE]).tolist()]
 
 
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"     # as the article prints them
+
+
 def _nest(quotes: list[Quote]) -> None:
-    """Set `parent` to the quote with the smallest content holding this quote's cue."""
+    """Set `parent` to the quote with the smallest content holding this quote's cue. A claim reported inside a
+    quotation ('"The government says 12 people died."') is indirect: the quotation marks are its reporter's, and
+    only a quotation of its own inside them ('They are saying "..."') makes it direct."""
     extents = [(c.start, c.end, i) for i, q in enumerate(quotes) for c in q.contents]
     sizes = [sum(c.end - c.start for c in q.contents) for q in quotes]
     for n, quote in enumerate(quotes):
@@ -1061,6 +1067,8 @@ def _nest(quotes: list[Quote]) -> None:
         holders = {i for a, b, i in extents if a <= start and end <= b and i != n}
         if holders:
             quote.parent = min((sizes[i], i) for i in holders)[1]
+            if quote.kind == "direct" and not any(c.text[:1] in _QUOTE_MARKS for c in quote.contents):
+                quote.kind = "indirect"
 
 
 def _span(doc: Doc, norm: NormalisedText, tokens: tuple[int, int], trim: bool = True) -> Span | None:

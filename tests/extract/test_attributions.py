@@ -590,3 +590,14 @@ def test_a_quotation_after_a_reported_claim_is_the_same_speaker_s(quotes_of):
                        "not very helpful.\"\n")
     added = quote_with(quotes, "category was very broad")
     assert added.contents[-1].text.endswith('That is not very helpful."') and added.kind == "mixed"
+
+
+def test_a_claim_reported_inside_a_quotation_is_nested_and_indirect(quotes_of):
+    """'"The government says 12 people died. We have the names of 31."': Haddad's words throughout; the
+    government's figure is reported inside them, not quoted from it."""
+    quotes = quotes_of("Toll\n\nEmergency Watch said it had counted 31 bodies.\n\n\"We publish our methods,\" said Leila "
+                       "Haddad, the group's director. \"The government says 12 people died. We have the names of 31.\"\n")
+    haddad = quote_with(quotes, "We publish our methods")
+    assert haddad.contents[-1].text.endswith('We have the names of 31."')
+    government = quote_with(quotes, "12 people died")
+    assert quotes[government.parent] is haddad and government.kind == "indirect"
