@@ -599,5 +599,5 @@ def test_a_claim_reported_inside_a_quotation_is_nested_and_indirect(quotes_of):
                        "Haddad, the group's director. \"The government says 12 people died. We have the names of 31.\"\n")
     haddad = quote_with(quotes, "We publish our methods")
     assert haddad.contents[-1].text.endswith('We have the names of 31."')
-    government = quote_with(quotes, "12 people died")
-    assert quotes[government.parent] is haddad and government.kind == "indirect"
+    (government,) = [q for q in quotes if sources(q) == ["The government"]]
+    assert government.parent is not None and quotes[government.parent] is haddad and government.kind == "indirect"
