@@ -911,6 +911,9 @@ def _not_said(verb: Token) -> bool:
         return True     # "Lindqvist is due to present a preliminary statement on Friday": nothing said yet
     if verb.lemma_ == "ask" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
         return True     # "Asked whether observers would be allowed in, he said ...": the reporter's question
+    if verb.lemma_ == "show" and any(c.dep_ == "auxpass" for c in children) \
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in children):
+        return True     # "She wept as the footage was shown": shown to the court, not shown to be true
     if verb.lemma_ == "show" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SHOWN_QUALITIES for c in children):
         return True     # "Manchester United had also shown interest in Costa": no finding shown
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in children)
