@@ -422,8 +422,8 @@ def _is_title(token: Token) -> bool:
 
 def _place_votes(root: Token, votes: Counter) -> None:
     """"in X", "from X" hint at a place; "the town of X", "cities including X" show one."""
-    if root.dep_ != "pobj":
-        return
+    if root.dep_ != "pobj" or root.head.head.lower_ == "according":
+        return      # "According to Kamanga": a source, no place
     if root.head.head.lemma_.lower() in PLACE_NOUNS:
         votes["GPE"] += 3
     elif root.head.lower_ in PLACE_PREPOSITIONS:

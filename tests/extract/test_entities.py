@@ -349,3 +349,11 @@ def test_a_capitalised_role_set_off_before_a_name_describes_it(nlp):
                                    "Climate Change Minister, Priya Raman, struck a more conciliatory tone.\n")
     assert entity_with(entities, "Graham Pettigrew").description == "The Resources Minister"
     assert entity_with(entities, "Priya Raman").description == "The Climate Change Minister"
+
+
+def test_according_to_a_surname_is_no_place(nlp):
+    """"According to Kamanga": the NER's place and the "to" before it made a place of Felix Kamanga's surname."""
+    entities, _ = entities_of(nlp, "Election\n\nMwale's campaign manager, Felix Kamanga, said the opposition had "
+                                   "documented irregularities. According to Kamanga, the campaign has already sent "
+                                   "its evidence to the commission.\n")
+    assert "Kamanga" in entity_with(entities, "Felix Kamanga").aliases
