@@ -454,7 +454,7 @@ def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
     elif name_tokens[0].lower_ not in _INDEFINITE:
         match = _fitting_entity(ctx, head_word, words, span.start, plural)
     if match is None:
-        clause = _clause(tokens, head)
+        clause = _clause(tokens, head) or _appositive(tokens, head)
         match = ctx.add_entity(Entity(
             name=_strip_determiner(name), type=_description_type(head), aliases=[_strip_determiner(name)],
             description=_text(clause) if clause else None, description_span=ctx.span(clause) if clause else None,
@@ -491,11 +491,12 @@ def _possessor(ctx: _Context, tokens: list[Token]) -> int | None:
 
 
 def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
-    """The description without a relative clause or an "including ..." list: "one man, who spoke ..." -> "one man"."""
+    """The description without a relative clause, an "including ..." list or a name's appositive: "one man, who
+    spoke ..." -> "one man"."""
     kept: list[Token] = []
     for t in tokens:
-        if t.i > head.i and (_in_clause(t, head) or t.lower_ == "including"):
-            break
+        if t.i > head.i and (_in_clause(t, head) or t.lower_ == "including" or t.text == "," and head.pos_ == "PROPN"):
+            break       # "Emergency Watch, a rights group that ...": the name ends at its appositive
         kept.append(t)
     while len(kept) > 1 and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
         kept.pop()
@@ -514,6 +515,13 @@ def _in_clause(token: Token, head: Token) -> bool:
 
 def _clause(tokens: list[Token], head: Token) -> list[Token]:
     return [t for t in tokens if t.i > head.i and _in_clause(t, head)]
+
+
+def _appositive(tokens: list[Token], head: Token) -> list[Token]:
+    """What a name's appositive says it is: "a rights group that monitors the conflict"."""
+    gloss = next((c for c in head.rights if c.dep_ == "appos"), None) if head.pos_ == "PROPN" else None
+    inside = {t.i for t in tokens}
+    return [t for t in gloss.subtree if t.i in inside] if gloss is not None else []
 
 
 def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int, plural: bool) -> int | None:
@@ -574,11 +582,17 @@ def _description_type(head: Token) -> str:
         body = head.lower_ in BODY_HEADS or any(t.lower_ in ("for", "of") for t in head.lefts) \
             or any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in head.children) \
             or head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].lower_ == "which"
+        body = body or any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_GLOSSES for c in head.children)
         return "ORG" if body else "PERSON"      # "Network Rail, which ...", "Transport for Wales"
     plural = head.tag_ in ("NNS", "NNPS")
     if lemma in PERSON_NOUNS and not plural:
         return "PERSON"
     return "GROUP" if plural else "ORG"
+
+
+# What an appositive calls a body the NER missed: "Emergency Watch, a rights group that monitors the conflict".
+_BODY_GLOSSES = INSTITUTIONS | COMPANY_NOUNS | frozenset("group charity organisation organization campaign network "
+                                                        "coalition alliance".split())
 
 
 def _enclosing_speaker(quote: Quote, quotes: list[Quote], at: int) -> int | None:

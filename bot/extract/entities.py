@@ -762,6 +762,8 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
             end = glosses[0].right_edge.i + 1
             for gloss in glosses[1:]:
                 end = gloss.right_edge.i + 1 if gloss.left_edge.i == end else end
+            if end - glosses[0].left_edge.i > _DESCRIPTION_WORDS:
+                end = _before_relative_clause(glosses[0], end)
             if end - glosses[0].left_edge.i <= _DESCRIPTION_WORDS:
                 return glosses[0].left_edge.i, end
         relative = [c for c in root.rights if c.dep_ == "relcl"]
@@ -802,6 +804,18 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
 def _role_noun(token: Token) -> bool:
     """A common noun, or a role capitalised as a title ("The Climate Change Minister, Priya Raman,")."""
     return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.lower_ in PERSON_NOUNS
+
+
+def _before_relative_clause(gloss: Token, end: int) -> int:
+    """Where a long appositive's relative clause starts ("a nutritional epidemiologist at the London School of
+    Hygiene and Tropical Medicine | who was not involved in the research"): what the person is comes before it."""
+    clause = next((t for t in gloss.subtree if t.dep_ in ("relcl", "acl") and t.head.i >= gloss.i), None)
+    if clause is None or clause.left_edge.i <= gloss.i:
+        return end
+    end = clause.left_edge.i
+    while gloss.doc[end - 1].is_punct:
+        end -= 1        # "a lawyer for the Sierra Club, | who ..."
+    return end
 
 
 def _set_off_before(doc: Doc, m: _Mention) -> tuple[int, int] | None:

@@ -416,3 +416,14 @@ def test_letters_after_a_name_leave_one_person(nlp):
     names, *_ = resolve(nlp, text, ("Prosecutor Sarah Lindqvist KC", "Fraser had waited"),
                         ("Ms Lindqvist", "This was not a fight"))
     assert names == ["Sarah Lindqvist", "Sarah Lindqvist"]
+
+
+def test_a_source_named_with_an_appositive_is_named_without_it(nlp):
+    """"Emergency Watch, a rights group that monitors the conflict," (a name the NER missed): the body is
+    "Emergency Watch", an organisation, and the appositive says what it is."""
+    text = "Toll\n\nEmergency Watch, a rights group that monitors the conflict, said it had counted 31 bodies.\n"
+    names, quotes, entities, _ = resolve(nlp, text, ("Emergency Watch, a rights group that monitors the conflict",
+                                                     "it had counted 31 bodies"))
+    watch = entities[quotes[0].speaker]
+    assert (watch.name, watch.type, watch.description) == (
+        "Emergency Watch", "ORG", "a rights group that monitors the conflict")

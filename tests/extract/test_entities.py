@@ -357,3 +357,11 @@ def test_according_to_a_surname_is_no_place(nlp):
                                    "documented irregularities. According to Kamanga, the campaign has already sent "
                                    "its evidence to the commission.\n")
     assert "Kamanga" in entity_with(entities, "Felix Kamanga").aliases
+
+
+def test_a_long_appositive_describes_up_to_its_relative_clause(nlp):
+    entities, _ = entities_of(nlp, "Food study\n\nThe findings were called important by Dr Rachel Kim, a nutritional "
+                                   "epidemiologist at the London School of Hygiene and Tropical Medicine who was not "
+                                   "involved in the research.\n")
+    assert entity_with(entities, "Rachel Kim").description == (
+        "a nutritional epidemiologist at the London School of Hygiene and Tropical Medicine")
