@@ -357,7 +357,7 @@ def _amount(group: list[Token]) -> _Amount | None:
 def _not_a_count(group: list[Token]) -> bool:
     """Dates, times, ordinals, durations, numbers inside names, and a lone "one" (a pronoun more often)."""
     first, last = group[0], group[-1]
-    if any(t.ent_type_ in NOT_FIGURE_ENTITIES | NAME_ENTITIES for t in group):
+    if any(t.ent_type_ in NOT_FIGURE_ENTITIES | NAME_ENTITIES for t in group) and not _elided_count(last):
         return True
     doc = first.doc
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -380,7 +380,20 @@ def _counted(doc: Doc, group: list[Token]) -> list[Token]:
         return _with_modifiers(doc, head, end + 1) + _of_phrase(doc, head)
     if _of_follows(doc, end):
         return _of_phrase(doc, group[-1])[1:]  # "hundreds of soldiers": the soldiers
-    return _measured(group[-1])
+    return _measured(group[-1]) or _elided_count(group[-1])
+
+
+def _elided_count(number: Token) -> list[Token]:
+    """What a bare number counts when it is the subject of a verb joined to one whose subject a number counts:
+    "12 people had died and 47 had been wounded" (47 people; the NER took "47" for a date)."""
+    verb = number.head
+    if number.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or YEAR.fullmatch(number.text):
+        return []
+    counted = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and any(n.dep_ == "nummod" for n in c.children)), None)
+    if counted is None:
+        return []
+    return _with_modifiers(number.doc, counted, max(n.i for n in counted.children if n.dep_ == "nummod") + 1)
 
 
 def _measured(number: Token) -> list[Token]:

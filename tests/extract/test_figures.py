@@ -124,6 +124,9 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         ('"It was five shots at least."', [("five shots at least", 5, 5, None, "at least", "shots")]),
         ('She heard "two, maybe three" shots.', [('two, maybe three" shots', None, 2, 3, "between", "shots")]),
         ("He made two or three calls.", [("two or three calls", None, 2, 3, "between", "calls")]),
+        # a bare number counts what the number of the verb it is joined to counts (the NER took 47 for a date)
+        ("Officials said 12 people had died and 47 had been wounded.",
+         [("12 people", 12, 12, 12, None, "people"), ("47", 47, 47, 47, None, "people")]),
     ],
 )
 def test_figure_rules(nlp, text, expected):
