@@ -329,7 +329,7 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
                    and _is_person(ctx.entities[m.entity])]
         if earlier:     # "the Spaniard said", "the 34-year-old said": the person last named
             return max(earlier, key=lambda m: m.span.start).entity
-    for resolve in (_named, _person_described, _description):
+    for resolve in (_named, _issuer, _person_described, _description):
         entity = resolve(ctx, tokens, head)
         if entity is not None:
             if resolve is _named and ctx.mention_at(head) is None:  # "One juror, ..., Dolores": "she" may pick up "juror"
@@ -366,6 +366,24 @@ def _coordinated(ctx: _Context, tokens: list[Token], head: Token) -> bool:
     return any(c.dep_ == "conj" and c.i in inside and (own is None or ctx.mention_at(c) is not own)
                and not (head.pos_ == c.pos_ == "NOUN" and not any(d.dep_ in _DETERMINING for d in c.children))
                for c in head.children)
+
+
+def _issuer(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
+    """Who issued "the statement" that speaks: "Mr Whitfield's family released a statement through police.
+    '...,' the statement said." is the family's word, not a speaker called "statement"."""
+    if head.lemma_.lower() not in _ISSUED or tokens[0].lower_ not in ("the", "this", "that", "its", "their"):
+        return None
+    first = ctx.doc[max(0, ctx.doc[head.i].sent.start - 1)].sent.start if head.sent.start else 0
+    for token in reversed(ctx.doc[first:head.i]):
+        if token.dep_ == "dobj" and token.lemma_.lower() == head.lemma_.lower() and token.head.pos_ == "VERB":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                entity = _entity_of(ctx, subject)
+                return entity if entity is not None else _description(ctx, list(subject.subtree), subject)
+    return None
+
+
+_ISSUED = frozenset("statement letter release memo note".split())
 
 
 def _person_described(ctx: _Context, tokens: list[Token], head: Token) -> int | None:

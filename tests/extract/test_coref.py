@@ -427,3 +427,10 @@ def test_a_source_named_with_an_appositive_is_named_without_it(nlp):
     watch = entities[quotes[0].speaker]
     assert (watch.name, watch.type, watch.description) == (
         "Emergency Watch", "ORG", "a rights group that monitors the conflict")
+
+
+def test_the_statement_that_speaks_is_its_issuer_s(nlp):
+    text = ("Family\n\nMr Whitfield's family released a statement through police. \"Jordan was a loving son,\" the "
+            "statement said.\n")
+    names, *_ = resolve(nlp, text, ("the statement", "Jordan was a loving son"))
+    assert names == ["Mr Whitfield's family"]
