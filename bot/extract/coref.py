@@ -369,9 +369,17 @@ def _coordinated(ctx: _Context, tokens: list[Token], head: Token) -> bool:
 
 
 def _issuer(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
-    """Who issued "the statement" that speaks: "Mr Whitfield's family released a statement through police.
-    '...,' the statement said." is the family's word, not a speaker called "statement"."""
-    if head.lemma_.lower() not in _ISSUED or tokens[0].lower_ not in ("the", "this", "that", "its", "their"):
+    """Who issued "the statement" that speaks: "a statement from the authority" is the authority's, and in "Mr
+    Whitfield's family released a statement through police. '...,' the statement said." the family speaks, not a
+    speaker called "statement"."""
+    if head.lemma_.lower() not in _ISSUED:
+        return None
+    author = next((o for p in head.rights if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                   for o in p.children if o.dep_ == "pobj"), None)
+    if author is not None:      # "according to a statement from the authority": the authority's
+        entity = _entity_of(ctx, author)
+        return entity if entity is not None else _description(ctx, list(author.subtree), author)
+    if tokens[0].lower_ not in ("the", "this", "that", "its", "their"):
         return None
     first = ctx.doc[max(0, ctx.doc[head.i].sent.start - 1)].sent.start if head.sent.start else 0
     for token in reversed(ctx.doc[first:head.i]):

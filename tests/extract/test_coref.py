@@ -434,3 +434,10 @@ def test_the_statement_that_speaks_is_its_issuer_s(nlp):
             "statement said.\n")
     names, *_ = resolve(nlp, text, ("the statement", "Jordan was a loving son"))
     assert names == ["Mr Whitfield's family"]
+
+
+def test_a_statement_from_a_body_is_the_body_s(nlp):
+    text = ("Doping\n\nThe Portuguese Anti-Doping Authority suspended the striker. He tested positive in March, "
+            "according to a statement from the authority.\n")
+    names, *_ = resolve(nlp, text, ("a statement from the authority", "He tested positive in March"))
+    assert names == ["Portuguese Anti-Doping Authority"]
