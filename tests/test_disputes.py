@@ -343,6 +343,21 @@ def test_a_part_or_a_rate_is_no_rival_to_another_sources_total():
     assert figure_conflict(died, included) is None      # a part of the three
 
 
+def test_the_old_value_of_a_change_is_no_rival_figure():
+    """"cut the height of the tallest block from 12 storeys to nine" tells what was: the outlet's "four blocks of up
+    to nine storeys" is not disputed by it; a source giving 12 storeys as it is now would dispute it."""
+    storeys = frozenset({stem("storeys")})
+    plan = replace(view(1, "the article", "The development would include four blocks of up to nine storeys",
+                        figures=(FigureView("up to nine storeys", 9, 9, storeys),)),
+                   source_key="outlet:1", attributed=False)
+    cut = view(2, "Mr Okafor", "the company had already cut the height of the tallest block from 12 storeys to nine",
+               figures=(FigureView("12 storeys", 12, 12, storeys), FigureView("nine", 9, 9, frozenset())))
+    now = view(3, "Residents", "the tallest of the blocks would rise 12 storeys, not nine",
+               figures=(FigureView("12 storeys", 12, 12, storeys),))
+    assert figure_conflict(plan, cut) is None
+    assert figure_conflict(plan, now).name == "figures"
+
+
 def test_a_reply_pointing_back_disputes_the_claim_before_it_without_sharing_a_word():
     tally = view(1, "The Alvarado campaign", "its own tally showed a lead of 11,400 votes", position=5)
     reply = view(2, "Kendrick's campaign", "that", cue="disputed", position=6)

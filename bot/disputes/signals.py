@@ -395,13 +395,14 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     figures for one noun are about one thing even when their words differ otherwise ("wants to build 1,200 homes" /
     "contained only 940 homes"); giving one tally ("the death toll") far apart, they conflict more weakly even when
     the ranges overlap: "at least 43" / "about 70" can both be true, yet a reader is told two tolls. Sentences
-    naming different years tell of different events, and a figure a source gave "earlier" is superseded."""
+    naming different years tell of different events, and a figure a source gave "earlier" is superseded, as is the
+    old value of a change ("cut the height from 12 storeys to nine")."""
     if _years(a.sentence) != _years(b.sentence):
         return None     # "floods in 2024 that killed more than 290 people" are not this week's floods
     if _SUPERSEDED.search(a.sentence) or _SUPERSEDED.search(b.sentence):
         return None     # "Police earlier said two people had died" gave way to the count they revised
-    for fa in a.figures:
-        for fb in b.figures:
+    for fa in _current(a):
+        for fb in _current(b):
             deaths = _one_tally_of_dead(fa, fb)
             if not deaths and (not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts) \
                     or _percent(fa) != _percent(fb):
@@ -422,6 +423,21 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
 
 _SUPERSEDED = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said|reported|put|gave|estimated|"
                          r"told|announced)\b", re.I)
+
+
+def _current(c: ClaimView) -> list[FigureView]:
+    """The claim's figures less the old values of changes: "from 12 storeys to nine" gives no rival to "up to nine
+    storeys", and says nothing against it."""
+    return [f for f in c.figures if not _changed_from(f, c)]
+
+
+def _changed_from(f: FigureView, c: ClaimView) -> bool:
+    at = c.content.find(f.text)
+    return at >= 0 and bool(_FROM_BEFORE.search(c.content[:at]) and _TO_AFTER.match(c.content[at + len(f.text):]))
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_AFTER = re.compile(r"^\s+to\b", re.I)
 
 
 def _years(text: str) -> set[str]:
