@@ -369,6 +369,34 @@ def test_a_reply_pointing_back_disputes_the_claim_before_it_without_sharing_a_wo
     assert group_disputes([tally, replace(reply, sentence_position=9, paragraph=9)], {1}) == []
 
 
+def test_a_reply_answers_the_nearest_claim_of_a_source_not_the_outlets_remark_in_between():
+    """"The Ministry said the figures were fabricated. It gave no evidence for the claim. Haddad rejected the
+    accusation.": Haddad answers the Ministry, not the outlet."""
+    ministry = view(1, "The Ministry of Information", "the figures from Emergency Watch were fabricated", position=28)
+    remark = replace(view(2, "the article", "It gave no evidence for the claim.", position=29),
+                     source_key="outlet:1", attributed=False)
+    reply = view(3, "Haddad", "the accusation", cue="rejected", position=30)
+    (dispute,) = group_disputes([ministry, remark, reply], {1})
+    assert sorted(dispute.sides) == [[1], [3]]
+
+
+def test_a_reply_in_the_words_before_a_claim_sets_its_figure_against_the_one_it_answers():
+    """"Northgate disputes that figure, saying its modelling shows an increase of no more than 7%." answers the
+    council's 18%, though the extractor found no source for it."""
+    council = view(1, "the council's transport assessment", "traffic on Mill Lane would rise by about 18% at peak hours",
+                   cue="According to", figures=(FigureView("about 18%", 16.2, 19.8, frozenset()),))
+    sentence = "Northgate disputes that figure, saying its modelling shows an increase of no more than 7%."
+    northgate = replace(view(2, "the article", "its modelling shows an increase of no more than 7%", sentence,
+                             cue="saying", figures=(FigureView("no more than 7%", 7, 7, frozenset()),)),
+                        source_key="unnamed:2")
+    (dispute,) = group_disputes([council, northgate], {1})
+    assert sorted(dispute.sides) == [[1], [2]]
+    assert {s.name for s in dispute.signals} == {"dissent", "figures"}
+    assert dispute.topic == "how many: about 18% / no more than 7%"
+    agreeing = replace(northgate, sentence=sentence.replace("disputes", "accepts"))
+    assert group_disputes([council, agreeing], {1}) == []
+
+
 def test_claims_of_one_source_never_dispute_each_other():
     a = view(1, "Police", "the guards were shot by rebel fighters")
     b = view(2, "Police", "soldiers killed the guards")

@@ -23,7 +23,8 @@ from bot.disputes.signals import (
     idf_weights,
     polarity_conflict,
     related,
-    reply_between,
+    reply_cue,
+    rival_figures,
     same_event,
     shares_entity,
     unverified_marks,
@@ -34,6 +35,7 @@ MIN_SAME_EVENT_ACROSS = 0.35  # across articles words alone mislead: a shared en
 MIN_SAME_EVENT_EXPLICIT = 0.1  # a shared victim of one harm, or "..., but ..." in one sentence, says "same event"
 DISSENT_WINDOW = 4          # a "But dissenting accounts say ..." answers a claim at most this many sentences back
 CONTRAST_WINDOW = 2         # a bare "But ..." answers the sentence or two before it, not a claim further back
+REPLY_WINDOW = 2            # a reply ("Haddad rejected the accusation.") answers a claim at most this many sentences back
 MIN_CONFIDENCE = 0.3
 MAX_POSTING = 200
 MAX_DISPUTE_CLAIMS = 8      # a dispute is a handful of sides and claims; more means words chained unrelated claims
@@ -95,8 +97,6 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
             c = claims[i]
             keys = c.stems | {f"@{k}" for k in c.entity_keys} | {f"#{s}" for f in c.figures for s in f.counts}
             keys |= {f"={c.sentence_position}"} | ({"frames"} if c.frames else set())
-            if lexicon.POINTING_BACK.match(c.content):      # a reply ("disputed that") meets the sentence before
-                keys |= {f"={c.sentence_position - 1}"}
             for key in keys:
                 within.setdefault(key, []).append(i)
         for members in within.values():
@@ -122,14 +122,13 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
 
 def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
     idf = idf_weights(claims)
-    conflicts = []
+    conflicts = replies(claims, focus)
+    answered = {(c.a, c.b) for c in conflicts}
     pairs = (pair for pair in candidate_pairs(claims, focus) if could_conflict(claims[pair[0]], claims[pair[1]]))
     for i, j in sorted(pairs):
-        a, b = claims[i], claims[j]
-        reply = reply_between(a, b)
-        if reply:
-            conflicts.append(Conflict(i, j, [reply], 1.0))
+        if (i, j) in answered:
             continue
+        a, b = claims[i], claims[j]
         across = a.article_id != b.article_id
         if not related(a, b) or across and not shares_entity(a, b):     # the cheap tests before same_event
             continue
@@ -144,6 +143,32 @@ def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
         if signals:
             conflicts.append(Conflict(i, j, signals, similarity))
     return [c for c in conflicts if c.confidence >= MIN_CONFIDENCE]
+
+
+def replies(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
+    """Each reply of a focus article ("Kendrick's campaign disputed that.") against the claims it answers: those of
+    the nearest sentence before it, within REPLY_WINDOW, holding a claim by another source. The outlet's own remark
+    in between ("It gave no evidence for the claim.") is nothing a source replies to. The two share no word, and
+    need none."""
+    by_article: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.article_id in focus:
+            by_article.setdefault(c.article_id, []).append(i)
+    conflicts = []
+    for members in by_article.values():
+        for i in members:
+            reply = claims[i]
+            cue = reply_cue(reply) if reply.attributed else None
+            if cue is None:
+                continue
+            answered = [j for j in members if claims[j].attributed and claims[j].asserts
+                        and claims[j].source_key != reply.source_key
+                        and 0 < reply.sentence_position - claims[j].sentence_position <= REPLY_WINDOW]
+            nearest = max((claims[j].sentence_position for j in answered), default=None)
+            for j in (j for j in answered if claims[j].sentence_position == nearest):
+                signals = [Signal("dissent", 0.5, cue), *filter(None, [rival_figures(claims[j], reply)])]
+                conflicts.append(Conflict(min(i, j), max(i, j), signals, 1.0))
+    return conflicts
 
 
 def could_conflict(a: ClaimView, b: ClaimView) -> bool:

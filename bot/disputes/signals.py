@@ -521,17 +521,26 @@ def dissent_cue(c: ClaimView) -> str | None:
     return None
 
 
-def reply_between(a: ClaimView, b: ClaimView) -> Signal | None:
-    """A reply pointing back at a claim of the sentence before, by another source: "Alvarado's campaign said its
-    tally showed a lead of 11,400 votes. Kendrick's campaign disputed that." The two share no word, and need none."""
-    if a.article_id != b.article_id or a.source_key == b.source_key:
-        return None
-    earlier, later = sorted((a, b), key=lambda c: (c.sentence_position, c.content_start))
-    if later.sentence_position != earlier.sentence_position + 1 or not later.attributed or not earlier.asserts \
-            or not lexicon.POINTING_BACK.match(later.content):
-        return None
-    m = lexicon.DISSENT.search(later.cue or "")
-    return Signal("dissent", 0.5, m.group()) if m and not lexicon.is_negated(later.cue) else None
+def reply_cue(c: ClaimView) -> str | None:
+    """The dissent word by which a claim answers the claim before it without repeating it: "Kendrick's campaign
+    disputed that." (the cue, and a content pointing back), "Northgate disputes that figure, saying its modelling
+    shows ..." (the words before the content). Which claim it answers is `group.replies`' business."""
+    if c.cue and lexicon.POINTING_BACK.match(c.content) and not lexicon.is_negated(c.cue):
+        m = lexicon.DISSENT.search(c.cue)
+        return m.group() if m else None
+    m = lexicon.REPLY_LEAD.search(c.lead)
+    return m.group("cue") if m and not lexicon.is_negated(" ".join(c.lead.split()[-LEAD_WORDS - 2:])) else None
+
+
+def rival_figures(answered: ClaimView, reply: ClaimView) -> Signal | None:
+    """A reply giving a figure of its own against the one it answers ("disputes that figure, saying ... no more than
+    7%" against "about 18%"): the reply itself says they are of one thing."""
+    for fa in _current(answered):
+        for fb in _current(reply):
+            ia, ib = _interval(fa), _interval(fb)
+            if _percent(fa) == _percent(fb) and ia and ib and (ia[1] < ib[0] or ib[1] < ia[0]):
+                return Signal("figures", 0.55, f"{fa.text} / {fb.text}")
+    return None
 
 
 def contrast_opening(c: ClaimView) -> str | None:
