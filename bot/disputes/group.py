@@ -273,7 +273,7 @@ CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2015\u2026]|,(?!\d)|\s[-\u2013]\s")
 def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signal]) -> str:
     """A short label: "who killed members of the security forces?", "whether there were refugees fleeing to
     Turkey", "how many: ...", else the words of the clause the dispute turns on ("Trump's claim that there have
-    been thousands of shootings in Chicago", "he allegedly brandished a pistol")."""
+    been thousands of shootings in Chicago")."""
     ordered = sorted(members, key=lambda i: (claims[i].article_id, claims[i].sentence_position))
     names = {s.name for s in signals}
     if "culprit" in names:
@@ -291,18 +291,6 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
             clause = next((c for c in clauses if lexicon.is_negated(c)), clauses[0])
             words = [m for m in lexicon.WORD.finditer(clause) if not lexicon.is_negated(m.group())]
             return "whether " + _phrase(clause, words, negator=True)
-    if len(ordered) == 1:
-        claim = claims[ordered[0]]
-        marks = unverified_marks(claim)
-        clauses = _clauses(claim.content)       # the mark may qualify the claim from outside its content
-        clause = next((c for c in clauses + _clauses(claim.sentence) if marks and marks[0].lower() in c.lower()),
-                      None)
-        if clause is not None:      # the words around the mark: "he allegedly brandished a pistol during ..."
-            words = list(lexicon.WORD.finditer(clause))
-            first = lexicon.words(marks[0])[0].lower()
-            at = next((k for k, m in enumerate(words) if m.group().lower() == first), 0)
-            return _phrase(clause, words[max(0, at - 5):])
-        return _phrase(clauses[0], list(lexicon.WORD.finditer(clauses[0])))
     stems = [claims[i].stems for i in ordered]
 
     def shared(k: int, clause: str) -> tuple[int, int]:
@@ -335,7 +323,9 @@ def _phrase(text: str, words: list[re.Match], *, negator: bool = False) -> str:
 
 
 def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDispute]:
-    """Disputes among `claims` that involve at least one claim of the `focus` articles, strongest first."""
+    """Disputes among `claims` that involve at least one claim of the `focus` articles, strongest first. Each is a
+    conflict between sources: a claim marked unverified makes a dispute's signal or note, never a dispute alone
+    ("Reuters could not independently verify either account" is a caveat, not a side)."""
     conflicts = find_conflicts(claims, focus)
     marks: dict[int, list[str]] = {}
 
@@ -346,7 +336,6 @@ def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDisput
         return marks[i]
 
     disputes: list[FoundDispute] = []
-    used: set[int] = set()
     for members in _groups(conflicts):
         member_set = set(members)
         inside = [c for c in conflicts if c.a in member_set and c.b in member_set]
@@ -358,16 +347,6 @@ def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDisput
         strength = confidence(signals, max(c.similarity for c in inside))
         disputes.append(FoundDispute(topic_label(members, claims, signals), round(min(strength, 0.99), 3),
                                      signals, split_sides(members, claims, inside), notes))
-        used.update(members)
-        used.update(i for i, c in enumerate(claims) if c.claim_id in notes)
-    taken = {(claims[i].article_id, claims[i].sentence_position) for i in used}
-    for i, c in enumerate(claims):
-        if i in used or c.article_id not in focus or (c.article_id, c.sentence_position) in taken or _caveat(c) \
-                or not marks_of(i) or not c.attributed and lexicon.POINTING_CAVEAT.match(c.content):
-            continue        # "That figure could not be verified." marks the claim before it, which extraction linked
-        taken.add((c.article_id, c.sentence_position))     # one sentence, one unverified-claim dispute
-        signal = Signal("unverified", UNVERIFIED_WEIGHT, marks_of(i)[0])
-        disputes.append(FoundDispute(topic_label([i], claims, []), UNVERIFIED_WEIGHT, [signal], [[c.claim_id]]))
     return sorted(disputes, key=lambda d: -d.confidence)
 
 

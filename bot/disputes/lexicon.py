@@ -66,8 +66,6 @@ POINTING_BACK = re.compile(rf"^\W*{_POINTER}\W*$", re.I)
 # The same reply in the words before a claim: "Northgate disputes that figure, saying its modelling shows ...".
 REPLY_LEAD = re.compile(rf"\b(?P<cue>disput\w*|contest\w*|den(?:y|ies|ied)|reject\w*|rebut\w*)\s+{_POINTER},\s*\w+\s*$",
                         re.I)
-# An outlet's caveat pointing back at the claim before it: "That figure could not be independently verified."
-POINTING_CAVEAT = re.compile(r"^\W*(?:that|this|these|those|such|it)\b", re.I)
 CONTRAST_OPENING = re.compile(r"^\W*(but|however|yet|instead|on the other hand)\b", re.I)
 CONTRAST_INSIDE = re.compile(r"[,;]\s*(but|however|yet|while|whereas)\s+", re.I)
 

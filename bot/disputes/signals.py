@@ -3,7 +3,7 @@
 A pair of claims from different sources is disputed when they are about the same event (shared entities, figures,
 content words, nearby position) and a conflict signal fires: a different culprit for the same harm, opposite
 polarity, different figures for the same quantity, or a dissent/contrast cue. Verification hedges mark claims as
-unverified; on their own they make a weaker, one-sided dispute.
+unverified; on their own they make no dispute.
 """
 
 from __future__ import annotations
