@@ -319,6 +319,21 @@ def test_two_sources_of_one_article_giving_precise_figures_for_one_noun_conflict
     assert figure_conflict(company, outlet) is None and figure_conflict(report, vague) is None
 
 
+def test_the_true_number_of_a_thing_is_set_against_any_other_count_of_it():
+    """"the true number of jobs at risk was closer to 2,000" answers the outlet's "is to cut about 1,400 jobs": it
+    counts jobs, however it is worded, and calls the other count wrong."""
+    article = replace(view(1, "the article", "Carrow Foods is to cut about 1,400 jobs.",
+                           figures=(FigureView("about 1,400 jobs", 1260, 1540, frozenset({stem("jobs")})),)),
+                      source_key="outlet:1", attributed=False)
+    union = view(2, "The GMB union", "the true number of jobs at risk was closer to 2,000",
+                 figures=(FigureView("closer to 2,000", 1800, 2200,
+                                     frozenset(stem(w) for w in ("true", "number", "jobs"))),))
+    assert figure_conflict(article, union).name == "figures"
+    plain = replace(union, content="the number of jobs at risk was closer to 2,000",
+                    figures=(FigureView("closer to 2,000", 1800, 2200, frozenset({stem("number"), stem("jobs")})),))
+    assert figure_conflict(article, plain) is None      # the outlet's own count and another: not yet rivals
+
+
 def test_a_part_or_a_rate_is_no_rival_to_another_sources_total():
     """"1.4 million of the units" were sold in one country, "fewer than 4 in every 100,000 units" failed, and
     "500,000 rupees to each family" is paid per family: none is a rival count of the same thing."""

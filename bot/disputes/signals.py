@@ -394,7 +394,9 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     generic nouns ("percent", "people") alone do not make the same thing. Two sources of one article giving precise
     figures for one noun are about one thing even when their words differ otherwise ("wants to build 1,200 homes" /
     "contained only 940 homes"); giving one tally ("the death toll") far apart, they conflict more weakly even when
-    the ranges overlap: "at least 43" / "about 70" can both be true, yet a reader is told two tolls. Sentences
+    the ranges overlap: "at least 43" / "about 70" can both be true, yet a reader is told two tolls. A figure
+    given as "the true number" of a thing is set against any other count of it, the outlet's own too ("is to cut
+    about 1,400 jobs" / "the true number of jobs at risk was closer to 2,000"). Sentences
     naming different years tell of different events, and a figure a source gave "earlier" is superseded, as is the
     old value of a change ("cut the height from 12 storeys to nine")."""
     if _years(a.sentence) != _years(b.sentence):
@@ -404,12 +406,13 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     for fa in _current(a):
         for fb in _current(b):
             deaths = _one_tally_of_dead(fa, fb)
-            if not deaths and (not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts) \
+            counted = _counted(fa)
+            if not deaths and (not counted - lexicon.GENERIC_COUNTS or counted != _counted(fb)) \
                     or _percent(fa) != _percent(fb):
                 continue
-            rivals = a.article_id == b.article_id and a.source_key != b.source_key and a.named_source \
-                and b.named_source and _precise(fa) and _precise(fb) and _whole(fa, a) and _whole(fb, b) \
-                and not _far_apart(fa, fb, RIVAL_RATIO)
+            sourced = a.named_source and b.named_source or _correcting(fa) or _correcting(fb)
+            rivals = a.article_id == b.article_id and a.source_key != b.source_key and sourced and _precise(fa) \
+                and _precise(fb) and _whole(fa, a) and _whole(fb, b) and not _far_apart(fa, fb, RIVAL_RATIO)
             tally = rivals and (deaths or bool(fa.counts & _TALLY_STEMS))
             if not rivals and len((a.stems & b.stems) - fa.counts) < 2:  # "millions of refugees around the globe" /
                 continue                                                  # "10,000 refugees from Syria": not one event
@@ -421,6 +424,18 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     return None
 
 
+def _counted(f: FigureView) -> frozenset[str]:
+    """What a figure counts, less the words telling how it is given: "the true number of jobs" counts jobs."""
+    return f.counts - _MEASURE_STEMS
+
+
+def _correcting(f: FigureView) -> bool:
+    """A figure given as the true one ("the true number of jobs", "the real figure") answers another count."""
+    return bool(f.counts & _CORRECTING_STEMS)
+
+
+_CORRECTING_STEMS = frozenset(lexicon.stem(w) for w in ("true", "real", "actual"))
+_MEASURE_STEMS = _CORRECTING_STEMS | {lexicon.stem(w) for w in ("number", "figure")}
 _SUPERSEDED = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said|reported|put|gave|estimated|"
                          r"told|announced)\b", re.I)
 
