@@ -412,6 +412,22 @@ def test_a_reply_in_the_words_before_a_claim_sets_its_figure_against_the_one_it_
     assert group_disputes([council, agreeing], {1}) == []
 
 
+def test_a_bare_reply_is_on_the_side_of_those_it_agrees_with_and_never_the_topic():
+    """"The network disputed that figure." says nothing of its own: it joins its director's rival count against the
+    commission's, and the topic is the commission's claim, not the words "that figure" meet ("a figure its
+    chairman")."""
+    voters = frozenset({stem("voters")})
+    commission = view(1, "The commission", "turnout stood at 5.6 million voters, a figure its chairman",
+                      figures=(FigureView("5.6 million voters", 5.6e6, 5.6e6, voters),))
+    network = view(2, "The network", "that figure", cue="disputed")
+    director = view(3, "Its director, Ruth Nyirenda", "only 4.4 million voters had turned out",
+                    figures=(FigureView("4.4 million voters", 4.4e6, 4.4e6, voters),))
+    (dispute,) = group_disputes([commission, network, director], {1})
+    assert sorted(dispute.sides) == [[1], [2, 3]]
+    assert topic_label([0, 1], [commission, network], [Signal("dissent", 0.5, "disputed")]) == \
+        "turnout stood at 5.6 million voters"
+
+
 def test_claims_of_one_source_never_dispute_each_other():
     a = view(1, "Police", "the guards were shot by rebel fighters")
     b = view(2, "Police", "soldiers killed the guards")

@@ -241,8 +241,14 @@ def split_sides(members: list[int], claims: list[ClaimView], conflicts: list[Con
     def rivals(x: int) -> set[int]:
         return {y for y, other in enumerate(groups) if any((i, j) in opposed for i in groups[x] for j in other)}
 
+    def said(i: int) -> frozenset[str]:
+        """A claim's words; a bare reply ("disputed that figure") says what it answers."""
+        if not _bare_reply(claims[i]):
+            return claims[i].stems
+        return frozenset().union(*(claims[j].stems for k, j in opposed if k == i))
+
     def told(x: int) -> set[str]:
-        return {w for i in groups[x] for w in claims[i].stems}
+        return {w for i in groups[x] for w in said(i)}
 
     merged = True
     while merged:
@@ -273,7 +279,7 @@ CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2015\u2026]|,(?!\d)|\s[-\u2013]\s")
 def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signal]) -> str:
     """A short label: "who killed members of the security forces?", "whether there were refugees fleeing to
     Turkey", "how many: ...", else the words of the clause the dispute turns on ("Trump's claim that there have
-    been thousands of shootings in Chicago")."""
+    been thousands of shootings in Chicago"), never those of a bare reply ("disputed that figure") pointing at it."""
     ordered = sorted(members, key=lambda i: (claims[i].article_id, claims[i].sentence_position))
     names = {s.name for s in signals}
     if "culprit" in names:
@@ -292,15 +298,21 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
             words = [m for m in lexicon.WORD.finditer(clause) if not lexicon.is_negated(m.group())]
             return "whether " + _phrase(clause, words, negator=True)
     stems = [claims[i].stems for i in ordered]
+    told = [k for k, i in enumerate(ordered) if not _bare_reply(claims[i])] or range(len(ordered))
 
     def shared(k: int, clause: str) -> tuple[int, int]:
         """Stems this clause of claim k shares with the other claims, then its own stems (up to a label's length)."""
         own = set(lexicon.content_stems(clause))
-        return len(own & set().union(*(s for j, s in enumerate(stems) if j != k))), min(len(own), TOPIC_WORDS // 2)
+        return len(own & set().union(*(stems[j] for j in told if j != k))), min(len(own), TOPIC_WORDS // 2)
 
-    _, _, clause = max(((*shared(k, c), c) for k, i in enumerate(ordered) for c in _clauses(claims[i].content)),
+    _, _, clause = max(((*shared(k, c), c) for k in told for c in _clauses(claims[ordered[k]].content)),
                        key=lambda scored: scored[:2])
     return _phrase(clause, list(lexicon.WORD.finditer(clause)))
+
+
+def _bare_reply(c: ClaimView) -> bool:
+    """"disputed that figure": its words point back at the claim answered and tell nothing of their own."""
+    return bool(lexicon.POINTING_BACK.match(c.content))
 
 
 def _clauses(text: str) -> list[str]:
