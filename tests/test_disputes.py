@@ -334,6 +334,22 @@ def test_the_true_number_of_a_thing_is_set_against_any_other_count_of_it():
     assert figure_conflict(article, plain) is None      # the outlet's own count and another: not yet rivals
 
 
+def test_shares_of_one_level_are_rival_figures():
+    """"turnout stood at 78 percent of the registered voters" / "a turnout of about 61 percent": two levels of the
+    turnout, whatever the share is of; a share of the vote is another thing."""
+    def share(cid, source, content, text, low, high, counts):
+        return view(cid, source, content, figures=(FigureView(text, low, high, counted_stems(text, counts, content)),))
+
+    commission = share(1, "The commission", "turnout stood at 78 percent of the 7.2 million registered voters",
+                       "78 percent of the 7.2 million registered voters", 78, 78,
+                       "percent of the 7.2 million registered voters")
+    director = share(2, "Its director", "a sample of 1,200 polling stations pointed to a turnout of about 61 percent",
+                     "about 61 percent", 54.9, 67.1, "percent")
+    vote = share(3, "Provisional results", "Mwale won 52.4 percent", "52.4 percent", 52.4, 52.4, "percent")
+    assert figure_conflict(commission, director).name == "figures"
+    assert figure_conflict(commission, vote) is None and figure_conflict(director, vote) is None
+
+
 def test_a_part_or_a_rate_is_no_rival_to_another_sources_total():
     """"1.4 million of the units" were sold in one country, "fewer than 4 in every 100,000 units" failed, and
     "500,000 rupees to each family" is paid per family: none is a rival count of the same thing."""

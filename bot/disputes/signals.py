@@ -384,7 +384,10 @@ def _interval(f: FigureView) -> tuple[float, float] | None:
 
 
 def _percent(f: FigureView) -> bool:
-    return "%" in f.text or "percent" in f.text.lower() or "per cent" in f.text.lower()
+    return bool(_SHARE.search(f.text))
+
+
+_SHARE = re.compile(r"%|per ?cent", re.I)
 
 
 def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
@@ -481,12 +484,20 @@ def _one_tally_of_dead(fa: FigureView, fb: FigureView) -> bool:
 
 
 def counted_stems(figure_text: str, counts: str | None, content: str) -> frozenset[str]:
-    """The stems of what a figure counts, with DEATHS when it counts the dead."""
+    """The stems of what a figure counts, with DEATHS when it counts the dead; a share counts the thing it is a
+    level of ("turnout stood at 78 percent of the registered voters", "a turnout of about 61 percent": turnout)."""
     stems = frozenset(lexicon.content_stems(counts or ""))
     at = content.find(figure_text)
+    level = _LEVEL_BEFORE.search(content[:at]) if at >= 0 and _SHARE.search(figure_text) else None
+    if level and level.group(1).lower() not in lexicon.STOPWORDS:
+        return frozenset({lexicon.stem(level.group(1))})
     dead = bool(stems & _DEATH_NOUN_STEMS) or at >= 0 and bool(
         _KILLING_BEFORE.search(content[:at]) or _KILLED_AFTER.match(content[at + len(figure_text):]))
     return stems | {DEATHS} if dead else stems
+
+
+# The noun a share is the level of, just before it: "turnout stood at", "a turnout of".
+_LEVEL_BEFORE = re.compile(r"\b([a-z]+)\s+(?:of|(?:stood|stands|was|is|reached|hit)\s+at)\s+$", re.I)
 
 
 def _precise(f: FigureView) -> bool:
@@ -499,8 +510,9 @@ def _precise(f: FigureView) -> bool:
 def _whole(f: FigureView, c: ClaimView) -> bool:
     """A figure counting the whole of its thing, not a part ("1.4 million of the units" were sold in the US, "that
     figure included two patients") nor a rate ("500,000 rupees to each family", "4 in every 100,000 units"):
-    another source's total is no rival to it."""
-    if _PART.search(f.text):
+    another source's total is no rival to it. A share's "of the ..." is its base ("78 percent of the registered
+    voters"), no part."""
+    if _PART.search(f.text) and not _percent(f):
         return False
     at = c.content.find(f.text)
     return at < 0 or not (_PER_BEFORE.search(c.content[:at]) or _INCLUDED_BEFORE.search(c.content[:at])
