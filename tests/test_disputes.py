@@ -444,6 +444,19 @@ def test_a_bare_reply_is_on_the_side_of_those_it_agrees_with_and_never_the_topic
         "turnout stood at 5.6 million voters"
 
 
+def test_the_prosecution_and_the_defence_a_sentence_apart_dispute_the_case():
+    """"The prosecution says Fraser bought the knife on the afternoon of the killing. The defence says he had owned
+    it for months." share no word, yet each party answers the other; a witness, or the parties far apart, do not."""
+    prosecution = view(1, "The prosecution", "Fraser bought the knife on the afternoon of the killing", cue="says",
+                       position=33)
+    defence = view(2, "The defence", "he had owned it for months", cue="says", position=34)
+    witness = view(3, "A neighbour", "he had owned it for months", cue="says", position=34)
+    (dispute,) = group_disputes([prosecution, defence], {1})
+    assert sorted(dispute.sides) == [[1], [2]] and [s.name for s in dispute.signals] == ["parties"]
+    assert group_disputes([prosecution, witness], {1}) == []
+    assert group_disputes([prosecution, replace(defence, sentence_position=40, paragraph=40)], {1}) == []
+
+
 def test_claims_of_one_source_never_dispute_each_other():
     a = view(1, "Police", "the guards were shot by rebel fighters")
     b = view(2, "Police", "soldiers killed the guards")

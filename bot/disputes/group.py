@@ -21,12 +21,14 @@ from bot.disputes.signals import (
     dissent_cue,
     figure_conflict,
     idf_weights,
+    opposing_parties,
     polarity_conflict,
     related,
     reply_cue,
     rival_figures,
     same_event,
     shares_entity,
+    trial_party,
     unverified_marks,
 )
 
@@ -80,8 +82,8 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
     pairs sharing two content stems or entities.
 
     Within an article a pair sharing no stem, entity or counted thing scores at most the nearness bonus (0.15),
-    under MIN_SAME_EVENT, so it can only count when explicit: a culprit (both claims have frames) or a dissent
-    within one sentence. Inverted indexes keep both parts near-linear instead of comparing all pairs."""
+    under MIN_SAME_EVENT, so it can only count when explicit: a culprit (both claims have frames), a dissent
+    within one sentence, or the two parties of a trial a sentence apart. Inverted indexes keep both parts near-linear instead of comparing all pairs."""
     by_article: dict[int, list[int]] = {}
     index: dict[str, list[int]] = {}
     keys_of: list[frozenset[str]] = []
@@ -97,6 +99,8 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
             c = claims[i]
             keys = c.stems | {f"@{k}" for k in c.entity_keys} | {f"#{s}" for f in c.figures for s in f.counts}
             keys |= {f"={c.sentence_position}"} | ({"frames"} if c.frames else set())
+            if trial_party(c):                              # a party's account meets the other's a sentence on
+                keys |= {f"party{c.sentence_position + d}" for d in (0, 1)}
             for key in keys:
                 within.setdefault(key, []).append(i)
         for members in within.values():
@@ -133,13 +137,13 @@ def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
         if not related(a, b) or across and not shares_entity(a, b):     # the cheap tests before same_event
             continue
         similarity = same_event(a, b, idf)
-        culprit, dissent = culprit_conflict(a, b), dissent_between(a, b, similarity)
-        explicit = culprit or (dissent and a.sentence_position == b.sentence_position)
+        culprit, dissent, parties = culprit_conflict(a, b), dissent_between(a, b, similarity), opposing_parties(a, b)
+        explicit = culprit or parties or (dissent and a.sentence_position == b.sentence_position)
         if similarity < (MIN_SAME_EVENT_EXPLICIT if explicit else MIN_SAME_EVENT):
             continue
         if across and similarity < MIN_SAME_EVENT_ACROSS:
             continue
-        signals = [s for s in (culprit, polarity_conflict(a, b, idf), figure_conflict(a, b), dissent) if s]
+        signals = [s for s in (culprit, polarity_conflict(a, b, idf), figure_conflict(a, b), dissent, parties) if s]
         if signals:
             conflicts.append(Conflict(i, j, signals, similarity))
     return [c for c in conflicts if c.confidence >= MIN_CONFIDENCE]

@@ -66,6 +66,9 @@ POINTING_BACK = re.compile(rf"^\W*{_POINTER}\W*$", re.I)
 # The same reply in the words before a claim: "Northgate disputes that figure, saying its modelling shows ...".
 REPLY_LEAD = re.compile(rf"\b(?P<cue>disput\w*|contest\w*|den(?:y|ies|ied)|reject\w*|rebut\w*)\s+{_POINTER},\s*\w+\s*$",
                         re.I)
+# The two parties of a trial, named as sources: what one says, the other answers.
+TRIAL_PARTIES = {"prosecution": re.compile(r"\b(prosecut\w*|the crown)\b", re.I),
+                 "defence": re.compile(r"\b(defen[cs]e|defendants?)\b", re.I)}
 CONTRAST_OPENING = re.compile(r"^\W*(but|however|yet|instead|on the other hand)\b", re.I)
 CONTRAST_INSIDE = re.compile(r"[,;]\s*(but|however|yet|while|whereas)\s+", re.I)
 

@@ -570,6 +570,23 @@ def rival_figures(answered: ClaimView, reply: ClaimView) -> Signal | None:
     return None
 
 
+def opposing_parties(a: ClaimView, b: ClaimView) -> Signal | None:
+    """The prosecution's account and the defence's, a sentence apart in one article: "The prosecution says Fraser
+    bought the knife on the afternoon of the killing. The defence says he had owned it for months." Each party's
+    account of the case answers the other's, though they share no word."""
+    if a.article_id != b.article_id or abs(a.sentence_position - b.sentence_position) > 1:
+        return None
+    parties = {trial_party(a), trial_party(b)}
+    return Signal("parties", 0.5, "prosecution / defence") if parties == set(lexicon.TRIAL_PARTIES) else None
+
+
+def trial_party(c: ClaimView) -> str | None:
+    """"prosecution" or "defence" when the claim's source is named as one ("The prosecution says", "prosecutor
+    Sarah Lindqvist KC")."""
+    return next((party for party, named in lexicon.TRIAL_PARTIES.items()
+                 if c.attributed and named.search(c.source_label)), None)
+
+
 def contrast_opening(c: ClaimView) -> str | None:
     """A sentence that opens with a contrast: "But ...", "However, ..."."""
     m = lexicon.CONTRAST_OPENING.search(c.lead)
