@@ -414,8 +414,9 @@ def test_a_reply_answers_the_nearest_claim_of_a_source_not_the_outlets_remark_in
 def test_a_reply_in_the_words_before_a_claim_sets_its_figure_against_the_one_it_answers():
     """"Northgate disputes that figure, saying its modelling shows an increase of no more than 7%." answers the
     council's 18%, though the extractor found no source for it."""
-    council = view(1, "the council's transport assessment", "traffic on Mill Lane would rise by about 18% at peak hours",
-                   cue="According to", figures=(FigureView("about 18%", 16.2, 19.8, frozenset()),))
+    council = view(1, "the council's transport assessment",
+                   "traffic on Mill Lane would rise by about 18% at peak hours", cue="According to",
+                   figures=(FigureView("about 18%", 16.2, 19.8, frozenset()),))
     sentence = "Northgate disputes that figure, saying its modelling shows an increase of no more than 7%."
     northgate = replace(view(2, "the article", "its modelling shows an increase of no more than 7%", sentence,
                              cue="saying", figures=(FigureView("no more than 7%", 7, 7, frozenset()),)),

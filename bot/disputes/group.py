@@ -37,7 +37,7 @@ MIN_SAME_EVENT_ACROSS = 0.35  # across articles words alone mislead: a shared en
 MIN_SAME_EVENT_EXPLICIT = 0.1  # a shared victim of one harm, or "..., but ..." in one sentence, says "same event"
 DISSENT_WINDOW = 4          # a "But dissenting accounts say ..." answers a claim at most this many sentences back
 CONTRAST_WINDOW = 2         # a bare "But ..." answers the sentence or two before it, not a claim further back
-REPLY_WINDOW = 2            # a reply ("Haddad rejected the accusation.") answers a claim at most this many sentences back
+REPLY_WINDOW = 2            # a reply ("Haddad rejected the accusation.") answers a claim at most this far back
 MIN_CONFIDENCE = 0.3
 MAX_POSTING = 200
 MAX_DISPUTE_CLAIMS = 8      # a dispute is a handful of sides and claims; more means words chained unrelated claims
@@ -83,7 +83,8 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
 
     Within an article a pair sharing no stem, entity or counted thing scores at most the nearness bonus (0.15),
     under MIN_SAME_EVENT, so it can only count when explicit: a culprit (both claims have frames), a dissent
-    within one sentence, or the two parties of a trial a sentence apart. Inverted indexes keep both parts near-linear instead of comparing all pairs."""
+    within one sentence, or the two parties of a trial a sentence apart. Inverted indexes keep both parts
+    near-linear instead of comparing all pairs."""
     by_article: dict[int, list[int]] = {}
     index: dict[str, list[int]] = {}
     keys_of: list[frozenset[str]] = []
