@@ -144,7 +144,7 @@ def list_disputes(session: Session, team_id: str, *, topic: str | None = None, s
     engine's "what is disputed?" / "is the death toll disputed?" / "who disputes ...?" answer from.
 
     Each DisputeView has `topic` (a short label), `confidence` (0..1), `signals` ([{"name", "weight", "detail"}],
-    names: culprit, polarity, figures, dissent, contrast, unverified), `sides` (lists of claims that agree) and
+    names: culprit, polarity, figures, dissent, contrast, parties, unverified), `sides` (lists of claims that agree) and
     `notes` (claims that qualify it, e.g. "cannot be independently verified"). Each DisputedClaim carries the
     source as written and resolved (editor corrections applied; `.source` for display), the quoted sentence and
     its offsets into the article's raw text, the claim's content, unverified markers, and the article's id, slug,

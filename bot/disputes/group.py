@@ -21,11 +21,14 @@ from bot.disputes.signals import (
     dissent_cue,
     figure_conflict,
     idf_weights,
+    opposing_parties,
     polarity_conflict,
     related,
-    reply_between,
+    reply_cue,
+    rival_figures,
     same_event,
     shares_entity,
+    trial_party,
     unverified_marks,
 )
 
@@ -34,6 +37,7 @@ MIN_SAME_EVENT_ACROSS = 0.35  # across articles words alone mislead: a shared en
 MIN_SAME_EVENT_EXPLICIT = 0.1  # a shared victim of one harm, or "..., but ..." in one sentence, says "same event"
 DISSENT_WINDOW = 4          # a "But dissenting accounts say ..." answers a claim at most this many sentences back
 CONTRAST_WINDOW = 2         # a bare "But ..." answers the sentence or two before it, not a claim further back
+REPLY_WINDOW = 2            # a reply ("Haddad rejected the accusation.") answers a claim at most this far back
 MIN_CONFIDENCE = 0.3
 MAX_POSTING = 200
 MAX_DISPUTE_CLAIMS = 8      # a dispute is a handful of sides and claims; more means words chained unrelated claims
@@ -78,8 +82,9 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
     pairs sharing two content stems or entities.
 
     Within an article a pair sharing no stem, entity or counted thing scores at most the nearness bonus (0.15),
-    under MIN_SAME_EVENT, so it can only count when explicit: a culprit (both claims have frames) or a dissent
-    within one sentence. Inverted indexes keep both parts near-linear instead of comparing all pairs."""
+    under MIN_SAME_EVENT, so it can only count when explicit: a culprit (both claims have frames), a dissent
+    within one sentence, or the two parties of a trial a sentence apart. Inverted indexes keep both parts
+    near-linear instead of comparing all pairs."""
     by_article: dict[int, list[int]] = {}
     index: dict[str, list[int]] = {}
     keys_of: list[frozenset[str]] = []
@@ -95,8 +100,8 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
             c = claims[i]
             keys = c.stems | {f"@{k}" for k in c.entity_keys} | {f"#{s}" for f in c.figures for s in f.counts}
             keys |= {f"={c.sentence_position}"} | ({"frames"} if c.frames else set())
-            if lexicon.POINTING_BACK.match(c.content):      # a reply ("disputed that") meets the sentence before
-                keys |= {f"={c.sentence_position - 1}"}
+            if trial_party(c):                              # a party's account meets the other's a sentence on
+                keys |= {f"party{c.sentence_position + d}" for d in (0, 1)}
             for key in keys:
                 within.setdefault(key, []).append(i)
         for members in within.values():
@@ -122,28 +127,53 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
 
 def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
     idf = idf_weights(claims)
-    conflicts = []
+    conflicts = replies(claims, focus)
+    answered = {(c.a, c.b) for c in conflicts}
     pairs = (pair for pair in candidate_pairs(claims, focus) if could_conflict(claims[pair[0]], claims[pair[1]]))
     for i, j in sorted(pairs):
-        a, b = claims[i], claims[j]
-        reply = reply_between(a, b)
-        if reply:
-            conflicts.append(Conflict(i, j, [reply], 1.0))
+        if (i, j) in answered:
             continue
+        a, b = claims[i], claims[j]
         across = a.article_id != b.article_id
         if not related(a, b) or across and not shares_entity(a, b):     # the cheap tests before same_event
             continue
         similarity = same_event(a, b, idf)
-        culprit, dissent = culprit_conflict(a, b), dissent_between(a, b, similarity)
-        explicit = culprit or (dissent and a.sentence_position == b.sentence_position)
+        culprit, dissent, parties = culprit_conflict(a, b), dissent_between(a, b, similarity), opposing_parties(a, b)
+        explicit = culprit or parties or (dissent and a.sentence_position == b.sentence_position)
         if similarity < (MIN_SAME_EVENT_EXPLICIT if explicit else MIN_SAME_EVENT):
             continue
         if across and similarity < MIN_SAME_EVENT_ACROSS:
             continue
-        signals = [s for s in (culprit, polarity_conflict(a, b, idf), figure_conflict(a, b), dissent) if s]
+        signals = [s for s in (culprit, polarity_conflict(a, b, idf), figure_conflict(a, b), dissent, parties) if s]
         if signals:
             conflicts.append(Conflict(i, j, signals, similarity))
     return [c for c in conflicts if c.confidence >= MIN_CONFIDENCE]
+
+
+def replies(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
+    """Each reply of a focus article ("Kendrick's campaign disputed that.") against the claims it answers: those of
+    the nearest sentence before it, within REPLY_WINDOW, holding a claim by another source. The outlet's own remark
+    in between ("It gave no evidence for the claim.") is nothing a source replies to. The two share no word, and
+    need none."""
+    by_article: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        if c.article_id in focus:
+            by_article.setdefault(c.article_id, []).append(i)
+    conflicts = []
+    for members in by_article.values():
+        for i in members:
+            reply = claims[i]
+            cue = reply_cue(reply) if reply.attributed else None
+            if cue is None:
+                continue
+            answered = [j for j in members if claims[j].attributed and claims[j].asserts
+                        and claims[j].source_key != reply.source_key
+                        and 0 < reply.sentence_position - claims[j].sentence_position <= REPLY_WINDOW]
+            nearest = max((claims[j].sentence_position for j in answered), default=None)
+            for j in (j for j in answered if claims[j].sentence_position == nearest):
+                signals = [Signal("dissent", 0.5, cue), *filter(None, [rival_figures(claims[j], reply)])]
+                conflicts.append(Conflict(min(i, j), max(i, j), signals, 1.0))
+    return conflicts
 
 
 def could_conflict(a: ClaimView, b: ClaimView) -> bool:
@@ -216,8 +246,14 @@ def split_sides(members: list[int], claims: list[ClaimView], conflicts: list[Con
     def rivals(x: int) -> set[int]:
         return {y for y, other in enumerate(groups) if any((i, j) in opposed for i in groups[x] for j in other)}
 
+    def said(i: int) -> frozenset[str]:
+        """A claim's words; a bare reply ("disputed that figure") says what it answers."""
+        if not _bare_reply(claims[i]):
+            return claims[i].stems
+        return frozenset().union(*(claims[j].stems for k, j in opposed if k == i))
+
     def told(x: int) -> set[str]:
-        return {w for i in groups[x] for w in claims[i].stems}
+        return {w for i in groups[x] for w in said(i)}
 
     merged = True
     while merged:
@@ -248,7 +284,7 @@ CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2015\u2026]|,(?!\d)|\s[-\u2013]\s")
 def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signal]) -> str:
     """A short label: "who killed members of the security forces?", "whether there were refugees fleeing to
     Turkey", "how many: ...", else the words of the clause the dispute turns on ("Trump's claim that there have
-    been thousands of shootings in Chicago", "he allegedly brandished a pistol")."""
+    been thousands of shootings in Chicago"), never those of a bare reply ("disputed that figure") pointing at it."""
     ordered = sorted(members, key=lambda i: (claims[i].article_id, claims[i].sentence_position))
     names = {s.name for s in signals}
     if "culprit" in names:
@@ -266,28 +302,22 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
             clause = next((c for c in clauses if lexicon.is_negated(c)), clauses[0])
             words = [m for m in lexicon.WORD.finditer(clause) if not lexicon.is_negated(m.group())]
             return "whether " + _phrase(clause, words, negator=True)
-    if len(ordered) == 1:
-        claim = claims[ordered[0]]
-        marks = unverified_marks(claim)
-        clauses = _clauses(claim.content)       # the mark may qualify the claim from outside its content
-        clause = next((c for c in clauses + _clauses(claim.sentence) if marks and marks[0].lower() in c.lower()),
-                      None)
-        if clause is not None:      # the words around the mark: "he allegedly brandished a pistol during ..."
-            words = list(lexicon.WORD.finditer(clause))
-            first = lexicon.words(marks[0])[0].lower()
-            at = next((k for k, m in enumerate(words) if m.group().lower() == first), 0)
-            return _phrase(clause, words[max(0, at - 5):])
-        return _phrase(clauses[0], list(lexicon.WORD.finditer(clauses[0])))
     stems = [claims[i].stems for i in ordered]
+    told = [k for k, i in enumerate(ordered) if not _bare_reply(claims[i])] or range(len(ordered))
 
     def shared(k: int, clause: str) -> tuple[int, int]:
         """Stems this clause of claim k shares with the other claims, then its own stems (up to a label's length)."""
         own = set(lexicon.content_stems(clause))
-        return len(own & set().union(*(s for j, s in enumerate(stems) if j != k))), min(len(own), TOPIC_WORDS // 2)
+        return len(own & set().union(*(stems[j] for j in told if j != k))), min(len(own), TOPIC_WORDS // 2)
 
-    _, _, clause = max(((*shared(k, c), c) for k, i in enumerate(ordered) for c in _clauses(claims[i].content)),
+    _, _, clause = max(((*shared(k, c), c) for k in told for c in _clauses(claims[ordered[k]].content)),
                        key=lambda scored: scored[:2])
     return _phrase(clause, list(lexicon.WORD.finditer(clause)))
+
+
+def _bare_reply(c: ClaimView) -> bool:
+    """"disputed that figure": its words point back at the claim answered and tell nothing of their own."""
+    return bool(lexicon.POINTING_BACK.match(c.content))
 
 
 def _clauses(text: str) -> list[str]:
@@ -310,7 +340,9 @@ def _phrase(text: str, words: list[re.Match], *, negator: bool = False) -> str:
 
 
 def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDispute]:
-    """Disputes among `claims` that involve at least one claim of the `focus` articles, strongest first."""
+    """Disputes among `claims` that involve at least one claim of the `focus` articles, strongest first. Each is a
+    conflict between sources: a claim marked unverified makes a dispute's signal or note, never a dispute alone
+    ("Reuters could not independently verify either account" is a caveat, not a side)."""
     conflicts = find_conflicts(claims, focus)
     marks: dict[int, list[str]] = {}
 
@@ -321,7 +353,6 @@ def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDisput
         return marks[i]
 
     disputes: list[FoundDispute] = []
-    used: set[int] = set()
     for members in _groups(conflicts):
         member_set = set(members)
         inside = [c for c in conflicts if c.a in member_set and c.b in member_set]
@@ -333,16 +364,6 @@ def group_disputes(claims: list[ClaimView], focus: set[int]) -> list[FoundDisput
         strength = confidence(signals, max(c.similarity for c in inside))
         disputes.append(FoundDispute(topic_label(members, claims, signals), round(min(strength, 0.99), 3),
                                      signals, split_sides(members, claims, inside), notes))
-        used.update(members)
-        used.update(i for i, c in enumerate(claims) if c.claim_id in notes)
-    taken = {(claims[i].article_id, claims[i].sentence_position) for i in used}
-    for i, c in enumerate(claims):
-        if i in used or c.article_id not in focus or (c.article_id, c.sentence_position) in taken or _caveat(c) \
-                or not marks_of(i) or not c.attributed and lexicon.POINTING_CAVEAT.match(c.content):
-            continue        # "That figure could not be verified." marks the claim before it, which extraction linked
-        taken.add((c.article_id, c.sentence_position))     # one sentence, one unverified-claim dispute
-        signal = Signal("unverified", UNVERIFIED_WEIGHT, marks_of(i)[0])
-        disputes.append(FoundDispute(topic_label([i], claims, []), UNVERIFIED_WEIGHT, [signal], [[c.claim_id]]))
     return sorted(disputes, key=lambda d: -d.confidence)
 
 

@@ -61,9 +61,14 @@ DISSENT = re.compile(
 )
 # The content of a reply that points back at the claim before it: "Kendrick's campaign disputed that.", "Voltaro
 # denied that account.", "Campaigners disputed that figure."
-POINTING_BACK = re.compile(r"^\W*(?:that|this|it|(?:that|this|the|those|these|such)\s+\w+(?:\s+\w+)?)\W*$", re.I)
-# An outlet's caveat pointing back at the claim before it: "That figure could not be independently verified."
-POINTING_CAVEAT = re.compile(r"^\W*(?:that|this|these|those|such|it)\b", re.I)
+_POINTER = r"(?:that|this|it|(?:that|this|the|those|these|such)\s+\w+(?:\s+\w+)?)"
+POINTING_BACK = re.compile(rf"^\W*{_POINTER}\W*$", re.I)
+# The same reply in the words before a claim: "Northgate disputes that figure, saying its modelling shows ...".
+REPLY_LEAD = re.compile(rf"\b(?P<cue>disput\w*|contest\w*|den(?:y|ies|ied)|reject\w*|rebut\w*)\s+{_POINTER},\s*\w+\s*$",
+                        re.I)
+# The two parties of a trial, named as sources: what one says, the other answers.
+TRIAL_PARTIES = {"prosecution": re.compile(r"\b(prosecut\w*|the crown)\b", re.I),
+                 "defence": re.compile(r"\b(defen[cs]e|defendants?)\b", re.I)}
 CONTRAST_OPENING = re.compile(r"^\W*(but|however|yet|instead|on the other hand)\b", re.I)
 CONTRAST_INSIDE = re.compile(r"[,;]\s*(but|however|yet|while|whereas)\s+", re.I)
 

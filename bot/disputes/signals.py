@@ -3,7 +3,7 @@
 A pair of claims from different sources is disputed when they are about the same event (shared entities, figures,
 content words, nearby position) and a conflict signal fires: a different culprit for the same harm, opposite
 polarity, different figures for the same quantity, or a dissent/contrast cue. Verification hedges mark claims as
-unverified; on their own they make a weaker, one-sided dispute.
+unverified; on their own they make no dispute.
 """
 
 from __future__ import annotations
@@ -384,7 +384,10 @@ def _interval(f: FigureView) -> tuple[float, float] | None:
 
 
 def _percent(f: FigureView) -> bool:
-    return "%" in f.text or "percent" in f.text.lower() or "per cent" in f.text.lower()
+    return bool(_SHARE.search(f.text))
+
+
+_SHARE = re.compile(r"%|per ?cent", re.I)
 
 
 def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
@@ -394,21 +397,25 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     generic nouns ("percent", "people") alone do not make the same thing. Two sources of one article giving precise
     figures for one noun are about one thing even when their words differ otherwise ("wants to build 1,200 homes" /
     "contained only 940 homes"); giving one tally ("the death toll") far apart, they conflict more weakly even when
-    the ranges overlap: "at least 43" / "about 70" can both be true, yet a reader is told two tolls. Sentences
-    naming different years tell of different events, and a figure a source gave "earlier" is superseded."""
+    the ranges overlap: "at least 43" / "about 70" can both be true, yet a reader is told two tolls. A figure
+    given as "the true number" of a thing is set against any other count of it, the outlet's own too ("is to cut
+    about 1,400 jobs" / "the true number of jobs at risk was closer to 2,000"). Sentences
+    naming different years tell of different events, and a figure a source gave "earlier" is superseded, as is the
+    old value of a change ("cut the height from 12 storeys to nine")."""
     if _years(a.sentence) != _years(b.sentence):
         return None     # "floods in 2024 that killed more than 290 people" are not this week's floods
     if _SUPERSEDED.search(a.sentence) or _SUPERSEDED.search(b.sentence):
         return None     # "Police earlier said two people had died" gave way to the count they revised
-    for fa in a.figures:
-        for fb in b.figures:
+    for fa in _current(a):
+        for fb in _current(b):
             deaths = _one_tally_of_dead(fa, fb)
-            if not deaths and (not fa.counts - lexicon.GENERIC_COUNTS or fa.counts != fb.counts) \
+            counted = _counted(fa)
+            if not deaths and (not counted - lexicon.GENERIC_COUNTS or counted != _counted(fb)) \
                     or _percent(fa) != _percent(fb):
                 continue
-            rivals = a.article_id == b.article_id and a.source_key != b.source_key and a.named_source \
-                and b.named_source and _precise(fa) and _precise(fb) and _whole(fa, a) and _whole(fb, b) \
-                and not _far_apart(fa, fb, RIVAL_RATIO)
+            sourced = a.named_source and b.named_source or _correcting(fa) or _correcting(fb)
+            rivals = a.article_id == b.article_id and a.source_key != b.source_key and sourced and _precise(fa) \
+                and _precise(fb) and _whole(fa, a) and _whole(fb, b) and not _far_apart(fa, fb, RIVAL_RATIO)
             tally = rivals and (deaths or bool(fa.counts & _TALLY_STEMS))
             if not rivals and len((a.stems & b.stems) - fa.counts) < 2:  # "millions of refugees around the globe" /
                 continue                                                  # "10,000 refugees from Syria": not one event
@@ -420,8 +427,35 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     return None
 
 
+def _counted(f: FigureView) -> frozenset[str]:
+    """What a figure counts, less the words telling how it is given: "the true number of jobs" counts jobs."""
+    return f.counts - _MEASURE_STEMS
+
+
+def _correcting(f: FigureView) -> bool:
+    """A figure given as the true one ("the true number of jobs", "the real figure") answers another count."""
+    return bool(f.counts & _CORRECTING_STEMS)
+
+
+_CORRECTING_STEMS = frozenset(lexicon.stem(w) for w in ("true", "real", "actual"))
+_MEASURE_STEMS = _CORRECTING_STEMS | {lexicon.stem(w) for w in ("number", "figure")}
 _SUPERSEDED = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said|reported|put|gave|estimated|"
                          r"told|announced)\b", re.I)
+
+
+def _current(c: ClaimView) -> list[FigureView]:
+    """The claim's figures less the old values of changes: "from 12 storeys to nine" gives no rival to "up to nine
+    storeys", and says nothing against it."""
+    return [f for f in c.figures if not _changed_from(f, c)]
+
+
+def _changed_from(f: FigureView, c: ClaimView) -> bool:
+    at = c.content.find(f.text)
+    return at >= 0 and bool(_FROM_BEFORE.search(c.content[:at]) and _TO_AFTER.match(c.content[at + len(f.text):]))
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_AFTER = re.compile(r"^\s+to\b", re.I)
 
 
 def _years(text: str) -> set[str]:
@@ -450,12 +484,20 @@ def _one_tally_of_dead(fa: FigureView, fb: FigureView) -> bool:
 
 
 def counted_stems(figure_text: str, counts: str | None, content: str) -> frozenset[str]:
-    """The stems of what a figure counts, with DEATHS when it counts the dead."""
+    """The stems of what a figure counts, with DEATHS when it counts the dead; a share counts the thing it is a
+    level of ("turnout stood at 78 percent of the registered voters", "a turnout of about 61 percent": turnout)."""
     stems = frozenset(lexicon.content_stems(counts or ""))
     at = content.find(figure_text)
+    level = _LEVEL_BEFORE.search(content[:at]) if at >= 0 and _SHARE.search(figure_text) else None
+    if level and level.group(1).lower() not in lexicon.STOPWORDS:
+        return frozenset({lexicon.stem(level.group(1))})
     dead = bool(stems & _DEATH_NOUN_STEMS) or at >= 0 and bool(
         _KILLING_BEFORE.search(content[:at]) or _KILLED_AFTER.match(content[at + len(figure_text):]))
     return stems | {DEATHS} if dead else stems
+
+
+# The noun a share is the level of, just before it: "turnout stood at", "a turnout of".
+_LEVEL_BEFORE = re.compile(r"\b([a-z]+)\s+(?:of|(?:stood|stands|was|is|reached|hit)\s+at)\s+$", re.I)
 
 
 def _precise(f: FigureView) -> bool:
@@ -468,8 +510,9 @@ def _precise(f: FigureView) -> bool:
 def _whole(f: FigureView, c: ClaimView) -> bool:
     """A figure counting the whole of its thing, not a part ("1.4 million of the units" were sold in the US, "that
     figure included two patients") nor a rate ("500,000 rupees to each family", "4 in every 100,000 units"):
-    another source's total is no rival to it."""
-    if _PART.search(f.text):
+    another source's total is no rival to it. A share's "of the ..." is its base ("78 percent of the registered
+    voters"), no part."""
+    if _PART.search(f.text) and not _percent(f):
         return False
     at = c.content.find(f.text)
     return at < 0 or not (_PER_BEFORE.search(c.content[:at]) or _INCLUDED_BEFORE.search(c.content[:at])
@@ -505,17 +548,43 @@ def dissent_cue(c: ClaimView) -> str | None:
     return None
 
 
-def reply_between(a: ClaimView, b: ClaimView) -> Signal | None:
-    """A reply pointing back at a claim of the sentence before, by another source: "Alvarado's campaign said its
-    tally showed a lead of 11,400 votes. Kendrick's campaign disputed that." The two share no word, and need none."""
-    if a.article_id != b.article_id or a.source_key == b.source_key:
+def reply_cue(c: ClaimView) -> str | None:
+    """The dissent word by which a claim answers the claim before it without repeating it: "Kendrick's campaign
+    disputed that." (the cue, and a content pointing back), "Northgate disputes that figure, saying its modelling
+    shows ..." (the words before the content). Which claim it answers is `group.replies`' business."""
+    if c.cue and lexicon.POINTING_BACK.match(c.content) and not lexicon.is_negated(c.cue):
+        m = lexicon.DISSENT.search(c.cue)
+        return m.group() if m else None
+    m = lexicon.REPLY_LEAD.search(c.lead)
+    return m.group("cue") if m and not lexicon.is_negated(" ".join(c.lead.split()[-LEAD_WORDS - 2:])) else None
+
+
+def rival_figures(answered: ClaimView, reply: ClaimView) -> Signal | None:
+    """A reply giving a figure of its own against the one it answers ("disputes that figure, saying ... no more than
+    7%" against "about 18%"): the reply itself says they are of one thing."""
+    for fa in _current(answered):
+        for fb in _current(reply):
+            ia, ib = _interval(fa), _interval(fb)
+            if _percent(fa) == _percent(fb) and ia and ib and (ia[1] < ib[0] or ib[1] < ia[0]):
+                return Signal("figures", 0.55, f"{fa.text} / {fb.text}")
+    return None
+
+
+def opposing_parties(a: ClaimView, b: ClaimView) -> Signal | None:
+    """The prosecution's account and the defence's, a sentence apart in one article: "The prosecution says Fraser
+    bought the knife on the afternoon of the killing. The defence says he had owned it for months." Each party's
+    account of the case answers the other's, though they share no word."""
+    if a.article_id != b.article_id or abs(a.sentence_position - b.sentence_position) > 1:
         return None
-    earlier, later = sorted((a, b), key=lambda c: (c.sentence_position, c.content_start))
-    if later.sentence_position != earlier.sentence_position + 1 or not later.attributed or not earlier.asserts \
-            or not lexicon.POINTING_BACK.match(later.content):
-        return None
-    m = lexicon.DISSENT.search(later.cue or "")
-    return Signal("dissent", 0.5, m.group()) if m and not lexicon.is_negated(later.cue) else None
+    parties = {trial_party(a), trial_party(b)}
+    return Signal("parties", 0.5, "prosecution / defence") if parties == set(lexicon.TRIAL_PARTIES) else None
+
+
+def trial_party(c: ClaimView) -> str | None:
+    """"prosecution" or "defence" when the claim's source is named as one ("The prosecution says", "prosecutor
+    Sarah Lindqvist KC")."""
+    return next((party for party, named in lexicon.TRIAL_PARTIES.items()
+                 if c.attributed and named.search(c.source_label)), None)
 
 
 def contrast_opening(c: ClaimView) -> str | None:
