@@ -127,7 +127,7 @@ class Figure(SQLModel, table=True):
 
 
 class Dispute(SQLModel, table=True):
-    """Claims that cannot all be true, or a claim its article marks as unverified (recomputed on ingest)."""
+    """Claims by different sources that cannot all be true (recomputed on ingest)."""
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(default=LOCAL_TEAM, index=True)
