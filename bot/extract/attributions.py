@@ -66,6 +66,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
         for cue, sources, contents in _with_reported_claim(doc, candidate.cue, candidate.sources, contents):
             contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue, _without_cue_phrase(
                 doc, openings, cue, _with_verb_of_auxiliary(doc, _with_whole_clause(doc, cue, _with_cut_complement(doc, cue, contents)))))
+            contents = _gaps_filled(doc, cue, cue_tokens, _up_to_trailing_cue(doc, cue, cue_tokens, contents))
             contents = _without_introduction(doc, openings, cue, contents)
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
@@ -862,11 +863,42 @@ def _with_cut_complement(doc: Doc, cue: tuple[int, int], contents: list[tuple[in
     return contents
 
 
+def _up_to_trailing_cue(doc: Doc, cue: tuple[int, int], cue_tokens: set[int], contents: list[tuple[int, int]]
+                        ) -> list[tuple[int, int]]:
+    """"..., in an attempt to draw in more of Syria's powerful tribes to the protests, says our correspondent": a cue
+    set off by a comma at the end of its sentence (inverted, "says X") has everything before that comma for its
+    content; the tagger stopped at a closing quotation mark."""
+    start, end = contents[-1]
+    comma = cue[0] - 1
+    if end > comma or doc[comma].text != "," or doc[start].sent != doc[cue[0]].sent \
+            or any(i in cue_tokens for i in range(end, comma)):
+        return contents
+    return [*contents[:-1], (start, comma)]
+
+
+def _gaps_filled(doc: Doc, cue: tuple[int, int], cue_tokens: set[int], contents: list[tuple[int, int]]
+                 ) -> list[tuple[int, int]]:
+    """"One Facebook page was billing it a "Day of Tribes", in an attempt to draw in more of Syria's powerful tribes
+    to the protests, says our correspondent": the tagger left out words between two pieces of one content on the
+    same side of the cue. The words between are part of it unless a cue stands there (the '"...," she said, "..."'
+    of a quotation split around its cue) or a sentence ends there."""
+    filled = [contents[0]]
+    for start, end in contents[1:]:
+        previous_start, previous_end = filled[-1]
+        same_side = previous_end <= cue[0] and end <= cue[0] or previous_start >= cue[1] and start >= cue[1]
+        if same_side and doc[previous_start].sent == doc[end - 1].sent \
+                and not any(i in cue_tokens for i in range(previous_end, start)):
+            filled[-1] = (previous_start, end)
+        else:
+            filled.append((start, end))
+    return filled
+
+
 def _with_whole_clause(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"Gondwe denied that the ruling party had pressured local officials ...": the tagger stopped inside the
     subject ("that the ruling party") or on a word that needs what follows it ("would persist until"). A content
     inside the cue's complement clause that leaves out the clause's verb, or ends on such a word, runs on to the
-    clause's end."""
+    clause's end; one that cuts a phrase off a word in it takes in that phrase."""
     start, end = contents[-1]
     if start < cue[1]:
         return contents
@@ -877,7 +909,19 @@ def _with_whole_clause(doc: Doc, cue: tuple[int, int], contents: list[tuple[int,
         return contents
     if not start <= clause.i < end or doc[end - 1].pos_ in _DANGLING:
         return [*contents[:-1], (start, clause.right_edge.i + 1)]
-    return contents
+    cut = _cut_dependent(doc, start, end)
+    return [*contents[:-1], (start, cut.right_edge.i + 1)] if cut is not None else contents
+
+
+def _cut_dependent(doc: Doc, start: int, end: int) -> Token | None:
+    """The phrase right after tokens [start, end) that hangs on a word inside them: "that the ruling party had
+    pressured local officials | to delay the opening of polling stations"."""
+    if end >= len(doc) or doc[end].is_punct or doc[end].is_space:
+        return None
+    node = doc[end]
+    while node.head.i >= end and node.head is not node:
+        node = node.head
+    return node if start <= node.head.i < end and node.dep_ not in ("cc", "conj", "punct") else None
 
 
 _DANGLING = frozenset(("ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART"))

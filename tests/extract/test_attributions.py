@@ -148,8 +148,9 @@ def test_a_cue_closing_a_long_sentence_after_a_comma(sample_quotes):
 
 
 def test_a_trailing_cue_the_tagger_passes_over_is_read_off_the_parse(quotes_of):
-    (quote,) = quotes_of('One local newspaper was calling it a "week of anger", in an attempt to rally more of the city\'s '
-                         'unions to the strike, says our correspondent in Lagos.\n')
+    quotes = quotes_of('One local newspaper was calling it a "week of anger", in an attempt to rally more of the city\'s '
+                       'unions to the strike, says our correspondent in Lagos.\n')
+    (quote,) = [q for q in quotes if q.parent is None]      # the newspaper's "calling it" is nested in it
     assert sources(quote) == ["our correspondent in Lagos"] and quote.cue.text == "says"
     assert quote.contents[0].text.startswith("One local newspaper")
     assert quote.contents[0].text.endswith("unions to the strike")
@@ -602,3 +603,14 @@ def test_a_claim_reported_inside_a_quotation_is_nested_and_indirect(quotes_of):
     assert haddad.contents[-1].text.endswith('We have the names of 31."')
     (government,) = [q for q in quotes if sources(q) == ["The government"]]
     assert government.parent is not None and quotes[government.parent] is haddad and government.kind == "indirect"
+
+
+def test_words_the_tagger_left_out_between_two_pieces_of_one_content_are_in_it(quotes_of):
+    """With the paragraph alone the tagger gave "One Facebook page was billing it a "Day of Tribes"" and "the
+    protests": the words between have no cue, so the content is one piece."""
+    quote = quote_with(quotes_of("Protests\n\nOne Facebook page was billing it a \"Day of Tribes\", in an attempt to draw "
+                                 "in more of Syria's powerful tribes to the protests, says our correspondent in "
+                                 "Beirut.\n"), "One Facebook page")
+    assert [c.text for c in quote.contents] == [
+        "One Facebook page was billing it a \"Day of Tribes\", in an attempt to draw in more of Syria's powerful tribes "
+        "to the protests"]
