@@ -71,6 +71,7 @@ REPLY_WINDOW = 2          # sentences after a claim in which "X denied the claim
 REPLY_WORDS = 4           # at most this many words in a reply's content: "the claim", "those figures", "it"
 VERB_ELSEWHERE = 0.8     # who-says with a verb like "condemned": kept by a claim not saying it when no other does well
 TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
+ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence shares only one of the question's words
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
@@ -437,6 +438,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
     words = _scoring_words(intent.topic) or _TOKEN.findall(intent.topic.lower())
+    scored = [(r, s * (1.0 if _holds_subject(words, r) else ONE_WORD)) for r, s in scored]
     if intent.verb:
         verb = _stem(intent.verb)
         if telling:
@@ -468,6 +470,13 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
                      "{n} claim{s} found, by source.", nothing)
     contradicting = [(r, s) for r, s in scored if r.claim_id in labels and _sentence_key(r) in against]
     return _with_contradicting(session, team_id, answer, contradicting, labels, nothing)
+
+
+def _holds_subject(words: list[str], record: search.ClaimRecord) -> bool:
+    """Whether a claim's sentence holds the question's subject, not just one of its words: "provisionally suspended
+    Costa" is no answer to "who says the officers have been suspended?", nor "a knife was recovered" to "who says
+    the reef has fully recovered?"."""
+    return _holds_words(words, f"{record.passage} {record.content_text}")
 
 
 def _holds_words(words: list[str], text: str) -> bool:

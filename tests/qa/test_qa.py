@@ -838,3 +838,15 @@ def test_another_figure_is_no_answer_to_who_says_a_figure(ask, index_text):
     assert [i.source_name for i in answer.items] == ["electoral commission"]
     assert [i.opposes for i in answer.near_misses] == [OTHER_FIGURE]
 
+
+def test_one_shared_word_is_no_answer(ask, index_text):
+    """Neither "provisionally suspended Costa" nor "the officers involved" is anyone saying the officers have been
+    suspended; nor does "warned" answer "received no warning"."""
+    text = ("Club news\n\nBenfica said it had provisionally suspended Costa. Assistant Chief Constable Mark Reid said "
+            "the officers involved had faced a dangerous situation. Helena Sousa warned that the ban would apply to all "
+            "competitions. Another resident, Gerald, said he had received no warning on his phone.\n")
+    index_text(text, "club")
+    suspended = ask("who says the officers have been suspended?", article="club")
+    assert suspended.status == NO_MATCH and suspended.near_misses
+    warned = ask("who says residents received no warning?", article="club")
+    assert [i.source_name for i in warned.items] == ["Gerald"]
