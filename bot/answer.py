@@ -17,6 +17,10 @@ ANSWERED = "answered"
 NO_MATCH = "no_match"
 BAD_QUESTION = "bad_question"
 STATUSES = (ANSWERED, NO_MATCH, BAD_QUESTION)
+# What a near-miss contradicting the question does (Item.opposes).
+DENIES = "denies it"
+SAYS_OTHERWISE = "says otherwise"
+OTHER_FIGURE = "gives another figure"
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class Item:
     corrected: bool = False            # an editor corrected the attribution; the source shown is theirs
     description: str | None = None     # who-is: the description the article gives ("the UN human rights chief")
     near_miss: bool = False            # the closest thing found, NOT an answer
+    opposes: str | None = None         # a near-miss saying the opposite of what was asked: DENIES, SAYS_OTHERWISE ...
     reported_by: str | None = None     # told inside another source's quote: that source ("according to ...")
     score: float = 0.0
     slot: int = 0                      # rank of its sentence among the answers (claims of one sentence share it)
@@ -68,6 +73,14 @@ class Item:
         of them ("France and Britain say"), "says" after anyone else."""
         several = not self.source_name and names_several(self.source_text or "")
         return "say" if several or plural_source(self.speaker) else "says"
+
+    @property
+    def near_miss_label(self) -> str | None:
+        """How a near-miss is introduced, saying so when it contradicts the question ("denies it"), so no renderer
+        can show someone denying a thing under a heading that reads as them saying it."""
+        if not self.near_miss:
+            return None
+        return f"near-miss, not an answer \u2014 {self.opposes}" if self.opposes else "near-miss, not an answer"
 
     @property
     def written_differently(self) -> str | None:

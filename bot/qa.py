@@ -13,8 +13,20 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 from sqlmodel import Session
 
-from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH, Answer, DisputeRef, Group, Item, names_several
-from bot.disputes.lexicon import is_negated
+from bot.answer import (
+    ANSWERED,
+    BAD_QUESTION,
+    DENIES,
+    NO_MATCH,
+    OTHER_FIGURE,
+    SAYS_OTHERWISE,
+    Answer,
+    DisputeRef,
+    Group,
+    Item,
+    names_several,
+)
+from bot.disputes.lexicon import DENIAL_CUES, is_negated, rejects_a_thing
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
@@ -59,6 +71,7 @@ REPLY_WINDOW = 2          # sentences after a claim in which "X denied the claim
 REPLY_WORDS = 4           # at most this many words in a reply's content: "the claim", "those figures", "it"
 VERB_ELSEWHERE = 0.8     # who-says with a verb like "condemned": kept by a claim not saying it when no other does well
 TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
+ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence shares only one of the question's words
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
@@ -83,6 +96,14 @@ _TOKEN = re.compile(r"[^\W_]+")
 # Besides a negation, words by which a cue says its source did not make the claim: "was reluctant to criticise",
 # "declined to comment".
 _UNWILLING = re.compile(r"\b(?:reluctant|unwilling|refus\w*|declin\w*)\b", re.IGNORECASE)
+# A source that says nobody did it: "None of the authors reported links to the food industry."
+_NOBODY = re.compile(r"^\W*(?:none|no|nobody|neither|no\s+one|not\s+one)\b", re.IGNORECASE)
+# Where a claim's content turns to another clause: "heard five shots and that he was not holding a weapon".
+_CLAUSE_BREAK = re.compile(r"[.?!,;:\u2014()]|\b(?:but|and|while|whereas|although|though)\b", re.IGNORECASE)
+_NEGATOR = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor|cannot|reluctant|unwilling|refus\w*|"
+                      r"declin\w*)\b|\w+n[\'\u2019]t\b", re.IGNORECASE)
+# Negators that affirm: "there is no doubt that ...", "not only ...".
+_AFFIRMING = re.compile(r"\b(?:no|little|without)\s+doubt\b|\bnot\s+only\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
@@ -148,23 +169,38 @@ def _scoring_words(phrase: str) -> list[str]:
     return search.query_words(_whole_numbers(phrase))
 
 
+def _offered(text: str) -> set[str]:
+    """The stems of a text's words, for finding a question's words in it."""
+    return {_stem(w) for w in _TOKEN.findall(_whole_numbers(text).lower())}
+
+
+def _found(word: str, offered: set[str]) -> float:
+    """How surely a question's word is among the offered stems: 1 for its stem, less for a small typo of it (a
+    number must be exact)."""
+    stem = _stem(word)
+    if stem in offered:
+        return 1.0
+    if len(stem) < 4 or word.isdigit():
+        return 0.0
+    best = max((fuzz.ratio(stem, o) for o in offered), default=0.0)
+    return best / 100 if best >= 80 else 0.0
+
+
 def _coverage(words: list[str], text: str) -> float:
     """Share of the question's words found in the text (length-weighted; inflections and small typos allowed). A
     number weighs double and must be exact: it is what tells apart claims about the same thing."""
     if not words:
         return 0.0
-    offered = {_stem(w) for w in _TOKEN.findall(_whole_numbers(text).lower())}
-    total = got = 0.0
-    for word in words:
-        stem = _stem(word)
-        weight = len(word) * (2 if word.isdigit() else 1)
-        total += weight
-        if stem in offered:
-            got += weight
-        elif len(stem) >= 4 and not word.isdigit():
-            best = max((fuzz.ratio(stem, o) for o in offered), default=0.0)
-            got += weight * (best / 100 if best >= 80 else 0.0)
-    return got / total
+    offered = _offered(text)
+    weights = [len(word) * (2 if word.isdigit() else 1) for word in words]
+    return sum(w * _found(word, offered) for word, w in zip(words, weights)) / sum(weights)
+
+
+def _words_found(words: list[str], text: str) -> list[str]:
+    """The question's words the text holds, inflected perhaps but not merely alike ("residents" is not "president",
+    "recovered" not "cover")."""
+    offered = _offered(text)
+    return [word for word in words if _stem(word) in offered]
 
 
 def _text_score(words: list[str], phrase: str, record: search.ClaimRecord) -> float:
@@ -280,7 +316,7 @@ def _slots(ranked: Scored) -> list[tuple[float, Scored]]:
     slot of its own, one after the other, and push the next thing said out of the first answers."""
     by_sentence: dict[str, Scored] = {}
     for record, score in ranked:
-        by_sentence.setdefault(" ".join(record.passage.split()), []).append((record, score))
+        by_sentence.setdefault(_sentence_key(record), []).append((record, score))
     slots = []
     for claims in by_sentence.values():
         best = claims[0][1]
@@ -291,6 +327,11 @@ def _slots(ranked: Scored) -> list[tuple[float, Scored]]:
         shown = named or attributed or claims
         slots.append((best, _first_of_each(shown, lambda rs: (rs[0].article_id, _source_of(rs[0])))))
     return slots
+
+
+def _sentence_key(record: search.ClaimRecord) -> str:
+    """A sentence as printed, whichever article and claim it is read from."""
+    return " ".join(record.passage.split())
 
 
 def _first_of_each(items: list, key) -> list:
@@ -396,6 +437,8 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
     if scored is None:
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
+    words = _scoring_words(intent.topic) or _TOKEN.findall(intent.topic.lower())
+    scored = [(r, s * (1.0 if _holds_subject(words, r) else ONE_WORD)) for r, s in scored]
     if intent.verb:
         verb = _stem(intent.verb)
         if telling:
@@ -419,8 +462,117 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         for record, _ in scored:    # nor the claim of its sentence to show ("reluctant to criticise Syria")
             record.content_match *= record.claim_id not in negated
         scored = [(r, s * (NEGATED_CUE if r.claim_id in negated else 1.0)) for r, s in scored]
-    return _answer(session, team_id, intent, scored, "{n} claim{s} found, by source.",
-                   f"No indexed claim matches {_quoted(intent.topic)}.")
+    asserted = _asserts(intent)
+    labels = {r.claim_id: label for r, _ in scored if (label := _opposes(words, r, asserted))}
+    against = _opposing(scored, labels, words)
+    nothing = f"No indexed claim matches {_quoted(intent.topic)}."
+    answer = _answer(session, team_id, intent, [(r, s) for r, s in scored if _sentence_key(r) not in against],
+                     "{n} claim{s} found, by source.", nothing)
+    contradicting = [(r, s) for r, s in scored if r.claim_id in labels and _sentence_key(r) in against]
+    return _with_contradicting(session, team_id, answer, contradicting, labels, nothing)
+
+
+def _holds_subject(words: list[str], record: search.ClaimRecord) -> bool:
+    """Whether a claim's sentence holds the question's subject, not just one of its words: "provisionally suspended
+    Costa" is no answer to "who says the officers have been suspended?", nor "a knife was recovered" to "who says
+    the reef has fully recovered?"."""
+    return _holds_words(words, f"{record.passage} {record.content_text}")
+
+
+def _holds_words(words: list[str], text: str) -> bool:
+    """Whether the text holds two of the question's words, or its one."""
+    return len(_words_found(words, text)) >= min(2, len(words))
+
+
+def _with_contradicting(session: Session, team_id: str, answer: Answer, contradicting: Scored,
+                        labels: dict[int, str], nothing: str) -> Answer:
+    """The answer with the claims that would have answered but contradict the question (labels say how) first
+    among its near-misses, one per sentence: a fact-checker sees who denies it, never as someone saying it."""
+    strong = [(r, s) for r, s in _ranked(contradicting) if s >= CONFIDENT]
+    shown = _first_of_each(strong, lambda rs: _sentence_key(rs[0]))[:MAX_NEAR_MISSES]
+    if not shown:
+        return answer
+    search.complete(session, [r for r, _ in shown], team_id)
+    items = [replace(_item(r, s, near_miss=True, slot=n), opposes=labels[r.claim_id])
+             for n, (r, s) in enumerate(shown)]
+    others = answer.near_misses[: max(0, MAX_NEAR_MISSES - len(items))]
+    answer.near_misses = items + others
+    several = len(items) != 1
+    contradict = f"{len(items)} claim{'s' if several else ''} {'contradict' if several else 'contradicts'} it"
+    if answer.status == ANSWERED:
+        answer.message += f" {contradict}: listed as near-misses, not answers."
+    else:
+        answer.message = (f"{nothing} {contradict}" + (", listed first among the near-misses" if others else
+                                                       ", listed as near-misses") + ", not answers.")
+    return answer
+
+
+def _opposes(words: list[str], record: search.ClaimRecord, asserted: bool) -> str | None:
+    """What a claim matching a who-says question does instead of saying it, if anything: gives other figures than
+    the question's ("about 61 percent" for "turnout was 78 percent"), or, when the question `asserted` something
+    (no negation, no verb of denying), denies it ("Carrow denied that the move was driven by labour costs"), is
+    nobody's ("None of the authors reported links") or negates the question's words ("was not evidence that he
+    intended to kill"). Shown as answers, these would have their sources say the opposite of what they said."""
+    if _states_other_numbers(words, record.content_text):
+        return OTHER_FIGURE
+    if not asserted:
+        return None
+    if DENIAL_CUES.search(record.cue_text or "") and not rejects_a_thing(record.cue_text, record.content_text):
+        return DENIES
+    if _NOBODY.match(record.source_text or "") or _negates(words, f"{record.passage} {record.content_text}"):
+        return SAYS_OTHERWISE
+    return None
+
+
+def _negates(words: list[str], content: str) -> bool:
+    """Whether most of the question's words that the text holds follow a negation in their clause, and are not
+    said elsewhere in it unnegated: "it does not prove the food itself is to blame", "to talk, not to kill"; not
+    "called the hearing because they felt the FBI was not being forthcoming", nor "'... we're not looking at Trump
+    or Clinton ...,' Sanders said, going on to contrast Clinton's proposals with those of Trump"."""
+    asserted: set[str] = set()
+    denied: set[str] = set()
+    for clause in filter(None, _CLAUSE_BREAK.split(content)):
+        cut = _negation_at(clause)
+        asserted.update(_words_found(words, clause[:cut]))
+        denied.update(_words_found(words, clause[cut:]))
+    said = asserted | denied
+    return bool(said) and 2 * len(denied - asserted) >= len(said)
+
+
+def _negation_at(clause: str) -> int:
+    """Where the clause's first negation that denies something starts ("not", "refused"; not "not only", "no
+    doubt", "cannot"), or its end when it has none."""
+    if not _negated(clause):
+        return len(clause)
+    for match in _NEGATOR.finditer(clause):
+        around = clause[max(0, match.start() - 12): match.end() + 24]
+        if _negated(around) and not _AFFIRMING.search(around):
+            return match.start()
+    return len(clause)
+
+
+def _asserts(intent: WhoSays) -> bool:
+    """Whether the question asks who says something is so: not "who says residents received no warning?" nor
+    "who denied ...?", which denials answer."""
+    return not _negated(intent.topic) and not DENIAL_CUES.search(intent.verb or "")
+
+
+def _opposing(scored: Scored, labels: dict[int, str], words: list[str]) -> set[str]:
+    """The sentences (as _slots keys them) that contradict the question: those where a claim with a label holds at
+    least as much of the question as any other claim of the sentence, so the sentence's other rows (the outlet's,
+    "... and said the family wanted the knife tested") do not answer in its place; but a claim holding as much and
+    the question's subject in its own words does ("Video shows that Crutcher had his hands in the air,
+    contradicting Tulsa police's earlier claim that Crutcher had refused to keep his hands up")."""
+    against: dict[str, tuple[float, bool]] = {}
+    best_other: dict[str, tuple[float, bool]] = {}
+    for record, _ in scored:
+        key = _sentence_key(record)
+        if record.claim_id in labels:
+            against[key] = max(against.get(key, (0.0, False)), (record.content_match, False))
+        else:
+            strength = (record.content_match, _holds_words(words, record.content_text))
+            best_other[key] = max(best_other.get(key, (0.0, False)), strength)
+    return {key for key, strength in against.items() if strength >= best_other.get(key, (0.0, False))}
 
 
 def _replies(session: Session, team_id: str, scored: Scored, verb: str) -> Scored:

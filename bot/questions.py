@@ -61,6 +61,8 @@ QUOTED_WORDS = frozenset("quoted cited interviewed spoke speaks talked".split())
 SHARE_WORDS = frozenset("percentage percent proportion share fraction".split())
 QUESTION_WORDS = frozenset("who whom whose what which how many much is are was were the a an".split())
 ARTICLE_WORDS = frozenset("the a an article story piece report this that".split())
+ARTICLE_NOUNS = frozenset("article story piece".split())     # "the conflict article" names an article
+ARTICLE_PREPOSITIONS = frozenset("in of for from on".split())     # "sources in the ... article"
 # Words the typo fixer may produce; only the opening words and the verb are corrected, never names.
 VOCABULARY = frozenset({"who", "whom", "what", "how", "many", "much", "according", "sources", *AUXILIARIES,
                         *(v for v in SAY_VERBS if len(v) >= 3), *DISPUTE_WORDS})
@@ -287,10 +289,18 @@ def _asking_verb(words: list[_Word], said: list[int]) -> int:
     return said[0]
 
 
+def _article_named_at(w: list[str]) -> int:
+    """Where a closing "in the conflict article" starts (its preposition), or the end: words naming an article, whose
+    "conflict" or "dispute" is no question about disputes."""
+    if w[-1] in ARTICLE_NOUNS:
+        return next((i for i in range(len(w) - 2, 0, -1) if w[i] in ARTICLE_PREPOSITIONS), len(w))
+    return len(w)
+
+
 def _sources(text: str, words: list[_Word], article: str | None) -> Sources:
     """The sources question, with the article it names after "in", "of", "for", "from" or "on", if any."""
     for i in range(len(words) - 1, 0, -1):
-        if words[i].word in {"in", "of", "for", "from", "on"}:
+        if words[i].word in ARTICLE_PREPOSITIONS:
             return Sources(text, article, article_hint=" ".join(
                 x.raw for x in words[i + 1:] if x.word not in ARTICLE_WORDS) or None)
     return Sources(text, article)
@@ -309,7 +319,7 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     if source_of:
         return WhoSays(text, article, topic=_strip_leading(source_of.group("topic").rstrip(" ?!"), "of"))
 
-    if any(x in DISPUTE_WORDS for x in w):
+    if any(x in DISPUTE_WORDS for x in w[:_article_named_at(w)]):
         rest = [x for x in words if x.word not in DISPUTE_WORDS | QUESTION_WORDS | AUXILIARIES]
         topic = " ".join(x.raw for x in rest) or None
         return Disputed(text, article, topic=topic)

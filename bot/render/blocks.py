@@ -44,7 +44,10 @@ def heading(item: Item) -> str:
         written = f" (as \"{escape(readable(item.written_differently))}\")" if item.written_differently else ""
         told = f", according to *{escape(readable(item.reported_by))}*" if item.reported_by else ""
         line = f"{speaker}{written} {item.verb}{told}:"
-    return f"_Near-miss, not an answer:_ {line}" if item.near_miss else line
+    if not item.near_miss:
+        return line
+    label = item.near_miss_label
+    return f"_{label[:1].upper()}{label[1:]}:_ {line}"
 
 
 def _details(item: Item) -> str:

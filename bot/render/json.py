@@ -12,6 +12,7 @@ def item_dict(item: Item) -> dict:
     data["speaker"] = item.speaker
     data["source_as_written"] = item.written_differently
     data["verb"] = item.verb
+    data["near_miss_label"] = item.near_miss_label
     return data
 
 

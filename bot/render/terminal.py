@@ -26,7 +26,7 @@ def _heading(item: Item) -> Text:
 
 
 def _item(item: Item) -> RenderableType:
-    label = Text("near-miss, not an answer: ", style="yellow") if item.near_miss else Text()
+    label = Text(f"{item.near_miss_label}: ", style="yellow") if item.near_miss else Text()
     lines = [label + _heading(item), Padding(Text(f"\u201c{readable(item.sentence)}\u201d", style="italic"),
                                              (0, 0, 0, 2))]
     details = [f"{item.article_title} (#{item.article_id}, {item.article_slug}), sentence {item.sentence_position + 1}"]

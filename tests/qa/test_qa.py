@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.answer import ANSWERED, BAD_QUESTION, NO_MATCH
+from bot.answer import ANSWERED, BAD_QUESTION, DENIES, NO_MATCH, OTHER_FIGURE, SAYS_OTHERWISE
 from store.db import open_session
 from store.ingest import save_article
 from store.models import Article, Claim, Correction, Entity
@@ -802,3 +802,51 @@ def test_an_answer_is_not_given_for_a_source_of_another_article_whose_claims_it_
     answer = ask("what did the company say?", article="breach")
     assert answer.status == ANSWERED and "Voltaro" not in answer.message
     assert {i.article_slug for i in answer.items} == {"breach"}
+
+
+PLANTS = ("Plant closures\n\nCarrow Foods will close two plants. Gary Penrose, the union's national officer, said the "
+          "move was driven by labour costs. Carrow denied that the move was driven by labour costs.\n")
+
+
+def test_a_denial_is_no_answer_to_who_says_it_but_a_near_miss_labelled_so(ask, index_text):
+    index_text(PLANTS, "plants")
+    answer = ask("who says the move was driven by labour costs?", article="plants")
+    assert answer.status == ANSWERED and [i.source_name for i in answer.items] == ["Gary Penrose"]
+    (denial,) = [i for i in answer.near_misses if i.opposes]
+    assert (denial.source_name, denial.opposes) == ("Carrow Foods", DENIES)
+    assert "contradicts it" in answer.message
+
+
+def test_claims_negating_the_question_are_near_misses_saying_otherwise(ask, index_text):
+    text = ("Stabbing trial\n\nThe prosecutor, Sarah Lindqvist, said Fraser intended to kill. The judge told jurors "
+            "that Fraser's admission of manslaughter was not evidence that he intended to kill. None of the witnesses "
+            "reported seeing a knife in the shop.\n")
+    index_text(text, "trial")
+    answer = ask("who says Fraser intended to kill?", article="trial")
+    assert [i.source_name for i in answer.items] == ["Sarah Lindqvist"]
+    assert [i.opposes for i in answer.near_misses if "judge" in i.sentence] == [SAYS_OTHERWISE]
+    nobody = ask("who reported seeing a knife in the shop?", article="trial")
+    assert nobody.status == NO_MATCH and not nobody.items
+    assert nobody.near_misses[0].opposes == SAYS_OTHERWISE
+
+
+def test_another_figure_is_no_answer_to_who_says_a_figure(ask, index_text):
+    text = ("Election\n\nThe electoral commission said turnout stood at 78 percent. An observer group said a sample "
+            "of polling stations pointed to a turnout of about 61 percent.\n")
+    index_text(text, "election")
+    answer = ask("who says turnout was 78 percent?", article="election")
+    assert [i.source_name for i in answer.items] == ["electoral commission"]
+    assert [i.opposes for i in answer.near_misses] == [OTHER_FIGURE]
+
+
+def test_one_shared_word_is_no_answer(ask, index_text):
+    """Neither "provisionally suspended Costa" nor "the officers involved" is anyone saying the officers have been
+    suspended; nor does "warned" answer "received no warning"."""
+    text = ("Club news\n\nBenfica said it had provisionally suspended Costa. Assistant Chief Constable Mark Reid said "
+            "the officers involved had faced a dangerous situation. Helena Sousa warned that the ban would apply to all "
+            "competitions. Another resident, Gerald, said he had received no warning on his phone.\n")
+    index_text(text, "club")
+    suspended = ask("who says the officers have been suspended?", article="club")
+    assert suspended.status == NO_MATCH and suspended.near_misses
+    warned = ask("who says residents received no warning?", article="club")
+    assert [i.source_name for i in warned.items] == ["Gerald"]

@@ -106,6 +106,13 @@ def test_asking_who_is_quoted_lists_the_sources(text, hint):
     assert parse_question(text) == Sources(text, article_hint=hint)
 
 
+@pytest.mark.parametrize("text, hint", [("Who are the sources in the conflict article?", "conflict"),
+                                        ("who is quoted in the dispute story?", "dispute")])
+def test_a_dispute_word_naming_an_article_asks_for_its_sources(text, hint):
+    assert parse_question(text) == Sources(text, article_hint=hint)
+    assert isinstance(parse_question("is the toll disputed in the conflict article?"), Disputed)
+
+
 @pytest.mark.parametrize("text", ["who was quoted by Turkish media?", "who is in Yayladagi?",
                                   "who was behind the attack?"])
 def test_who_did_something_or_is_somewhere_is_a_search_not_a_who_is(text):

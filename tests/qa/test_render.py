@@ -6,7 +6,7 @@ import json
 
 from rich.console import Console
 
-from bot.answer import ANSWERED, NO_MATCH, Answer, Group, Item
+from bot.answer import ANSWERED, DENIES, NO_MATCH, Answer, Group, Item
 from bot.questions import parse_question
 from bot.render import json as json_render
 from bot.render.blocks import MAX_BLOCKS, SECTION_CHARS, answer_blocks
@@ -151,3 +151,14 @@ def test_a_description_already_in_the_message_is_not_printed_twice():
         console.print(render(answer))
         assert console.export_text().count("The UN human rights chief") == times
         assert all_text(answer_blocks(answer)).count("The UN human rights chief") == times
+
+
+def test_a_near_miss_contradicting_the_question_says_so_in_every_renderer():
+    """"Carrow denied that ..." under a plain "Carrow says:" heading would read as Carrow saying it."""
+    denial = make_item(4, near_miss=True, opposes=DENIES, cue="denied")
+    answer = answer_of([denial], status=NO_MATCH)
+    assert "_Near-miss, not an answer \u2014 denies it:_ *Syrian government*" in all_text(answer_blocks(answer))
+    assert json_render.to_dict(answer)["near_misses"][0]["near_miss_label"] == "near-miss, not an answer \u2014 denies it"
+    console = Console(record=True, width=200)
+    console.print(render(answer))
+    assert "near-miss, not an answer \u2014 denies it: Syrian government" in console.export_text()
