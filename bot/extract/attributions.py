@@ -107,7 +107,8 @@ def _with_added_remarks(accepted: list[Candidate], doc: Doc) -> list[Candidate]:
     """"Natarajan said breaches of telecom companies were dangerous, adding that customers should set up a PIN", "a
     researcher said the true number was higher and accused the company of ...": the parser hangs "adding" or
     "accused" on the reported clause, so the taggers give the remark to that clause's subject. A remark with no
-    subject of its own is the speaker's, and the first claim ends before it."""
+    subject of its own is the speaker's (the speaker's whole subject: "Trump, speaking to a veterans group, said
+    ... and warned against ..." is no warning by the group), and the first claim ends before it."""
     for remark in accepted:
         head = cue_head(doc, remark.cue)
         if head.dep_ not in ("advcl", "conj") or lexicon_kind(head.lemma_) != "speech" \
@@ -117,7 +118,7 @@ def _with_added_remarks(accepted: list[Candidate], doc: Doc) -> list[Candidate]:
                         and any(a <= head.head.i < b for a, b in c.contents)), None)
         if speaker is None:
             continue
-        remark.sources = speaker.sources
+        remark.sources = _whole_subject(doc, speaker.cue, speaker.sources)
         end = remark.cue[0]
         while end > speaker.cue[1] and (doc[end - 1].text in (",", ";") or doc[end - 1].dep_ == "cc"):
             end -= 1        # ", adding", "and accused"
