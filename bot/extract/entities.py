@@ -276,6 +276,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         end -= 1  # "Minnesota Vikings - while": the NER ran past the name
     while end - 1 > start and doc[end - 1].text.replace(".", "") in POST_NOMINALS:
         end -= 1  # "Sarah Lindqvist KC", "Jane Hill MP": the letters after a name are no part of it
+    if end - 3 > start and doc[end - 1].is_digit and doc[end - 2].text in ("-", "\u2013") and doc[end - 3].is_digit:
+        end -= 3  # "Benfica 2-1": the score the NER ran on into
     if start >= end:
         return None
     tagged_start = start
@@ -331,6 +333,10 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         votes["PERSON"] += 2  # "identified only by her first name, Dolores"
     if _age_after(doc, end):
         votes["PERSON"] += 3  # "Another evacuee, Gerald, 71, said": the NER took Gerald for a place
+    if doc[end - 1].lower_.rstrip(".") in STREET_WORDS and end - name_start > 1:
+        votes["FAC"] += 3     # "Mill Lane", "Harbour Road": a street, whatever the NER says
+    if _employer(doc[end - 1]):
+        votes["ORG"] += 2     # "Analysts at Peel Hunt", "a lawyer at Bailey & Glasser"
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
     _gloss_votes(doc[end - 1], votes)
@@ -339,6 +345,16 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     if name in ORGANISATION_NAMES:
         votes["ORG"] += 3
     return _Mention(start, end, name_start, label, name, votes, gender=_titled_gender(doc[start:name_start]))
+
+
+STREET_WORDS = frozenset("street st road rd lane avenue ave boulevard drive way square terrace crescent highway "
+                         "parkway".split())
+
+
+def _employer(root: Token) -> bool:
+    """A name after "at" on a person's noun: where the analysts or the lawyer work."""
+    preposition = root.head
+    return root.dep_ == "pobj" and preposition.lower_ == "at" and preposition.head.lemma_.lower() in PERSON_NOUNS
 
 
 def _age_after(doc: Doc, end: int) -> bool:

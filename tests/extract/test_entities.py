@@ -365,3 +365,15 @@ def test_a_long_appositive_describes_up_to_its_relative_clause(nlp):
                                    "involved in the research.\n")
     assert entity_with(entities, "Rachel Kim").description == (
         "a nutritional epidemiologist at the London School of Hygiene and Tropical Medicine")
+
+
+@pytest.mark.parametrize(("text", "name", "entity_type"), [
+    ("Analysts at Peel Hunt said the restructuring was overdue.", "Peel Hunt", "ORG"),
+    ("Traffic on Mill Lane would rise by about 18%, the council said.", "Mill Lane", "FAC"),
+    ("Porto beat Benfica 2-1 on Sunday.", "Benfica", None),
+])
+def test_employers_streets_and_scores(nlp, text, name, entity_type):
+    """Where analysts work is a firm, a lane a street, and a score no part of a club's name."""
+    entities, _ = entities_of(nlp, f"Business\n\n{text}\n")
+    entity = entity_with(entities, name)
+    assert entity_type is None or entity.type == entity_type
