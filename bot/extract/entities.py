@@ -211,10 +211,12 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
             taken.update(range(person.start, person.end))
     surnames = {m.key.split()[-1] for m in mentions if m.votes["PERSON"] > 0 and len(m.key.split()) > 1}
     for token in proper_nouns:
+        who = _age_after(doc, token.i + 1) or _relative_who_after(doc, token.i + 1)
         if token.i not in taken and token.dep_ not in ("compound", "flat") \
-                and fold_name(token.text) in surnames:
-            # "Lake said" after "Robin Lake": the NER missed the bare surname
-            mentions.append(_Mention(token.i, token.i + 1, token.i, "PERSON", token.text, Counter({"PERSON": 1})))
+                and (fold_name(token.text) in surnames or who):
+            # "Lake said" after "Robin Lake", "Emery, who guided Villa ...": the NER missed the bare surname
+            votes = Counter({"PERSON": 3 if who else 1})
+            mentions.append(_Mention(token.i, token.i + 1, token.i, "PERSON", token.text, votes))
     # the place of an office ("State" of "Secretary of State Francisco Delgado") is part of a title, not a mention
     offices = [(m.start, m.name_start) for m in mentions if m.name_start > m.start]
     mentions = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].lower_ == "of"
@@ -326,6 +328,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         votes["PERSON"] += 2  # not for "Charlotte Observer"
     if label == "PERSON" and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "which":
         votes["ORG"] += 2   # "Network Rail, which owns the track": no person
+    if _relative_who_after(doc, end) and label in ("ORG", "PRODUCT", "PERSON"):
+        votes["PERSON"] += 2  # "Emery, who guided Villa to the Champions League": a person, whatever the NER said
     if label == "PERSON" and not titled and (doc[end - 1].lower_ in BODY_HEADS
                                              or any(t.lower_ in ("for", "and") for t in doc[name_start:end])):
         votes["ORG"] += 3   # "Transport for Wales", "Network Rail": a body the NER took for a person
@@ -355,6 +359,13 @@ def _employer(root: Token) -> bool:
     """A name after "at" on a person's noun: where the analysts or the lawyer work."""
     preposition = root.head
     return root.dep_ == "pobj" and preposition.lower_ == "at" and preposition.head.lemma_.lower() in PERSON_NOUNS
+
+
+def _relative_who_after(doc: Doc, end: int) -> bool:
+    """A name followed by ", who ...": a person, unless the name ends a phrase a person was named before ("a
+    professor at New York University, who", "of Bethesda, Md., who") or names a people ("Republicans, who")."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who" \
+        and doc[end - 1].dep_ not in ("pobj", "appos") and doc[end - 1].tag_ != "NNPS"
 
 
 def _age_after(doc: Doc, end: int) -> bool:
@@ -485,7 +496,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         part = _name_part(group)
         owners = [g for g, forms in kept if _part_of_name(part, forms)]
         if not owners:
-            forms = {tuple(m.key.split()) for m in group} if part.personish else set()
+            forms = {tuple(m.key.split()) for m in group} if part.personish or _mistyped_person(group, groups) \
+                else set()
             kept.append((group, forms))
             continue
         unowned = []
@@ -669,6 +681,18 @@ def _gender(group: list[_Mention]) -> str | None:
         return titled.pop()
     first = max((m.key.split() for m in group), key=len)[0]
     return "female" if first in FEMALE_FIRST_NAMES else "male" if first in MALE_FIRST_NAMES else None
+
+
+def _mistyped_person(group: list[_Mention], groups: list[list[_Mention]]) -> bool:
+    """A full name the NER typed otherwise ("Unai Emery" as an organisation) whose last word is, alone, surely a
+    person's elsewhere ("Emery, who guided Villa ..."): the surname may join it."""
+    words = group[0].key.split()
+    if len(words) not in (2, 3) or group[0].institution or words[-1] in COMPANY_WORDS or words[-1] in BODY_HEADS:
+        return False
+    if any(g is not group and _personish(g) and g[0].key.split()[1:] and g[0].key.split()[-1] == words[-1]
+           for g in groups):
+        return False        # "Washington Post Trump" beside "Donald Trump": the surname is his
+    return any(g[0].key == words[-1] and sum(m.votes["PERSON"] for m in g) >= 3 for g in groups)
 
 
 def _personish(group: list[_Mention]) -> bool:

@@ -441,3 +441,14 @@ def test_a_statement_from_a_body_is_the_body_s(nlp):
             "according to a statement from the authority.\n")
     names, *_ = resolve(nlp, text, ("a statement from the authority", "He tested positive in March"))
     assert names == ["Portuguese Anti-Doping Authority"]
+
+
+def test_a_name_the_ner_typed_an_organisation_is_a_person_who_does_things(nlp):
+    """"Unai Emery" (typed an organisation) and "Emery, who guided Villa" (missed): one person, the "he" who
+    speaks next, not the referee named between."""
+    text = ("Villa draw\n\nUnai Emery accused referee Simon Hooper of \"changing the game\" after Newcastle were awarded "
+            "a penalty.\n\nEmery, who guided Villa to the Champions League last season, said his squad was stretched. "
+            "'We have almost 10 players injured,' he said.\n")
+    names, *_ = resolve(nlp, text, ("Emery, who guided Villa to the Champions League last season",
+                                    "his squad was stretched"), ("he", "We have almost 10 players injured"))
+    assert names == ["Unai Emery", "Unai Emery"]
