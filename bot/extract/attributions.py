@@ -60,7 +60,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     closings = _closings(openings)
     quotes: list[Quote] = []
     for candidate in accepted:
-        contents = _own_clause_first(doc, candidate.cue, candidate.contents)
+        contents = _modified_noun(doc, candidate.cue, candidate.contents) \
+            or _own_clause_first(doc, candidate.cue, candidate.contents)
         if not contents:
             continue
         for cue, sources, contents in _with_reported_claim(doc, candidate.cue, candidate.sources, contents):
@@ -101,6 +102,21 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     quotes.sort(key=lambda q: q.cue.start)
     _nest(quotes)
     return quotes
+
+
+def _modified_noun(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"Morrow said the amount alleged by prosecutors was "wildly inflated"", "the document Mirzoyan described was
+    ...": a cue in a clause on a noun, with no clause of its own, says only that noun. The tagger gave it what the
+    sentence goes on to say of the noun, another speaker's (or the outlet's) claim about it."""
+    verb = cue_head(doc, cue)
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i \
+            or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) \
+            or not all(a > noun.right_edge.i for a, _ in contents):
+        return []
+    start = next(t.i for t in noun.subtree)
+    end = min(verb.left_edge.i, cue[0])
+    return [(start, end)] if start < end else []
 
 
 def _with_added_remarks(accepted: list[Candidate], doc: Doc) -> list[Candidate]:

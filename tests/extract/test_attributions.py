@@ -620,3 +620,14 @@ def test_a_remark_joined_to_the_claim_is_the_whole_subject_s_not_the_audience_s(
     quotes = quotes_of("Cyber\n\nTrump, speaking to a veterans group in Virginia, said he would order a thorough review "
                        "of the nation's computer defenses and warned against potential hackers from China.\n")
     assert sources(quote_with(quotes, "potential hackers")) == ["Trump, speaking to a veterans group in Virginia"]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ('Morrow said the amount alleged by prosecutors was "wildly inflated".', "prosecutors", "the amount"),
+    ('Hajizada said the document Mirzoyan described was "a non-paper prepared by one side".', "Mirzoyan",
+     "the document"),
+])
+def test_a_cue_on_a_noun_says_only_that_noun(quotes_of, text, source, content):
+    """What the sentence goes on to say of the amount is Morrow's claim, never the prosecutors'."""
+    (quote,) = [q for q in quotes_of(f"Court\n\n{text}\n") if sources(q) == [source]]
+    assert [c.text for c in quote.contents] == [content]
