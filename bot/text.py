@@ -215,7 +215,8 @@ def _single_quotations_doubled(text: str) -> str:
     character for one. An apostrophe is no mark: an opening one follows no word character and comes before a
     word; a closing one follows punctuation ending what was said, or closes a few words ('a disgrace') before a
     space or punctuation, but never after an "s" (the players' union). A quotation still open at its
-    paragraph's end opens only (it runs on into the next paragraph)."""
+    paragraph's end opens only, when it opens the paragraph or the next paragraph opens with a mark (the press
+    runs a quotation on over paragraphs so)."""
     chars = list(text)
     for paragraph in _LINE.finditer(text):
         start, line = paragraph.start(), paragraph.group()
@@ -231,8 +232,8 @@ def _single_quotations_doubled(text: str) -> str:
             elif _closes_single_quotation(line, opening, i):
                 chars[start + opening] = chars[start + i] = '"'
                 opening = None
-        if opening == 0:
-            chars[start] = '"'
+        if opening == 0 or opening is not None and text[paragraph.end():].lstrip()[:1] == "'":
+            chars[start + opening] = '"'
     return "".join(chars)
 
 

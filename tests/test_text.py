@@ -160,6 +160,9 @@ def test_unusable_text_is_a_value_error():
     ("\"When an officer tells you 'everyone has already voted' at ten, you ask questions,\" she said.",
      "\"When an officer tells you 'everyone has already voted' at ten, you ask questions,\" she said."),
     ("In the '90s it didn't rain.", "In the '90s it didn't rain."),
+    # a quotation that runs on into the next paragraph, which opens with a mark again
+    ("'Keep going,' Watkins said. 'Honestly, I didn't see it go in.\n\n'This group has character.'",
+     "\"Keep going,\" Watkins said. \"Honestly, I didn't see it go in.\n\n\"This group has character.\""),
 ])
 def test_single_quoted_quotations_get_double_marks_and_apostrophes_stay(raw, expected):
     """British style quotes between single marks; a quotation inside a double-quoted one stays single (it is
