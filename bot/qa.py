@@ -74,8 +74,6 @@ TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept
 ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence shares only one of the question's words
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
-OTHER_COUNT = 0.5        # how-many: the score kept by a claim none of whose figures counts what the question counts
-COUNTED_IN_CLAIM = 0.8   # how-many: kept when the claim's words name the people asked for, its figure others
 FIGURE_AFTER = 0.15      # how-many ending in a preposition ("bought for?"): added for a figure right after it
 # Prepositions a how-many question may end with, whose object is the figure asked for ("valued at?", "rose to?").
 _DANGLING = frozenset("for at to by".split())
@@ -873,9 +871,10 @@ def _shown(name: str) -> str:
 
 
 def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | None) -> Answer:
+    """The figures counting what is asked, of the event asked; the others are near-misses at most."""
     records: dict[int, search.ClaimRecord] = {}
-    found: list[tuple[int, float, list[str], str | None]] = []     # claim, score, what its phrasing counts
-    for topic, reported in _phrasings(intent.topic):
+    text_scores: dict[int, float] = {}
+    for topic, _ in _phrasings(intent.topic):
         scored = _matching(session, team_id, scope, topic, intent.text, with_figures=True)
         if scored is None:
             return Answer(intent.text, intent, BAD_QUESTION,
@@ -883,45 +882,151 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
         for record, score in scored:
             kept = records.setdefault(record.claim_id, record)
             kept.content_match = max(kept.content_match, record.content_match)
-            found.append((record.claim_id, score, _counted(topic), reported))
+            text_scores[record.claim_id] = max(text_scores.get(record.claim_id, 0.0), score)
     search.attach_own(session, records)
-    best: dict[int, float] = {}         # per claim, its best score of any phrasing
-    amount = bool(_HOW_MUCH.search(intent.text))
+    search.attach_disputes(session, records, team_id)
+    asked = _asked_count(intent)
+    answering = _answering(list(records.values()), asked)
     last = _TOKEN.findall(intent.topic.lower())[-1:]
     asked_after = last[0] if last and last[0] in _DANGLING else None
-    for claim_id, score, counted, reported in found:
-        score *= _counting_asked(records[claim_id], counted, reported, amount)
-        if intent.share and not any("%" in f or "percent" in f for f in records[claim_id].figures):
-            score *= OTHER_COUNT
-        if asked_after and _figure_after(asked_after, records[claim_id]):
-            score += FIGURE_AFTER
-        best[claim_id] = max(best.get(claim_id, 0.0), score)
-    scored = [(records[claim_id], score) for claim_id, score in best.items()]
-    answer = _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.",
-                     f"No indexed figure matches {_quoted(intent.topic)}.", threshold=0.5)
-    if answer.status == NO_MATCH and not answer.near_misses:
-        answer.near_misses = _claims_about(session, team_id, scope, intent.topic, intent.text)
-    return answer
+    scored = [(records[claim_id], score + (FIGURE_AFTER if asked_after and _figure_after(asked_after,
+                                                                                        records[claim_id]) else 0.0))
+              for claim_id, score in text_scores.items() if claim_id in answering]
+    nothing = f"No indexed figure matches {_quoted(intent.topic)}."
+    if scored:
+        return _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.", nothing,
+                       threshold=0.0)
+    near = _claims_about(session, team_id, scope, intent.topic, intent.text)
+    return Answer(intent.text, intent, NO_MATCH,
+                  nothing + (" The closest claims are listed as near-misses, not answers." if near else ""),
+                  near_misses=near)
 
 
-def _counting_asked(record: search.ClaimRecord, counted: list[str], reported: str | None, amount: bool) -> float:
-    """The share of its score a claim keeps as an answer to how many `counted` (words the question counts) were
-    `reported` (a word its sentence must hold); `amount`: asked "how much", which a sum of money answers."""
-    if reported and not _coverage([reported], f"{record.passage} {record.content_text}"):
-        return OTHER_COUNT
-    if amount and not all(map(_counts_things, record.figures)):
-        return 1.0          # "how much damage ...?": "an estimated $150 million in damage"
-    if not counted:         # "how much will the closures save?" names nothing counted, and "900 signatures" is no sum
-        return OTHER_COUNT if amount else 1.0
-    if set(counted) <= _ANYONE:     # "how many people ...?" is not asked in dollars or percent
-        return 1.0 if any(map(_counts_things, record.figures)) else OTHER_COUNT
-    if _coverage(counted, " ".join(record.figures)):
-        return 1.0
-    # a figure of something else ("two subsidiaries" for "how many jobs ...?"), unless people are asked for and the
-    # claim says who its people are ("more than 2,000 Syrians ... seeking refuge": refugees; but "1,100 people have
-    # been killed since protests began" counts no protests)
-    people = all(word in PERSON_NOUNS or word.removesuffix("s") in PERSON_NOUNS for word in counted)
-    return COUNTED_IN_CLAIM if people and _coverage(counted, record.content_text) else OTHER_COUNT
+@dataclass(frozen=True)
+class _Count:
+    """What a how-many question asks: the thing counted (its noun last: "affordable housing"), the words of the event
+    the figure's sentence must hold ("signed petition", "died air strike"), an inverted question's subject ("did the
+    fire cause?"), which the article's title may name instead, and whether a sum or share answers it."""
+    counted: list[str]
+    event: list[str]
+    subject: list[str]
+    amount: bool
+    share: bool
+
+
+def _asked_count(intent: HowMany) -> _Count:
+    """The question's topic taken apart: "people | have fled the area", "damage | did the fire cause", "was the
+    transfer fee" (a copula counts what follows it)."""
+    tokens = _TOKEN.findall(intent.topic.lower())
+    split = _verb_at(tokens)
+    counted = [w for w in tokens[:split] if w not in search.STOPWORDS and len(w) > 1]
+    rest = tokens[split:]
+    words = [w for w in rest if w not in search.STOPWORDS and w not in AUXILIARIES and w not in _LIGHT_VERBS]
+    inverted = bool(rest) and rest[0] in _INVERTING and len(words) > 1
+    if not counted and rest and rest[0] in _COPULAS and not any(w.endswith(("ed", "ing")) for w in words):
+        counted, words = words, []
+    if counted and set(counted) <= _DEATH_WORDS:        # "how many deaths?", "the death toll": people, dead
+        counted, words = ["people"], [*counted, *words]
+    amount = bool(_HOW_MUCH.search(intent.text))
+    return _Count(counted, words[-1:] if inverted else words, words[:-1] if inverted else [], amount, intent.share)
+
+
+def _verb_at(tokens: list[str]) -> int:
+    """Where a how-many topic's verb starts, ending the thing counted: at an auxiliary, a word in -ed, or after
+    "people" ("people live with obesity"); a word in -ing with no auxiliary is a noun ("affordable housing")."""
+    for n, word in enumerate(tokens):
+        if word in AUXILIARIES or word.endswith("ed") or n and tokens[n - 1] in _ANYONE:
+            return n
+    return len(tokens)
+
+
+_INVERTING = frozenset("did does do will would could can".split())   # "did the fire cause": a subject comes next
+_COPULAS = frozenset("is was are were".split())
+# "how much damage did it cause?" asks the damage; "what percentage did Lopez get?" her share, however told
+_LIGHT_VERBS = frozenset("cause caused causes get gets got".split())
+# Words of one event told in others: "how many were evacuated?" is answered by "forcing 30,000 people to flee",
+# "how much damage?" by "insured losses", "bought for?" by "acquire ... for".
+_KINDRED = [frozenset(map(_stem, group.split())) for group in "evacuate flee; damage loss; buy acquire purchase".split(";")]
+
+
+def _answering(records: list[search.ClaimRecord], asked: _Count) -> set[int]:
+    """The claims whose figures count what is asked, of the event asked, and their rivals: a figure disputed by one
+    answering counts the same thing ("two shots" fired, "at least five shots" heard)."""
+    counting = [r for r in records if _counts_asked(r, asked)]
+    answering = {r.claim_id for r in counting if _of_event_asked(r, asked)}
+    disputes = {d for r in counting if r.claim_id in answering for d, _ in r.disputes}
+    return answering | {r.claim_id for r in counting if disputes & {d for d, _ in r.disputes}}
+
+
+def _counts_asked(record: search.ClaimRecord, asked: _Count) -> bool:
+    """Whether one of the claim's figures counts the thing asked: people for "how many people", the noun asked for
+    ("studies" are no people, "joint ventures" no one who fled), a sum or share of the thing the sentence names."""
+    return any(_figure_counts(figure, record, asked) for figure in record.figures)
+
+
+def _figure_counts(figure: str, record: search.ClaimRecord, asked: _Count) -> bool:
+    if asked.share and not ("%" in figure or "percent" in figure):
+        return False
+    if not _counts_things(figure):          # "how much damage?": "$150 million in damage"; never "how many people?"
+        return (asked.amount or asked.share) and (not asked.counted or _names(asked.counted[-1], _around(record)))
+    if not asked.counted:                   # "how much will the closures save?": "900 signatures" is no sum
+        return not asked.amount
+    noun = _figure_noun(figure)
+    if set(asked.counted) <= _ANYONE:       # "at least 43 (death toll)", "as high as 200 (number of missing)"
+        return noun is not None and (_is_people(noun) or _names(noun, " ".join(asked.event + ["toll"] * any(
+            w in _DEATH_WORDS for w in asked.event))))
+    if not noun:
+        return _names(asked.counted[-1], _around(record))
+    # "more than 2,000 Syrians ... seeking refuge": people of a nation, whom the claim calls what is asked
+    return _names(asked.counted[-1], figure) or (_is_people(asked.counted[-1]) and _names_a_people(figure)
+                                                 and _names(asked.counted[-1], _around(record)))
+
+
+def _names_a_people(figure: str) -> bool:
+    """Whether a figure counts people: "12 people", "nine children", "2,000 Syrians"."""
+    last = [w for w in _TOKEN.findall(figure) if not w.isdigit()][-1:]
+    return bool(last) and (_is_people(last[0].lower()) or last[0][:1].isupper())
+
+
+def _figure_noun(figure: str) -> str | None:
+    """The word a figure counts, last in it ("more than 1,200 people", "at least 43 (death toll)"); none for a bare
+    number."""
+    words = [w for w in _TOKEN.findall(figure.lower()) if not w.isdigit()]
+    return words[-1] if words and words[-1] not in _NUMBER_WORDS else None
+
+
+_NUMBER_WORDS = frozenset("thousand thousands million millions billion billions hundred hundreds".split())
+
+
+def _is_people(noun: str) -> bool:
+    return noun in _ANYONE or noun in _PEOPLE or noun.removesuffix("s") in PERSON_NOUNS
+
+
+_PEOPLE = frozenset("adult adults child children civilians bodies residents".split())
+
+
+def _of_event_asked(record: search.ClaimRecord, asked: _Count) -> bool:
+    """Whether the claim's sentence tells of the event asked: every word of it there (a death in any of the words
+    deaths are reported with), the subject of an inverted question there or in the article's title ("the fire" of
+    a wildfire story). "12 people died" is no answer to who fled, nor a war's toll to an air strike's."""
+    around = _around(record)
+    return (all(_tells_death(around) if w in _DEATH_WORDS else _names(w, around) for w in asked.event)
+            and all(_names(w, around) or _stem(w) in (record.article_title or "").lower() for w in asked.subject))
+
+
+def _tells_death(text: str) -> bool:
+    return any(_names(word, text) for word in (*_DEATHS_REPORTED, "toll"))
+
+
+def _around(record: search.ClaimRecord) -> str:
+    return f"{record.passage} {record.content_text}"
+
+
+def _names(word: str, text: str) -> bool:
+    """Whether the text holds the word, inflected perhaps, or a word of its kindred."""
+    stems = {_stem(word)}
+    stems |= {k for group in _KINDRED if stems & group for k in group}
+    return bool(stems & _offered(text))
 
 
 def _figure_after(preposition: str, record: search.ClaimRecord) -> bool:
@@ -958,18 +1063,6 @@ def _phrasings(topic: str) -> list[tuple[str, str | None]]:
     if {w.lower() for w in rest} <= _ANYONE | AUXILIARIES:
         phrasings.append(("death toll", "toll"))
     return phrasings
-
-
-def _counted(topic: str) -> list[str]:
-    """The words naming what a how-many question counts: those before its verb ("U.S. troops" of "U.S. troops are
-    in Syria", "soldiers" of "soldiers deserted"); none when it names no thing ("were killed")."""
-    words = []
-    for word in _TOKEN.findall(topic.lower()):
-        if word in AUXILIARIES or word.endswith(("ed", "ing")):
-            break
-        if word not in search.STOPWORDS and len(word) > 1:
-            words.append(word)
-    return words
 
 
 def _whose(session: Session, entity) -> str:

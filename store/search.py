@@ -87,7 +87,7 @@ def match_claims(session: Session, words: list[str], team_id: str, *, article_id
         filters.append("c.article_id = :article")
         params["article"] = article_id
     if with_figures:
-        filters.append("EXISTS (SELECT 1 FROM figure f WHERE f.sentence_id = c.sentence_id)")
+        filters.append("EXISTS (SELECT 1 FROM figure f WHERE f.sentence_id = c.sentence_id OR f.claim_id = c.id)")
     if attributed_only:
         filters.append("c.attributed")
     scoped = " WHERE article_id = :article" if article_id is not None else ""     # each end read off an index
@@ -638,12 +638,19 @@ def complete(session: Session, records: list[ClaimRecord], team_id: str) -> list
         record.passage = texts[record.article_id][record.passage_start:record.passage_end]
     attach_own(session, by_id, ("hedges", "figures"))
     _attach_reporters(session, by_id, team_id)
+    attach_disputes(session, by_id, team_id)
+    return records
+
+
+def attach_disputes(session: Session, records: dict[int, ClaimRecord], team_id: str) -> None:
+    """The disputes each claim is in, strongest first: for the claims shown, and for how-many's candidates, whose
+    rival figures of one count answer together. Each once, however often asked."""
     for claim_id, dispute_id, topic in session.execute(
             select(DisputeClaim.claim_id, Dispute.id, Dispute.topic).join(Dispute, Dispute.id == DisputeClaim.dispute_id)
-            .where(DisputeClaim.claim_id.in_(list(by_id)), Dispute.team_id == team_id)
+            .where(DisputeClaim.claim_id.in_(list(records)), Dispute.team_id == team_id)
             .order_by(Dispute.confidence.desc(), Dispute.id)).all():
-        by_id[claim_id].disputes.append((dispute_id, topic))
-    return records
+        if (dispute_id, topic) not in records[claim_id].disputes:
+            records[claim_id].disputes.append((dispute_id, topic))
 
 
 def _attach_reporters(session: Session, records: dict[int, ClaimRecord], team_id: str) -> None:
@@ -705,11 +712,14 @@ _OWN = {"hedges": Hedge, "figures": Figure}
 
 def attach_own(session: Session, records: dict[int, ClaimRecord], kinds: tuple[str, ...] = ("figures",)) -> None:
     """A claim's own hedges and figures (the `kinds` asked for), plus those of its sentence that no claim owns
-    inside its content: for the claims shown, and for how-many's candidates, which must count what was asked."""
+    inside its content, and those no claim's content holds at all ("the Network, which deployed nearly 4,000
+    monitors, disputed that figure": the sentence's figure is in no content, yet it is what the sentence tells):
+    for the claims shown, and for how-many's candidates, which must count what was asked."""
     by_sentence: dict[int, list[ClaimRecord]] = {}
     for r in records.values():
         by_sentence.setdefault(r.sentence_id, []).append(r)
     by_claim = {r.claim_id: r for r in records.values()}
+    contents = _content_spans(session, list(by_sentence))
     for target in kinds:
         table = _OWN[target]
         for row in session.execute(select(table).where(or_(table.sentence_id.in_(list(by_sentence)),
@@ -717,12 +727,23 @@ def attach_own(session: Session, records: dict[int, ClaimRecord], kinds: tuple[s
                                    .order_by(table.start, table.id)).scalars():
             owner = by_claim.get(row.claim_id)      # a caveat in the next sentence: "That figure could not be ..."
             holders = by_sentence.get(row.sentence_id, [])
+            loose = target == "figures" and row.claim_id is None and not any(
+                start <= row.start and row.end <= end for start, end in contents.get(row.sentence_id, []))
             for r in holders + ([owner] if owner is not None and owner not in holders else []):
                 owned = row.claim_id == r.claim_id
-                inside = row.claim_id is None and r.content_start <= row.start and row.end <= r.content_end
+                inside = loose or row.claim_id is None and r.content_start <= row.start and row.end <= r.content_end
                 values = getattr(r, target)
                 if (owned or inside) and _shown(row) not in values:
                     values.append(_shown(row))
+
+
+def _content_spans(session: Session, sentence_ids: list[int]) -> dict[int, list[tuple[int, int]]]:
+    """Where each sentence's claims' contents lie."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for sentence_id, start, end in session.execute(select(Claim.sentence_id, Claim.content_start, Claim.content_end)
+                                                   .where(Claim.sentence_id.in_(sentence_ids))).all():
+        spans.setdefault(sentence_id, []).append((start, end))
+    return spans
 
 
 def _shown(row: Hedge | Figure) -> str:

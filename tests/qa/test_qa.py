@@ -850,3 +850,28 @@ def test_one_shared_word_is_no_answer(ask, index_text):
     assert suspended.status == NO_MATCH and suspended.near_misses
     warned = ask("who says residents received no warning?", article="club")
     assert [i.source_name for i in warned.items] == ["Gerald"]
+
+
+TWO_STORIES = ("Petition and study\n\nMore than 1,200 people had signed a petition against the scheme, residents said. "
+               "\"We are looking at more than 40 studies, and the signal is clear,\" Dr Bellini said. Two people have "
+               "been confirmed dead, the sheriff said. About 80,000 people had fled the area, the UN said.\n")
+
+
+def test_how_many_is_answered_only_by_figures_counting_what_is_asked_of_the_event_asked(ask, index_text):
+    """"40 studies" counts no one who signed, and "two people" confirmed dead are no one who fled: at most
+    near-misses, never figures found."""
+    index_text(TWO_STORIES, "two-stories")
+    signed = ask("How many people signed the petition?", article="two-stories")
+    assert [i.figures for i in signed.items] == [["More than 1,200 people"]]
+    fled = ask("how many people fled?", article="two-stories")
+    assert [i.figures for i in fled.items] == [["About 80,000 people"]]
+
+
+def test_how_many_finds_a_figure_in_no_claims_content_or_in_the_claims_next_sentence(ask, index_text):
+    """"which deployed nearly 4,000 monitors" is in the source, not the content; "12% affordable housing" is in a
+    quotation's second sentence: both are what their claims tell."""
+    index_text("Figures\n\nBut the observer network, which deployed nearly 4,000 monitors to polling stations, disputed "
+               "that figure. \"We were promised homes,\" she said. \"This application offers 12% affordable housing.\"\n",
+               "figures")
+    assert ask("how many monitors were deployed?", article="figures").items[0].figures == ["nearly 4,000 monitors"]
+    assert "12%" in ask("How much affordable housing does the application offer?", article="figures").items[0].figures
