@@ -184,7 +184,8 @@ def _about_topic(session: Session, views: list[DisputeView], topic: str) -> list
         if asked:   # "who disputed the figure?": the disputes over figures, or that call something one
             return [v for v in views if any(s["name"] == "figures" for s in v.signals)
                     or asked & set(content_stems(_searchable(v)))] or views
-        return views
+        named = _plain_words(topic)     # "the report": words the stems leave out as too common, still asked
+        return [v for v in views if named <= _plain_words(_searchable(v))] if named else views
     figures = _figures(session, views)
     if amounts:
         views = [v for v in views if any(abs(value - amount) <= amount / 100 for value, _ in figures[v.id]
@@ -204,6 +205,15 @@ def _about_topic(session: Session, views: list[DisputeView], topic: str) -> list
         if holding:
             return holding
     return []
+
+
+def _plain_words(text: str) -> set[str]:
+    from bot.disputes.lexicon import words
+
+    return {w.lower() for w in words(text)} - _ARTICLES
+
+
+_ARTICLES = frozenset("a an the this that these those its their".split())
 
 
 def _amounts(topic: str) -> set[float]:

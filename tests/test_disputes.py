@@ -604,6 +604,7 @@ def test_topic_filter_and_workspace_isolation(engine):
         assert len(list_disputes(session, "T1", topic="the number of warehouse fires")) == 1   # asking its figure
         assert len(list_disputes(session, "T1", topic="striking workers")) == 1               # in a sentence
         assert list_disputes(session, "T1", topic="the number of striking workers") == []     # no figure disputed
+        assert list_disputes(session, "T1", topic="the report") == []     # too common to stem, still asked for
         for view_ in list_disputes(session, "T1"):
             assert {c.article_id for side in view_.sides for c in side} == {mine.id}
 
