@@ -461,7 +461,8 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
             record.content_match *= record.claim_id not in negated
         scored = [(r, s * (NEGATED_CUE if r.claim_id in negated else 1.0)) for r, s in scored]
     asserted = _asserts(intent)
-    labels = {r.claim_id: label for r, _ in scored if (label := _opposes(words, r, asserted))}
+    negated = _negated(intent.topic) and not DENIAL_CUES.search(intent.verb or "")
+    labels = {r.claim_id: label for r, _ in scored if (label := _opposes(words, r, asserted, negated))}
     against = _opposing(scored, labels, words)
     nothing = f"No indexed claim matches {_quoted(intent.topic)}."
     answer = _answer(session, team_id, intent, [(r, s) for r, s in scored if _sentence_key(r) not in against],
@@ -505,14 +506,18 @@ def _with_contradicting(session: Session, team_id: str, answer: Answer, contradi
     return answer
 
 
-def _opposes(words: list[str], record: search.ClaimRecord, asserted: bool) -> str | None:
+def _opposes(words: list[str], record: search.ClaimRecord, asserted: bool, negated: bool) -> str | None:
     """What a claim matching a who-says question does instead of saying it, if anything: gives other figures than
     the question's ("about 61 percent" for "turnout was 78 percent"), or, when the question `asserted` something
     (no negation, no verb of denying), denies it ("Carrow denied that the move was driven by labour costs"), is
     nobody's ("None of the authors reported links") or negates the question's words ("was not evidence that he
-    intended to kill"). Shown as answers, these would have their sources say the opposite of what they said."""
+    intended to kill"); when the question itself is `negated` ("who says it was not a penalty?"), says its words
+    with no negation ("It's a clear penalty"). Shown as answers, these would have their sources say the opposite
+    of what they said."""
     if _states_other_numbers(words, record.content_text):
         return OTHER_FIGURE
+    if negated and _affirms(words, record.content_text or ""):
+        return SAYS_OTHERWISE
     if not asserted:
         return None
     if DENIAL_CUES.search(record.cue_text or "") and not rejects_a_thing(record.cue_text, record.content_text):
@@ -535,6 +540,16 @@ def _negates(words: list[str], content: str) -> bool:
         denied.update(_words_found(words, clause[cut:]))
     said = asserted | denied
     return bool(said) and 2 * len(denied - asserted) >= len(said)
+
+
+def _affirms(words: list[str], content: str) -> bool:
+    """Whether the text says most of the question's words, with no negation in any of its clauses."""
+    said: set[str] = set()
+    for clause in filter(None, _CLAUSE_BREAK.split(content)):
+        if _negation_at(clause) < len(clause):
+            return False
+        said.update(_words_found(words, clause))
+    return bool(said) and 2 * len(said) >= len(set(words))
 
 
 def _negation_at(clause: str) -> int:

@@ -830,6 +830,15 @@ def test_claims_negating_the_question_are_near_misses_saying_otherwise(ask, inde
     assert nobody.near_misses[0].opposes == SAYS_OTHERWISE
 
 
+def test_saying_it_is_no_answer_to_who_says_it_is_not(ask, index_text):
+    text = ("Penalty row\n\n'For me it is not a penalty,' Emery said. 'Gordon is looking for the contact.'\n\n"
+            "Newcastle head coach Eddie Howe rejected Emery's interpretation. 'It's a clear penalty,' he said.\n")
+    index_text(text, "penalty")
+    answer = ask("who says it was not a penalty?", article="penalty")
+    assert [i.source_name for i in answer.items] == ["Emery"]
+    assert [(i.source_name, i.opposes) for i in answer.near_misses if i.opposes] == [("Eddie Howe", SAYS_OTHERWISE)]
+
+
 def test_another_figure_is_no_answer_to_who_says_a_figure(ask, index_text):
     text = ("Election\n\nThe electoral commission said turnout stood at 78 percent. An observer group said a sample "
             "of polling stations pointed to a turnout of about 61 percent.\n")
