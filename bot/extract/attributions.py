@@ -59,6 +59,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     cue_tokens = {i for c in accepted for i in range(*c.cue)}
     closings = _closings(openings)
     quotes: list[Quote] = []
+    unlisted: set[int] = set()      # quotes whose cue is a verb no reporting lexicon lists ("passed")
     for candidate in accepted:
         contents = _modified_noun(doc, candidate.cue, candidate.contents) \
             or _own_clause_first(doc, candidate.cue, candidate.contents)
@@ -85,6 +86,9 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
             if quote is not None:
                 quotes.append(quote)
+                verb = cue_head(doc, cue)
+                if verb.pos_ == "VERB" and lexicon_kind(verb.lemma_) is None:
+                    unlisted.add(id(quote))
     taken = {(q.cue.start, q.cue.end) for q in quotes}
     proposed_tokens = {i for c in proposed for i in range(*c.cue)}
     for cue, sources, contents in (*_signed_quotations(doc, openings), *_transcript_turns(doc, norm),
@@ -101,6 +105,13 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             quotes.append(quote)
     quotes.sort(key=lambda q: q.cue.start)
     _nest(quotes)
+    if any(q.parent is not None and id(q) in unlisted for q in quotes):
+        # "Pulsetrack passed location data to advertisers, according to an internal memo": inside a claim, a
+        # verb no lexicon reports with is what the claim says was done, not a claim of its own
+        quotes = [q for q in quotes if q.parent is None or id(q) not in unlisted]
+        for quote in quotes:
+            quote.parent = None
+        _nest(quotes)
     return quotes
 
 
