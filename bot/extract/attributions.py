@@ -86,8 +86,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
             if quote is not None:
                 quotes.append(quote)
-                verb = cue_head(doc, cue)
-                if verb.pos_ == "VERB" and lexicon_kind(verb.lemma_) is None:
+                if _unlisted_verb(doc, cue):
                     unlisted.add(id(quote))
     taken = {(q.cue.start, q.cue.end) for q in quotes}
     proposed_tokens = {i for c in proposed for i in range(*c.cue)}
@@ -113,6 +112,14 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             quote.parent = None
         _nest(quotes)
     return quotes
+
+
+def _unlisted_verb(doc: Doc, cue: tuple[int, int]) -> bool:
+    """A cue that is a verb phrase no word of which a reporting lexicon lists ("passed", "pointed to"; not
+    "seemed to think", "according to")."""
+    tokens = doc[cue[0]:cue[1]]
+    return cue_head(doc, cue).pos_ == "VERB" and tokens[0].lower_ != "according" \
+        and not any(lexicon_kind(t.lemma_) for t in tokens)
 
 
 def _modified_noun(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:

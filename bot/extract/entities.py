@@ -46,7 +46,7 @@ PERSON_TITLES = frozenset(
     "congressman congresswoman governor gov mayor judge justice secretary minister pope cardinal bishop archbishop "
     "rev reverend imam ayatollah rabbi ambassador envoy spokesman spokeswoman chairman chairwoman ceo mp mep attorney "
     "sheriff commissioner chief councillor cllr councilor councilman councilwoman alderman inspector detective "
-    "superintendent constable".split()
+    "superintendent constable prosecutor".split()
 )
 # Always a person's, whatever the NER says ("Ms Pillay" tagged an organisation).
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady".split())
