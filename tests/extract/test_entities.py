@@ -377,3 +377,9 @@ def test_employers_streets_and_scores(nlp, text, name, entity_type):
     entities, _ = entities_of(nlp, f"Business\n\n{text}\n")
     entity = entity_with(entities, name)
     assert entity_type is None or entity.type == entity_type
+
+
+def test_a_prosecutor_s_title_is_no_part_of_the_name(nlp):
+    entities, _ = entities_of(nlp, "Clerk charged\n\n\"This was a betrayal,\" Marion County Prosecutor Raymond Ortiz "
+                                   "said.\n")
+    assert entity_with(entities, "Raymond Ortiz").description == "Marion County Prosecutor"
