@@ -116,9 +116,11 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
 
 def _unlisted_verb(doc: Doc, cue: tuple[int, int]) -> bool:
     """A cue that is a verb phrase no word of which a reporting lexicon lists ("passed", "pointed to"; not
-    "seemed to think", "according to")."""
+    "seemed to think", "according to"), and no participle ("hoping to make an escape", which the lemmatiser
+    makes "hop")."""
     tokens = doc[cue[0]:cue[1]]
-    return cue_head(doc, cue).pos_ == "VERB" and tokens[0].lower_ != "according" \
+    head = cue_head(doc, cue)
+    return head.pos_ == "VERB" and head.tag_ != "VBG" and tokens[0].lower_ != "according" \
         and not any(lexicon_kind(t.lemma_) for t in tokens)
 
 
