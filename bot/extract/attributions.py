@@ -66,8 +66,9 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
         if not contents:
             continue
         for cue, sources, contents in _with_reported_claim(doc, candidate.cue, candidate.sources, contents):
-            contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue, _without_cue_phrase(
-                doc, openings, cue, _with_verb_of_auxiliary(doc, _with_whole_clause(doc, cue, _with_cut_complement(doc, cue, contents)))))
+            contents = _with_whole_clause(doc, cue, _with_cut_complement(doc, cue, contents))
+            contents = _without_cue_phrase(doc, openings, cue, _with_verb_of_auxiliary(doc, contents))
+            contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue, contents)
             contents = _gaps_filled(doc, cue, cue_tokens, _up_to_trailing_cue(doc, cue, cue_tokens, contents))
             contents = _without_introduction(doc, openings, cue, contents)
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
@@ -103,14 +104,10 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
         if quote is not None and quote.cue.start not in cue_starts:
             quotes.append(quote)
     quotes.sort(key=lambda q: q.cue.start)
+    # "Pulsetrack passed location data to advertisers, according to an internal memo": inside a claim, a verb no
+    # lexicon reports with is what the claim says was done, not a claim of its own
+    quotes = [q for q, parent in zip(quotes, _parents(quotes)) if parent is None or id(q) not in unlisted]
     _nest(quotes)
-    if any(q.parent is not None and id(q) in unlisted for q in quotes):
-        # "Pulsetrack passed location data to advertisers, according to an internal memo": inside a claim, a
-        # verb no lexicon reports with is what the claim says was done, not a claim of its own
-        quotes = [q for q in quotes if q.parent is None or id(q) not in unlisted]
-        for quote in quotes:
-            quote.parent = None
-        _nest(quotes)
     return quotes
 
 
@@ -940,8 +937,8 @@ def _with_whole_clause(doc: Doc, cue: tuple[int, int], contents: list[tuple[int,
     if start < cue[1]:
         return contents
     head = cue_head(doc, cue)
-    clause = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= start <= c.right_edge.i),
-                  None)
+    clause = next((c for c in head.children
+                   if c.dep_ in ("ccomp", "xcomp") and c.left_edge.i <= start <= c.right_edge.i), None)
     if clause is None or end > clause.right_edge.i:
         return contents
     if not start <= clause.i < end or doc[end - 1].pos_ in _DANGLING:
@@ -1144,15 +1141,23 @@ def _nest(quotes: list[Quote]) -> None:
     """Set `parent` to the quote with the smallest content holding this quote's cue. A claim reported inside a
     quotation ('"The government says 12 people died."') is indirect: the quotation marks are its reporter's, and
     only a quotation of its own inside them ('They are saying "..."') makes it direct."""
+    for quote, parent in zip(quotes, _parents(quotes)):
+        quote.parent = parent
+        quoted_itself = any(c.text[:1] in _QUOTE_MARKS for c in quote.contents)
+        if parent is not None and quote.kind == "direct" and not quoted_itself:
+            quote.kind = "indirect"
+
+
+def _parents(quotes: list[Quote]) -> list[int | None]:
+    """Per quote, the index of the quote with the smallest content holding its cue, if any."""
     extents = [(c.start, c.end, i) for i, q in enumerate(quotes) for c in q.contents]
     sizes = [sum(c.end - c.start for c in q.contents) for q in quotes]
+    parents = []
     for n, quote in enumerate(quotes):
         start, end = quote.cue.start, quote.cue.end
         holders = {i for a, b, i in extents if a <= start and end <= b and i != n}
-        if holders:
-            quote.parent = min((sizes[i], i) for i in holders)[1]
-            if quote.kind == "direct" and not any(c.text[:1] in _QUOTE_MARKS for c in quote.contents):
-                quote.kind = "indirect"
+        parents.append(min((sizes[i], i) for i in holders)[1] if holders else None)
+    return parents
 
 
 def _span(doc: Doc, norm: NormalisedText, tokens: tuple[int, int], trim: bool = True) -> Span | None:
