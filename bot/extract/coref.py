@@ -22,8 +22,8 @@ from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from bot.extract.entities import (
-    BODY_HEADS, COMPANY_NOUNS, COMPANY_WORDS, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS, PERSON_NOUNS, POST_NOMINALS,
-    TITLES, fold_name, has_possessive, short_name,
+    BODY_HEADS, COMPANY_NOUNS, COMPANY_WORDS, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS, PERSON_NOUNS, TITLES,
+    fold_name, has_possessive, post_nominal, short_name,
 )
 from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from bot.extract.sentences import sentence_at
@@ -296,7 +296,7 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
     if not tokens:
         return None
     tokens = _bracketed(tokens) or tokens
-    while len(tokens) > 1 and tokens[-1].text.replace(".", "") in POST_NOMINALS:
+    while len(tokens) > 1 and post_nominal(tokens[-1]):
         tokens = tokens[:-1]    # "Prosecutor Sarah Lindqvist KC": the parser made "KC" the head
     head = _head(tokens)
     if " ".join(t.lower_ for t in tokens) in NOBODY or head.lower_ in NOBODY:
@@ -377,18 +377,22 @@ def _issuer(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
     author = next((o for p in head.rights if p.dep_ == "prep" and p.lower_ in ("from", "by")
                    for o in p.children if o.dep_ == "pobj"), None)
     if author is not None:      # "according to a statement from the authority": the authority's
-        entity = _entity_of(ctx, author)
-        return entity if entity is not None else _description(ctx, list(author.subtree), author)
+        return _entity_or_description(ctx, author)
     if tokens[0].lower_ not in ("the", "this", "that", "its", "their"):
         return None
-    first = ctx.doc[max(0, ctx.doc[head.i].sent.start - 1)].sent.start if head.sent.start else 0
+    first = ctx.doc[head.sent.start - 1].sent.start if head.sent.start else 0     # this sentence and the one before
     for token in reversed(ctx.doc[first:head.i]):
         if token.dep_ == "dobj" and token.lemma_.lower() == head.lemma_.lower() and token.head.pos_ == "VERB":
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
-                entity = _entity_of(ctx, subject)
-                return entity if entity is not None else _description(ctx, list(subject.subtree), subject)
+                return _entity_or_description(ctx, subject)
     return None
+
+
+def _entity_or_description(ctx: _Context, noun: Token) -> int | None:
+    """The entity a noun phrase refers to, else the one its words describe."""
+    entity = _entity_of(ctx, noun)
+    return entity if entity is not None else _description(ctx, list(noun.subtree), noun)
 
 
 _ISSUED = frozenset("statement letter release memo note".split())

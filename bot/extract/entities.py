@@ -89,6 +89,11 @@ PERSON_NOUNS = frozenset(
 )
 # Letters after a name: honours, degrees, the King's Counsel and members of parliaments.
 POST_NOMINALS = frozenset("KC QC MP MSP MEP MLA TD OBE MBE CBE KBE DBE PhD FRS".split())
+
+
+def post_nominal(token: Token) -> bool:
+    """"KC" of "Sarah Lindqvist KC", "Ph.D.": letters after a name, no part of it."""
+    return token.text.replace(".", "") in POST_NOMINALS
 # Words that stay a name's part after a title-like word: "Queen City", "State of the Union".
 GENERIC_NOUNS = INSTITUTIONS | frozenset(
     "city state union house street square hall office church university college school park bridge river "
@@ -276,7 +281,7 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_lower):
         end -= 1  # "Minnesota Vikings - while": the NER ran past the name
-    while end - 1 > start and doc[end - 1].text.replace(".", "") in POST_NOMINALS:
+    while end - 1 > start and post_nominal(doc[end - 1]):
         end -= 1  # "Sarah Lindqvist KC", "Jane Hill MP": the letters after a name are no part of it
     if end - 3 > start and doc[end - 1].is_digit and doc[end - 2].text in ("-", "\u2013") and doc[end - 3].is_digit:
         end -= 3  # "Benfica 2-1": the score the NER ran on into
@@ -284,7 +289,7 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         return None
     tagged_start = start
     head = _chain_head(doc, start, end)
-    if head.text.replace(".", "") in POST_NOMINALS:
+    if post_nominal(head):
         head = doc[end - 1]
     end = max(end, head.i + 1)
     label = head.ent_type_ if head.ent_type_ in NAMED_LABELS else label
