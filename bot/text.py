@@ -31,9 +31,11 @@ _ONE_FOR_ONE = {
 # Characters dropped: zero-width characters, the byte-order mark and soft hyphens carry no text.
 _DROPPED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
+# Pairs of characters rewritten as one: a Windows line end, two apostrophes as a quotation mark (''Yes,'' he said).
+_TWO_FOR_ONE = {"\r\n": "\n", "''": '"'}
+
 _CHAR_QUIRKS = re.compile(
-    r"\r\n"                                     # Windows line end: keep the \n
-    r"|''"                                       # two apostrophes as a quotation mark (''Yes,'' he said)
+    "|".join(map(re.escape, _TWO_FOR_ONE)) +
     r"|\\(?=['\"\u2018\u2019\u201c\u201d])"      # backslash escaping a quote: drop the backslash
     r"|[" + re.escape("".join(_ONE_FOR_ONE) + _DROPPED) + r"]"
     r"|[\x00-\x08\x0e-\x1f\x7f]"                 # stray control characters become spaces
@@ -191,11 +193,8 @@ def _rewrite_characters(raw: str) -> tuple[str, list[int]]:
         out.append(raw[pos:m.start()])
         sources.extend(range(pos, m.start()))
         found = m.group()
-        if found == "\r\n":
-            out.append("\n")
-            sources.append(m.start() + 1)
-        elif found == "''":
-            out.append('"')
+        if found in _TWO_FOR_ONE:       # mapped to the second character: a span ending there takes both
+            out.append(_TWO_FOR_ONE[found])
             sources.append(m.start() + 1)
         elif found in _ONE_FOR_ONE:
             out.append(_ONE_FOR_ONE[found])
@@ -232,9 +231,12 @@ def _single_quotations_doubled(text: str) -> str:
             elif _closes_single_quotation(line, opening, i):
                 chars[start + opening] = chars[start + i] = '"'
                 opening = None
-        if opening == 0 or opening is not None and text[paragraph.end():].lstrip()[:1] == "'":
+        if opening == 0 or opening is not None and _NEXT_OPENS_SINGLE.match(text, paragraph.end()):
             chars[start + opening] = '"'
     return "".join(chars)
+
+
+_NEXT_OPENS_SINGLE = re.compile(r"\s*'")
 
 
 def _closes_single_quotation(line: str, opening: int, at: int) -> bool:
