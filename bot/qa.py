@@ -26,7 +26,7 @@ from bot.answer import (
     Item,
     names_several,
 )
-from bot.disputes.lexicon import DENIAL_CUES, is_negated, rejects_a_thing
+from bot.disputes.lexicon import DENIAL_CUES, NEGATORS, is_negated, rejects_a_thing
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
@@ -98,8 +98,9 @@ _UNWILLING = re.compile(r"\b(?:reluctant|unwilling|refus\w*|declin\w*)\b", re.IG
 _NOBODY = re.compile(r"^\W*(?:none|no|nobody|neither|no\s+one|not\s+one)\b", re.IGNORECASE)
 # Where a claim's content turns to another clause: "heard five shots and that he was not holding a weapon".
 _CLAUSE_BREAK = re.compile(r"[.?!,;:\u2014()]|\b(?:but|and|while|whereas|although|though)\b", re.IGNORECASE)
-_NEGATOR = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor|cannot|reluctant|unwilling|refus\w*|"
-                      r"declin\w*)\b|\w+n[\'\u2019]t\b", re.IGNORECASE)
+# Where a negation may start: the dispute lexicon's negators and the words of unwillingness above.
+_NEGATOR = re.compile(r"\b(?:%s)\b|\w+n['\u2019]t\b|%s"
+                      % ("|".join(sorted(w for w in NEGATORS if "'" not in w)), _UNWILLING.pattern), re.IGNORECASE)
 # Negators that affirm: "there is no doubt that ...", "not only ...".
 _AFFIRMING = re.compile(r"\b(?:no|little|without)\s+doubt\b|\bnot\s+only\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
