@@ -344,27 +344,12 @@ def test_a_possessive_is_told_from_an_apostrophe_inside_a_name(name, owns):
     assert has_possessive(name) is owns
 
 
-def test_a_capitalised_role_set_off_before_a_name_describes_it(nlp):
-    entities, _ = entities_of(nlp, "Heat\n\nThe Resources Minister, Graham Pettigrew, rejected the report.\n\nThe "
-                                   "Climate Change Minister, Priya Raman, struck a more conciliatory tone.\n")
-    assert entity_with(entities, "Graham Pettigrew").description == "The Resources Minister"
-    assert entity_with(entities, "Priya Raman").description == "The Climate Change Minister"
-
-
 def test_according_to_a_surname_is_no_place(nlp):
     """"According to Kamanga": the NER's place and the "to" before it made a place of Felix Kamanga's surname."""
     entities, _ = entities_of(nlp, "Election\n\nMwale's campaign manager, Felix Kamanga, said the opposition had "
                                    "documented irregularities. According to Kamanga, the campaign has already sent "
                                    "its evidence to the commission.\n")
     assert "Kamanga" in entity_with(entities, "Felix Kamanga").aliases
-
-
-def test_a_long_appositive_describes_up_to_its_relative_clause(nlp):
-    entities, _ = entities_of(nlp, "Food study\n\nThe findings were called important by Dr Rachel Kim, a nutritional "
-                                   "epidemiologist at the London School of Hygiene and Tropical Medicine who was not "
-                                   "involved in the research.\n")
-    assert entity_with(entities, "Rachel Kim").description == (
-        "a nutritional epidemiologist at the London School of Hygiene and Tropical Medicine")
 
 
 @pytest.mark.parametrize(("text", "name", "entity_type"), [
@@ -379,7 +364,22 @@ def test_employers_streets_and_scores(nlp, text, name, entity_type):
     assert entity_type is None or entity.type == entity_type
 
 
-def test_a_prosecutor_s_title_is_no_part_of_the_name(nlp):
-    entities, _ = entities_of(nlp, "Clerk charged\n\n\"This was a betrayal,\" Marion County Prosecutor Raymond Ortiz "
-                                   "said.\n")
-    assert entity_with(entities, "Raymond Ortiz").description == "Marion County Prosecutor"
+ROLES = "Heat\n\nThe Resources Minister, Graham Pettigrew, rejected the report.\n\nThe Climate Change Minister, Priya " \
+        "Raman, struck a more conciliatory tone.\n"
+
+
+@pytest.mark.parametrize(("text", "name", "description"), [
+    # a capitalised role set off before a name
+    (ROLES, "Graham Pettigrew", "The Resources Minister"),
+    (ROLES, "Priya Raman", "The Climate Change Minister"),
+    # a long appositive, up to its relative clause
+    ("Food study\n\nThe findings were called important by Dr Rachel Kim, a nutritional epidemiologist at the London "
+     "School of Hygiene and Tropical Medicine who was not involved in the research.\n", "Rachel Kim",
+     "a nutritional epidemiologist at the London School of Hygiene and Tropical Medicine"),
+    # a prosecutor's title, no part of the name
+    ("Clerk charged\n\n\"This was a betrayal,\" Marion County Prosecutor Raymond Ortiz said.\n", "Raymond Ortiz",
+     "Marion County Prosecutor"),
+])
+def test_descriptions_written_around_a_name(nlp, text, name, description):
+    entities, _ = entities_of(nlp, text)
+    assert entity_with(entities, name).description == description
