@@ -192,14 +192,15 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
             sources = _nearest(cue, [(sent.start + s, sent.start + e) for s, e in runs(roles, "S")])
             if agent is not None:
                 sources = [_agent_span(agent)]
-            contents = _without([(sent.start + s, sent.start + e) for s, e in runs(roles, "C")], sources)
+            contents = _without_first_conjunct(
+                doc, quoted, cue, _without([(sent.start + s, sent.start + e) for s, e in runs(roles, "C")], sources))
             contents = (contents or _adjacent_content(doc, openings, closings, sent, cue) or _reported_clause(doc, cue)
                         or _rest_of_sentence(doc, sent, cue, sources))
             if not contents:
                 continue
             tagged_source = bool(sources)
             if not sources and lexicon_kind(cue_head(doc, cue).lemma_) != "intention":
-                sources = _subject_source(doc, sent, cue, contents)
+                sources = _subject_source(doc, sent, quoted, cue, contents)
                 remaining = _without(contents, sources)
                 if not remaining and sources and cue_head(doc, cue).lower_ == "according":
                     # "According to X, ...": the tagger took X, the whole of its content, for the content
@@ -508,10 +509,11 @@ def _nearest(cue: tuple[int, int], spans: list[tuple[int, int]]) -> list[tuple[i
     return [min(spans, key=lambda s: cue[0] - s[1] if s[1] <= cue[0] else s[0] - cue[1])]
 
 
-def _subject_source(doc: Doc, sent: SpacySpan, cue: tuple[int, int],
+def _subject_source(doc: Doc, sent: SpacySpan, quoted: list[bool], cue: tuple[int, int],
                     contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The cue's grammatical subject when the tagger found no source, followed up through participles and
-    complements ("A judge ruled Monday, saying ...": the judge says), or the object of "according to": the
+    complements ("A judge ruled Monday, saying ...": the judge says) and clauses misread as what a subjectless
+    cue reports, or the object of "according to": the
     tagger misses long or distant ones, and tags some as content ("..., according to the budget office": the
     caller cuts them out of it). Not for intention words: what someone requested or intends is no claim of
     theirs."""
@@ -530,10 +532,39 @@ def _subject_source(doc: Doc, sent: SpacySpan, cue: tuple[int, int],
             if subject.dep_ != "pobj" and any(a <= span[0] and span[1] <= b for a, b in contents):
                 return []   # the subject of a clause the tagger took whole as content: cut out, neither is right
             return [span]
-        if token.dep_ not in ("advcl", "xcomp", "conj") or token.head.i == token.i:
+        if token.dep_ in ("advcl", "xcomp", "conj") and token.head.i != token.i:
+            token = token.head
+        elif (first := _first_conjunct(token, quoted)) is not None:
+            token = first
+        else:
             return []
-        token = token.head
     return []
+
+
+def _first_conjunct(verb: Token, quoted: list[bool]) -> Token | None:
+    """The earlier verb a cue verb with no subject of its own is joined to: its conj head, or a clause before it
+    that the parser took for what the cue reports ("Trump summed up Clinton as terrible, denounced her record":
+    a reporting verb needs a subject, so a subjectless one after a comma is the second verb of the first
+    clause's subject). A quotation is what someone said, never such a clause."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    first = verb.head if verb.dep_ == "conj" else _reported_before(verb)
+    if first is None or first.i >= verb.i or first.pos_ not in ("VERB", "AUX") or quoted[first.i]:
+        return None
+    if verb.dep_ != "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+        return None
+    return first
+
+
+def _without_first_conjunct(doc: Doc, quoted: list[bool], cue: tuple[int, int],
+                            contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"Kasich jokingly offered the man a job, then says he'll welcome advice": the tagger took the first verb's
+    clause, subject and all, for the content of the second. It is dropped when the cue has other content."""
+    first = _first_conjunct(cue_head(doc, cue), quoted)
+    if first is None:
+        return contents
+    kept = [(a, b) for a, b in contents if not (a <= first.i < b and b <= cue[0])]
+    return kept or contents
 
 
 def _without(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

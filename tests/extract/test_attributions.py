@@ -634,3 +634,18 @@ def test_a_cue_on_a_noun_says_only_that_noun(quotes_of, text, source, content):
     """What the sentence goes on to say of the amount is Morrow's claim, never the prosecutors'."""
     (quote,) = [q for q in quotes_of(f"Court\n\n{text}\n") if sources(q) == [source]]
     assert [c.text for c in quote.contents] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    # "denounced" is parsed as reporting the clause before it, "said" as joined to "denounced"
+    ('Trump summed up Clinton as "terrible," denounced her record as secretary of state and said she should '
+     'not even be allowed to run for office.\n', "she should not even be allowed to run"),
+    ('Trump summed up Clinton as "terrible," denounced her record as secretary of state and said she should '
+     'not even be allowed to run for office.\n', "her record as secretary of state"),
+    ("Kasich jokingly offered the man a job as Secretary of Defense, then says he will welcome advice from "
+     "anyone who wants to talk to him.\n", "he will welcome advice"),
+])
+def test_a_verb_with_no_subject_after_a_first_clause_shares_that_clauses_subject(quotes_of, text, content):
+    quote = quote_with(quotes_of(text), content)
+    assert sources(quote) == [text.split()[0]]
+    assert not any(text.split()[1] in c.text for c in quote.contents)    # the first clause is no part of it
