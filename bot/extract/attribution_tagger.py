@@ -36,7 +36,7 @@ CUE_LEMMAS = {
         "allege confirm accuse blame promise vow declare predict describe ask write testify reply respond "
         "repeat stress emphasise emphasize concede complain call tweet post quote cite suggest charge "
         "boast recall remark comment contend assert maintain reiterate demand pledge threaten question "
-        "mock joke dismiss criticise criticize attack slam praise".split()),
+        "mock joke dismiss criticise criticize attack slam praise caution".split()),
     "belief": frozenset("believe think feel hope fear expect suspect doubt understand know worry "
                         "assume consider agree disagree wonder realize realise".split()),
     "intention": frozenset("plan intend want aim seek decide try refuse".split()),

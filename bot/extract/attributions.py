@@ -65,13 +65,15 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             or _own_clause_first(doc, candidate.cue, candidate.contents)
         if not contents:
             continue
-        for cue, sources, contents in _with_reported_claim(doc, candidate.cue, candidate.sources, contents):
+        for cue, sources, contents in _with_reported_claim(doc, _without_time_preposition(doc, candidate.cue),
+                                                           candidate.sources, contents):
             contents = _with_whole_clause(doc, cue, _with_cut_complement(doc, cue, contents))
             contents = _without_cue_phrase(doc, openings, cue, _with_verb_of_auxiliary(doc, contents))
             contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue, contents)
             contents = _gaps_filled(doc, cue, cue_tokens, _up_to_trailing_cue(doc, cue, cue_tokens, contents))
-            contents = _without_introduction(doc, openings, cue, contents)
+            contents = _without_introduction(doc, openings, cue, _within_noun_phrase(doc, cue, contents))
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
+            sources, contents = _passive_agent(doc, cue, sources, contents)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
             sources = _inside_as_clause(doc, cue, sources)
             sources, contents = _without_antecedent(doc, cue, sources, contents)
@@ -109,6 +111,55 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     quotes = [q for q, parent in zip(quotes, _parents(quotes)) if parent is None or id(q) not in unlisted]
     _nest(quotes)
     return quotes
+
+
+def _passive_agent(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]], contents: list[tuple[int, int]]
+                   ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """"The most common side effects were nausea and dizziness, reported by 11% of participants": a passive cue's
+    source is its agent, never the subject of the clause it hangs on (the tagger took "side effects" for the
+    source and the agent for the content). What the agent reported is that clause."""
+    verb = cue_head(doc, cue)
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if verb.tag_ != "VBN" or agent is None:
+        return sources, contents
+    span = _agent_span(agent)
+    if any(a < span[1] and span[0] < b for a, b in sources):
+        return sources, contents
+    remaining = [(a, b) for a, b in _without(contents, [(by.i, span[1])])
+                 if any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ") for t in doc[a:b])]
+    if not remaining and verb.dep_ in ("advcl", "acl"):
+        host = verb.head
+        remaining = _without([(host.left_edge.i, host.right_edge.i + 1)],
+                             [(min(verb.left_edge.i, by.i), verb.right_edge.i + 1)])
+    return ([span], remaining) if remaining else (sources, contents)
+
+
+def _within_noun_phrase(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"Lindqvist said that the company's claim that the drug was safer was not supported by the data": what a
+    reporting noun says ends with its phrase; the rest of the sentence says something about the claim (here,
+    another speaker's rebuttal)."""
+    noun = cue_head(doc, cue)
+    if noun.pos_ != "NOUN" or not any(a >= cue[1] for a, _ in contents):
+        return contents
+    end = noun.right_edge.i + 1
+    run = end
+    while run < len(doc) and run - end < 3 and doc[run].is_punct:
+        run += 1
+        if doc[run - 1].is_quote:
+            end = run       # the closing mark of a quotation the phrase ends with ("would 'learn nothing,'")
+    kept = [(a, min(b, end)) for a, b in contents if a < end]
+    return [(a, b) for a, b in kept if _holds_word(doc[a:b])] or contents
+
+
+def _without_time_preposition(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
+    """"researchers reported on Wednesday": the tagger took the preposition of a date into the cue; reporting "on"
+    something is a cue, reporting on a day is not."""
+    last = doc[cue[1] - 1]
+    objects = [c for c in last.children if c.dep_ == "pobj"]
+    if cue[1] - cue[0] > 1 and last.pos_ == "ADP" and objects and all(o.ent_type_ in ("DATE", "TIME") for o in objects):
+        return cue[0], cue[1] - 1
+    return cue
 
 
 def _unlisted_verb(doc: Doc, cue: tuple[int, int]) -> bool:
@@ -694,7 +745,7 @@ def _without_rival_claim(doc: Doc, norm: NormalisedText, cue: tuple[int, int], c
     while-clause)."""
     according = cue_head(doc, cue)
     if according.lower_ != "according":
-        return contents
+        return _before_rival_clause(doc, according, contents, cue_tokens)
     rivals = ((node, c) for node in according.ancestors for c in node.children
               if c.dep_ in ("advcl", "conj") and c.i > according.i and c.i in cue_tokens
               and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))
@@ -706,6 +757,22 @@ def _without_rival_claim(doc: Doc, norm: NormalisedText, cue: tuple[int, int], c
         start += 1      # the wire dateline the parser hung on the sentence ("GOMA, Congo (AP) —")
     clause = _without([(start, rival.left_edge.i)], [(according.left_edge.i, according.right_edge.i + 1)])
     return [(a, b) for a, b in clause if _holds_word(doc[a:b])] or contents
+
+
+def _before_rival_clause(doc: Doc, verb: Token, contents: list[tuple[int, int]], cue_tokens: set[int]
+                         ) -> list[tuple[int, int]]:
+    """"..., researchers reported on Wednesday, though experts cautioned the findings were preliminary": a clause
+    set against the cue's with a subject and a cue of its own is another source's claim, not more of this one's."""
+    rival = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.i in cue_tokens
+                  and lexicon_kind(c.lemma_) and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                  and any(m.dep_ == "mark" and m.lower_ in _CONTRASTING for m in c.children)), None)
+    if rival is None:
+        return contents
+    stop = rival.left_edge.i
+    kept = [(a, min(b, stop)) for a, b in contents if a < stop]
+    kept = [(a, b) for a, b in kept if not all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME")
+                                               for t in doc[a:b])]
+    return kept or contents
 
 
 def _anonymity(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> bool:
@@ -1018,8 +1085,13 @@ def _not_said(verb: Token) -> bool:
             or any(c.dep_ == "acomp" and c.lemma_.lower() in _SCHEDULED for c in children)) \
             and not any(t.dep_ == "ccomp" for t in verb.subtree):
         return True     # "Lindqvist is due to present a preliminary statement on Friday": nothing said yet
-    if verb.lemma_ == "ask" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
-        return True     # "Asked whether observers would be allowed in, he said ...": the reporter's question
+    if verb.lemma_ == "ask" and (verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+                                 or verb.i > 0 and verb.nbor(-1).text == ","):
+        return True     # "Asked whether observers would be allowed in, he said ...", "Ferreira, asked about ...,"
+    if lexicon_kind(verb.lemma_) == "speech" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NO_ONE or any(d.lower_ == "no" for d in c.children))
+            for c in children):
+        return True     # "Nobody from the district has told us ...": no one said it
     if verb.lemma_ == "show" and any(c.dep_ == "auxpass" for c in children) \
             and not any(c.dep_ in ("ccomp", "xcomp") for c in children):
         return True     # "She wept as the footage was shown": shown to the court, not shown to be true
@@ -1029,6 +1101,8 @@ def _not_said(verb: Token) -> bool:
 
 
 _SCHEDULED = frozenset("due schedule set poise".split())
+_NO_ONE = frozenset("nobody none neither nothing noone".split())
+_CONTRASTING = frozenset("though although while whereas but".split())
 _SHOWN_QUALITIES = frozenset("interest restraint courage willingness leadership respect mercy "
                              "solidarity patience resilience".split())
 

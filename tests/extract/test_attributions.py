@@ -649,3 +649,36 @@ def test_a_verb_with_no_subject_after_a_first_clause_shares_that_clauses_subject
     quote = quote_with(quotes_of(text), content)
     assert sources(quote) == [text.split()[0]]
     assert not any(text.split()[1] in c.text for c in quote.contents)    # the first clause is no part of it
+
+
+def test_a_passive_cue_is_said_by_its_agent(quotes_of):
+    quote = quote_with(quotes_of("The most common side effects were nausea and dizziness, reported by 11% and 7% "
+                                 "of participants respectively.\n"), "nausea and dizziness")
+    assert sources(quote) == ["11% and 7% of participants"]
+
+
+def test_a_contrasting_claim_hung_on_the_cue_is_its_own_sources(quotes_of):
+    quotes = quotes_of("An experimental pill reduced migraine days by 47% in a small trial, researchers reported on "
+                       "Wednesday, though experts cautioned the findings were preliminary.\n")
+    reported = quote_with(quotes, "47%")
+    assert sources(reported) == ["researchers"] and reported.cue.text == "reported"
+    assert not any("preliminary" in c.text or "Wednesday" in c.text for c in reported.contents)
+    assert sources(quote_with(quotes, "the findings were preliminary")) == ["experts"]
+
+
+def test_what_a_reporting_noun_says_ends_with_its_phrase(quotes_of):
+    quotes = quotes_of('Lindqvist said, however, that the company\'s claim that the drug was "safer than any existing '
+                       'migraine preventive" was not supported by the data.\n')
+    claim = next(q for q in quotes if q.cue.text == "claim")
+    assert [c.text for c in claim.contents] == ['that the drug was "safer than any existing migraine preventive"']
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Manager Paulo Ferreira, asked about the reports after Saturday's defeat at Brentford, said he was focused "
+     "on the pitch.\n", "asked"),
+    ('One parent spoke. "Nobody from the district has told us how that is supposed to be safe," she said.\n', "told"),
+])
+def test_no_claim_by_the_one_asked_or_by_nobody(quotes_of, text, cue):
+    quotes = quotes_of(text)
+    assert [q for q in quotes if q.cue.text.startswith("said")], "the speaker's own claim is kept"
+    assert not [q for q in quotes if q.cue.text.startswith(cue)]
