@@ -787,6 +787,9 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
     the name ("Turkish PM") or else, for a person, the common noun phrase before the name ("Green Party presidential
     candidate Jill Stein") or a relative clause saying who they are ("Maria Delgado, whose two children ...")."""
     for m in group:
+        if entity_type in ("GPE", "LOC") and m.start >= 2 and doc[m.start - 1].text == "," \
+                and doc[m.start - 2].ent_type_ in ("GPE", "LOC"):
+            continue        # "The BBC's correspondent in Beirut, Lebanon,": the country of a place, no appositive
         root = doc[m.end - 1]
         head = root.head
         while head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.head.pos_ == "NOUN":

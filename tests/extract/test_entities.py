@@ -98,6 +98,14 @@ def test_descriptions_come_from_appositives_and_relative_clauses(sample, sample_
     for entity in (pillay, owen):
         span = entity.description_span
         assert sample_text[span.start:span.end] == span.text
+    assert entity_with(entities, "Lebanon").description is None   # "correspondent in Beirut, Lebanon": its country
+
+
+def test_a_place_after_a_place_is_its_region_not_an_appositive(nlp):
+    entities, _ = entities_of(nlp, "Trump spoke at a rally in Novi, Michigan, on Friday. Marc H. Morial, the chief "
+                                   "executive of the National Urban League, said turnout mattered.")
+    assert entity_with(entities, "Michigan").description is None
+    assert entity_with(entities, "Marc H. Morial").description == "the chief executive of the National Urban League"
 
 
 def test_a_bracketed_gloss_after_a_name_describes_it_and_an_acronym_or_party_label_does_not(sample, nlp):
