@@ -359,7 +359,8 @@ def _quoted_by(doc: Doc, norm: NormalisedText):
 def _estimates(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
     """(cue, sources, contents) of an estimate "X put the figure at more than 1,000" ("puts", "placed", "pegged")
     the taggers passed over: PolNeAR's cue is "puts the figure at", its content the number, which is what two
-    sources disagree on ("Holloway put the club's adjusted loss at 31 million pounds")."""
+    sources disagree on ("Holloway put the club's adjusted loss at 31 million pounds"); or, with no number, "the
+    rescue agency put the toll far higher", the comparison with another source's figure."""
     for verb in _with_lemma(doc, _ESTIMATE_VERBS):
         if verb.pos_ != "VERB" or verb.i in cue_tokens or norm.block_at(verb.idx).kind != "body":
             continue
@@ -367,13 +368,21 @@ def _estimates(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
         measured = next((c for c in verb.children if c.dep_ == "dobj"), None)
         at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > verb.i), None)
         value = next((c for c in at.children if c.dep_ == "pobj"), None) if at is not None else None
-        if subject is None or measured is None or value is None or not any(t.like_num for t in value.subtree):
+        if subject is None or measured is None:
             continue
-        yield (verb.i, at.i + 1), [(subject.left_edge.i, subject.right_edge.i + 1)], \
-            [(value.left_edge.i, value.right_edge.i + 1)]
+        if value is not None and any(t.like_num for t in value.subtree):
+            yield (verb.i, at.i + 1), [(subject.left_edge.i, subject.right_edge.i + 1)], \
+                [(value.left_edge.i, value.right_edge.i + 1)]
+            continue
+        # "the national rescue agency put the toll far higher": no number, a comparison with the one before
+        compared = next((c for c in verb.children if c.tag_ in ("JJR", "RBR") and c.i > measured.i), None)
+        if compared is not None and measured.lemma_.lower() in _MEASURES:
+            yield (verb.i, verb.i + 1), [(subject.left_edge.i, subject.right_edge.i + 1)], \
+                [(measured.left_edge.i, compared.right_edge.i + 1)]
 
 
 _ESTIMATE_VERBS = ("put", "place", "peg")
+_MEASURES = frozenset("toll number figure count total cost estimate tally loss losses damage".split())
 
 
 def _unproposed_sayings(doc: Doc, norm: NormalisedText, quoted: list[bool], proposed: set[int]):

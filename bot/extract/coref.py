@@ -568,8 +568,9 @@ def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int,
     earlier = [m for m in ctx.mentions if m.entity in fitting and m.span.start < before]
     if earlier:
         return max(earlier, key=lambda m: m.span.start).entity
-    if head_word in _KIND_STEMS:
-        return None     # "the company" is one named before it, not an analyst's firm named at the end
+    if head_word in _KIND_STEMS and len(words) < 3:
+        return None     # "the company" is one named before it, not an analyst's firm named at the end; "the
+        # national rescue agency" of a lede is the National Emergency Rescue Agency named further down
     later = [m for m in ctx.mentions if m.entity in fitting]
     return min(later, key=lambda m: m.span.start).entity if later else min(fitting)
 

@@ -682,3 +682,10 @@ def test_no_claim_by_the_one_asked_or_by_nobody(quotes_of, text, cue):
     quotes = quotes_of(text)
     assert [q for q in quotes if q.cue.text.startswith("said")], "the speaker's own claim is kept"
     assert not [q for q in quotes if q.cue.text.startswith(cue)]
+
+
+def test_putting_a_toll_higher_is_a_claim_of_its_own(quotes_of):
+    quotes = quotes_of("At least 37 people were killed, provincial officials said, but the national rescue agency put "
+                       "the toll far higher.\n")
+    put = next(q for q in quotes if q.cue.text == "put")
+    assert sources(put) == ["the national rescue agency"] and [c.text for c in put.contents] == ["the toll far higher"]

@@ -240,6 +240,10 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     ("Veridian Therapeutics said the drug worked. The company said three patients died. An analyst at Leerink "
      "Partners, Mara Chen, said sales could reach $4 billion.", "The company", "three patients died",
      "Veridian Therapeutics"),
+    # ... unless it says more of what it is: a lede's "the national rescue agency", named further down
+    ("Officials said 37 people died, but the national rescue agency said the toll was far higher. The National "
+     "Emergency Rescue Agency (NERA) said 200 people were missing.", "the national rescue agency",
+     "the toll was far higher", "National Emergency Rescue Agency"),
     # "the minister" is not the shadow minister named nearer to it
     ("Health Minister Daniel Hargreaves said 40,000 nurses were hired. But shadow health minister Priya Kaur said "
      "the figure was wrong. The minister said the figures were checked.", "The minister", "the figures were checked",
