@@ -85,7 +85,7 @@ PERSON_NOUNS = frozenset(
     "player captain trader nurse patient engineer employee councillor councilor commissioner juror schoolteacher "
     "paramedic firefighter pilot passenger agent fan pastor priest investigator inspector detective treasurer "
     "recorder clerk superintendent principal landlord tenant shopkeeper mourner parent grandmother grandfather "
-    "sister brother uncle aunt cousin".split()
+    "sister brother uncle aunt cousin trustee striker winger midfielder defender goalkeeper".split()
 )
 # Letters after a name: honours, degrees, the King's Counsel and members of parliaments.
 POST_NOMINALS = frozenset("KC QC MP MSP MEP MLA TD OBE MBE CBE KBE DBE PhD FRS".split())
@@ -316,9 +316,12 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         if end - name_start == 1 and doc[name_start].lower_ in GENERIC_NOUNS:
             name_start = start  # "Queen City", "State of the Union": a name, not a title and a word
     if label == "PERSON" and end - name_start > 2 and _word(doc[name_start]) not in FIRST_NAMES \
-            and _word(doc[name_start + 1]) in FIRST_NAMES and (doc[name_start].is_sent_start or _in_headline(doc[start])):
-        name_start += 1     # a capitalised first word before a full name: "Rival Hillary Clinton", "Activist Angela Davis"
-    if not any(_word(doc[i]) in TITLES or doc[i].lower_ in COUNTRY_OF_ADJECTIVE for i in range(start, name_start)):
+            and (_word(doc[name_start + 1]) in FIRST_NAMES and (doc[name_start].is_sent_start or _in_headline(doc[start]))
+                 or _word(doc[name_start]) in PERSON_NOUNS):
+        name_start += 1     # a capitalised first word before a full name: "Rival Hillary Clinton", "Activist Angela
+        # Davis", and a role before any full name: "Manager Paulo Ferreira"
+    if not any(_word(doc[i]) in TITLES or _word(doc[i]) in PERSON_NOUNS or doc[i].lower_ in COUNTRY_OF_ADJECTIVE
+               for i in range(start, name_start)):
         start = name_start  # "pro-" in "pro-Reagan" is neither name nor title
     name = _text(doc[name_start:end])
     first_word = re.split(r"[\s-]+", name.lower(), maxsplit=1)[0]

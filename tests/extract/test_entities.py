@@ -391,3 +391,11 @@ ROLES = "Heat\n\nThe Resources Minister, Graham Pettigrew, rejected the report.\
 def test_descriptions_written_around_a_name(nlp, text, name, description):
     entities, _ = entities_of(nlp, text)
     assert entity_with(entities, name).description == description
+
+
+def test_a_role_before_a_full_name_describes_it_and_is_no_part_of_the_name(nlp):
+    entities, _ = entities_of(nlp, "Manager Paulo Ferreira said he was focused. The club lost. Trustee Angela Brooks "
+                                   "said the process was rushed.")
+    assert entity_with(entities, "Paulo Ferreira").name == "Paulo Ferreira"
+    assert entity_with(entities, "Paulo Ferreira").description == "Manager"
+    assert entity_with(entities, "Angela Brooks").description == "Trustee"
