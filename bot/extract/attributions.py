@@ -751,10 +751,15 @@ def _without_rival_claim(doc: Doc, norm: NormalisedText, cue: tuple[int, int], c
     """What "according to X" vouches for stops where a clause with a claim of its own begins: in "Gunmen attacked
     a market, killing at least 34 civilians, according to the army, while the rebel group said soldiers were
     responsible", the army's account is the attack, not the rebels' reply (the tagger gave it "killing" and the
-    while-clause)."""
+    while-clause); nor is what the source itself goes on to say in a relative clause."""
     according = cue_head(doc, cue)
     if according.lower_ != "according":
         return _before_rival_clause(doc, according, contents, cue_tokens)
+    source = _according_to(according)
+    speaking = [c for c in source.children if c.dep_ == "relcl" and any(t.i in cue_tokens for t in c.subtree)] \
+        if source is not None else []
+    if speaking:        # "..., according to the Red Crescent, which said it had set up tents": its own claim
+        contents = _without(contents, [(c.left_edge.i, c.right_edge.i + 1) for c in speaking]) or contents
     rivals = ((node, c) for node in according.ancestors for c in node.children
               if c.dep_ in ("advcl", "conj") and c.i > according.i and c.i in cue_tokens
               and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))

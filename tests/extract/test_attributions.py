@@ -689,3 +689,11 @@ def test_putting_a_toll_higher_is_a_claim_of_its_own(quotes_of):
                        "the toll far higher.\n")
     put = next(q for q in quotes if q.cue.text == "put")
     assert sources(put) == ["the national rescue agency"] and [c.text for c in put.contents] == ["the toll far higher"]
+
+
+def test_according_to_stops_before_what_its_source_says_in_a_relative_clause(quotes_of):
+    quotes = quotes_of("Around 4,500 people have been displaced, according to the Red Crescent, which said it had set "
+                       "up tents for 1,200 families.\n")
+    according = next(q for q in quotes if q.cue.text == "according to")
+    assert [c.text for c in according.contents] == ["Around 4,500 people have been displaced"]
+    assert quote_with(quotes, "it had set up tents").cue.text == "said"
