@@ -36,7 +36,7 @@ THING_PRONOUNS = frozenset("it its".split())
 FIRST_PERSON = frozenset("i we me us my our".split())
 PRONOUNS = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | THING_PRONOUNS
 # Sources that name nobody: a quote from "no one" or "someone" has no speaker to resolve.
-NOBODY = frozenset("no one nobody none anyone anybody someone somebody everyone everybody".split())
+NOBODY = frozenset(("no one", *"nobody none anyone anybody someone somebody everyone everybody".split()))
 RELATIVE_PRONOUNS = frozenset("who which that whom whose".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 NOT_SOURCE_POS = frozenset("VERB AUX ADP PART SCONJ CCONJ PUNCT".split())
@@ -307,6 +307,13 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
                    and _is_person(ctx.entities[m.entity])), None)
     if person is not None:
         return ctx.mention_at(person).entity
+    whole = _partitive_whole(head)
+    if whole is not None:   # "One of them said": one of the group named before, unless a name follows
+        named = next((m for t in tokens if t.i > whole.i and t.nbor(-1).text == "," and (m := ctx.mention_at(t))
+                      is not None and _is_person(ctx.entities[m.entity])), None)
+        if named is not None and not any(t.lower_ == "and" for t in tokens):
+            return named.entity     # "one of the family's attorneys, Justin Bamberg"
+        head, tokens = whole, list(whole.subtree)
     if head.lower_ in RELATIVE_PRONOUNS:
         clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
         if clause is None:
@@ -336,6 +343,18 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
                 _add_mention(ctx, ctx.span(_name_tokens(tokens, head)), entity)
             return entity
     return None
+
+
+def _partitive_whole(head: Token) -> Token | None:
+    """The group of "one of them", "two of the protesters": the source is one of that group, which is how a reader
+    knows them (the article names no one more)."""
+    if head.lower_ not in _PART_WORDS and not head.like_num:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+_PART_WORDS = frozenset("one some many several most few all each either".split())
 
 
 def _epithet(tokens: list[Token], head: Token) -> bool:

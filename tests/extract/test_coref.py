@@ -244,6 +244,9 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     ("Officials said 37 people died, but the national rescue agency said the toll was far higher. The National "
      "Emergency Rescue Agency (NERA) said 200 people were missing.", "the national rescue agency",
      "the toll was far higher", "National Emergency Rescue Agency"),
+    # one of a group is known by the group (below), unless a name follows
+    ("In a statement, one of the family's attorneys, Justin Bamberg, said the videos show Scott calmly leaving his "
+     "car.", "one of the family's attorneys, Justin Bamberg", "the videos show", "Justin Bamberg"),
     # "the minister" is not the shadow minister named nearer to it
     ("Health Minister Daniel Hargreaves said 40,000 nurses were hired. But shadow health minister Priya Kaur said "
      "the figure was wrong. The minister said the figures were checked.", "The minister", "the figures were checked",
@@ -456,3 +459,11 @@ def test_a_name_the_ner_typed_an_organisation_is_a_person_who_does_things(nlp):
     names, *_ = resolve(nlp, text, ("Emery, who guided Villa to the Champions League last season",
                                     "his squad was stretched"), ("he", "We have almost 10 players injured"))
     assert names == ["Unai Emery", "Unai Emery"]
+
+
+def test_one_of_a_group_is_known_by_the_group(nlp):
+    names, *_ = resolve(nlp, "Two people with knowledge of the talks said the consortium had offered more. One of them "
+                             "said the fund would hold a minority stake.",
+                        ("Two people with knowledge of the talks", "the consortium had offered"),
+                        ("One of them", "the fund would hold"))
+    assert names == ["Two people with knowledge of the talks"] * 2
