@@ -65,6 +65,12 @@ _WIRE_DATELINE = re.compile(
     rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*{_DATELINE_DATE}\s+\([A-Z][\w .&-]*\))"
     r"\s*(?:--|[-\u2013\u2014\u2015])(?=\s|$)")
 _WIRE_DATELINE_LINES = 2        # it opens one of the first two lines after the title
+# A wire service's or publisher's credit line: "(Reporting by Selin Ozturk; Editing by Mark Potter)", "Copyright 2024
+# Riverside Courier.", "All rights reserved." The outlet states nothing in it. Unbracketed "Reporting by ..." only as
+# a short line: a sentence may start so.
+_CREDIT_LINE = re.compile(r"[(\[]\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\b"
+                          r"|(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\s+(?:\S+\s+){0,6}\S+$"
+                          r"|Copyright\b|©|\([Cc]\)\s|All rights reserved\b")
 # Words a sentence does not end with: a line ending with one of them is broken inside a sentence.
 _NON_FINAL_WORDS = frozenset(
     "a an the of to in on at by for from with into about as and or but nor that which who whom whose "
@@ -89,7 +95,7 @@ class Block:
 
     start: int   # normalised offsets, edge whitespace excluded
     end: int
-    kind: str    # "title", "heading", "dateline" or "body"
+    kind: str    # "title", "heading", "dateline", "credit" or "body"
     paragraph: int  # index of the body paragraph it belongs to (headings: the paragraph that follows)
 
 
@@ -324,6 +330,8 @@ def _split_blocks(text: str, sources: list[int]) -> tuple[str, list[int], list[B
         elif dateline is not None and dateline.fullmatch(line) or \
                 _WIRE_DATELINE.fullmatch(line) and _newline_inserted(text, sources, text.find("\n", end)):
             kind = "dateline"
+        elif _CREDIT_LINE.match(line):
+            kind = "credit"
         elif _looks_like_heading(line) and not _cut_from_paragraph(text, sources, start, end):
             kind = "heading"
         else:

@@ -81,6 +81,13 @@ def test_title_words_inside_a_sentence_are_not_a_dateline():
     assert [b.kind for b in norm.blocks] == ["title", "body"]
 
 
+def test_credit_lines_are_no_body_paragraph():
+    norm = normalise("Dam bursts\nAt least 37 people were killed, officials said.\n(Reporting by Selin Ozturk; Editing by "
+                     "Mark Potter)\nCopyright 2024 Riverside Courier.\nAll rights reserved.\nWriting by Tom Hale\n"
+                     "Reporting by the local paper was thin all week, the council said in its review.\n")
+    assert [b.kind for b in norm.blocks] == ["title", "body", "credit", "credit", "credit", "credit", "body"]
+
+
 def test_line_broken_inside_a_sentence_is_joined(sample_text):
     norm = normalise(sample_text)
     assert "120 security personnel were killed in the north-western town." in norm.text
