@@ -105,7 +105,7 @@ def read_document(path: Path) -> Document:
         norm = normalise(text)
     except UnusableText as error:
         raise BadArticle(f"{path}: {error}") from None
-    return Document(path, norm, title=title, outlet=outlet, url=url)
+    return Document(path, norm, title=title, outlet=outlet or norm.outlet, url=url)
 
 
 def check_files(paths: Iterable[Path]) -> tuple[list[Document], list[IngestResult]]:

@@ -65,6 +65,9 @@ _WIRE_DATELINE = re.compile(
     rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*{_DATELINE_DATE}\s+\([A-Z][\w .&-]*\))"
     r"\s*(?:--|[-\u2013\u2014\u2015])(?=\s|$)")
 _WIRE_DATELINE_LINES = 2        # it opens one of the first two lines after the title
+# The publisher in a dateline: an agency in brackets before the dash, or a site name after it.
+_DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .&-]*)\)\s*(?:--|[-\u2013\u2014\u2015])\s*$"
+                              r"|\s(?:--|[-\u2013\u2014\u2015])\s+([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})\s*$")
 # A wire service's or publisher's credit line: "(Reporting by Selin Ozturk; Editing by Mark Potter)", "Copyright 2024
 # Riverside Courier.", "All rights reserved." The outlet states nothing in it. Unbracketed "Reporting by ..." only as
 # a short line: a sentence may start so.
@@ -144,6 +147,15 @@ class NormalisedText:
     @property
     def title(self) -> Span | None:
         return next((self.span(b.start, b.end) for b in self.blocks if b.kind == "title"), None)
+
+    @property
+    def outlet(self) -> str | None:
+        """The publisher a dateline names: "KAVALA, Nov 14 (Reuters) -", "Jisr al-Shughour, Syria - Arabstoday"."""
+        for dateline in self.datelines:
+            found = _DATELINE_OUTLET.search(dateline.text)
+            if found:
+                return found.group(1) or found.group(2)
+        return None
 
     @property
     def headings(self) -> list[Span]:

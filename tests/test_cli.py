@@ -239,6 +239,14 @@ def test_a_web_page_is_stored_as_its_article_text_with_its_outlet(engine, tmp_pa
     assert "Coast News" in run(engine, "facts", article.slug, "--all").stdout
 
 
+def test_a_text_file_takes_its_outlet_from_the_wire_dateline(engine, tmp_path):
+    (tmp_path / "dam.txt").write_text("Dam bursts\nKAVALA, Nov 14 (Reuters) - At least 37 people were killed, officials "
+                                      "said. The dam was built in 1978.\n", encoding="utf-8")
+    assert run(engine, "ingest", str(tmp_path / "dam.txt")).exit_code == 0
+    with Session(engine) as session:
+        assert session.exec(select(Article)).one().outlet == "Reuters"
+
+
 def test_an_empty_folder_is_reported(engine, tmp_path):
     (tmp_path / "nothing").mkdir()
     result = run(engine, "ingest", str(tmp_path / "nothing"))

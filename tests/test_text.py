@@ -81,6 +81,20 @@ def test_title_words_inside_a_sentence_are_not_a_dateline():
     assert [b.kind for b in norm.blocks] == ["title", "body"]
 
 
+@pytest.mark.parametrize("raw, outlet", [
+    ("Title\nKAVALA, Nov 14 (Reuters) - At least 37 people were killed.\n", "Reuters"),
+    ("Title\nWASHINGTON (AP) \u2014 The House voted on Tuesday.\n", "AP"),
+    ("Title\nLONDON \u2014 The club denied the report.\n", None),
+    ("Title\nThe club denied the report.\n", None),
+])
+def test_the_outlet_a_dateline_names(raw, outlet):
+    assert normalise(raw).outlet == outlet
+
+
+def test_the_sample_articles_outlet_is_its_site_name(sample_text):
+    assert normalise(sample_text).outlet == "Arabstoday"
+
+
 def test_credit_lines_are_no_body_paragraph():
     norm = normalise("Dam bursts\nAt least 37 people were killed, officials said.\n(Reporting by Selin Ozturk; Editing by "
                      "Mark Potter)\nCopyright 2024 Riverside Courier.\nAll rights reserved.\nWriting by Tom Hale\n"
