@@ -362,7 +362,8 @@ def _estimates(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
     sources disagree on ("Holloway put the club's adjusted loss at 31 million pounds"); or, with no number, "the
     rescue agency put the toll far higher", the comparison with another source's figure."""
     for verb in _with_lemma(doc, _ESTIMATE_VERBS):
-        if verb.pos_ != "VERB" or verb.i in cue_tokens or norm.block_at(verb.idx).kind != "body":
+        misread = verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)  # "Analysts estimate" as a noun
+        if verb.pos_ != "VERB" and not misread or verb.i in cue_tokens or norm.block_at(verb.idx).kind != "body":
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         measured = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -370,18 +371,19 @@ def _estimates(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
         value = next((c for c in at.children if c.dep_ == "pobj"), None) if at is not None else None
         if subject is None or measured is None:
             continue
+        source = (subject.left_edge.i, subject.right_edge.i + 1)
+        if doc[source[1] - 1].pos_ == "ADP":
+            source = (source[0], verb.i)    # "Analysts at Deloitte estimate": the parser left "Deloitte" on the verb
         if value is not None and any(t.like_num for t in value.subtree):
-            yield (verb.i, at.i + 1), [(subject.left_edge.i, subject.right_edge.i + 1)], \
-                [(value.left_edge.i, value.right_edge.i + 1)]
+            yield (verb.i, at.i + 1), [source], [(value.left_edge.i, value.right_edge.i + 1)]
             continue
         # "the national rescue agency put the toll far higher": no number, a comparison with the one before
         compared = next((c for c in verb.children if c.tag_ in ("JJR", "RBR") and c.i > measured.i), None)
         if compared is not None and measured.lemma_.lower() in _MEASURES:
-            yield (verb.i, verb.i + 1), [(subject.left_edge.i, subject.right_edge.i + 1)], \
-                [(measured.left_edge.i, compared.right_edge.i + 1)]
+            yield (verb.i, verb.i + 1), [source], [(measured.left_edge.i, compared.right_edge.i + 1)]
 
 
-_ESTIMATE_VERBS = ("put", "place", "peg")
+_ESTIMATE_VERBS = ("put", "place", "peg", "estimate", "value")
 _MEASURES = frozenset("toll number figure count total cost estimate tally loss losses damage".split())
 
 

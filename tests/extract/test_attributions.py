@@ -697,3 +697,10 @@ def test_according_to_stops_before_what_its_source_says_in_a_relative_clause(quo
     according = next(q for q in quotes if q.cue.text == "according to")
     assert [c.text for c in according.contents] == ["Around 4,500 people have been displaced"]
     assert quote_with(quotes, "it had set up tents").cue.text == "said"
+
+
+def test_an_estimate_the_parser_read_as_a_noun_is_still_the_analysts(quotes_of):
+    quotes = quotes_of("Supporters reacted cautiously.\n\nAnalysts at Deloitte estimate Harbour City's annual revenue at "
+                       "roughly £190m, placing it 14th in the league by income.\n")
+    estimate = quote_with(quotes, "£190m")
+    assert sources(estimate) == ["Analysts at Deloitte"] and estimate.cue.text.startswith("estimate")
