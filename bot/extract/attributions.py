@@ -121,8 +121,8 @@ def _passive_agent(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]
     verb = cue_head(doc, cue)
     by = next((c for c in verb.children if c.dep_ == "agent"), None)
     agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    if verb.tag_ != "VBN" or agent is None:
-        return sources, contents
+    if verb.tag_ != "VBN" or agent is None or lexicon_kind(verb.lemma_) is None:
+        return sources, contents    # "policymakers have been startled by Trump's remarks": no one reports
     span = _agent_span(agent)
     if any(a < span[1] and span[0] < b for a, b in sources):
         return sources, contents
@@ -140,8 +140,9 @@ def _within_noun_phrase(doc: Doc, cue: tuple[int, int], contents: list[tuple[int
     reporting noun says ends with its phrase; the rest of the sentence says something about the claim (here,
     another speaker's rebuttal)."""
     noun = cue_head(doc, cue)
-    if noun.pos_ != "NOUN" or not any(a >= cue[1] for a, _ in contents):
-        return contents
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_ == "be" \
+            or not any(a >= cue[1] for a, _ in contents):
+        return contents     # but "his worry is that ...": the complement is what the noun says
     end = noun.right_edge.i + 1
     run = end
     while run < len(doc) and run - end < 3 and doc[run].is_punct:
@@ -157,9 +158,13 @@ def _without_time_preposition(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]
     something is a cue, reporting on a day is not."""
     last = doc[cue[1] - 1]
     objects = [c for c in last.children if c.dep_ == "pobj"]
-    if cue[1] - cue[0] > 1 and last.pos_ == "ADP" and objects and all(o.ent_type_ in ("DATE", "TIME") for o in objects):
+    if cue[1] - cue[0] > 1 and last.lower_ in _TIME_PREPOSITIONS and objects \
+            and all(o.ent_type_ in ("DATE", "TIME") for o in objects):
         return cue[0], cue[1] - 1
     return cue
+
+
+_TIME_PREPOSITIONS = frozenset("on in during over since throughout".split())     # not "accounted for a quarter"
 
 
 def _unlisted_verb(doc: Doc, cue: tuple[int, int]) -> bool:
@@ -580,6 +585,14 @@ def _subject_source(doc: Doc, sent: SpacySpan, quoted: list[bool], cue: tuple[in
     caller cuts them out of it). Not for intention words: what someone requested or intends is no claim of
     theirs."""
     token = cue_head(doc, cue)
+    noun = token.head
+    if token.dep_ == "acl" and token.tag_ == "VBD" and noun.dep_ == "ROOT" and noun.i < token.i:
+        # "Trustee Angela Brooks, who represents ..., called the process rushed": a clause on a name is never in the
+        # past tense; the parser made the sentence's subject its root
+        end = token.i
+        while end > noun.i and doc[end - 1].is_punct:
+            end -= 1
+        return [(noun.left_edge.i, end)]
     for _ in range(3):
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
                         or c.dep_ == "prep" and c.lower_ == "to" and token.lower_ == "according"), None)
@@ -1102,11 +1115,12 @@ def _not_said(verb: Token) -> bool:
             and not any(t.dep_ == "ccomp" for t in verb.subtree):
         return True     # "Lindqvist is due to present a preliminary statement on Friday": nothing said yet
     if verb.lemma_ == "ask" and (verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
-                                 or verb.i > 0 and verb.nbor(-1).text == ","):
+                                 or verb.i > 0 and verb.nbor(-1).text == ","
+                                 and not any(c.dep_ in ("dobj", "dative") for c in children)):
         return True     # "Asked whether observers would be allowed in, he said ...", "Ferreira, asked about ...,"
-    if lexicon_kind(verb.lemma_) == "speech" and any(
-            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NO_ONE or any(d.lower_ == "no" for d in c.children))
-            for c in children):
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if lexicon_kind(verb.lemma_) == "speech" and len(subjects) == 1 \
+            and (subjects[0].lower_ in _NO_ONE or any(d.lower_ == "no" for d in subjects[0].children)):
         return True     # "Nobody from the district has told us ...": no one said it
     if verb.lemma_ == "show" and any(c.dep_ == "auxpass" for c in children) \
             and not any(c.dep_ in ("ccomp", "xcomp") for c in children):
