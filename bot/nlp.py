@@ -45,6 +45,7 @@ def load_pipeline(model: str) -> Language:
     _split_signature_dashes(nlp)
     _keep_title_abbreviations(nlp)
     _end_sentences_after_units(nlp)
+    _split_national_dollars(nlp)
     return nlp
 
 
@@ -73,6 +74,14 @@ def _end_sentences_after_units(nlp: Language) -> None:
 def _unit_after_number(tokenizer, letter: str) -> bool:
     suffix = tokenizer.suffix_search(f"1{letter}")
     return suffix is not None and suffix.group() == letter
+
+
+def _split_national_dollars(nlp: Language) -> None:
+    """A national dollar sign is split from the number after it as "$" is: spaCy's prefixes know "US$", "C$" and
+    "A$" only, so "HK$3.5", "NZ$2" and "S$5" were one token and "HK$3.5 billion" was read as "billion"."""
+    tokenizer = nlp.tokenizer
+    national_dollar = r"^[A-Z]{1,3}\$(?=\d)"
+    tokenizer.prefix_search = re.compile(f"{tokenizer.prefix_search.__self__.pattern}|{national_dollar}").search
 
 
 def _split_signature_dashes(nlp: Language) -> None:

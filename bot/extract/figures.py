@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_CURRENCY, LIKE_NUM, LOWER
+from spacy.attrs import IS_CURRENCY, LIKE_NUM, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from bot.extract.sentences import sentence_at
@@ -225,10 +225,11 @@ def _possible_starts(doc: Doc) -> list[int]:
     Decided once per distinct word through the Doc's arrays, instead of building every token: most are none."""
     if not len(doc):
         return []
-    words = doc.to_array([LOWER, LIKE_NUM])
+    words = doc.to_array([LOWER, LIKE_NUM, ORTH, IS_CURRENCY])
     lowers = numpy.unique(words[:, 0])
     starting = [h for h in lowers.tolist() if _may_start(doc.vocab.strings[h])]
-    after_currency = numpy.roll(doc.to_array(IS_CURRENCY).astype(bool), 1)
+    dollars = [h for h in numpy.unique(words[:, 2]).tolist() if _NATIONAL_DOLLAR.fullmatch(doc.vocab.strings[h])]
+    after_currency = numpy.roll(words[:, 3].astype(bool) | numpy.isin(words[:, 2], dollars), 1)
     after_currency[0] = False
     return numpy.flatnonzero(words[:, 1].astype(bool) | numpy.isin(words[:, 0], starting) | after_currency).tolist()
 
@@ -355,11 +356,14 @@ def _amount(group: list[Token]) -> _Amount | None:
 
 
 def _not_a_count(group: list[Token]) -> bool:
-    """Dates, times, ordinals, durations, numbers inside names, and a lone "one" (a pronoun more often)."""
+    """Dates, times, ordinals, durations, numbers inside names, and a lone "one" (a pronoun more often). A sum after
+    a currency sign is none of these, whatever the entity recogniser says (it took "NZ$2bn" for a date)."""
     first, last = group[0], group[-1]
-    if any(t.ent_type_ in NOT_FIGURE_ENTITIES | NAME_ENTITIES for t in group) and not _elided_count(last):
-        return True
     doc = first.doc
+    money = first.i > 0 and _is_currency(doc[first.i - 1])
+    if not money and any(t.ent_type_ in NOT_FIGURE_ENTITIES | NAME_ENTITIES for t in group) \
+            and not _elided_count(last):
+        return True
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     after = doc[last.i + 2] if last.i + 2 < len(doc) else None
     if nxt is not None and nxt.text == "-" and after is not None and after.lemma_.lower() in TIME_UNITS:

@@ -121,6 +121,9 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         # a national dollar is money, a hedge may follow the figure, and alternatives are a range
         ("Heat could cost up to A$40 billion a year.",
          [("up to A$40 billion", 40e9, None, 40e9, "up to", "A$")]),
+        # ... whichever nation's: spaCy splits only "US$", "C$" and "A$" from the number
+        ("Lam rejected one worth HK$3.5 billion.", [("HK$3.5 billion", 3.5e9, 3.5e9, 3.5e9, None, "HK$")]),
+        ("It cost NZ$2bn.", [("NZ$2bn", 2e9, 2e9, 2e9, None, "NZ$")]),
         ('"It was five shots at least."', [("five shots at least", 5, 5, None, "at least", "shots")]),
         ('She heard "two, maybe three" shots.', [('two, maybe three" shots', None, 2, 3, "between", "shots")]),
         ("He made two or three calls.", [("two or three calls", None, 2, 3, "between", "calls")]),
