@@ -67,6 +67,14 @@ _GLUED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(k|m|mn|bn|b|
 _NATIONAL_DOLLAR = re.compile(r"[A-Z]{1,3}\$")      # "A$40 billion", "US$3m", "NZ$", "HK$"
 
 
+# Currencies named in words after the number ("50,000 lira", "2 million euros"), by the unit of the sum: the sign read
+# before a number for those written with one, the ISO code for a currency of one country; a name several countries'
+# currencies share (peso, franc, rupee, riyal, dirham, dinar) is left as written.
+CURRENCY_NAMES = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥", "yuan": "CNY", "renminbi": "CNY",
+                  "lira": "TRY", "rouble": "RUB", "ruble": "RUB", "rand": "ZAR", "shekel": "ILS", "naira": "NGN",
+                  "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "zloty": "PLN", "hryvnia": "UAH", "forint": "HUF"}
+
+
 def _is_currency(token: Token) -> bool:
     return token.is_currency or bool(_NATIONAL_DOLLAR.fullmatch(token.text))
 
@@ -215,9 +223,19 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
         low=low,
         high=high,
         hedge=_text(doc, hedge_tokens) if hedge_tokens else None,
-        counts=_text(doc, counted) if counted else None,
+        counts=(_currency_named(counted, group) or _text(doc, counted)) if counted else None,
         sentence=sentence,
     )
+
+
+def _currency_named(counted: list[Token], group: list[Token]) -> str | None:
+    """The unit of a sum whose currency is named after it alone ("50,000 lira": TRY), so a question of how much finds
+    it; one qualified by its country ("Hong Kong dollars") keeps its name. "200 pounds" is a weight unless a multiplier
+    makes it a sum ("3 million pounds")."""
+    name = counted[0].lower_.removesuffix("s") if len(counted) == 1 else None
+    if name == "pound" and not any(t.lower_.rstrip("s") in MULTIPLIERS for t in group):
+        return None
+    return CURRENCY_NAMES.get(name)
 
 
 def _possible_starts(doc: Doc) -> list[int]:

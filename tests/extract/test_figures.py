@@ -124,6 +124,13 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         # ... whichever nation's: spaCy splits only "US$", "C$" and "A$" from the number
         ("Lam rejected one worth HK$3.5 billion.", [("HK$3.5 billion", 3.5e9, 3.5e9, 3.5e9, None, "HK$")]),
         ("It cost NZ$2bn.", [("NZ$2bn", 2e9, 2e9, 2e9, None, "NZ$")]),
+        # a currency named after the number is money in its sign or code; a shared name or a country's stays written
+        ("She promised compensation of 50,000 lira to each family.", [("50,000 lira", 5e4, 5e4, 5e4, None, "TRY")]),
+        ("It cost 2 million euros, not 5 million Swiss francs.",
+         [("2 million euros", 2e6, 2e6, 2e6, None, "€"),
+          ("5 million Swiss francs", 5e6, 5e6, 5e6, None, "Swiss francs")]),
+        ("The fee was 3 million pounds; he weighs 200 pounds.",
+         [("3 million pounds", 3e6, 3e6, 3e6, None, "£"), ("200 pounds", 200, 200, 200, None, "pounds")]),
         ('"It was five shots at least."', [("five shots at least", 5, 5, None, "at least", "shots")]),
         ('She heard "two, maybe three" shots.', [('two, maybe three" shots', None, 2, 3, "between", "shots")]),
         ("He made two or three calls.", [("two or three calls", None, 2, 3, "between", "calls")]),
