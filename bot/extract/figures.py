@@ -156,6 +156,8 @@ def _range_end(doc: Doc, group: list[Token]) -> list[Token]:
     if j + 1 >= len(doc):
         return []
     link = doc[j].lower_
+    if _is_share(group):
+        return []   # "4 in 10", "a 4-3 vote": no end of a range
     if group[0].i > 0 and doc[group[0].i - 1].lower_ == "from":
         return []   # "rose from 5 to 7 percent": a change, not a range
     between = group[0].i > 0 and doc[group[0].i - 1].lower_ == "between" or group[0].i > 1 and \
@@ -187,8 +189,9 @@ def _range(norm: NormalisedText, lower: Figure, upper: Figure | None) -> Figure:
 
 
 def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: list[Token]) -> Figure | None:
-    """A share ("4 in 10 voters", "two-thirds of Republicans") is kept as written, without bounds: it counts no
-    number of voters, and a range of shares beside ranges of counts would read as one."""
+    """A share ("4 in 10 voters", "two-thirds of Republicans") or a tally ("a 4-3 vote", "a 2-1 defeat") is kept as
+    written, without bounds: it counts no number of voters, and a range of shares beside ranges of counts would read
+    as one."""
     share = _is_share(group)
     amount = None if share else _amount(group)
     if amount is None and not share or _not_a_count(group):
@@ -201,6 +204,8 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
         return None  # a duration
     if counted and counted[0].text == "-" and counted[-1].dep_ in ("compound", "amod", "nmod") \
             and counted[-1].head.i > counted[-1].i:
+        if amount is not None and amount.high < _BARE_MINIMUM:
+            return None     # "a four-lane road", "a three-judge panel": a kind of road, no figure
         counted = []  # "the 1,100-officer department": its size, no count of officers beside another source's
     start = currency or group[0]
     hedge_tokens, effect = _hedge_before(doc, start.i)
@@ -318,14 +323,29 @@ def _share_tail(doc: Doc, i: int, group: list[Token]) -> list[Token]:
             return tail
     if words[:1] == ["-"] and len(words) > 1 and words[1] in FRACTIONS:
         return list(doc[i:i + 2])
+    if words[:1] and words[0] in _DASHES and len(words) > 1 and words[2:3] != words[:1] \
+            and _is_tally(group, doc[i + 1]):
+        return list(doc[i:i + 2])   # not a telephone number's "800-273-8255"
     return []
+
+
+_DASHES = frozenset(("-", "\u2013"))
+
+
+def _is_tally(group: list[Token], second: Token) -> bool:
+    """"4-3", "2-1": a vote's or a match's two counts, the larger first (a range's "10-12" rises); no year's
+    ("1990-91")."""
+    first = group[0].text
+    return len(group) == 1 and first.isdigit() and second.text.isdigit() and not YEAR.fullmatch(first) \
+        and int(first) >= int(second.text)
 
 
 _PER = (("in", "every"), ("out", "of", "every"), ("for", "every"), ("per",))
 
 
 def _is_share(group: list[Token]) -> bool:
-    return any(t.lower_ in ("in", "out", "for", "per") or t.lower_ in FRACTIONS for t in group)
+    """A share or a tally (see _share_tail)."""
+    return any(t.lower_ in ("in", "out", "for", "per") or t.lower_ in FRACTIONS or t.text in _DASHES for t in group)
 
 
 def _amount(group: list[Token]) -> _Amount | None:
@@ -388,8 +408,9 @@ def _not_a_count(group: list[Token]) -> bool:
         return True  # "a three-hour trek"
     if len(group) == 1 and first.lower_ == "one":
         return True
-    # a model or series number: "PowerCube 20", "Apollo 11"
-    return len(group) == 1 and first.dep_ == "nummod" and first.head.i == first.i - 1 and first.head.tag_ == "NNP"
+    # a name's number after it: "PowerCube 20", "Apollo 11", a stage's "phase 3"
+    return len(group) == 1 and first.dep_ == "nummod" and first.head.i == first.i - 1 \
+        and first.head.pos_ in ("NOUN", "PROPN")
 
 
 def _counted(doc: Doc, group: list[Token]) -> list[Token]:

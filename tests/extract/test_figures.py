@@ -116,8 +116,15 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         ("Fewer than 4 in every 100,000 units failed.",
          [("Fewer than 4 in every 100,000 units", None, None, None, "Fewer than", "units")]),
         ("It recalled its PowerCube 20 chargers.", []),
-        # a size given as an adjective counts nothing beside another count of the noun
+        # a size given as an adjective counts nothing beside another count of the noun; a small one is a kind
         ("She will lead the 1,100-officer department.", [("1,100", 1100, 1100, 1100, None, None)]),
+        ("Children would cross a four-lane road.", []),
+        # a stage's number is its name; a tally is one figure, as written
+        ("The drug will begin a phase 3 trial.", []),
+        ("The board voted 4-3 after a 2-1 defeat.",
+         [("4-3", None, None, None, None, None), ("2-1 defeat", None, None, None, None, "defeat")]),
+        ("It passed in a 4-3 vote, and 10-12 people left.",
+         [("4-3 vote", None, None, None, None, "vote"), ("10-12 people", None, 10, 12, "between", "people")]),
         # a national dollar is money, a hedge may follow the figure, and alternatives are a range
         ("Heat could cost up to A$40 billion a year.",
          [("up to A$40 billion", 40e9, None, 40e9, "up to", "A$")]),
