@@ -23,6 +23,7 @@ from bot.text import NormalisedText
 
 # Hedge words before a number and what they do to it.
 ABOVE, BELOW, NEAR_BELOW, APPROXIMATE = "above", "below", "near_below", "approximate"
+SECOND_HAND = "second_hand"     # "a reported £210m": the number as given, by someone unnamed
 NUMBER_HEDGES: dict[tuple[str, ...], str] = {
     ("more", "than"): ABOVE, ("over",): ABOVE, ("at", "least"): ABOVE, ("upwards", "of"): ABOVE,
     ("in", "excess", "of"): ABOVE, ("just", "over"): ABOVE, ("well", "over"): ABOVE,
@@ -35,6 +36,8 @@ NUMBER_HEDGES: dict[tuple[str, ...], str] = {
     ("as", "high", "as"): BELOW, ("as", "much", "as"): BELOW, ("as", "low", "as"): ABOVE, ("as", "few", "as"): ABOVE,
     ("above",): ABOVE, ("well", "above"): ABOVE, ("closer", "to"): APPROXIMATE, ("nearer",): APPROXIMATE,
     ("something", "like"): APPROXIMATE, ("more", "like"): APPROXIMATE,
+    ("a", "reported"): SECOND_HAND, ("a", "rumoured"): SECOND_HAND, ("a", "rumored"): SECOND_HAND,
+    ("a", "claimed"): SECOND_HAND,
 }
 APPROXIMATION = 0.1  # "about 30,000" commits to 30,000 ± 10%
 

@@ -54,6 +54,9 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
     "text, expected",
     [
         ("Up to 50 people were hurt.", [("Up to 50 people", 50, None, 50, "Up to", "people")]),
+        # a number someone unnamed gave is hedged, not bounded; the verb that reports one is no hedge
+        ("Lam paid a reported £210m. Police reported 12 deaths.",
+         [("a reported £210m", 210e6, 210e6, 210e6, "a reported", "£"), ("12 deaths", 12, 12, 12, None, "deaths")]),
         ("Nearly 1,000 homes burned.", [("Nearly 1,000 homes", 1000, 900, 1000, "Nearly", "homes")]),
         ("Tens of thousands of protesters marched.",
          [("Tens of thousands of protesters", None, 20000, 99000, "Tens of thousands of", "protesters")]),
