@@ -76,10 +76,13 @@ _NATIONAL_DOLLAR = re.compile(r"[A-Z]{1,3}\$")      # "A$40 billion", "US$3m", "
 CURRENCY_NAMES = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥", "yuan": "CNY", "renminbi": "CNY",
                   "lira": "TRY", "rouble": "RUB", "ruble": "RUB", "rand": "ZAR", "shekel": "ILS", "naira": "NGN",
                   "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "zloty": "PLN", "hryvnia": "UAH", "forint": "HUF"}
+# ISO codes written as a currency sign is, before the number ("USD 5 million", "EUR 300m").
+CURRENCY_CODES = frozenset("USD EUR GBP JPY CHF AUD CAD HKD NZD SGD BRL MXN INR AED SAR".split()) \
+    | {unit for unit in CURRENCY_NAMES.values() if unit.isalpha()}
 
 
 def _is_currency(token: Token) -> bool:
-    return token.is_currency or bool(_NATIONAL_DOLLAR.fullmatch(token.text))
+    return token.is_currency or bool(_NATIONAL_DOLLAR.fullmatch(token.text)) or token.text in CURRENCY_CODES
 
 
 @dataclass
@@ -254,8 +257,9 @@ def _possible_starts(doc: Doc) -> list[int]:
     words = doc.to_array([LOWER, LIKE_NUM, ORTH, IS_CURRENCY])
     lowers = numpy.unique(words[:, 0])
     starting = [h for h in lowers.tolist() if _may_start(doc.vocab.strings[h])]
-    dollars = [h for h in numpy.unique(words[:, 2]).tolist() if _NATIONAL_DOLLAR.fullmatch(doc.vocab.strings[h])]
-    after_currency = numpy.roll(words[:, 3].astype(bool) | numpy.isin(words[:, 2], dollars), 1)
+    signs = [h for h in numpy.unique(words[:, 2]).tolist()
+             if _NATIONAL_DOLLAR.fullmatch(doc.vocab.strings[h]) or doc.vocab.strings[h] in CURRENCY_CODES]
+    after_currency = numpy.roll(words[:, 3].astype(bool) | numpy.isin(words[:, 2], signs), 1)
     after_currency[0] = False
     return numpy.flatnonzero(words[:, 1].astype(bool) | numpy.isin(words[:, 0], starting) | after_currency).tolist()
 
@@ -412,7 +416,7 @@ def _not_a_count(group: list[Token]) -> bool:
     if len(group) == 1 and first.lower_ == "one":
         return True
     # a name's number after it: "PowerCube 20", "Apollo 11", a stage's "phase 3"
-    return len(group) == 1 and first.dep_ == "nummod" and first.head.i == first.i - 1 \
+    return not money and len(group) == 1 and first.dep_ == "nummod" and first.head.i == first.i - 1 \
         and first.head.pos_ in ("NOUN", "PROPN")
 
 

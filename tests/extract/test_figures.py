@@ -134,6 +134,10 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         # ... whichever nation's: spaCy splits only "US$", "C$" and "A$" from the number
         ("Lam rejected one worth HK$3.5 billion.", [("HK$3.5 billion", 3.5e9, 3.5e9, 3.5e9, None, "HK$")]),
         ("It cost NZ$2bn.", [("NZ$2bn", 2e9, 2e9, 2e9, None, "NZ$")]),
+        # ... or an ISO code, before the number or after it
+        ("The fines were TRY 50,000 and EUR 300m, not 5 million USD.",
+         [("TRY 50,000", 5e4, 5e4, 5e4, None, "TRY"), ("EUR 300m", 3e8, 3e8, 3e8, None, "EUR"),
+          ("5 million USD", 5e6, 5e6, 5e6, None, "USD")]),
         # a currency named after the number is money in its sign or code; a shared name or a country's stays written
         ("She promised compensation of 50,000 lira to each family.", [("50,000 lira", 5e4, 5e4, 5e4, None, "TRY")]),
         ("It cost 2 million euros, not 5 million Swiss francs.",
