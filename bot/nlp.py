@@ -44,6 +44,8 @@ def load_pipeline(model: str) -> Language:
     _index_attribute_ruler(nlp)
     _split_signature_dashes(nlp)
     _keep_title_abbreviations(nlp)
+    _end_sentences_after_units(nlp)
+    _split_national_dollars(nlp)
     return nlp
 
 
@@ -56,6 +58,30 @@ TITLE_ABBREVIATIONS = ("Sgt.", "Cpl.", "Det.", "Insp.", "Supt.", "Cmdr.", "Const
 def _keep_title_abbreviations(nlp: Language) -> None:
     for abbreviation in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
+def _end_sentences_after_units(nlp: Language) -> None:
+    """A one-letter unit glued to a number keeps the full stop after it apart: the tokenizer splits "m" off "£210m"
+    and "5g", and its case for the initial "m." then joined the sentence's full stop to it, so "... for a reported
+    £210m. The club has ..." was one sentence. The letters are those the tokenizer splits off a number as a unit;
+    "a.m.", "p.m." and "e.g." are cases of their own."""
+    tokenizer = nlp.tokenizer
+    units = {case for case in tokenizer.rules
+             if len(case) == 2 and case[1] == "." and _unit_after_number(tokenizer, case[0])}
+    tokenizer.rules = {case: tokens for case, tokens in tokenizer.rules.items() if case not in units}
+
+
+def _unit_after_number(tokenizer, letter: str) -> bool:
+    suffix = tokenizer.suffix_search(f"1{letter}")
+    return suffix is not None and suffix.group() == letter
+
+
+def _split_national_dollars(nlp: Language) -> None:
+    """A national dollar sign is split from the number after it as "$" is: spaCy's prefixes know "US$", "C$" and
+    "A$" only, so "HK$3.5", "NZ$2" and "S$5" were one token and "HK$3.5 billion" was read as "billion"."""
+    tokenizer = nlp.tokenizer
+    national_dollar = r"^[A-Z]{1,3}\$(?=\d)"
+    tokenizer.prefix_search = re.compile(f"{tokenizer.prefix_search.__self__.pattern}|{national_dollar}").search
 
 
 def _split_signature_dashes(nlp: Language) -> None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_CURRENCY, LIKE_NUM, LOWER
+from spacy.attrs import IS_CURRENCY, LIKE_NUM, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from bot.extract.sentences import sentence_at
@@ -23,6 +23,7 @@ from bot.text import NormalisedText
 
 # Hedge words before a number and what they do to it.
 ABOVE, BELOW, NEAR_BELOW, APPROXIMATE = "above", "below", "near_below", "approximate"
+SECOND_HAND = "second_hand"     # "a reported £210m": the number as given, by someone unnamed
 NUMBER_HEDGES: dict[tuple[str, ...], str] = {
     ("more", "than"): ABOVE, ("over",): ABOVE, ("at", "least"): ABOVE, ("upwards", "of"): ABOVE,
     ("in", "excess", "of"): ABOVE, ("just", "over"): ABOVE, ("well", "over"): ABOVE,
@@ -35,6 +36,8 @@ NUMBER_HEDGES: dict[tuple[str, ...], str] = {
     ("as", "high", "as"): BELOW, ("as", "much", "as"): BELOW, ("as", "low", "as"): ABOVE, ("as", "few", "as"): ABOVE,
     ("above",): ABOVE, ("well", "above"): ABOVE, ("closer", "to"): APPROXIMATE, ("nearer",): APPROXIMATE,
     ("something", "like"): APPROXIMATE, ("more", "like"): APPROXIMATE,
+    ("a", "reported"): SECOND_HAND, ("a", "rumoured"): SECOND_HAND, ("a", "rumored"): SECOND_HAND,
+    ("a", "claimed"): SECOND_HAND,
 }
 APPROXIMATION = 0.1  # "about 30,000" commits to 30,000 ± 10%
 
@@ -67,8 +70,19 @@ _GLUED = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(k|m|mn|bn|b|
 _NATIONAL_DOLLAR = re.compile(r"[A-Z]{1,3}\$")      # "A$40 billion", "US$3m", "NZ$", "HK$"
 
 
+# Currencies named in words after the number ("50,000 lira", "2 million euros"), by the unit of the sum: the sign read
+# before a number for those written with one, the ISO code for a currency of one country; a name several countries'
+# currencies share (peso, franc, rupee, riyal, dirham, dinar) is left as written.
+CURRENCY_NAMES = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥", "yuan": "CNY", "renminbi": "CNY",
+                  "lira": "TRY", "rouble": "RUB", "ruble": "RUB", "rand": "ZAR", "shekel": "ILS", "naira": "NGN",
+                  "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "zloty": "PLN", "hryvnia": "UAH", "forint": "HUF"}
+# ISO codes written as a currency sign is, before the number ("USD 5 million", "EUR 300m").
+CURRENCY_CODES = frozenset("USD EUR GBP JPY CHF AUD CAD HKD NZD SGD BRL MXN INR AED SAR".split()) \
+    | {unit for unit in CURRENCY_NAMES.values() if unit.isalpha()}
+
+
 def _is_currency(token: Token) -> bool:
-    return token.is_currency or bool(_NATIONAL_DOLLAR.fullmatch(token.text))
+    return token.is_currency or bool(_NATIONAL_DOLLAR.fullmatch(token.text)) or token.text in CURRENCY_CODES
 
 
 @dataclass
@@ -148,6 +162,8 @@ def _range_end(doc: Doc, group: list[Token]) -> list[Token]:
     if j + 1 >= len(doc):
         return []
     link = doc[j].lower_
+    if _is_share(group):
+        return []   # "4 in 10", "a 4-3 vote": no end of a range
     if group[0].i > 0 and doc[group[0].i - 1].lower_ == "from":
         return []   # "rose from 5 to 7 percent": a change, not a range
     between = group[0].i > 0 and doc[group[0].i - 1].lower_ == "between" or group[0].i > 1 and \
@@ -179,8 +195,9 @@ def _range(norm: NormalisedText, lower: Figure, upper: Figure | None) -> Figure:
 
 
 def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: list[Token]) -> Figure | None:
-    """A share ("4 in 10 voters", "two-thirds of Republicans") is kept as written, without bounds: it counts no
-    number of voters, and a range of shares beside ranges of counts would read as one."""
+    """A share ("4 in 10 voters", "two-thirds of Republicans") or a tally ("a 4-3 vote", "a 2-1 defeat") is kept as
+    written, without bounds: it counts no number of voters, and a range of shares beside ranges of counts would read
+    as one."""
     share = _is_share(group)
     amount = None if share else _amount(group)
     if amount is None and not share or _not_a_count(group):
@@ -193,6 +210,8 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
         return None  # a duration
     if counted and counted[0].text == "-" and counted[-1].dep_ in ("compound", "amod", "nmod") \
             and counted[-1].head.i > counted[-1].i:
+        if amount is not None and amount.high < _BARE_MINIMUM:
+            return None     # "a four-lane road", "a three-judge panel": a kind of road, no figure
         counted = []  # "the 1,100-officer department": its size, no count of officers beside another source's
     start = currency or group[0]
     hedge_tokens, effect = _hedge_before(doc, start.i)
@@ -215,9 +234,19 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
         low=low,
         high=high,
         hedge=_text(doc, hedge_tokens) if hedge_tokens else None,
-        counts=_text(doc, counted) if counted else None,
+        counts=(_currency_named(counted, group) or _text(doc, counted)) if counted else None,
         sentence=sentence,
     )
+
+
+def _currency_named(counted: list[Token], group: list[Token]) -> str | None:
+    """The unit of a sum whose currency is named after it alone ("50,000 lira": TRY), so a question of how much finds
+    it; one qualified by its country ("Hong Kong dollars") keeps its name. "200 pounds" is a weight unless a multiplier
+    makes it a sum ("3 million pounds")."""
+    name = counted[0].lower_.removesuffix("s") if len(counted) == 1 else None
+    if name == "pound" and not any(t.lower_.rstrip("s") in MULTIPLIERS for t in group):
+        return None
+    return CURRENCY_NAMES.get(name)
 
 
 def _possible_starts(doc: Doc) -> list[int]:
@@ -225,10 +254,12 @@ def _possible_starts(doc: Doc) -> list[int]:
     Decided once per distinct word through the Doc's arrays, instead of building every token: most are none."""
     if not len(doc):
         return []
-    words = doc.to_array([LOWER, LIKE_NUM])
+    words = doc.to_array([LOWER, LIKE_NUM, ORTH, IS_CURRENCY])
     lowers = numpy.unique(words[:, 0])
     starting = [h for h in lowers.tolist() if _may_start(doc.vocab.strings[h])]
-    after_currency = numpy.roll(doc.to_array(IS_CURRENCY).astype(bool), 1)
+    signs = [h for h in numpy.unique(words[:, 2]).tolist()
+             if _NATIONAL_DOLLAR.fullmatch(doc.vocab.strings[h]) or doc.vocab.strings[h] in CURRENCY_CODES]
+    after_currency = numpy.roll(words[:, 3].astype(bool) | numpy.isin(words[:, 2], signs), 1)
     after_currency[0] = False
     return numpy.flatnonzero(words[:, 1].astype(bool) | numpy.isin(words[:, 0], starting) | after_currency).tolist()
 
@@ -299,14 +330,29 @@ def _share_tail(doc: Doc, i: int, group: list[Token]) -> list[Token]:
             return tail
     if words[:1] == ["-"] and len(words) > 1 and words[1] in FRACTIONS:
         return list(doc[i:i + 2])
+    if words[:1] and words[0] in _DASHES and len(words) > 1 and words[2:3] != words[:1] \
+            and _is_tally(group, doc[i + 1]):
+        return list(doc[i:i + 2])   # not a telephone number's "800-273-8255"
     return []
+
+
+_DASHES = frozenset(("-", "\u2013"))
+
+
+def _is_tally(group: list[Token], second: Token) -> bool:
+    """"4-3", "2-1": a vote's or a match's two counts, the larger first (a range's "10-12" rises); no year's
+    ("1990-91")."""
+    first = group[0].text
+    return len(group) == 1 and first.isdigit() and second.text.isdigit() and not YEAR.fullmatch(first) \
+        and int(first) >= int(second.text)
 
 
 _PER = (("in", "every"), ("out", "of", "every"), ("for", "every"), ("per",))
 
 
 def _is_share(group: list[Token]) -> bool:
-    return any(t.lower_ in ("in", "out", "for", "per") or t.lower_ in FRACTIONS for t in group)
+    """A share or a tally (see _share_tail)."""
+    return any(t.lower_ in ("in", "out", "for", "per") or t.lower_ in FRACTIONS or t.text in _DASHES for t in group)
 
 
 def _amount(group: list[Token]) -> _Amount | None:
@@ -355,19 +401,23 @@ def _amount(group: list[Token]) -> _Amount | None:
 
 
 def _not_a_count(group: list[Token]) -> bool:
-    """Dates, times, ordinals, durations, numbers inside names, and a lone "one" (a pronoun more often)."""
+    """Dates, times, ordinals, durations, numbers inside names, and a lone "one" (a pronoun more often). A sum after
+    a currency sign is none of these, whatever the entity recogniser says (it took "NZ$2bn" for a date)."""
     first, last = group[0], group[-1]
-    if any(t.ent_type_ in NOT_FIGURE_ENTITIES | NAME_ENTITIES for t in group) and not _elided_count(last):
-        return True
     doc = first.doc
+    money = first.i > 0 and _is_currency(doc[first.i - 1])
+    if not money and any(t.ent_type_ in NOT_FIGURE_ENTITIES | NAME_ENTITIES for t in group) \
+            and not _elided_count(last):
+        return True
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     after = doc[last.i + 2] if last.i + 2 < len(doc) else None
     if nxt is not None and nxt.text == "-" and after is not None and after.lemma_.lower() in TIME_UNITS:
         return True  # "a three-hour trek"
     if len(group) == 1 and first.lower_ == "one":
         return True
-    # a model or series number: "PowerCube 20", "Apollo 11"
-    return len(group) == 1 and first.dep_ == "nummod" and first.head.i == first.i - 1 and first.head.tag_ == "NNP"
+    # a name's number after it: "PowerCube 20", "Apollo 11", a stage's "phase 3"
+    return not money and len(group) == 1 and first.dep_ == "nummod" and first.head.i == first.i - 1 \
+        and first.head.pos_ in ("NOUN", "PROPN")
 
 
 def _counted(doc: Doc, group: list[Token]) -> list[Token]:

@@ -2,11 +2,12 @@
 
 Kinds (a fixed vocabulary, also read by the dispute finder):
 - allegation: "alleged", "allegedly", "claims by", "claimed": asserted by someone, not established;
-- unverified: "cannot be independently verified", "unconfirmed", "difficult to verify";
+- unverified: "cannot be independently verified", "unconfirmed", "difficult to verify", "not peer reviewed";
 - report: "reports of", "reportedly", "it is reported", "it is understood": second-hand;
 - appearance: "it now appears", "apparently", "seems to", "it is believed": an inference;
-- uncertainty: "may", "might", "could", "possibly", "likely";
-- dissent: "dissenting accounts", "conflicting accounts", "denied", "disputed": another account disagrees.
+- uncertainty: "may", "might", "could", "possibly", "likely", "preliminary";
+- dissent: "dissenting accounts", "conflicting accounts", "the disputed figure": another account disagrees.
+A denial ("The ministry denied receiving any warning") is no hedge: it is a claim of its own, its speaker's.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ HEDGE_PATTERNS: dict[str, tuple[str, ...]] = {
         "difficult|impossible|hard|unable not? to ADV? verify|confirm",
         "unverified|unconfirmed|unsubstantiated",
         "without evidence",
+        "not|n't|never have? be? ADV? peer -? review|reviewed",        # "has not been peer reviewed"
+        "yet to be ADV? peer -? review|reviewed",
     ),
     "report": (
         "report|reports:NOUN of|that",
@@ -64,11 +67,13 @@ HEDGE_PATTERNS: dict[str, tuple[str, ...]] = {
         "might:AUX",
         "could:AUX",
         "possibly|perhaps|probably|likely|unlikely",
+        "preliminary ADJ? result|finding|data|figure|estimate|count|tally|analysis",
+        "be ADV? preliminary",                  # "the findings were preliminary"; not a "preliminary hearing"
     ),
     "dissent": (
         "dissent|dissenting ADJ? account|report|version|claim|voice",
         "conflicting|contradictory|differing|competing ADJ? account|report|version|claim",
-        "deny|denied|denial|dispute|disputed|contradict|refute|rebut",
+        "disputed|contested ADJ? NOUN? account|report|version|claim|figure|toll|number|estimate|result",
     ),
 }
 _POS_TAGS = {"ADJ", "ADP", "ADV", "AUX", "DET", "NOUN", "PRON", "PROPN", "VERB"}
@@ -81,6 +86,10 @@ def find_hedges(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     for match in sorted(filter_spans(matches), key=lambda s: s.start):
         if match.start > 0 and doc[match.start - 1].lower_ in _COMPARATIVES and match[0].lower_ in _COMPARED:
             continue    # "23% more likely to die": a comparison of risks, not a hedge
+        if match[0].lemma_ in _DENYING and match[0].dep_ != "amod":
+            continue    # "the army disputed the figure": a denial, its speaker's claim; "the disputed figure" hedges
+        if match[0].lemma_ == "claim" and match[0].dep_ == "dobj" and match[0].head.lemma_ in _DENYING:
+            continue    # "Lopez disputed claims that ...": the claims are hedged, not Lopez's own sentence
         span = norm.span(match.start_char, match.end_char)
         sentence = sentence_at(sentences, span.start)
         if sentence is not None:
@@ -90,6 +99,7 @@ def find_hedges(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
 
 _COMPARATIVES = frozenset("more less most least as".split())
 _COMPARED = frozenset(("likely", "unlikely"))
+_DENYING = frozenset("deny dispute reject dismiss refute rebut contradict challenge".split())
 
 
 def _matches(doc: Doc) -> list[SpacySpan]:

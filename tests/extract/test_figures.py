@@ -54,6 +54,9 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
     "text, expected",
     [
         ("Up to 50 people were hurt.", [("Up to 50 people", 50, None, 50, "Up to", "people")]),
+        # a number someone unnamed gave is hedged, not bounded; the verb that reports one is no hedge
+        ("Lam paid a reported £210m. Police reported 12 deaths.",
+         [("a reported £210m", 210e6, 210e6, 210e6, "a reported", "£"), ("12 deaths", 12, 12, 12, None, "deaths")]),
         ("Nearly 1,000 homes burned.", [("Nearly 1,000 homes", 1000, 900, 1000, "Nearly", "homes")]),
         ("Tens of thousands of protesters marched.",
          [("Tens of thousands of protesters", None, 20000, 99000, "Tens of thousands of", "protesters")]),
@@ -116,11 +119,32 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         ("Fewer than 4 in every 100,000 units failed.",
          [("Fewer than 4 in every 100,000 units", None, None, None, "Fewer than", "units")]),
         ("It recalled its PowerCube 20 chargers.", []),
-        # a size given as an adjective counts nothing beside another count of the noun
+        # a size given as an adjective counts nothing beside another count of the noun; a small one is a kind
         ("She will lead the 1,100-officer department.", [("1,100", 1100, 1100, 1100, None, None)]),
+        ("Children would cross a four-lane road.", []),
+        # a stage's number is its name; a tally is one figure, as written
+        ("The drug will begin a phase 3 trial.", []),
+        ("The board voted 4-3 after a 2-1 defeat.",
+         [("4-3", None, None, None, None, None), ("2-1 defeat", None, None, None, None, "defeat")]),
+        ("It passed in a 4-3 vote, and 10-12 people left.",
+         [("4-3 vote", None, None, None, None, "vote"), ("10-12 people", None, 10, 12, "between", "people")]),
         # a national dollar is money, a hedge may follow the figure, and alternatives are a range
         ("Heat could cost up to A$40 billion a year.",
          [("up to A$40 billion", 40e9, None, 40e9, "up to", "A$")]),
+        # ... whichever nation's: spaCy splits only "US$", "C$" and "A$" from the number
+        ("Lam rejected one worth HK$3.5 billion.", [("HK$3.5 billion", 3.5e9, 3.5e9, 3.5e9, None, "HK$")]),
+        ("It cost NZ$2bn.", [("NZ$2bn", 2e9, 2e9, 2e9, None, "NZ$")]),
+        # ... or an ISO code, before the number or after it
+        ("The fines were TRY 50,000 and EUR 300m, not 5 million USD.",
+         [("TRY 50,000", 5e4, 5e4, 5e4, None, "TRY"), ("EUR 300m", 3e8, 3e8, 3e8, None, "EUR"),
+          ("5 million USD", 5e6, 5e6, 5e6, None, "USD")]),
+        # a currency named after the number is money in its sign or code; a shared name or a country's stays written
+        ("She promised compensation of 50,000 lira to each family.", [("50,000 lira", 5e4, 5e4, 5e4, None, "TRY")]),
+        ("It cost 2 million euros, not 5 million Swiss francs.",
+         [("2 million euros", 2e6, 2e6, 2e6, None, "€"),
+          ("5 million Swiss francs", 5e6, 5e6, 5e6, None, "Swiss francs")]),
+        ("The fee was 3 million pounds; he weighs 200 pounds.",
+         [("3 million pounds", 3e6, 3e6, 3e6, None, "£"), ("200 pounds", 200, 200, 200, None, "pounds")]),
         ('"It was five shots at least."', [("five shots at least", 5, 5, None, "at least", "shots")]),
         ('She heard "two, maybe three" shots.', [('two, maybe three" shots', None, 2, 3, "between", "shots")]),
         ("He made two or three calls.", [("two or three calls", None, 2, 3, "between", "calls")]),

@@ -131,6 +131,18 @@ def test_an_abbreviated_rank_before_a_name_ends_no_sentence(nlp):
         "Cllr. Priya Raman did not."]
 
 
+@pytest.mark.parametrize("amount", ["£210m", "$3bn", "5km", "10kg", "30%", "5g", "$1.2m"])
+def test_a_full_stop_after_a_unit_ends_the_sentence(nlp, amount):
+    """The initial "m." took the full stop of "£210m." and the sentence ran on into the next; abbreviations still
+    end none."""
+    text = (f"Club\n\nMr. Lam, who flew to the U.S. at 9 a.m. and left No. 10 at 5 p.m., bought the club for a "
+            f"reported {amount}. The club has since accumulated debts of more than £180m, according to its accounts.\n")
+    norm = normalise(text)
+    assert [s.span.text for s in split_sentences(parse(norm, nlp), norm)] == [
+        f"Mr. Lam, who flew to the U.S. at 9 a.m. and left No. 10 at 5 p.m., bought the club for a reported {amount}.",
+        "The club has since accumulated debts of more than £180m, according to its accounts."]
+
+
 @pytest.mark.parametrize("mark", ["''", '"', "\u201c"])
 def test_a_quotation_mark_opening_a_sentence_starts_it(nlp, mark):
     """The parser left the opening marks of "... overhaul. ''It's more tinkering ..." at the end of the sentence
