@@ -210,8 +210,6 @@ def _figure(doc: Doc, norm: NormalisedText, sentences: list[Sentence], group: li
         return None  # a duration
     if counted and counted[0].text == "-" and counted[-1].dep_ in ("compound", "amod", "nmod") \
             and counted[-1].head.i > counted[-1].i:
-        if amount is not None and amount.high < _BARE_MINIMUM:
-            return None     # "a four-lane road", "a three-judge panel": a kind of road, no figure
         counted = []  # "the 1,100-officer department": its size, no count of officers beside another source's
     start = currency or group[0]
     hedge_tokens, effect = _hedge_before(doc, start.i)

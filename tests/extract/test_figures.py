@@ -119,9 +119,9 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         ("Fewer than 4 in every 100,000 units failed.",
          [("Fewer than 4 in every 100,000 units", None, None, None, "Fewer than", "units")]),
         ("It recalled its PowerCube 20 chargers.", []),
-        # a size given as an adjective counts nothing beside another count of the noun; a small one is a kind
+        # a size given as an adjective counts nothing beside another count of the noun ("a ten-point lead" is kept)
         ("She will lead the 1,100-officer department.", [("1,100", 1100, 1100, 1100, None, None)]),
-        ("Children would cross a four-lane road.", []),
+        ("Clinton holds a ten-point lead.", [("ten", 10, 10, 10, None, None)]),
         # a stage's number is its name; a tally is one figure, as written
         ("The drug will begin a phase 3 trial.", []),
         ("The board voted 4-3 after a 2-1 defeat.",
