@@ -26,7 +26,7 @@ from bot.answer import (
     Item,
     names_several,
 )
-from bot.disputes.lexicon import DENIAL_CUES, NEGATORS, is_negated, rejects_a_thing
+from bot.disputes.lexicon import ADDITIVE, DENIAL_CUES, MODALS, NEGATORS, is_negated, rejects_a_thing
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
@@ -73,6 +73,7 @@ VERB_ELSEWHERE = 0.8     # who-says with a verb like "condemned": kept by a clai
 TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
 ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence shares only one of the question's words
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
+SAYS_ELSE = 0.5          # who-says: the score kept by a claim saying something else in the question's words
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 FIGURE_AFTER = 0.15      # how-many ending in a preposition ("bought for?"): added for a figure right after it
 # Prepositions a how-many question may end with, whose object is the figure asked for ("valued at?", "rose to?").
@@ -96,13 +97,19 @@ _TOKEN = re.compile(r"[^\W_]+")
 _UNWILLING = re.compile(r"\b(?:reluctant|unwilling|refus\w*|declin\w*)\b", re.IGNORECASE)
 # A source that says nobody did it: "None of the authors reported links to the food industry."
 _NOBODY = re.compile(r"^\W*(?:none|no|nobody|neither|no\s+one|not\s+one)\b", re.IGNORECASE)
-# Where a claim's content turns to another clause: "heard five shots and that he was not holding a weapon".
-_CLAUSE_BREAK = re.compile(r"[.?!,;:\u2014()]|\b(?:but|and|while|whereas|although|though)\b", re.IGNORECASE)
-# Where a negation may start: the dispute lexicon's negators and the words of unwillingness above.
-_NEGATOR = re.compile(r"\b(?:%s)\b|\w+n['\u2019]t\b|%s"
+# Where a claim's content turns to another clause: "heard five shots and that he was not holding a weapon", "such a
+# resolution - which does not propose concrete action - could ...".
+_CLAUSE_BREAK = re.compile(r"[.?!,;:\u2013\u2014()]|\s-\s|\b(?:but|and|while|whereas|although|though)\b",
+                           re.IGNORECASE)
+# Where a negation may start: the dispute lexicon's negators, "far from" and the words of unwillingness above.
+_NEGATOR = re.compile(r"\b(?:%s|far\s+from)\b|\w+n['\u2019]t\b|%s"
                       % ("|".join(sorted(w for w in NEGATORS if "'" not in w)), _UNWILLING.pattern), re.IGNORECASE)
 # Negators that affirm: "there is no doubt that ...", "not only ...".
-_AFFIRMING = re.compile(r"\b(?:no|little|without)\s+doubt\b|\bnot\s+only\b", re.IGNORECASE)
+_AFFIRMING = re.compile(r"(?:no|little|without)\s+doubt\b|not\s+(?:%s)\b" % "|".join(sorted(ADDITIVE)),
+                        re.IGNORECASE)
+# A modal after a negation starts a predicate the negation does not govern: "which does not propose concrete action
+# could further inflame tensions".
+_NEGATION_END = re.compile(r"\b(?:%s)\b" % "|".join(sorted(MODALS)), re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
@@ -461,15 +468,38 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         for record, _ in scored:    # nor the claim of its sentence to show ("reluctant to criticise Syria")
             record.content_match *= record.claim_id not in negated
         scored = [(r, s * (NEGATED_CUE if r.claim_id in negated else 1.0)) for r, s in scored]
-    asserted = _asserts(intent)
-    negated = _negated(intent.topic) and not DENIAL_CUES.search(intent.verb or "")
-    labels = {r.claim_id: label for r, _ in scored if (label := _opposes(words, r, asserted, negated))}
+    asked = None if DENIAL_CUES.search(intent.verb or "") else _polarity(words, intent.topic)
+    labels = {r.claim_id: label for r, _ in scored if (label := _opposes(words, r, asked))}
+    scored = [(r, s * (SAYS_ELSE if r.claim_id not in labels and _says_else(words, asked, r) else 1.0))
+              for r, s in scored]
     against = _opposing(scored, labels, words)
     nothing = f"No indexed claim matches {_quoted(intent.topic)}."
     answer = _answer(session, team_id, intent, [(r, s) for r, s in scored if _sentence_key(r) not in against],
                      "{n} claim{s} found, by source.", nothing)
     contradicting = [(r, s) for r, s in scored if r.claim_id in labels and _sentence_key(r) in against]
     return _with_contradicting(session, team_id, answer, contradicting, labels, nothing)
+
+
+def _says_else(words: list[str], asked: tuple[set[str], set[str]] | None, record: search.ClaimRecord) -> bool:
+    """Whether a claim holding the question's words says something else with them, though not its opposite: it
+    puts other words in the place of the question's last ("the collapse was caused by 'exceptional and
+    unforeseeable' rainfall" for "... caused by sabotage"), or says unnegated, of something else, what the question
+    negates ("will submit the full results to a peer-reviewed journal" for "the study has not been peer
+    reviewed")."""
+    text = f"{record.passage} {record.content_text}"
+    if asked and asked[1]:
+        said, denied = _polarity(words, text)
+        if asked[1] & said and not asked[1] & denied:
+            return True
+    if len(words) < 2 or words[-1].isdigit() or _found(words[-1], _offered(text)) \
+            or len(_words_found(words[:-1], text)) < len(words) - 1:
+        return False
+    before = _stem(words[-2])
+    for clause in _CLAUSE_BREAK.split(text):
+        stems = [_stem(w) for w in _TOKEN.findall(clause.lower())]
+        if before in stems and search.query_words(" ".join(_TOKEN.findall(clause)[stems.index(before) + 1:])):
+            return True
+    return False
 
 
 def _holds_subject(words: list[str], record: search.ClaimRecord) -> bool:
@@ -507,68 +537,59 @@ def _with_contradicting(session: Session, team_id: str, answer: Answer, contradi
     return answer
 
 
-def _opposes(words: list[str], record: search.ClaimRecord, asserted: bool, negated: bool) -> str | None:
+def _opposes(words: list[str], record: search.ClaimRecord, asked: tuple[set[str], set[str]] | None) -> str | None:
     """What a claim matching a who-says question does instead of saying it, if anything: gives other figures than
-    the question's ("about 61 percent" for "turnout was 78 percent"), or, when the question `asserted` something
-    (no negation, no verb of denying), denies it ("Carrow denied that the move was driven by labour costs"), is
-    nobody's ("None of the authors reported links") or negates the question's words ("was not evidence that he
-    intended to kill"); when the question itself is `negated` ("who says it was not a penalty?"), says its words
-    with no negation ("It's a clear penalty"). Shown as answers, these would have their sources say the opposite
-    of what they said."""
+    the question's ("about 61 percent" for "turnout was 78 percent"), or, when the question is `asked` with a
+    polarity (a verb of denying asks for denials: None), turns it: denies it ("Carrow denied that the move was
+    driven by labour costs"), is nobody's ("None of the authors reported links") or says the question's words with
+    their negation turned (_turns). Shown as answers, these would have their sources say the opposite of what they
+    said."""
     if _states_other_numbers(words, record.content_text):
         return OTHER_FIGURE
-    if negated and _affirms(words, record.content_text or ""):
-        return SAYS_OTHERWISE
-    if not asserted:
+    if asked is None:
         return None
-    if DENIAL_CUES.search(record.cue_text or "") and not rejects_a_thing(record.cue_text, record.content_text):
-        return DENIES
-    if _NOBODY.match(record.source_text or "") or _negates(words, f"{record.passage} {record.content_text}"):
-        return SAYS_OTHERWISE
-    return None
+    if not asked[1]:        # the question says something is so
+        if DENIAL_CUES.search(record.cue_text or "") and not rejects_a_thing(record.cue_text, record.content_text):
+            return DENIES
+        if _NOBODY.match(record.source_text or ""):
+            return SAYS_OTHERWISE
+    return SAYS_OTHERWISE if _turns(words, asked, f"{record.passage} {record.content_text}") else None
 
 
-def _negates(words: list[str], content: str) -> bool:
-    """Whether most of the question's words that the text holds follow a negation in their clause, and are not
-    said elsewhere in it unnegated: "it does not prove the food itself is to blame", "to talk, not to kill"; not
-    "called the hearing because they felt the FBI was not being forthcoming", nor "'... we're not looking at Trump
-    or Clinton ...,' Sanders said, going on to contrast Clinton's proposals with those of Trump"."""
-    asserted: set[str] = set()
-    denied: set[str] = set()
-    for clause in filter(None, _CLAUSE_BREAK.split(content)):
-        cut = _negation_at(clause)
-        asserted.update(_words_found(words, clause[:cut]))
-        denied.update(_words_found(words, clause[cut:]))
-    said = asserted | denied
-    return bool(said) and 2 * len(denied - asserted) >= len(said)
+def _turns(words: list[str], asked: tuple[set[str], set[str]], text: str) -> bool:
+    """Whether most of the question's words the text holds are negated where the question says them ("was not
+    evidence that he intended to kill") or said where the question negates them ("It's a clear penalty" for "it was
+    not a penalty"). A negation elsewhere in the text turns nothing ("a resolution - which does not propose concrete
+    action - could further inflame tensions"), and a text without the words a negated question says is about
+    something else ("will submit the results to a peer-reviewed journal" for "the study has not been peer
+    reviewed")."""
+    asked_said, asked_denied = asked
+    said, denied = _polarity(words, text)
+    held = said | denied
+    if asked_denied and (2 * len(held) < len(set(words)) or 2 * len(asked_said & held) < len(asked_said)):
+        return False
+    turned = asked_said & denied | asked_denied & said
+    return bool(held) and 2 * len(turned) >= len(held)
 
 
-def _affirms(words: list[str], content: str) -> bool:
-    """Whether the text says most of the question's words, with no negation in any of its clauses."""
+def _polarity(words: list[str], text: str) -> tuple[set[str], set[str]]:
+    """The question's words the text says, and those it says only under a negation governing them: from a negator
+    ("not", "far from", "refused") to the end of its clause or to a modal starting another predicate; not "not
+    only", "no doubt"."""
     said: set[str] = set()
-    for clause in filter(None, _CLAUSE_BREAK.split(content)):
-        if _negation_at(clause) < len(clause):
-            return False
-        said.update(_words_found(words, clause))
-    return bool(said) and 2 * len(said) >= len(set(words))
-
-
-def _negation_at(clause: str) -> int:
-    """Where the clause's first negation that denies something starts ("not", "refused"; not "not only", "no
-    doubt", "cannot"), or its end when it has none."""
-    if not _negated(clause):
-        return len(clause)
-    for match in _NEGATOR.finditer(clause):
-        around = clause[max(0, match.start() - 12): match.end() + 24]
-        if _negated(around) and not _AFFIRMING.search(around):
-            return match.start()
-    return len(clause)
-
-
-def _asserts(intent: WhoSays) -> bool:
-    """Whether the question asks who says something is so: not "who says residents received no warning?" nor
-    "who denied ...?", which denials answer."""
-    return not _negated(intent.topic) and not DENIAL_CUES.search(intent.verb or "")
+    denied: set[str] = set()
+    for clause in filter(None, _CLAUSE_BREAK.split(text)):
+        start = 0
+        for negator in _NEGATOR.finditer(clause):
+            if negator.start() < start or _AFFIRMING.match(clause, negator.start()):
+                continue
+            end = _NEGATION_END.search(clause, negator.end())
+            end = end.start() if end else len(clause)
+            said.update(_words_found(words, clause[start:negator.start()]))
+            denied.update(_words_found(words, clause[negator.start():end]))
+            start = end
+        said.update(_words_found(words, clause[start:]))
+    return said, denied - said
 
 
 def _opposing(scored: Scored, labels: dict[int, str], words: list[str]) -> set[str]:

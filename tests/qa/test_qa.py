@@ -839,6 +839,37 @@ def test_saying_it_is_no_answer_to_who_says_it_is_not(ask, index_text):
     assert [(i.source_name, i.opposes) for i in answer.near_misses if i.opposes] == [("Eddie Howe", SAYS_OTHERWISE)]
 
 
+MIGRAINE = ("Migraine pill\n\nDr. Samuel Brandt, a specialist who was not involved in the research, said the "
+            "results were \"encouraging but far from conclusive.\" Experts cautioned that the study has not been "
+            "peer reviewed. The researchers said they would submit the full results to a peer-reviewed journal "
+            "later this year. One investor said the fund would hold a minority stake and would not have a seat on "
+            "the board.\n")
+
+
+def test_a_negation_turns_a_claim_only_where_it_governs_the_words_asked(ask, index_text):
+    """A "not" elsewhere in the claim ("which does not propose concrete action") turns nothing; "far from
+    conclusive" is "not conclusive"; "would not have a seat" is said otherwise; a claim without the subject of a
+    negated question ("a peer-reviewed journal") is no answer, nor does it say otherwise."""
+    index_text(MIGRAINE, "pill")
+    inflame = ask("who says a UN resolution could inflame tensions?")
+    assert [i.source_text.split(",")[0] for i in inflame.items] == ["other nations on the council"]
+    assert [i.source_name for i in ask("who says the results are encouraging but not conclusive?",
+                                       article="pill").items] == ["Samuel Brandt"]
+    reviewed = ask("who says the study has not been peer reviewed?", article="pill")
+    assert [i.source_name for i in reviewed.items] == ["Experts"]
+    assert not any(i.opposes for i in reviewed.near_misses)
+    seat = ask("who says the fund will have a seat on the board?", article="pill")
+    assert seat.status == NO_MATCH and [i.opposes for i in seat.near_misses][:1] == [SAYS_OTHERWISE]
+
+
+def test_a_claim_putting_other_words_in_place_of_the_last_asked_is_no_answer(ask, index_text):
+    index_text("Dam collapse\n\nThe ministry said the collapse was caused by \"exceptional and unforeseeable\" "
+               "rainfall.\n", "dam")
+    answer = ask("who says the collapse was caused by sabotage?", article="dam")
+    assert answer.status == NO_MATCH and [i.source_name for i in answer.near_misses] == ["ministry"]
+    assert ask("who says the collapse was caused by rainfall?", article="dam").status == ANSWERED
+
+
 def test_another_figure_is_no_answer_to_who_says_a_figure(ask, index_text):
     text = ("Election\n\nThe electoral commission said turnout stood at 78 percent. An observer group said a sample "
             "of polling stations pointed to a turnout of about 61 percent.\n")
