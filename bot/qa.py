@@ -26,7 +26,7 @@ from bot.answer import (
     Item,
     names_several,
 )
-from bot.disputes.lexicon import ADDITIVE, DENIAL_CUES, MODALS, NEGATORS, is_negated, rejects_a_thing
+from bot.disputes.lexicon import ADDITIVE, DENIAL_CUES, DISSENT, MODALS, NEGATORS, is_negated, rejects_a_thing
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
@@ -74,6 +74,7 @@ TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept
 ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence shares only one of the question's words
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 SAYS_ELSE = 0.5          # who-says: the score kept by a claim saying something else in the question's words
+OTHER_SIDE = 0.5         # who-says with a verb taking a side ("opposes"): the score kept by a claim not taking it
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 FIGURE_AFTER = 0.15      # how-many ending in a preposition ("bought for?"): added for a figure right after it
 # Prepositions a how-many question may end with, whose object is the figure asked for ("valued at?", "rose to?").
@@ -110,6 +111,16 @@ _AFFIRMING = re.compile(r"(?:no|little|without)\s+doubt\b|not\s+(?:%s)\b" % "|".
 # A modal after a negation starts a predicate the negation does not govern: "which does not propose concrete action
 # could further inflame tensions".
 _NEGATION_END = re.compile(r"\b(?:%s)\b" % "|".join(sorted(MODALS)), re.IGNORECASE)
+# Who-says verbs taking a side, and the words a claim takes each side with: "who opposes the resolution?" is
+# answered by "say such a resolution ... could further inflame tensions", not by "have proposed a resolution".
+_SIDE_VERBS = {"against": re.compile(r"^(?:oppos|den[iy]|disput|reject)", re.IGNORECASE),
+               "for": re.compile(r"^(?:support|back)", re.IGNORECASE)}
+_SIDE_WORDS = {
+    "against": re.compile(DISSENT.pattern + r"|\b(?:oppos\w*|object\w*|against|contest\w*|critici[sz]\w*|condemn\w*|"
+                          r"warn\w*|fear\w*|doubt\w*|inflam\w*|harm\w*|danger\w*|risk\w*|threat\w*|undermin\w*|"
+                          r"damag\w*|protest\w*|veto\w*|block\w*)\b", re.IGNORECASE),
+    "for": re.compile(r"\b(?:support\w*|back(?:s|ed|ing)?|endors\w*|prais\w*|welcom\w*|propos\w*|favou?r\w*|"
+                      r"approv\w*|champion\w*|defend\w*|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for)\b", re.IGNORECASE)}
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
@@ -472,6 +483,9 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
     labels = {r.claim_id: label for r, _ in scored if (label := _opposes(words, r, asked))}
     scored = [(r, s * (SAYS_ELSE if r.claim_id not in labels and _says_else(words, asked, r) else 1.0))
               for r, s in scored]
+    side = next((side for side, verb in _SIDE_VERBS.items() if verb.match(intent.verb or "")), None)
+    if side:
+        scored = [(r, s * (1.0 if _side(words, r) == side else OTHER_SIDE)) for r, s in scored]
     against = _opposing(scored, labels, words)
     nothing = f"No indexed claim matches {_quoted(intent.topic)}."
     answer = _answer(session, team_id, intent, [(r, s) for r, s in scored if _sentence_key(r) not in against],
@@ -573,11 +587,19 @@ def _turns(words: list[str], asked: tuple[set[str], set[str]], text: str) -> boo
 
 
 def _polarity(words: list[str], text: str) -> tuple[set[str], set[str]]:
-    """The question's words the text says, and those it says only under a negation governing them: from a negator
-    ("not", "far from", "refused") to the end of its clause or to a modal starting another predicate; not "not
-    only", "no doubt"."""
+    """The question's words the text says, and those it says only under a negation governing them."""
     said: set[str] = set()
     denied: set[str] = set()
+    for stretch, negated in _stretches(text):
+        (denied if negated else said).update(_words_found(words, stretch))
+    return said, denied - said
+
+
+def _stretches(text: str) -> list[tuple[str, bool]]:
+    """The text's clauses cut where negations start and end, each stretch with whether it is negated: a negation
+    reaches from its negator ("not", "far from", "refused"; not "not only", "no doubt") to the end of its clause or
+    to a modal starting another predicate."""
+    stretches = []
     for clause in filter(None, _CLAUSE_BREAK.split(text)):
         start = 0
         for negator in _NEGATOR.finditer(clause):
@@ -585,11 +607,30 @@ def _polarity(words: list[str], text: str) -> tuple[set[str], set[str]]:
                 continue
             end = _NEGATION_END.search(clause, negator.end())
             end = end.start() if end else len(clause)
-            said.update(_words_found(words, clause[start:negator.start()]))
-            denied.update(_words_found(words, clause[negator.start():end]))
+            stretches += [(clause[start:negator.start()], False), (clause[negator.start():end], True)]
             start = end
-        said.update(_words_found(words, clause[start:]))
-    return said, denied - said
+        stretches.append((clause[start:], False))
+    return stretches
+
+
+def _side(words: list[str], record: search.ClaimRecord) -> str | None:
+    """The side a claim takes on what a who-says question names: its cue's ("have proposed": for), else that of its
+    content's words not negated, when they take one side only ("could further inflame tensions": against); negating
+    the question's words takes the side against ("there were no refugees")."""
+    cue = _sides(record.cue_text or "")
+    if len(cue) == 1:
+        return cue.pop()
+    sides = _sides(record.content_text)
+    said, denied = _polarity(words, record.content_text)
+    if denied and 2 * len(denied) >= len(said | denied):
+        sides.add("against")
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _sides(text: str) -> set[str]:
+    """The sides the text's words not negated take."""
+    return {side for stretch, negated in _stretches(text) if not negated
+            for side, found in _SIDE_WORDS.items() if found.search(stretch)}
 
 
 def _opposing(scored: Scored, labels: dict[int, str], words: list[str]) -> set[str]:

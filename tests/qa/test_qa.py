@@ -870,6 +870,16 @@ def test_a_claim_putting_other_words_in_place_of_the_last_asked_is_no_answer(ask
     assert ask("who says the collapse was caused by rainfall?", article="dam").status == ANSWERED
 
 
+@pytest.mark.parametrize("question, source", [
+    ("who opposes the resolution?", "other nations on the council, including Brazil, China and Russia"),
+    ("who supports the resolution?", "France and Britain"),
+    ("who denies there are refugees?", "A Syrian government spokeswoman")])
+def test_a_verb_taking_a_side_is_answered_only_by_claims_taking_it(ask, question, source):
+    """France and Britain proposed the resolution: no answer to who opposes it; sentences telling of refugees are no
+    answer to who denies there are any."""
+    assert [i.source_text for i in ask(question).items] == [source]
+
+
 def test_another_figure_is_no_answer_to_who_says_a_figure(ask, index_text):
     text = ("Election\n\nThe electoral commission said turnout stood at 78 percent. An observer group said a sample "
             "of polling stations pointed to a turnout of about 61 percent.\n")
