@@ -75,6 +75,7 @@ ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence sh
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 SAYS_ELSE = 0.5          # who-says: the score kept by a claim saying something else in the question's words
 OTHER_SIDE = 0.5         # who-says with a verb taking a side ("opposes"): the score kept by a claim not taking it
+ACCUSED_NAMED = 0.1      # "who accused X of Y?": added for a claim whose sentence names X as the question does
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 FIGURE_AFTER = 0.15      # how-many ending in a preposition ("bought for?"): added for a figure right after it
 # Prepositions a how-many question may end with, whose object is the figure asked for ("valued at?", "rose to?").
@@ -121,6 +122,9 @@ _SIDE_WORDS = {
                           r"damag\w*|protest\w*|veto\w*|block\w*)\b", re.IGNORECASE),
     "for": re.compile(r"\b(?:support\w*|back(?:s|ed|ing)?|endors\w*|prais\w*|welcom\w*|propos\w*|favou?r\w*|"
                       r"approv\w*|champion\w*|defend\w*|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for)\b", re.IGNORECASE)}
+# "who accused the Syrian regime of savagery?": the one accused, whom a claim may name otherwise ("They are not acting
+# in a humane manner. This is savagery"), and what of, which it must say.
+_ACCUSED_OF = re.compile(r"^(?P<accused>.+?)\s+of\s+(?P<charge>.+)$", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
@@ -449,13 +453,16 @@ def _matching(session: Session, team_id: str, scope: Article | None, phrase: str
 
 def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | None) -> Answer:
     telling = intent.verb and intent.verb not in SAY
-    scored = _matching(session, team_id, scope, intent.topic, intent.text, prefer_attributed=0.05,
+    accused, claimed = _accusation(intent)
+    scored = _matching(session, team_id, scope, claimed, intent.text, prefer_attributed=0.05,
                        prefer_named_source=0.0, verb=intent.verb if telling else None)
     if scored is None:
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
-    words = _scoring_words(intent.topic) or _TOKEN.findall(intent.topic.lower())
-    scored = [(r, s * (1.0 if _holds_subject(words, r) else ONE_WORD)) for r, s in scored]
+    words = _scoring_words(claimed) or _TOKEN.findall(claimed.lower())
+    accused_words = _scoring_words(accused)
+    scored = [(r, s * (1.0 if _holds_subject(words, r) else ONE_WORD)
+               + ACCUSED_NAMED * _coverage(accused_words, r.passage)) for r, s in scored]
     if intent.verb:
         verb = _stem(intent.verb)
         if telling:
@@ -479,7 +486,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         for record, _ in scored:    # nor the claim of its sentence to show ("reluctant to criticise Syria")
             record.content_match *= record.claim_id not in negated
         scored = [(r, s * (NEGATED_CUE if r.claim_id in negated else 1.0)) for r, s in scored]
-    asked = None if DENIAL_CUES.search(intent.verb or "") else _polarity(words, intent.topic)
+    asked = None if DENIAL_CUES.search(intent.verb or "") else _polarity(words, claimed)
     labels = {r.claim_id: label for r, _ in scored if (label := _opposes(words, r, asked))}
     scored = [(r, s * (SAYS_ELSE if r.claim_id not in labels and _says_else(words, asked, r) else 1.0))
               for r, s in scored]
@@ -492,6 +499,12 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
                      "{n} claim{s} found, by source.", nothing)
     contradicting = [(r, s) for r, s in scored if r.claim_id in labels and _sentence_key(r) in against]
     return _with_contradicting(session, team_id, answer, contradicting, labels, nothing)
+
+
+def _accusation(intent: WhoSays) -> tuple[str, str]:
+    """The one accused and what of, in "who accused X of Y?"; in any other question no one, and its topic."""
+    found = _ACCUSED_OF.match(intent.topic) if _stem(intent.verb or "").startswith("accus") else None
+    return (found.group("accused"), found.group("charge")) if found else ("", intent.topic)
 
 
 def _says_else(words: list[str], asked: tuple[set[str], set[str]] | None, record: search.ClaimRecord) -> bool:

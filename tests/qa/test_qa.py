@@ -880,6 +880,13 @@ def test_a_verb_taking_a_side_is_answered_only_by_claims_taking_it(ask, question
     assert [i.source_text for i in ask(question).items] == [source]
 
 
+def test_who_accused_someone_of_something_is_answered_by_the_charge_however_the_accused_is_named(ask):
+    """Erdogan calls the regime "they": "This is savagery" answers who accused the Syrian regime of savagery."""
+    answer = ask("who accused the Syrian regime of savagery?")
+    assert answer.status == ANSWERED and {i.source_name for i in answer.items} == {"Recep Tayyip Erdogan"}
+    assert any("This is savagery" in i.sentence for i in answer.items)
+
+
 def test_another_figure_is_no_answer_to_who_says_a_figure(ask, index_text):
     text = ("Election\n\nThe electoral commission said turnout stood at 78 percent. An observer group said a sample "
             "of polling stations pointed to a turnout of about 61 percent.\n")
