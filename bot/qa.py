@@ -26,7 +26,16 @@ from bot.answer import (
     Item,
     names_several,
 )
-from bot.disputes.lexicon import ADDITIVE, DENIAL_CUES, DISSENT, MODALS, NEGATORS, is_negated, rejects_a_thing
+from bot.disputes.lexicon import (
+    ADDITIVE,
+    DENIAL_CUES,
+    DISSENT,
+    MODALS,
+    NEGATORS,
+    content_stems,
+    is_negated,
+    rejects_a_thing,
+)
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
@@ -997,7 +1006,8 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
 class _Count:
     """What a how-many question asks: the thing counted (its noun last: "affordable housing"), the words of the event
     the figure's sentence must hold ("signed petition", "died air strike"), an inverted question's subject ("did the
-    fire cause?"), which the article's title may name instead, and whether a sum or share answers it."""
+    fire cause?") and the names the event is told with ("massing near Jisr al-Shughour"), which the article's title
+    may name instead ("massing near the town"), and whether a sum or share answers it."""
     counted: list[str]
     event: list[str]
     subject: list[str]
@@ -1019,7 +1029,10 @@ def _asked_count(intent: HowMany) -> _Count:
     if counted and set(counted) <= _DEATH_WORDS:        # "how many deaths?", "the death toll": people, dead
         counted, words = ["people"], [*counted, *words]
     amount = bool(_HOW_MUCH.search(intent.text))
-    return _Count(counted, words[-1:] if inverted else words, words[:-1] if inverted else [], amount, intent.share)
+    event, subject = (words[-1:], words[:-1]) if inverted else (words, [])
+    named = {t.lower() for w in intent.topic.split() if not w.islower() for t in _TOKEN.findall(w)}  # "al-Shughour"
+    return _Count(counted, [w for w in event if w not in named], subject + [w for w in event if w in named], amount,
+                  intent.share)
 
 
 def _verb_at(tokens: list[str]) -> int:
@@ -1035,18 +1048,28 @@ _INVERTING = frozenset("did does do will would could can".split())   # "did the 
 _COPULAS = frozenset("is was are were".split())
 # "how much damage did it cause?" asks the damage; "what percentage did Lopez get?" her share, however told
 _LIGHT_VERBS = frozenset("cause caused causes get gets got".split())
-# Words of one event told in others: "how many were evacuated?" is answered by "forcing 30,000 people to flee",
+# Words of one event told in others: "how many were evacuated?" is answered by "forcing 30,000 people to flee", "how
+# many fled?" by "2,000 Syrians have crossed the border seeking refuge",
 # "how much damage?" by "insured losses", "bought for?" by "acquire ... for".
-_KINDRED = [frozenset(map(_stem, group.split())) for group in "evacuate flee; damage loss; buy acquire purchase".split(";")]
+_KINDRED = [frozenset(map(_stem, group.split()))
+            for group in "evacuate flee refuge refugee; damage loss; buy acquire purchase".split(";")]
 
 
 def _answering(records: list[search.ClaimRecord], asked: _Count) -> set[int]:
     """The claims whose figures count what is asked, of the event asked, and their rivals: a figure disputed by one
-    answering counts the same thing ("two shots" fired, "at least five shots" heard)."""
+    answering counts the same thing ("two shots" fired, "at least five shots" heard), when the dispute is over a
+    number answering (a toll disputed beside "more than 200 people were still missing" counts no missing)."""
     counting = [r for r in records if _counts_asked(r, asked)]
     answering = {r.claim_id for r in counting if _of_event_asked(r, asked)}
-    disputes = {d for r in counting if r.claim_id in answering for d, _ in r.disputes}
+    disputes = {d for r in counting if r.claim_id in answering for d, topic in r.disputes
+                if any(_figure_words(topic) & _figure_words(f) for f in r.figures if _figure_counts(f, r, asked))}
     return answering | {r.claim_id for r in counting if disputes & {d for d, _ in r.disputes}}
+
+
+def _figure_words(text: str) -> set[str]:
+    """The numbers and the stems of the other words that tell a figure, or a dispute over figures, from another
+    ("two shots", "how many: 37 bodies / at least 61")."""
+    return set(content_stems(text)) | {w for w in _TOKEN.findall(_whole_numbers(text)) if w.isdigit()}
 
 
 def _counts_asked(record: search.ClaimRecord, asked: _Count) -> bool:

@@ -784,6 +784,22 @@ def test_a_role_asked_in_other_words_finds_the_office_written(ask, index_text, q
     assert answer.status == ANSWERED and {i.source_name for i in answer.items} == {source}
 
 
+@pytest.mark.parametrize("question, figure", [
+    ("how many Syrians fled to Turkey?", "more than 2,000 Syrians"),     # "crossed the border seeking refuge"
+    ("how many soldiers are massing near Jisr al-Shughour?", "an estimated 30,000 Syrian soldiers")])  # "the town"
+def test_a_count_of_an_event_told_in_other_words_is_found(ask, question, figure):
+    answer = ask(question)
+    assert answer.status == ANSWERED and figure in answer.items[0].figures
+
+
+def test_a_toll_disputed_beside_the_figure_asked_is_no_answer(ask, index_text):
+    index_text("Dam collapse\n\nAt least 37 people were killed when the dam collapsed, provincial officials said. The rescue "
+               "agency said its teams had counted at least 61 dead and that more than 200 people were still missing.\n",
+               "dam")
+    answer = ask("how many people are missing?", article="dam")
+    assert answer.status == ANSWERED and [i.source_name for i in answer.items] == ["rescue agency"]
+
+
 def test_what_percentage_is_a_how_many_answered_by_a_share(ask, index_text):
     """"what percentage did Lopez get?" asks for a figure in percent, not for her money or for a sentence search."""
     index_text("Race\n\nCarla Lopez raised $2 million for her campaign, her aides said. With most votes counted, Lopez "
