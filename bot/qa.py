@@ -26,7 +26,16 @@ from bot.answer import (
     Item,
     names_several,
 )
-from bot.disputes.lexicon import DENIAL_CUES, NEGATORS, is_negated, rejects_a_thing
+from bot.disputes.lexicon import (
+    ADDITIVE,
+    DENIAL_CUES,
+    DISSENT,
+    MODALS,
+    NEGATORS,
+    content_stems,
+    is_negated,
+    rejects_a_thing,
+)
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
 from bot.questions import (
     AUXILIARIES,
@@ -73,6 +82,9 @@ VERB_ELSEWHERE = 0.8     # who-says with a verb like "condemned": kept by a clai
 TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept by a claim of the one condemned
 ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence shares only one of the question's words
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
+SAYS_ELSE = 0.5          # who-says: the score kept by a claim saying something else in the question's words
+OTHER_SIDE = 0.5         # who-says with a verb taking a side ("opposes"): the score kept by a claim not taking it
+ACCUSED_NAMED = 0.1      # "who accused X of Y?": added for a claim whose sentence names X as the question does
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 FIGURE_AFTER = 0.15      # how-many ending in a preposition ("bought for?"): added for a figure right after it
 # Prepositions a how-many question may end with, whose object is the figure asked for ("valued at?", "rose to?").
@@ -96,13 +108,32 @@ _TOKEN = re.compile(r"[^\W_]+")
 _UNWILLING = re.compile(r"\b(?:reluctant|unwilling|refus\w*|declin\w*)\b", re.IGNORECASE)
 # A source that says nobody did it: "None of the authors reported links to the food industry."
 _NOBODY = re.compile(r"^\W*(?:none|no|nobody|neither|no\s+one|not\s+one)\b", re.IGNORECASE)
-# Where a claim's content turns to another clause: "heard five shots and that he was not holding a weapon".
-_CLAUSE_BREAK = re.compile(r"[.?!,;:\u2014()]|\b(?:but|and|while|whereas|although|though)\b", re.IGNORECASE)
-# Where a negation may start: the dispute lexicon's negators and the words of unwillingness above.
-_NEGATOR = re.compile(r"\b(?:%s)\b|\w+n['\u2019]t\b|%s"
+# Where a claim's content turns to another clause: "heard five shots and that he was not holding a weapon", "such a
+# resolution - which does not propose concrete action - could ...".
+_CLAUSE_BREAK = re.compile(r"[.?!,;:\u2013\u2014()]|\s-\s|\b(?:but|and|while|whereas|although|though)\b",
+                           re.IGNORECASE)
+# Where a negation may start: the dispute lexicon's negators, "far from" and the words of unwillingness above.
+_NEGATOR = re.compile(r"\b(?:%s|far\s+from)\b|\w+n['\u2019]t\b|%s"
                       % ("|".join(sorted(w for w in NEGATORS if "'" not in w)), _UNWILLING.pattern), re.IGNORECASE)
 # Negators that affirm: "there is no doubt that ...", "not only ...".
-_AFFIRMING = re.compile(r"\b(?:no|little|without)\s+doubt\b|\bnot\s+only\b", re.IGNORECASE)
+_AFFIRMING = re.compile(r"(?:no|little|without)\s+doubt\b|not\s+(?:%s)\b" % "|".join(sorted(ADDITIVE)),
+                        re.IGNORECASE)
+# A modal after a negation starts a predicate the negation does not govern: "which does not propose concrete action
+# could further inflame tensions".
+_NEGATION_END = re.compile(r"\b(?:%s)\b" % "|".join(sorted(MODALS)), re.IGNORECASE)
+# Who-says verbs taking a side, and the words a claim takes each side with: "who opposes the resolution?" is
+# answered by "say such a resolution ... could further inflame tensions", not by "have proposed a resolution".
+_SIDE_VERBS = {"against": re.compile(r"^(?:oppos|den[iy]|disput|reject)", re.IGNORECASE),
+               "for": re.compile(r"^(?:support|back)", re.IGNORECASE)}
+_SIDE_WORDS = {
+    "against": re.compile(DISSENT.pattern + r"|\b(?:oppos\w*|object\w*|against|contest\w*|critici[sz]\w*|condemn\w*|"
+                          r"warn\w*|fear\w*|doubt\w*|inflam\w*|harm\w*|danger\w*|risk\w*|threat\w*|undermin\w*|"
+                          r"damag\w*|protest\w*|veto\w*|block\w*)\b", re.IGNORECASE),
+    "for": re.compile(r"\b(?:support\w*|back(?:s|ed|ing)?|endors\w*|prais\w*|welcom\w*|propos\w*|favou?r\w*|"
+                      r"approv\w*|champion\w*|defend\w*|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+for)\b", re.IGNORECASE)}
+# "who accused the Syrian regime of savagery?": the one accused, whom a claim may name otherwise ("They are not acting
+# in a humane manner. This is savagery"), and what of, which it must say.
+_ACCUSED_OF = re.compile(r"^(?P<accused>.+?)\s+of\s+(?P<charge>.+)$", re.IGNORECASE)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
@@ -431,13 +462,16 @@ def _matching(session: Session, team_id: str, scope: Article | None, phrase: str
 
 def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | None) -> Answer:
     telling = intent.verb and intent.verb not in SAY
-    scored = _matching(session, team_id, scope, intent.topic, intent.text, prefer_attributed=0.05,
+    accused, claimed = _accusation(intent)
+    scored = _matching(session, team_id, scope, claimed, intent.text, prefer_attributed=0.05,
                        prefer_named_source=0.0, verb=intent.verb if telling else None)
     if scored is None:
         return Answer(intent.text, intent, BAD_QUESTION,
                       "Say what was claimed, e.g. \"who says residents requested the army?\"")
-    words = _scoring_words(intent.topic) or _TOKEN.findall(intent.topic.lower())
-    scored = [(r, s * (1.0 if _holds_subject(words, r) else ONE_WORD)) for r, s in scored]
+    words = _scoring_words(claimed) or _TOKEN.findall(claimed.lower())
+    accused_words = _scoring_words(accused)
+    scored = [(r, s * (1.0 if _holds_subject(words, r) else ONE_WORD)
+               + ACCUSED_NAMED * _coverage(accused_words, r.passage)) for r, s in scored]
     if intent.verb:
         verb = _stem(intent.verb)
         if telling:
@@ -461,15 +495,47 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         for record, _ in scored:    # nor the claim of its sentence to show ("reluctant to criticise Syria")
             record.content_match *= record.claim_id not in negated
         scored = [(r, s * (NEGATED_CUE if r.claim_id in negated else 1.0)) for r, s in scored]
-    asserted = _asserts(intent)
-    negated = _negated(intent.topic) and not DENIAL_CUES.search(intent.verb or "")
-    labels = {r.claim_id: label for r, _ in scored if (label := _opposes(words, r, asserted, negated))}
+    asked = None if DENIAL_CUES.search(intent.verb or "") else _polarity(words, claimed)
+    labels = {r.claim_id: label for r, _ in scored if (label := _opposes(words, r, asked))}
+    scored = [(r, s * (SAYS_ELSE if r.claim_id not in labels and _says_else(words, asked, r) else 1.0))
+              for r, s in scored]
+    side = next((side for side, verb in _SIDE_VERBS.items() if verb.match(intent.verb or "")), None)
+    if side:
+        scored = [(r, s * (1.0 if _side(words, r) == side else OTHER_SIDE)) for r, s in scored]
     against = _opposing(scored, labels, words)
     nothing = f"No indexed claim matches {_quoted(intent.topic)}."
     answer = _answer(session, team_id, intent, [(r, s) for r, s in scored if _sentence_key(r) not in against],
                      "{n} claim{s} found, by source.", nothing)
     contradicting = [(r, s) for r, s in scored if r.claim_id in labels and _sentence_key(r) in against]
     return _with_contradicting(session, team_id, answer, contradicting, labels, nothing)
+
+
+def _accusation(intent: WhoSays) -> tuple[str, str]:
+    """The one accused and what of, in "who accused X of Y?"; in any other question no one, and its topic."""
+    found = _ACCUSED_OF.match(intent.topic) if _stem(intent.verb or "").startswith("accus") else None
+    return (found.group("accused"), found.group("charge")) if found else ("", intent.topic)
+
+
+def _says_else(words: list[str], asked: tuple[set[str], set[str]] | None, record: search.ClaimRecord) -> bool:
+    """Whether a claim holding the question's words says something else with them, though not its opposite: it
+    puts other words in the place of the question's last ("the collapse was caused by 'exceptional and
+    unforeseeable' rainfall" for "... caused by sabotage"), or says unnegated, of something else, what the question
+    negates ("will submit the full results to a peer-reviewed journal" for "the study has not been peer
+    reviewed")."""
+    text = f"{record.passage} {record.content_text}"
+    if asked and asked[1]:
+        said, denied = _polarity(words, text)
+        if asked[1] & said and not asked[1] & denied:
+            return True
+    if len(words) < 2 or words[-1].isdigit() or _found(words[-1], _offered(text)) \
+            or len(_words_found(words[:-1], text)) < len(words) - 1:
+        return False
+    before = _stem(words[-2])
+    for clause in _CLAUSE_BREAK.split(text):
+        stems = [_stem(w) for w in _TOKEN.findall(clause.lower())]
+        if before in stems and search.query_words(" ".join(_TOKEN.findall(clause)[stems.index(before) + 1:])):
+            return True
+    return False
 
 
 def _holds_subject(words: list[str], record: search.ClaimRecord) -> bool:
@@ -507,68 +573,86 @@ def _with_contradicting(session: Session, team_id: str, answer: Answer, contradi
     return answer
 
 
-def _opposes(words: list[str], record: search.ClaimRecord, asserted: bool, negated: bool) -> str | None:
+def _opposes(words: list[str], record: search.ClaimRecord, asked: tuple[set[str], set[str]] | None) -> str | None:
     """What a claim matching a who-says question does instead of saying it, if anything: gives other figures than
-    the question's ("about 61 percent" for "turnout was 78 percent"), or, when the question `asserted` something
-    (no negation, no verb of denying), denies it ("Carrow denied that the move was driven by labour costs"), is
-    nobody's ("None of the authors reported links") or negates the question's words ("was not evidence that he
-    intended to kill"); when the question itself is `negated` ("who says it was not a penalty?"), says its words
-    with no negation ("It's a clear penalty"). Shown as answers, these would have their sources say the opposite
-    of what they said."""
+    the question's ("about 61 percent" for "turnout was 78 percent"), or, when the question is `asked` with a
+    polarity (a verb of denying asks for denials: None), turns it: denies it ("Carrow denied that the move was
+    driven by labour costs"), is nobody's ("None of the authors reported links") or says the question's words with
+    their negation turned (_turns). Shown as answers, these would have their sources say the opposite of what they
+    said."""
     if _states_other_numbers(words, record.content_text):
         return OTHER_FIGURE
-    if negated and _affirms(words, record.content_text or ""):
-        return SAYS_OTHERWISE
-    if not asserted:
+    if asked is None:
         return None
-    if DENIAL_CUES.search(record.cue_text or "") and not rejects_a_thing(record.cue_text, record.content_text):
-        return DENIES
-    if _NOBODY.match(record.source_text or "") or _negates(words, f"{record.passage} {record.content_text}"):
-        return SAYS_OTHERWISE
-    return None
+    if not asked[1]:        # the question says something is so
+        if DENIAL_CUES.search(record.cue_text or "") and not rejects_a_thing(record.cue_text, record.content_text):
+            return DENIES
+        if _NOBODY.match(record.source_text or ""):
+            return SAYS_OTHERWISE
+    return SAYS_OTHERWISE if _turns(words, asked, f"{record.passage} {record.content_text}") else None
 
 
-def _negates(words: list[str], content: str) -> bool:
-    """Whether most of the question's words that the text holds follow a negation in their clause, and are not
-    said elsewhere in it unnegated: "it does not prove the food itself is to blame", "to talk, not to kill"; not
-    "called the hearing because they felt the FBI was not being forthcoming", nor "'... we're not looking at Trump
-    or Clinton ...,' Sanders said, going on to contrast Clinton's proposals with those of Trump"."""
-    asserted: set[str] = set()
-    denied: set[str] = set()
-    for clause in filter(None, _CLAUSE_BREAK.split(content)):
-        cut = _negation_at(clause)
-        asserted.update(_words_found(words, clause[:cut]))
-        denied.update(_words_found(words, clause[cut:]))
-    said = asserted | denied
-    return bool(said) and 2 * len(denied - asserted) >= len(said)
+def _turns(words: list[str], asked: tuple[set[str], set[str]], text: str) -> bool:
+    """Whether most of the question's words the text holds are negated where the question says them ("was not
+    evidence that he intended to kill") or said where the question negates them ("It's a clear penalty" for "it was
+    not a penalty"). A negation elsewhere in the text turns nothing ("a resolution - which does not propose concrete
+    action - could further inflame tensions"), and a text without the words a negated question says is about
+    something else ("will submit the results to a peer-reviewed journal" for "the study has not been peer
+    reviewed")."""
+    asked_said, asked_denied = asked
+    said, denied = _polarity(words, text)
+    held = said | denied
+    if asked_denied and (2 * len(held) < len(set(words)) or 2 * len(asked_said & held) < len(asked_said)):
+        return False
+    turned = asked_said & denied | asked_denied & said
+    return bool(held) and 2 * len(turned) >= len(held)
 
 
-def _affirms(words: list[str], content: str) -> bool:
-    """Whether the text says most of the question's words, with no negation in any of its clauses."""
+def _polarity(words: list[str], text: str) -> tuple[set[str], set[str]]:
+    """The question's words the text says, and those it says only under a negation governing them."""
     said: set[str] = set()
-    for clause in filter(None, _CLAUSE_BREAK.split(content)):
-        if _negation_at(clause) < len(clause):
-            return False
-        said.update(_words_found(words, clause))
-    return bool(said) and 2 * len(said) >= len(set(words))
+    denied: set[str] = set()
+    for stretch, negated in _stretches(text):
+        (denied if negated else said).update(_words_found(words, stretch))
+    return said, denied - said
 
 
-def _negation_at(clause: str) -> int:
-    """Where the clause's first negation that denies something starts ("not", "refused"; not "not only", "no
-    doubt", "cannot"), or its end when it has none."""
-    if not _negated(clause):
-        return len(clause)
-    for match in _NEGATOR.finditer(clause):
-        around = clause[max(0, match.start() - 12): match.end() + 24]
-        if _negated(around) and not _AFFIRMING.search(around):
-            return match.start()
-    return len(clause)
+def _stretches(text: str) -> list[tuple[str, bool]]:
+    """The text's clauses cut where negations start and end, each stretch with whether it is negated: a negation
+    reaches from its negator ("not", "far from", "refused"; not "not only", "no doubt") to the end of its clause or
+    to a modal starting another predicate."""
+    stretches = []
+    for clause in filter(None, _CLAUSE_BREAK.split(text)):
+        start = 0
+        for negator in _NEGATOR.finditer(clause):
+            if negator.start() < start or _AFFIRMING.match(clause, negator.start()):
+                continue
+            end = _NEGATION_END.search(clause, negator.end())
+            end = end.start() if end else len(clause)
+            stretches += [(clause[start:negator.start()], False), (clause[negator.start():end], True)]
+            start = end
+        stretches.append((clause[start:], False))
+    return stretches
 
 
-def _asserts(intent: WhoSays) -> bool:
-    """Whether the question asks who says something is so: not "who says residents received no warning?" nor
-    "who denied ...?", which denials answer."""
-    return not _negated(intent.topic) and not DENIAL_CUES.search(intent.verb or "")
+def _side(words: list[str], record: search.ClaimRecord) -> str | None:
+    """The side a claim takes on what a who-says question names: its cue's ("have proposed": for), else that of its
+    content's words not negated, when they take one side only ("could further inflame tensions": against); negating
+    the question's words takes the side against ("there were no refugees")."""
+    cue = _sides(record.cue_text or "")
+    if len(cue) == 1:
+        return cue.pop()
+    sides = _sides(record.content_text)
+    said, denied = _polarity(words, record.content_text)
+    if denied and 2 * len(denied) >= len(said | denied):
+        sides.add("against")
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _sides(text: str) -> set[str]:
+    """The sides the text's words not negated take."""
+    return {side for stretch, negated in _stretches(text) if not negated
+            for side, found in _SIDE_WORDS.items() if found.search(stretch)}
 
 
 def _opposing(scored: Scored, labels: dict[int, str], words: list[str]) -> set[str]:
@@ -922,7 +1006,8 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
 class _Count:
     """What a how-many question asks: the thing counted (its noun last: "affordable housing"), the words of the event
     the figure's sentence must hold ("signed petition", "died air strike"), an inverted question's subject ("did the
-    fire cause?"), which the article's title may name instead, and whether a sum or share answers it."""
+    fire cause?") and the names the event is told with ("massing near Jisr al-Shughour"), which the article's title
+    may name instead ("massing near the town"), and whether a sum or share answers it."""
     counted: list[str]
     event: list[str]
     subject: list[str]
@@ -944,7 +1029,10 @@ def _asked_count(intent: HowMany) -> _Count:
     if counted and set(counted) <= _DEATH_WORDS:        # "how many deaths?", "the death toll": people, dead
         counted, words = ["people"], [*counted, *words]
     amount = bool(_HOW_MUCH.search(intent.text))
-    return _Count(counted, words[-1:] if inverted else words, words[:-1] if inverted else [], amount, intent.share)
+    event, subject = (words[-1:], words[:-1]) if inverted else (words, [])
+    named = {t.lower() for w in intent.topic.split() if not w.islower() for t in _TOKEN.findall(w)}  # "al-Shughour"
+    return _Count(counted, [w for w in event if w not in named], subject + [w for w in event if w in named], amount,
+                  intent.share)
 
 
 def _verb_at(tokens: list[str]) -> int:
@@ -960,18 +1048,28 @@ _INVERTING = frozenset("did does do will would could can".split())   # "did the 
 _COPULAS = frozenset("is was are were".split())
 # "how much damage did it cause?" asks the damage; "what percentage did Lopez get?" her share, however told
 _LIGHT_VERBS = frozenset("cause caused causes get gets got".split())
-# Words of one event told in others: "how many were evacuated?" is answered by "forcing 30,000 people to flee",
+# Words of one event told in others: "how many were evacuated?" is answered by "forcing 30,000 people to flee", "how
+# many fled?" by "2,000 Syrians have crossed the border seeking refuge",
 # "how much damage?" by "insured losses", "bought for?" by "acquire ... for".
-_KINDRED = [frozenset(map(_stem, group.split())) for group in "evacuate flee; damage loss; buy acquire purchase".split(";")]
+_KINDRED = [frozenset(map(_stem, group.split()))
+            for group in "evacuate flee refuge refugee; damage loss; buy acquire purchase".split(";")]
 
 
 def _answering(records: list[search.ClaimRecord], asked: _Count) -> set[int]:
     """The claims whose figures count what is asked, of the event asked, and their rivals: a figure disputed by one
-    answering counts the same thing ("two shots" fired, "at least five shots" heard)."""
+    answering counts the same thing ("two shots" fired, "at least five shots" heard), when the dispute is over a
+    number answering (a toll disputed beside "more than 200 people were still missing" counts no missing)."""
     counting = [r for r in records if _counts_asked(r, asked)]
     answering = {r.claim_id for r in counting if _of_event_asked(r, asked)}
-    disputes = {d for r in counting if r.claim_id in answering for d, _ in r.disputes}
+    disputes = {d for r in counting if r.claim_id in answering for d, topic in r.disputes
+                if any(_figure_words(topic) & _figure_words(f) for f in r.figures if _figure_counts(f, r, asked))}
     return answering | {r.claim_id for r in counting if disputes & {d for d, _ in r.disputes}}
+
+
+def _figure_words(text: str) -> set[str]:
+    """The numbers and the stems of the other words that tell a figure, or a dispute over figures, from another
+    ("two shots", "how many: 37 bodies / at least 61")."""
+    return set(content_stems(text)) | {w for w in _TOKEN.findall(_whole_numbers(text)) if w.isdigit()}
 
 
 def _counts_asked(record: search.ClaimRecord, asked: _Count) -> bool:

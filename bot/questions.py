@@ -1,8 +1,8 @@
 """Question text -> typed intent, by rules over the words (no model): newsroom questions come in a few shapes.
 
-Tolerant of case, punctuation, curly quotes and one-letter typos in the question words ("waht did Erdogan sya?");
-the names themselves are matched fuzzily later, against the store. `in:<slug>` anywhere limits the question to
-one article.
+Tolerant of case, punctuation, curly quotes and one-letter typos in the question words ("waht did Erdogan sya?"),
+never taking an English word for one ("voted" is no typo of "vowed"); the names themselves are matched fuzzily
+later, against the store. `in:<slug>` anywhere limits the question to one article.
 """
 
 from __future__ import annotations
@@ -10,9 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import ClassVar
 
+import spacy.util
 from rapidfuzz.distance import OSA
+from spacy.lookups import Lookups
+
+from bot.settings import load_settings
 
 MAX_QUESTION_CHARS = 500
 EXAMPLES = ('"who says residents requested the army?"', '"what did Erdogan say?"', '"who is Navi Pillay?"')
@@ -28,7 +34,7 @@ criticises criticised criticize criticizes criticized propose proposes proposed 
 dismisses dismissed demand demands demanded praise praises praised endorse endorses endorsed support supports
 supported oppose opposes opposed backs backed question questions questioned doubt doubts doubted fear fears feared
 acknowledge acknowledges acknowledged concede concedes conceded explain explains explained reveal reveals revealed
-vow vows vowed pledge pledges pledged threaten threatens threatened tweet tweets tweeted
+vow vows vowed pledge pledges pledged threaten threatens threatened tweet tweets tweeted caution cautions cautioned
 """.split())
 SAY = frozenset("say says said saying".split())     # preferred over other verbs: "what did the state attorney say?"
 # The plain forms ("say", "deny"): after "did/does/do" the asking verb is one, so the "said" of "what did those who
@@ -205,17 +211,47 @@ def _closest(word: str, vocabulary: frozenset[str]) -> str | None:
 
 def _correct(word: str) -> str:
     """A one-edit typo of a question word ("waht", "hwo", "mnay") becomes that word; anything else is kept."""
-    if word in VOCABULARY or len(word) < 3 or not word.isalpha():
+    if word in VOCABULARY or len(word) < 3 or not word.isalpha() or is_english(word):
         return word
     return _closest(word, VOCABULARY) or word
 
 
+def is_english(word: str) -> bool:
+    """Whether a lower-case word is an English word or an inflection of one, by the lemmatizer tables of the
+    configured spaCy model (WordNet's words, their irregular forms and the suffix rules); none when it has none."""
+    for words, irregular, suffixes in _lemma_tables().values():
+        if word in words or word in irregular or any(
+                word.endswith(old) and word[: len(word) - len(old)] + new in words for old, new in suffixes):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _lemma_tables() -> dict[str, tuple[frozenset[str], frozenset[str], list[tuple[str, str]]]]:
+    """Per part of speech: its words, its irregular forms and its suffix rules, read from the model's files (the
+    pipeline itself is not loaded for a question)."""
+    model = load_settings().spacy_model
+    folder = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model) \
+        if spacy.util.is_package(model) else None
+    found = next(folder.glob("**/lemmatizer/lookups"), None) if folder else None
+    if found is None:
+        return {}
+    lookups = Lookups().from_disk(found)
+    if not {"lemma_index", "lemma_exc", "lemma_rules"} <= set(lookups.tables):
+        return {}
+    index, exceptions, rules = (lookups.get_table(name) for name in ("lemma_index", "lemma_exc", "lemma_rules"))
+    return {pos: (frozenset(index.get(pos, ())), frozenset(exceptions.get(pos, {})),
+                  [tuple(rule) for rule in rules.get(pos, ())]) for pos in ("noun", "verb", "adj", "adv")}
+
+
 def _verb(word: _Word) -> str | None:
     """The say-verb this word is, allowing one typo ("sya", "sayd") for words of four letters or more; not in a
-    capitalised word after the first, which is a name ("who is Megan Cole?": "Megan" is no typo of "mean")."""
+    capitalised word after the first, which is a name ("who is Megan Cole?": "Megan" is no typo of "mean"), nor in
+    an English word ("who voted against the plan?")."""
     if word.word in SAY_VERBS:
         return word.word
-    if len(word.word) < 3 or not word.word.isalpha() or word.start > 0 and word.raw.istitle():
+    if len(word.word) < 3 or not word.word.isalpha() or word.start > 0 and word.raw.istitle() \
+            or is_english(word.word):
         return None
     close = _closest(word.word, SAY_VERBS)
     return close if close and (len(word.word) >= 4 or close in {"say", "said"}) else None

@@ -784,6 +784,22 @@ def test_a_role_asked_in_other_words_finds_the_office_written(ask, index_text, q
     assert answer.status == ANSWERED and {i.source_name for i in answer.items} == {source}
 
 
+@pytest.mark.parametrize("question, figure", [
+    ("how many Syrians fled to Turkey?", "more than 2,000 Syrians"),     # "crossed the border seeking refuge"
+    ("how many soldiers are massing near Jisr al-Shughour?", "an estimated 30,000 Syrian soldiers")])  # "the town"
+def test_a_count_of_an_event_told_in_other_words_is_found(ask, question, figure):
+    answer = ask(question)
+    assert answer.status == ANSWERED and figure in answer.items[0].figures
+
+
+def test_a_toll_disputed_beside_the_figure_asked_is_no_answer(ask, index_text):
+    index_text("Dam collapse\n\nAt least 37 people were killed when the dam collapsed, provincial officials said. The rescue "
+               "agency said its teams had counted at least 61 dead and that more than 200 people were still missing.\n",
+               "dam")
+    answer = ask("how many people are missing?", article="dam")
+    assert answer.status == ANSWERED and [i.source_name for i in answer.items] == ["rescue agency"]
+
+
 def test_what_percentage_is_a_how_many_answered_by_a_share(ask, index_text):
     """"what percentage did Lopez get?" asks for a figure in percent, not for her money or for a sentence search."""
     index_text("Race\n\nCarla Lopez raised $2 million for her campaign, her aides said. With most votes counted, Lopez "
@@ -837,6 +853,54 @@ def test_saying_it_is_no_answer_to_who_says_it_is_not(ask, index_text):
     answer = ask("who says it was not a penalty?", article="penalty")
     assert [i.source_name for i in answer.items] == ["Emery"]
     assert [(i.source_name, i.opposes) for i in answer.near_misses if i.opposes] == [("Eddie Howe", SAYS_OTHERWISE)]
+
+
+MIGRAINE = ("Migraine pill\n\nDr. Samuel Brandt, a specialist who was not involved in the research, said the "
+            "results were \"encouraging but far from conclusive.\" Experts cautioned that the study has not been "
+            "peer reviewed. The researchers said they would submit the full results to a peer-reviewed journal "
+            "later this year. One investor said the fund would hold a minority stake and would not have a seat on "
+            "the board.\n")
+
+
+def test_a_negation_turns_a_claim_only_where_it_governs_the_words_asked(ask, index_text):
+    """A "not" elsewhere in the claim ("which does not propose concrete action") turns nothing; "far from
+    conclusive" is "not conclusive"; "would not have a seat" is said otherwise; a claim without the subject of a
+    negated question ("a peer-reviewed journal") is no answer, nor does it say otherwise."""
+    index_text(MIGRAINE, "pill")
+    inflame = ask("who says a UN resolution could inflame tensions?")
+    assert [i.source_text.split(",")[0] for i in inflame.items] == ["other nations on the council"]
+    assert [i.source_name for i in ask("who says the results are encouraging but not conclusive?",
+                                       article="pill").items] == ["Samuel Brandt"]
+    reviewed = ask("who says the study has not been peer reviewed?", article="pill")
+    assert [i.source_name for i in reviewed.items] == ["Experts"]
+    assert not any(i.opposes for i in reviewed.near_misses)
+    seat = ask("who says the fund will have a seat on the board?", article="pill")
+    assert seat.status == NO_MATCH and [i.opposes for i in seat.near_misses][:1] == [SAYS_OTHERWISE]
+
+
+def test_a_claim_putting_other_words_in_place_of_the_last_asked_is_no_answer(ask, index_text):
+    index_text("Dam collapse\n\nThe ministry said the collapse was caused by \"exceptional and unforeseeable\" "
+               "rainfall.\n", "dam")
+    answer = ask("who says the collapse was caused by sabotage?", article="dam")
+    assert answer.status == NO_MATCH and [i.source_name for i in answer.near_misses] == ["ministry"]
+    assert ask("who says the collapse was caused by rainfall?", article="dam").status == ANSWERED
+
+
+@pytest.mark.parametrize("question, source", [
+    ("who opposes the resolution?", "other nations on the council, including Brazil, China and Russia"),
+    ("who supports the resolution?", "France and Britain"),
+    ("who denies there are refugees?", "A Syrian government spokeswoman")])
+def test_a_verb_taking_a_side_is_answered_only_by_claims_taking_it(ask, question, source):
+    """France and Britain proposed the resolution: no answer to who opposes it; sentences telling of refugees are no
+    answer to who denies there are any."""
+    assert [i.source_text for i in ask(question).items] == [source]
+
+
+def test_who_accused_someone_of_something_is_answered_by_the_charge_however_the_accused_is_named(ask):
+    """Erdogan calls the regime "they": "This is savagery" answers who accused the Syrian regime of savagery."""
+    answer = ask("who accused the Syrian regime of savagery?")
+    assert answer.status == ANSWERED and {i.source_name for i in answer.items} == {"Recep Tayyip Erdogan"}
+    assert any("This is savagery" in i.sentence for i in answer.items)
 
 
 def test_another_figure_is_no_answer_to_who_says_a_figure(ask, index_text):

@@ -39,6 +39,7 @@ from bot.questions import (
     ("who condemned the Syrian government?", "the Syrian government"),
     ("who has proposed a resolution?", "a resolution"),
     ("who criticized Syria", "Syria"),
+    ("who cautioned that the findings were preliminary?", "the findings were preliminary"),
 ])
 def test_who_says(text, topic):
     intent = parse_question(text)
@@ -117,6 +118,14 @@ def test_a_dispute_word_naming_an_article_asks_for_its_sources(text, hint):
                                   "who was behind the attack?"])
 def test_who_did_something_or_is_somewhere_is_a_search_not_a_who_is(text):
     assert isinstance(parse_question(text), Search)
+
+
+@pytest.mark.parametrize("text", ["who voted against the plan?", "who raised taxes?", "who warmed to the idea?"])
+def test_an_english_word_is_no_typo_of_a_question_word(text):
+    """"voted" is one letter from "vowed", "raised" from "praised", "warmed" from "warned": a word of the language
+    is what was meant, only a non-word ("sya", "waht") is corrected."""
+    intent = parse_question(text)
+    assert not isinstance(intent, WhoSays) and text.split()[1] in intent.text
 
 
 def test_scope_is_taken_out_of_the_question():
