@@ -720,6 +720,8 @@ def _sources_named(session: Session, name: str, team_id: str) -> NamedSources:
     acronym = next((w for w in name.replace(".", "").split() if 2 <= len(w) <= 6 and w.isupper()), None)
     if not matches and acronym:
         matches = search.match_acronym(session, acronym, team_id)
+    if not matches:
+        matches = search.match_descriptions(session, folded, team_id)
     if matches:
         return NamedSources(matches, words)
     by_surname = _by_surname(session, name, team_id)

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, and_, func, or_, text, true
 from sqlmodel import Session, select
 
-from bot.extract.entities import PERSON_NOUNS, PERSON_TITLES
+from bot.extract.entities import HONORIFICS, PERSON_NOUNS, PERSON_TITLES
 from store.db import open_session
 from store.models import Alias, Article, Claim, Correction, Dispute, DisputeClaim, Entity, Figure, Hedge, Sentence
 
@@ -49,7 +49,7 @@ ABBREVIATIONS = {"pm": "prime minister", "govt": "government", "gov": "governmen
                  # and words of one office spelt or named differently: "defence lawyer" is "defense attorney", and
                  # an American prosecutor is a district attorney
                  "defence": "defense", "lawyer": "attorney", "counsel": "attorney",
-                 "prosecutor": "district attorney"}
+                 "prosecutor": "district attorney", "mp": "member of parliament", "tv": "television"}
 # Words naming a role: a question ending in one may mean the person holding it ("the Turkish prime minister").
 ROLE_WORDS = frozenset("""
 president minister premier chancellor king queen prince sheikh emir sultan pope governor mayor senator secretary
@@ -291,7 +291,7 @@ def _add_names(session: Session, index: _NameIndex, alias_max: int, entity_max: 
                         index.short.add(word)
                 index.tokens[word].append(number)
             words = [w for w in name.split() if w not in _ACRONYM_SKIPS]
-            if len(words) > 1 and spelling not in descriptions:
+            if len(words) > 1 and spelling not in descriptions and words[0] not in HONORIFICS:   # "Ms Pillay" no "MP"
                 index.initials.setdefault("".join(w[0] for w in words), []).append(number)
         if spelling not in index.stored[number]:
             index.stored[number].append(spelling)
@@ -505,6 +505,35 @@ def alias_ending(session: Session, entity_id: int, ending: str) -> str | None:
     """One of the entity's aliases as written that ends so ("Travis Kendrick's spokeswoman" for "'s spokeswoman")."""
     return session.execute(select(Alias.text).where(Alias.entity_id == entity_id, Alias.text.endswith(ending))
                            .order_by(Alias.id).limit(1)).scalar()
+
+
+def match_descriptions(session: Session, asked: str, team_id: str) -> list[NameMatch]:
+    """Entities described with the head noun asked and every other word asked: "the headache specialist" is "a
+    headache specialist at the University of Toronto", "the owner" is "Harbour City's current owner", "the MP" is "the
+    opposition member of parliament for the district"; but "the district" is not that member. Described entities
+    are few (the description index), so the LIKE reads only them."""
+    words = [w for w in name_tokens(asked) if w not in STOPWORDS]
+    if not words:
+        return []
+    head = _description_head(asked)
+    rows = session.execute(select(Entity.key, Entity.description).join(Article, Article.id == Entity.article_id)
+                           .where(Article.team_id == team_id, Entity.description.is_not(None),
+                                  Entity.description.ilike(f"%{head}%"))).all()
+    found = {key: description for key, description in rows
+             if _description_head(description) == head and set(words) <= set(name_tokens(description))}
+    return [NameMatch(key, description, 100.0) for key, description in sorted(found.items())]
+
+
+def _description_head(description: str) -> str:
+    """The noun a description is about: its last word before a comma, a clause or a phrase ("specialist" of "a
+    headache specialist at the University of Toronto who ...")."""
+    spelt_out = " ".join(ABBREVIATIONS.get(word, word) for word in description.lower().split())    # "MP"
+    stretch = _DESCRIPTION_END.split(spelt_out, maxsplit=1)[0]
+    words = name_tokens(stretch)
+    return words[-1] if words else ""
+
+
+_DESCRIPTION_END = re.compile(r"[,;(\u2014]|\b(?:who|which|that|whose|at|of|for|in|from|with|on|to|since)\b")
 
 
 def spokespeople(session: Session, keys: list[str], team_id: str) -> list[str]:

@@ -948,3 +948,27 @@ def test_how_many_finds_a_figure_in_no_claims_content_or_in_the_claims_next_sent
                "figures")
     assert ask("how many monitors were deployed?", article="figures").items[0].figures == ["nearly 4,000 monitors"]
     assert "12%" in ask("How much affordable housing does the application offer?", article="figures").items[0].figures
+
+
+DAM = ("Dam collapse\n\nMehmet Kaya, the opposition member of parliament for the district, said the real number of "
+       "dead was in the hundreds. Dr. Samuel Brandt, a headache specialist at the University of Toronto, said the "
+       "results were encouraging. District spokesperson Tom Reilly said class sizes would not grow.\n")
+
+
+@pytest.mark.parametrize("asked, speaker", [
+    ("what did the MP say?", "Mehmet Kaya"),
+    ("what did the member of parliament say?", "Mehmet Kaya"),
+    ("what did the headache specialist say?", "Samuel Brandt"),
+    ("what did state television say?", "Syrian state TV"),
+])
+def test_what_a_source_said_when_asked_by_its_description(ask, index_text, asked, speaker):
+    index_text(DAM, "dam")
+    answer = ask(asked)
+    assert answer.status == ANSWERED and {i.source_name for i in answer.items} == {speaker}
+
+
+@pytest.mark.parametrize("asked", ["what did the district say?", "what did the MP say?"])
+def test_a_description_answers_only_by_its_head_and_initials_are_no_persons(ask, asked):
+    """In the sample article, "the district" describes no one, and "Ms Pillay" has the initials of no MP."""
+    answer = ask(asked)
+    assert not any(i.source_name == "Navi Pillay" for i in answer.items)
