@@ -510,18 +510,18 @@ def alias_ending(session: Session, entity_id: int, ending: str) -> str | None:
 def match_descriptions(session: Session, asked: str, team_id: str) -> list[NameMatch]:
     """Entities described with the head noun asked and every other word asked: "the headache specialist" is "a
     headache specialist at the University of Toronto", "the owner" is "Harbour City's current owner", "the MP" is "the
-    opposition member of parliament for the district"; but "the district" is not that member. Described entities
-    are few (the description index), so the LIKE reads only them."""
-    words = [w for w in name_tokens(asked) if w not in STOPWORDS]
-    if not words:
-        return []
+    opposition member of parliament for the district"; but "the district" is not that member. Read off the cached
+    name index (descriptions are in it), so only descriptions holding the head noun are looked at."""
+    words = set(w for w in name_tokens(asked) if w not in STOPWORDS)
     head = _description_head(asked)
-    rows = session.execute(select(Entity.key, Entity.description).join(Article, Article.id == Entity.article_id)
-                           .where(Article.team_id == team_id, Entity.description.is_not(None),
-                                  Entity.description.ilike(f"%{head}%"))).all()
-    found = {key: description for key, description in rows
-             if _description_head(description) == head and set(words) <= set(name_tokens(description))}
-    return [NameMatch(key, description, 100.0) for key, description in sorted(found.items())]
+    if not words or not head:
+        return []
+    index = _name_index(session)
+    passing = [(number, 100.0) for number in index.tokens.get(head, [])
+               if words <= set(index.names[number].split())
+               and any(spelling in index.descriptions and _description_head(spelling) == head
+                       for spelling in index.stored[number])]
+    return _scored_entities(session, index, passing, team_id, NAME_MATCH, None) if passing else []
 
 
 def _description_head(description: str) -> str:
