@@ -59,15 +59,17 @@ _DATELINE_SEARCH_PARAGRAPHS = 3
 # "GOMA, Congo (AP) — " (a country or state after the place only before an agency),
 # "Washington (CNN) -- ". A place in capitals (or capitalised words before an agency), a date, an agency, a dash.
 _DATELINE_DATE = r"(?:,\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,}\.?))?"    # ", Nov. 19", ", 3 March"
+_DATELINE_AGENCY = r"\(([A-Z][\w .&-]*)\)"       # "(Reuters)", "(AP)"
+_DATELINE_DASH = r"(?:--|[-\u2013\u2014\u2015])"
 _WIRE_DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?)?(?=\s+\())?"
-    rf"{_DATELINE_DATE}(?:\s+\([A-Z][\w .&-]*\))?"
-    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*{_DATELINE_DATE}\s+\([A-Z][\w .&-]*\))"
-    r"\s*(?:--|[-\u2013\u2014\u2015])(?=\s|$)")
+    rf"{_DATELINE_DATE}(?:\s+{_DATELINE_AGENCY})?"
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*{_DATELINE_DATE}\s+{_DATELINE_AGENCY})"
+    rf"\s*{_DATELINE_DASH}(?=\s|$)")
 _WIRE_DATELINE_LINES = 2        # it opens one of the first two lines after the title
 # The publisher in a dateline: an agency in brackets before the dash, or a site name after it.
-_DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .&-]*)\)\s*(?:--|[-\u2013\u2014\u2015])\s*$"
-                              r"|\s(?:--|[-\u2013\u2014\u2015])\s+([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})\s*$")
+_DATELINE_OUTLET = re.compile(rf"{_DATELINE_AGENCY}\s*{_DATELINE_DASH}\s*$"
+                              rf"|\s{_DATELINE_DASH}\s+([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,2}})\s*$")
 # A wire service's or publisher's credit line: "(Reporting by Selin Ozturk; Editing by Mark Potter)", "Copyright 2024
 # Riverside Courier.", "All rights reserved." The outlet states nothing in it. Unbracketed "Reporting by ..." only as
 # a short line: a sentence may start so.
