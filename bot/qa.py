@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlmodel import Session
@@ -174,8 +175,11 @@ def answer_question(session: Session, text: str, team_id: str = LOCAL_TEAM, arti
 
 # --- scoring -----------------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
-    """A crude English stem, the same for a word's inflections: "make", "makes", "made", "making" -> "mak"."""
+    """A crude English stem, the same for a word's inflections: "make", "makes", "made", "making" -> "mak". Cached:
+    reranking stems the same candidate words for every claim and every check, millions of calls at 10,000
+    articles."""
     word = _IRREGULAR.get(word, word)
     if word.endswith(("ing", "ed")) and len(word) >= 6 - word.endswith("ed"):
         word = word[:-3] if word.endswith("ing") else word[:-2]
@@ -199,12 +203,14 @@ def _scoring_words(phrase: str) -> list[str]:
     return search.query_words(_whole_numbers(phrase))
 
 
-def _offered(text: str) -> set[str]:
-    """The stems of a text's words, for finding a question's words in it."""
-    return {_stem(w) for w in _TOKEN.findall(_whole_numbers(text).lower())}
+@lru_cache(maxsize=4096)
+def _offered(text: str) -> frozenset[str]:
+    """The stems of a text's words, for finding a question's words in it. Cached: a question checks each candidate
+    sentence several times (coverage, subject, polarity)."""
+    return frozenset(_stem(w) for w in _TOKEN.findall(_whole_numbers(text).lower()))
 
 
-def _found(word: str, offered: set[str]) -> float:
+def _found(word: str, offered: frozenset[str]) -> float:
     """How surely a question's word is among the offered stems: 1 for its stem, less for a small typo of it (a
     number must be exact)."""
     stem = _stem(word)
