@@ -623,10 +623,11 @@ def _polarity(words: list[str], text: str) -> tuple[set[str], set[str]]:
     return said, denied - said
 
 
-def _stretches(text: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=4096)
+def _stretches(text: str) -> tuple[tuple[str, bool], ...]:
     """The text's clauses cut where negations start and end, each stretch with whether it is negated: a negation
     reaches from its negator ("not", "far from", "refused"; not "not only", "no doubt") to the end of its clause or
-    to a modal starting another predicate."""
+    to a modal starting another predicate. Cached, as _offered: each candidate is checked against several claims."""
     stretches = []
     for clause in filter(None, _CLAUSE_BREAK.split(text)):
         start = 0
@@ -638,7 +639,7 @@ def _stretches(text: str) -> list[tuple[str, bool]]:
             stretches += [(clause[start:negator.start()], False), (clause[negator.start():end], True)]
             start = end
         stretches.append((clause[start:], False))
-    return stretches
+    return tuple(stretches)
 
 
 def _side(words: list[str], record: search.ClaimRecord) -> str | None:
