@@ -1060,8 +1060,9 @@ _LIGHT_VERBS = frozenset("cause caused causes get gets got".split())
 # Words of one event told in others: "how many were evacuated?" is answered by "forcing 30,000 people to flee", "how
 # many fled?" by "2,000 Syrians have crossed the border seeking refuge",
 # "how much damage?" by "insured losses", "bought for?" by "acquire ... for".
-_KINDRED = [frozenset(map(_stem, group.split()))
-            for group in "evacuate flee refuge refugee; damage loss; buy acquire purchase".split(";")]
+_KINDRED_WORDS = [group.split() for group in
+                  "evacuate flee fled fleeing refuge refugee; damage loss; buy acquire purchase".split(";")]
+_KINDRED = [frozenset(map(_stem, group)) for group in _KINDRED_WORDS]
 
 
 def _answering(records: list[search.ClaimRecord], asked: _Count) -> set[int]:
@@ -1181,10 +1182,24 @@ def _phrasings(topic: str) -> list[tuple[str, str | None]]:
     words = topic.split()
     rest = [w for w in words if w.lower().strip(".,;:!?") not in _DEATH_WORDS]
     if len(rest) == len(words):
-        return [(topic, None)]
+        return _with_kindred(topic, None)
     phrasings = [(" ".join([*rest, reported]), reported) for reported in _DEATHS_REPORTED]
     if {w.lower() for w in rest} <= _ANYONE | AUXILIARIES:
         phrasings.append(("death toll", "toll"))
+    return phrasings
+
+
+def _with_kindred(topic: str, reported: str | None) -> list[tuple[str, str | None]]:
+    """The topic, then once with each kindred word in place of one it holds: the full-text index knows no kindred,
+    and "how many refugees?" is answered by "more than 2,000 Syrians have crossed the border seeking refuge"."""
+    words = topic.split()
+    phrasings = [(topic, reported)]
+    for n, word in enumerate(words):
+        stem = _stem(word.lower().strip(".,;:!?"))
+        for group, kindred in zip(_KINDRED, _KINDRED_WORDS):
+            if stem in group:
+                phrasings += [(" ".join([*words[:n], other, *words[n + 1:]]), reported)
+                              for other in kindred if other != word.lower()]
     return phrasings
 
 

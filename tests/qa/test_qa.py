@@ -786,6 +786,7 @@ def test_a_role_asked_in_other_words_finds_the_office_written(ask, index_text, q
 
 @pytest.mark.parametrize("question, figure", [
     ("how many Syrians fled to Turkey?", "more than 2,000 Syrians"),     # "crossed the border seeking refuge"
+    ("how many refugees?", "more than 2,000 Syrians"),                  # the index alone knows no "refuge" for it
     ("how many soldiers are massing near Jisr al-Shughour?", "an estimated 30,000 Syrian soldiers")])  # "the town"
 def test_a_count_of_an_event_told_in_other_words_is_found(ask, question, figure):
     answer = ask(question)
