@@ -57,7 +57,8 @@ def test_dateline_with_another_dash_is_cut_and_the_rest_stays_body():
 
 @pytest.mark.parametrize("dateline", ["DETROIT -", "ISLAMABAD (Reuters) -", "NEW YORK, Nov. 19 (UPI) \u2014",
                                       "BEDFORD, N.H. (AP) \u2014", "WASHINGTON \u2015", "Washington (CNN) --",
-                                      "MANCHESTER, 3 March --", "GOMA, Congo (AP) \u2014", "RENO, Nev. (AP) \u2014"])
+                                      "MANCHESTER, 3 March --", "GOMA, Congo (AP) \u2014", "RENO, Nev. (AP) \u2014",
+                                      "NAIROBI, Kenya -", "LAGOS, Nigeria, Nov. 3 \u2014"])
 def test_a_wire_dateline_opening_the_first_paragraph_stands_alone(dateline):
     """A wire story's dateline is no part of its first sentence: "DETROIT - Northwind Motors" is no source."""
     raw = f"Northwind cuts jobs\n\n{dateline} Northwind Motors said it would cut jobs.\n\nIt said so.\n"
