@@ -74,6 +74,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = _without_introduction(doc, openings, cue, _within_noun_phrase(doc, cue, contents))
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources, contents = _passive_agent(doc, cue, sources, contents)
+            sources, contents = _appositive_speaker(doc, cue, sources, contents)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
             sources = _inside_as_clause(doc, cue, sources)
             sources, contents = _without_antecedent(doc, cue, sources, contents)
@@ -133,6 +134,29 @@ def _passive_agent(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]
         remaining = _without([(host.left_edge.i, host.right_edge.i + 1)],
                              [(min(verb.left_edge.i, by.i), verb.right_edge.i + 1)])
     return ([span], remaining) if remaining else (sources, contents)
+
+
+def _appositive_speaker(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],
+                        contents: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """"The council backs Craig Whitcomb, its president Raymond Kowalczyk said": the parser hangs the speaker on the
+    claim's last noun as its appositive and leaves the verb without a subject, so the tagger took the whole
+    sentence for source and content alike. A trailing cue with no subject is said by the appositive just before
+    it, set off by a comma; what is said ends at that comma."""
+    verb = cue_head(doc, cue)
+    if cue[0] < 2 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
+            or not any(c.dep_ == "ccomp" and c.i < cue[0] for c in verb.children):
+        return sources, contents
+    token = doc[cue[0] - 1]
+    appositive = None
+    while token.head.i != token.i and token.right_edge.i == cue[0] - 1:
+        if token.dep_ == "appos" and doc[token.left_edge.i - 1].text == ",":
+            appositive = token
+        token = token.head
+    if appositive is None:
+        return sources, contents
+    comma = appositive.left_edge.i - 1
+    said = [(a, min(b, comma)) for a, b in contents if a < comma]
+    return ([(appositive.left_edge.i, cue[0])], said) if said else (sources, contents)
 
 
 def _within_noun_phrase(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:

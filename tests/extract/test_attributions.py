@@ -651,6 +651,14 @@ def test_a_verb_with_no_subject_after_a_first_clause_shares_that_clauses_subject
     assert not any(text.split()[1] in c.text for c in quote.contents)    # the first clause is no part of it
 
 
+def test_a_speaker_parsed_as_the_claims_appositive_says_the_claim(quotes_of):
+    """The parser hung "its president Raymond Kowalczyk" on Whitcomb: source and content were the whole sentence."""
+    quote = quote_with(quotes_of("The Pennsylvania Building Trades Council backs Craig Whitcomb, its president "
+                                 "Raymond Kowalczyk said on Wednesday.\n"), "backs")
+    assert sources(quote) == ["its president Raymond Kowalczyk"]
+    assert [c.text for c in quote.contents] == ["The Pennsylvania Building Trades Council backs Craig Whitcomb"]
+
+
 def test_a_passive_cue_is_said_by_its_agent(quotes_of):
     quote = quote_with(quotes_of("The most common side effects were nausea and dizziness, reported by 11% and 7% "
                                  "of participants respectively.\n"), "nausea and dizziness")
