@@ -86,6 +86,8 @@ def find_hedges(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     for match in sorted(filter_spans(matches), key=lambda s: s.start):
         if match.start > 0 and doc[match.start - 1].lower_ in _COMPARATIVES and match[0].lower_ in _COMPARED:
             continue    # "23% more likely to die": a comparison of risks, not a hedge
+        if match[0].lower_ == "likely" and match[0].head.lemma_ in _POLLED and match[0].head.i > match[0].i:
+            continue    # "1,412 likely voters": the pollsters' term for whom they asked, no hedge
         if match[0].lemma_ in _DENYING and match[0].dep_ != "amod":
             continue    # "the army disputed the figure": a denial, its speaker's claim; "the disputed figure" hedges
         if match[0].lemma_ == "claim" and match[0].dep_ == "dobj" and match[0].head.lemma_ in _DENYING:
@@ -99,6 +101,7 @@ def find_hedges(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
 
 _COMPARATIVES = frozenset("more less most least as".split())
 _COMPARED = frozenset(("likely", "unlikely"))
+_POLLED = frozenset("voter caucusgoer electorate".split())
 _DENYING = frozenset("deny dispute reject dismiss refute rebut contradict challenge".split())
 
 

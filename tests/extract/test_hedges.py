@@ -81,6 +81,8 @@ def test_the_heading_conflicting_accounts_is_not_a_sentence_hedge(sample_hedges,
         ("It is believed the gunman acted alone.", [("It is believed", "appearance")]),
         ("I understood the question and I believed him.", []),
         ("Heavy eaters were 23% more likely to die early; smokers were less likely to exercise.", []),
+        ("The survey of 1,412 likely voters had a margin of error of 2.6 points.", []),
+        ("Turnout will likely fall.", [("likely", "uncertainty")]),
     ],
 )
 def test_hedge_vocabulary(nlp, text, expected):
