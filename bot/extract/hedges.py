@@ -86,7 +86,7 @@ def find_hedges(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     for match in sorted(filter_spans(matches), key=lambda s: s.start):
         if match.start > 0 and doc[match.start - 1].lower_ in _COMPARATIVES and match[0].lower_ in _COMPARED:
             continue    # "23% more likely to die": a comparison of risks, not a hedge
-        if match[0].lower_ == "likely" and match[0].head.lemma_ in _POLLED and match[0].head.i > match[0].i:
+        if match[0].lower_ == "likely" and _before_polled(doc, match.end):
             continue    # "1,412 likely voters": the pollsters' term for whom they asked, no hedge
         if match[0].lemma_ in _DENYING and match[0].dep_ != "amod":
             continue    # "the army disputed the figure": a denial, its speaker's claim; "the disputed figure" hedges
@@ -103,6 +103,15 @@ _COMPARATIVES = frozenset("more less most least as".split())
 _COMPARED = frozenset(("likely", "unlikely"))
 _POLLED = frozenset("voter caucusgoer electorate".split())
 _DENYING = frozenset("deny dispute reject dismiss refute rebut contradict challenge".split())
+
+
+def _before_polled(doc: Doc, i: int) -> bool:
+    """Whether the words from i name those a poll asks ("voters", "Republican primary voters"); read off the words,
+    not the parse, which hangs "likely" on "voters" or not as the sentence around it goes."""
+    while i < len(doc) and doc[i].lemma_ not in _POLLED and doc[i].pos_ in ("ADJ", "PROPN", "NOUN") \
+            and doc[i].is_alpha:
+        i += 1
+    return i < len(doc) and doc[i].lemma_ in _POLLED
 
 
 def _matches(doc: Doc) -> list[SpacySpan]:
