@@ -97,7 +97,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
     for cue, sources, contents in (*_signed_quotations(doc, openings), *_transcript_turns(doc, norm),
                                    *_quoted_by(doc, norm), *_estimates(doc, norm, cue_tokens),
                                    *_poll_findings(doc, norm, cue_tokens),
-                                   *_unproposed_sayings(doc, norm, quoted, proposed_tokens)):
+                                   *_unproposed_sayings(doc, norm, quoted, proposed_tokens),
+                                   *_parenthetical_cues(doc, norm, quoted, proposed_tokens)):
         quote = _quote(doc, norm, sentences, quoted, is_word, cue, sources, contents)
         if quote is not None and (quote.cue.start, quote.cue.end) not in taken:
             quotes.append(quote)
@@ -436,6 +437,26 @@ def _unproposed_sayings(doc: Doc, norm: NormalisedText, quoted: list[bool], prop
 
 
 _SAYING_VERBS = ("say", "tell")
+
+
+def _parenthetical_cues(doc: Doc, norm: NormalisedText, quoted: list[bool], proposed: set[int]):
+    """(cue, sources, contents) of a reporting clause set off inside a claim ("Harlan leads Whitcomb, a Quinnipiac
+    poll showed, even as ..."), which the parser reads as a relative clause on the noun before it, so no candidate
+    came from it. What it reports is its host clause up to the comma; a true relative clause opens with its
+    pronoun ("..., which the poll showed") or takes an object of its own."""
+    for verb in doc:
+        if verb.dep_ != "relcl" or verb.i in proposed or quoted[verb.i] or lexicon_kind(verb.lemma_) is None \
+                or norm.block_at(verb.idx).kind != "body" \
+                or any(c.dep_ in ("dobj", "ccomp", "xcomp", "neg") for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        comma = subject.left_edge.i - 1 if subject is not None else -1
+        if subject is None or subject.tag_ in ("WDT", "WP", "PRP") or comma < 0 or doc[comma].text != "," \
+                or doc[comma].i < verb.head.i:
+            continue
+        host = next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX") and _finding_clause(t)), None)
+        if host is not None and host.left_edge.i < comma and _holds_word(doc[host.left_edge.i:comma]):
+            yield (verb.i, verb.i + 1), [(subject.left_edge.i, subject.i + 1)], [(host.left_edge.i, comma)]
 
 
 def _poll_findings(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):

@@ -659,6 +659,14 @@ def test_a_speaker_parsed_as_the_claims_appositive_says_the_claim(quotes_of):
     assert [c.text for c in quote.contents] == ["The Pennsylvania Building Trades Council backs Craig Whitcomb"]
 
 
+def test_a_reporting_clause_set_off_inside_a_claim_reports_it(quotes_of):
+    """The parser read "a Quinnipiac poll showed" as a relative clause on Whitcomb: no candidate came from it."""
+    quotes = quotes_of("Harlan leads Whitcomb, a Quinnipiac poll showed, even as a union endorsed her opponent.\n")
+    quote = quote_with(quotes, "Harlan leads")
+    assert (quote.cue.text, sources(quote), [c.text for c in quote.contents]) == (
+        "showed", ["a Quinnipiac poll"], ["Harlan leads Whitcomb"])
+
+
 def test_a_passive_cue_is_said_by_its_agent(quotes_of):
     quote = quote_with(quotes_of("The most common side effects were nausea and dizziness, reported by 11% and 7% "
                                  "of participants respectively.\n"), "nausea and dizziness")
