@@ -419,14 +419,27 @@ _ISSUED = frozenset("statement letter release memo note".split())
 
 def _person_described(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
     """"lobbyist and GOP strategist Charlie Black": a person noun or title whose phrase names one person after it,
-    not one before it ("Obama's strategist", "some Kendrick supporters": the people are his, not him)."""
+    not one before it ("Obama's strategist", "some Kendrick supporters": the people are his, not him) nor one in a
+    preposition's phrase ("an aide to Tunde Adeyemi", "a friend of John Smith": someone else, tied to him)."""
     if head.lemma_.lower() not in PERSON_NOUNS and head.lower_ not in TITLES or head.tag_ == "NNS":
         return None
     owners = {d.i for t in tokens if t.dep_ == "poss" for d in t.subtree}
     people = {m.entity for m in map(ctx.mention_at, [t for t in _name_tokens(tokens, head)
-                                                     if t.i not in owners and t.i > head.i])
+                                                     if t.i not in owners and t.i > head.i
+                                                     and not _in_prepositional_phrase(t, head)])
               if m is not None and ctx.entities[m.entity].type == "PERSON"}
     return people.pop() if len(people) == 1 else None
+
+
+def _in_prepositional_phrase(token: Token, head: Token) -> bool:
+    """Inside a prepositional phrase on the head, not in an appositive within it: "Tunde Adeyemi" of "an aide to
+    Tunde Adeyemi", not "Romy Imboden" of "the mayor of Zermatt, Romy Imboden" (the parser hangs her on Zermatt)."""
+    for node in (token, *token.ancestors):
+        if node.dep_ == "appos":
+            return False
+        if node.head.i == head.i:
+            return node.dep_ == "prep"
+    return False
 
 
 def _head(tokens: list[Token]) -> Token:

@@ -258,6 +258,14 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     # the one asked answers the question, not the reporter asking it
     ("The reporter asked Denise Alvarado whether she supported the plan. \"Yes, and I would go further,\" she said.",
      "she", "Yes, and I would go further", "Denise Alvarado"),
+    # a person named in a preposition's phrase on the source is someone else, tied to the speaker
+    ("A former aide to ex-mayor Tunde Adeyemi told a court that she watched him accept cash.",
+     "A former aide to ex-mayor Tunde Adeyemi", "she watched him", "former aide to ex-mayor Tunde Adeyemi"),
+    ("A friend of John Smith said he had been worried for weeks.", "A friend of John Smith", "he had been worried",
+     "friend of John Smith"),
+    # ... save one in an appositive the parser hung inside that phrase
+    ("\"Nobody talked about water,\" said the mayor of Zermatt, Romy Imboden.", "the mayor of Zermatt, Romy Imboden",
+     "Nobody talked about water", "Romy Imboden"),
 ])
 def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content, speaker):
     names, *_ = resolve(nlp, text, (source, content))
