@@ -834,6 +834,9 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         start, end = m.start, m.name_start
         while end > start and (_word(doc[end - 1]) in HONORIFICS or doc[end - 1].is_punct):
             end -= 1        # "Superintendent Dr. Karen Whitlock" is described "Superintendent"
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha \
+                and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start -= 2      # "ex-mayor", "vice-president": the title is the whole word; an ex-mayor is no mayor
         while doc[start].lower_ != "former" and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
                 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < m.end:
             start -= 1      # the lower-case words the title goes with: "shadow health minister Ms Priya Kaur"

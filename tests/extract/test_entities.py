@@ -259,6 +259,8 @@ def test_a_country_adjective_before_a_title_belongs_to_the_person(nlp):
     # an honorific after the office is no part of it; lower-case words before the office are
     ("Superintendent Dr. Karen Whitlock said the vote was final.", "Karen Whitlock", "Superintendent"),
     ("But shadow health minister Ms Priya Kaur said the figure was wrong.", "Priya Kaur", "shadow health minister"),
+    # a hyphenated title is the whole word: an ex-mayor is no mayor
+    ("A former aide to ex-mayor Tunde Adeyemi told a court he took cash.", "Tunde Adeyemi", "ex-mayor"),
     # a description set off before the name that the parser did not make its appositive; never the quote mark
     ("The authority's chair, Sir Robert Chote, wrote to the Department of Health.", "Robert Chote",
      "The authority's chair"),
