@@ -323,7 +323,8 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
     if head.lower_ in FIRST_PERSON:
         return _enclosing_speaker(quote, quotes, source.start)
     if head.lower_ in PRONOUNS:
-        entity = _antecedent(ctx, head, ctx.token_at(_quote_start(quote)), quote.cue_kind == "speech")
+        quoting = _enclosing_speaker(quote, quotes, source.start) if ctx.quotation(head) != -1 else None
+        entity = _antecedent(ctx, head, ctx.token_at(_quote_start(quote)), quote.cue_kind == "speech", quoting)
         if entity is not None:
             _add_mention(ctx, ctx.span([head]), entity)
             if head.lower_ in PERSON_PRONOUNS:
@@ -667,10 +668,15 @@ def _enclosing_speaker(quote: Quote, quotes: list[Quote], at: int) -> int | None
     return min(holding)[1] if holding else None
 
 
-def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool = True) -> int | None:
+def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool = True,
+                quoting: int | None = None) -> int | None:
     """The most salient noun phrase before token `before` that the pronoun can refer to (gender and number
     agreeing), within a few sentences, skipping other speakers' quoted words; for he/she, else the latest person
-    mentioned earlier."""
+    mentioned earlier.
+
+    `quoting` is whoever speaks the quotation holding the pronoun: a "he" in Grace Nwosu's words is someone else,
+    and not an unnamed subject outside them either ("A former aide testified. '"He said ...,"' Nwosu told the
+    court": the aide is likely Nwosu), so no new entity is made from one."""
     pronoun = pronoun_token.lower_
     own_quotation = ctx.quotation(pronoun_token)
     window = _PERSON_WINDOW if pronoun in PERSON_PRONOUNS else _OTHER_WINDOW
@@ -693,9 +699,12 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
         if ctx.quotation(token) not in (-1, own_quotation):
             continue
         entity = _entity_of(ctx, token)
+        if entity is not None and entity == quoting:
+            continue
         if entity is not None and _agrees(ctx, pronoun, entity, token):
             candidate: int | Token = entity
-        elif entity is None and token.dep_ in ("nsubj", "nsubjpass") and _noun_agrees(pronoun, token):
+        elif entity is None and token.dep_ in ("nsubj", "nsubjpass") and _noun_agrees(pronoun, token) \
+                and (quoting is None or ctx.quotation(token) == own_quotation):
             candidate = token
         else:
             continue
@@ -709,7 +718,8 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
         return chosen
     if pronoun in PERSON_PRONOUNS:
         at = ctx.token_starts[before] if before < len(ctx.token_starts) else len(ctx.norm.original)
-        earlier = [m for m in ctx.mentions if m.span.start < at and _agrees(ctx, pronoun, m.entity, None)]
+        earlier = [m for m in ctx.mentions if m.span.start < at and m.entity != quoting
+                   and _agrees(ctx, pronoun, m.entity, None)]
         if earlier:
             return max(earlier, key=lambda m: m.span.start).entity
     return None

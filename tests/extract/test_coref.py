@@ -321,6 +321,12 @@ def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content
     # a relative pronoun owning the claim is the noun its clause describes
     ("\"Democracy works,\" replied Obama, whose criticism of Trump has sharpened since May.",
      [("whose", "criticism of Trump")], ["Obama"]),
+    # "he" in someone's quoted words is someone else: not the speaker, nor an unnamed subject who may be the speaker
+    ("A former aide to John Adeyemi testified on Monday. \"He said the money was for the party. I knew it was "
+     "wrong,\" Grace Nwosu told the court.", [("Grace Nwosu", "He said the money"), ("He", "the money was for")],
+     ["Grace Nwosu", "John Adeyemi"]),
+    ("Peter Nwosu took the stand on Monday. \"He said the money was for the party,\" Nwosu told the court.",
+     [("Nwosu", "He said the money"), ("He", "the money was for")], ["Peter Nwosu", None]),
 ])
 def test_descriptions_agree_with_what_they_refer_to(nlp, text, pairs, speakers):
     names, *_ = resolve(nlp, text, *pairs)
