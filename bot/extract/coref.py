@@ -516,6 +516,8 @@ def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
             match = next((i for i, e in enumerate(ctx.entities) if fold_name(e.name) == key), None)
     elif name_tokens[0].lower_ not in _INDEFINITE:
         match = _fitting_entity(ctx, head_word, words, span.start, plural)
+        if len(name_tokens) == 2 and head.lemma_.lower() in _GROUP_NOUNS:
+            match = _group_subject_before(ctx, head, match)
     if match is None:
         clause = _clause(tokens, head) or _appositive(tokens, head)
         match = ctx.add_entity(Entity(
@@ -528,6 +530,31 @@ def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
         ctx.add_alias(match, name, head_word)
     _add_mention(ctx, span, match)
     return match
+
+
+# Nouns that pick up a body of any kind the article named: "The NDLF says ... The group has claimed ...".
+_GROUP_NOUNS = frozenset("group organisation organization movement militia faction coalition alliance".split())
+
+
+def _group_subject_before(ctx: _Context, head: Token, fitting: int | None) -> int | None:
+    """"The group" right after a sentence whose subject is a named body not of another kind ("The rights group said
+    ... The NDLF says ... The group has claimed"): that body, unless the entity the words fit was named since."""
+    sentence = head.sent
+    if sentence.start == 0:
+        return fitting
+    previous = ctx.doc[sentence.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    mention = ctx.mention_at(subject) if subject is not None else None
+    if mention is None or mention.entity == fitting:
+        return fitting
+    entity = ctx.entities[mention.entity]
+    words = fold_name(entity.name).split()
+    if entity.type != "ORG" or _is_person(entity) or not words or words[-1] in INSTITUTIONS \
+            or words[-1] in COMPANY_WORDS or _stem(words[-1]) in _KIND_STEMS:
+        return fitting      # no "group" is the army, a company or a ministry
+    at = ctx.token_starts[head.i]
+    named_since = any(m.entity == fitting and mention.span.start < m.span.start < at for m in ctx.mentions)
+    return fitting if named_since else mention.entity
 
 
 def _introduced_as(ctx: _Context, phrase: str, before: int) -> int | None:

@@ -321,6 +321,14 @@ def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content
     # a relative pronoun owning the claim is the noun its clause describes
     ("\"Democracy works,\" replied Obama, whose criticism of Trump has sharpened since May.",
      [("whose", "criticism of Trump")], ["Obama"]),
+    # "the group" is a named body that was the last sentence's subject, never the army
+    ("The rights group said the army had a history of inflating death tolls. The NDLF says it is fighting for oil "
+     "revenues. The group has claimed responsibility for nine attacks.",
+     [("The rights group", "the army had a history"), ("The group", "responsibility for nine attacks")],
+     ["rights group", "NDLF"]),
+    ("The rights group said the toll was higher. The Nigerian army says it is fighting rebels. The group said 40 "
+     "people died.", [("The rights group", "the toll was higher"), ("The group", "40 people died")],
+     ["rights group", "rights group"]),
     # "he" in someone's quoted words is someone else: not the speaker, nor an unnamed subject who may be the speaker
     ("A former aide to John Adeyemi testified on Monday. \"He said the money was for the party. I knew it was "
      "wrong,\" Grace Nwosu told the court.", [("Grace Nwosu", "He said the money"), ("He", "the money was for")],
