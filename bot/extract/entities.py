@@ -797,6 +797,11 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         head = root.head
         while head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.head.pos_ == "NOUN":
             head = head.head.head   # "the mayor of Zermatt, Romy Imboden": the parser hung the name on "Zermatt"
+        if root.dep_ == "appos" and head.lemma_.lower() in _NAMING_NOUNS:
+            named = _named_in_clause(head)
+            if named:
+                return named
+            continue
         if root.dep_ == "appos" and _role_noun(head) and head.i < m.start:
             end = head.i + 1
             while end < m.start and not doc[end].is_punct:
@@ -853,6 +858,23 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
     if entity_type == "PERSON":
         return next(filter(None, (_relative_clause_after(doc, m) for m in group)), None)
     return None
+
+
+# Nouns a name is given by: "who uses the name Tamuno Jack", "known by the nickname General Pinto".
+_NAMING_NOUNS = frozenset("name pseudonym nickname alias moniker".split())
+
+
+def _named_in_clause(naming: Token) -> tuple[int, int] | None:
+    """"Its spokesman, who uses the name Tamuno Jack,": the person is the noun the clause giving the name
+    describes, not "the name"."""
+    clause = next((a for a in naming.ancestors if a.dep_ in ("relcl", "acl")), None)
+    if clause is None or not _role_noun(clause.head) or clause.head.i > clause.i:
+        return None
+    described = clause.head
+    end = clause.left_edge.i
+    while end > described.i + 1 and naming.doc[end - 1].is_punct:
+        end -= 1
+    return (described.left_edge.i, end) if end - described.left_edge.i <= _DESCRIPTION_WORDS else None
 
 
 def _role_noun(token: Token) -> bool:

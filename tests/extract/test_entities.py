@@ -396,6 +396,9 @@ ROLES_BEFORE_NAMES = ("Manager Paulo Ferreira said he was focused. The club lost
     # a role before a full name, no part of the name
     (ROLES_BEFORE_NAMES, "Paulo Ferreira", "Manager"),
     (ROLES_BEFORE_NAMES, "Angela Brooks", "Trustee"),
+    # the role a clause giving the name describes, not "the name"
+    ("Oil\n\nThe NDLF rejected the army's account. Its spokesman, who uses the name Tamuno Jack, said the army had "
+     "killed 12 civilians.\n", "Tamuno Jack", "Its spokesman"),
 ])
 def test_descriptions_written_around_a_name(nlp, text, name, description):
     entities, _ = entities_of(nlp, text)
