@@ -421,15 +421,28 @@ _ISSUED = frozenset("statement letter release memo note".split())
 def _person_described(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
     """"lobbyist and GOP strategist Charlie Black": a person noun or title whose phrase names one person after it,
     not one before it ("Obama's strategist", "some Kendrick supporters": the people are his, not him) nor one in a
-    preposition's phrase ("an aide to Tunde Adeyemi", "a friend of John Smith": someone else, tied to him)."""
-    if head.lemma_.lower() not in PERSON_NOUNS and head.lower_ not in TITLES or head.tag_ == "NNS":
+    preposition's phrase ("an aide to Tunde Adeyemi", "a friend of John Smith": someone else, tied to him). Any
+    other noun too when the name is set off after it: "The UN humanitarian coordinator in Nigeria, Mohamed Fall"."""
+    personal = head.lemma_.lower() in PERSON_NOUNS or head.lower_ in TITLES
+    if head.tag_ == "NNS" or not personal and head.pos_ != "NOUN":
         return None
     owners = {d.i for t in tokens if t.dep_ == "poss" for d in t.subtree}
     people = {m.entity for m in map(ctx.mention_at, [t for t in _name_tokens(tokens, head)
                                                      if t.i not in owners and t.i > head.i
-                                                     and not _in_prepositional_phrase(t, head)])
+                                                     and not _in_prepositional_phrase(t, head)
+                                                     and (personal or _set_off(t, head))])
               if m is not None and ctx.entities[m.entity].type == "PERSON"}
     return people.pop() if len(people) == 1 else None
+
+
+def _set_off(token: Token, head: Token) -> bool:
+    """In an appositive set off by a comma within the head's phrase."""
+    for node in (token, *token.ancestors):
+        if node.i == head.i:
+            return False
+        if node.dep_ == "appos" and token.doc[node.left_edge.i - 1].text == ",":
+            return True
+    return False
 
 
 def _in_prepositional_phrase(token: Token, head: Token) -> bool:

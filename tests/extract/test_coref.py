@@ -266,6 +266,10 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     # ... save one in an appositive the parser hung inside that phrase
     ("\"Nobody talked about water,\" said the mayor of Zermatt, Romy Imboden.", "the mayor of Zermatt, Romy Imboden",
      "Nobody talked about water", "Romy Imboden"),
+    # a name set off after any noun is the person it describes
+    ("The United Nations called for an investigation. The UN humanitarian coordinator in Nigeria, Mohamed Fall, said "
+     "civilians must never be a target.", "The UN humanitarian coordinator in Nigeria, Mohamed Fall",
+     "civilians must never be a target", "Mohamed Fall"),
 ])
 def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content, speaker):
     names, *_ = resolve(nlp, text, (source, content))
