@@ -349,6 +349,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         votes["FAC"] += 3     # "Mill Lane", "Harbour Road": a street, whatever the NER says
     if _employer(doc[end - 1]):
         votes["ORG"] += 2     # "Analysts at Peel Hunt", "a lawyer at Bailey & Glasser"
+    if _tie_to(doc[end - 1]):
+        votes["PERSON"] += 3  # "A former aide to Tunde Adeyemi": the NER took him for a place
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
     _gloss_votes(doc[end - 1], votes)
@@ -367,6 +369,18 @@ def _employer(root: Token) -> bool:
     """A name after "at" on a person's noun: where the analysts or the lawyer work."""
     preposition = root.head
     return root.dep_ == "pobj" and preposition.lower_ == "at" and preposition.head.lemma_.lower() in PERSON_NOUNS
+
+
+# Nouns of one person's tie to another: "an aide to X", "the widow of X" say X is a person.
+PERSONAL_TIES = frozenset("aide wife husband widow widower son daughter mother father brother sister friend "
+                          "girlfriend boyfriend fiance fiancee cousin nephew niece uncle aunt".split())
+
+
+def _tie_to(root: Token) -> bool:
+    """A name after "to" or "of" on one person's tie to another: "a former aide to Tunde Adeyemi"."""
+    preposition = root.head
+    return root.dep_ == "pobj" and preposition.lower_ in ("to", "of") and preposition.head.tag_ == "NN" \
+        and preposition.head.lemma_.lower() in PERSONAL_TIES
 
 
 def _relative_who_after(doc: Doc, end: int) -> bool:

@@ -334,9 +334,9 @@ def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content
      "people died.", [("The rights group", "the toll was higher"), ("The group", "40 people died")],
      ["rights group", "rights group"]),
     # "he" in someone's quoted words is someone else: not the speaker, nor an unnamed subject who may be the speaker
-    ("A former aide to John Adeyemi testified on Monday. \"He said the money was for the party. I knew it was "
+    ("A former aide to Tunde Adeyemi testified on Monday. \"He said the money was for the party. I knew it was "
      "wrong,\" Grace Nwosu told the court.", [("Grace Nwosu", "He said the money"), ("He", "the money was for")],
-     ["Grace Nwosu", "John Adeyemi"]),
+     ["Grace Nwosu", "Tunde Adeyemi"]),
     ("Peter Nwosu took the stand on Monday. \"He said the money was for the party,\" Nwosu told the court.",
      [("Nwosu", "He said the money"), ("He", "the money was for")], ["Peter Nwosu", None]),
 ])

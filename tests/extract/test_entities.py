@@ -364,11 +364,13 @@ def test_according_to_a_surname_is_no_place(nlp):
 
 @pytest.mark.parametrize(("text", "name", "entity_type"), [
     ("Analysts at Peel Hunt said the restructuring was overdue.", "Peel Hunt", "ORG"),
+    ("A former aide to Tunde Adeyemi testified on Monday.", "Tunde Adeyemi", "PERSON"),
     ("Traffic on Mill Lane would rise by about 18%, the council said.", "Mill Lane", "FAC"),
     ("Porto beat Benfica 2-1 on Sunday.", "Benfica", None),
 ])
-def test_employers_streets_and_scores(nlp, text, name, entity_type):
-    """Where analysts work is a firm, a lane a street, and a score no part of a club's name."""
+def test_employers_ties_streets_and_scores(nlp, text, name, entity_type):
+    """Where analysts work is a firm, whom an aide serves a person, a lane a street, and a score no part of a club's
+    name."""
     entities, _ = entities_of(nlp, f"Business\n\n{text}\n")
     entity = entity_with(entities, name)
     assert entity_type is None or entity.type == entity_type
