@@ -715,7 +715,7 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
     mentioned earlier.
 
     `quoting` is whoever speaks the quotation holding the pronoun: a "he" in Grace Nwosu's words is someone else,
-    and not an unnamed subject outside them either ("A former aide testified. '"He said ...,"' Nwosu told the
+    and not an unnamed person outside them either ("A former aide testified. '"He said ...,"' Nwosu told the
     court": the aide is likely Nwosu), so no new entity is made from one."""
     pronoun = pronoun_token.lower_
     own_quotation = ctx.quotation(pronoun_token)
@@ -744,7 +744,7 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
         if entity is not None and _agrees(ctx, pronoun, entity, token):
             candidate: int | Token = entity
         elif entity is None and token.dep_ in ("nsubj", "nsubjpass") and _noun_agrees(pronoun, token) \
-                and (quoting is None or ctx.quotation(token) == own_quotation):
+                and (quoting is None or pronoun not in PERSON_PRONOUNS or ctx.quotation(token) == own_quotation):
             candidate = token
         else:
             continue

@@ -339,6 +339,9 @@ def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content
      ["Grace Nwosu", "Tunde Adeyemi"]),
     ("Peter Nwosu took the stand on Monday. \"He said the money was for the party,\" Nwosu told the court.",
      [("Nwosu", "He said the money"), ("He", "the money was for")], ["Peter Nwosu", None]),
+    # ... though a "they" there may be a group named before, which is no one speaking
+    ("The police said the road was closed. \"They were armed,\" Jane Smith said.",
+     [("Jane Smith", "They were armed"), ("They", "were armed")], ["Jane Smith", "police"]),
 ])
 def test_descriptions_agree_with_what_they_refer_to(nlp, text, pairs, speakers):
     names, *_ = resolve(nlp, text, *pairs)
