@@ -323,7 +323,8 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
     if head.lower_ in FIRST_PERSON:
         return _enclosing_speaker(quote, quotes, source.start)
     if head.lower_ in PRONOUNS:
-        entity = _antecedent(ctx, head, ctx.token_at(_quote_start(quote)), quote.cue_kind == "speech")
+        quoting = _enclosing_speaker(quote, quotes, source.start) if ctx.quotation(head) != -1 else None
+        entity = _antecedent(ctx, head, ctx.token_at(_quote_start(quote)), quote.cue_kind == "speech", quoting)
         if entity is not None:
             _add_mention(ctx, ctx.span([head]), entity)
             if head.lower_ in PERSON_PRONOUNS:
@@ -419,14 +420,40 @@ _ISSUED = frozenset("statement letter release memo note".split())
 
 def _person_described(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
     """"lobbyist and GOP strategist Charlie Black": a person noun or title whose phrase names one person after it,
-    not one before it ("Obama's strategist", "some Kendrick supporters": the people are his, not him)."""
-    if head.lemma_.lower() not in PERSON_NOUNS and head.lower_ not in TITLES or head.tag_ == "NNS":
+    not one before it ("Obama's strategist", "some Kendrick supporters": the people are his, not him) nor one in a
+    preposition's phrase ("an aide to Tunde Adeyemi", "a friend of John Smith": someone else, tied to him). Any
+    other noun too when the name is set off after it: "The UN humanitarian coordinator in Nigeria, Mohamed Fall"."""
+    personal = head.lemma_.lower() in PERSON_NOUNS or head.lower_ in TITLES
+    if head.tag_ == "NNS" or not personal and head.pos_ != "NOUN":
         return None
     owners = {d.i for t in tokens if t.dep_ == "poss" for d in t.subtree}
     people = {m.entity for m in map(ctx.mention_at, [t for t in _name_tokens(tokens, head)
-                                                     if t.i not in owners and t.i > head.i])
+                                                     if t.i not in owners and t.i > head.i
+                                                     and not _in_prepositional_phrase(t, head)
+                                                     and (personal or _set_off(t, head))])
               if m is not None and ctx.entities[m.entity].type == "PERSON"}
     return people.pop() if len(people) == 1 else None
+
+
+def _set_off(token: Token, head: Token) -> bool:
+    """In an appositive set off by a comma within the head's phrase."""
+    for node in (token, *token.ancestors):
+        if node.i == head.i:
+            return False
+        if node.dep_ == "appos" and token.doc[node.left_edge.i - 1].text == ",":
+            return True
+    return False
+
+
+def _in_prepositional_phrase(token: Token, head: Token) -> bool:
+    """Inside a prepositional phrase on the head, not in an appositive within it: "Tunde Adeyemi" of "an aide to
+    Tunde Adeyemi", not "Romy Imboden" of "the mayor of Zermatt, Romy Imboden" (the parser hangs her on Zermatt)."""
+    for node in (token, *token.ancestors):
+        if node.dep_ == "appos":
+            return False
+        if node.head.i == head.i:
+            return node.dep_ == "prep"
+    return False
 
 
 def _head(tokens: list[Token]) -> Token:
@@ -502,6 +529,8 @@ def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
             match = next((i for i, e in enumerate(ctx.entities) if fold_name(e.name) == key), None)
     elif name_tokens[0].lower_ not in _INDEFINITE:
         match = _fitting_entity(ctx, head_word, words, span.start, plural)
+        if len(name_tokens) == 2 and head.lemma_.lower() in _GROUP_NOUNS:
+            match = _group_subject_before(ctx, head, match)
     if match is None:
         clause = _clause(tokens, head) or _appositive(tokens, head)
         match = ctx.add_entity(Entity(
@@ -514,6 +543,31 @@ def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
         ctx.add_alias(match, name, head_word)
     _add_mention(ctx, span, match)
     return match
+
+
+# Nouns that pick up a body of any kind the article named: "The NDLF says ... The group has claimed ...".
+_GROUP_NOUNS = frozenset("group organisation organization movement militia faction coalition alliance".split())
+
+
+def _group_subject_before(ctx: _Context, head: Token, fitting: int | None) -> int | None:
+    """"The group" right after a sentence whose subject is a named body not of another kind ("The rights group said
+    ... The NDLF says ... The group has claimed"): that body, unless the entity the words fit was named since."""
+    sentence = head.sent
+    if sentence.start == 0:
+        return fitting
+    previous = ctx.doc[sentence.start - 1].sent
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    mention = ctx.mention_at(subject) if subject is not None else None
+    if mention is None or mention.entity == fitting:
+        return fitting
+    entity = ctx.entities[mention.entity]
+    words = fold_name(entity.name).split()
+    if entity.type != "ORG" or _is_person(entity) or not words or words[-1] in INSTITUTIONS \
+            or words[-1] in COMPANY_WORDS or _stem(words[-1]) in _KIND_STEMS:
+        return fitting      # no "group" is the army, a company or a ministry
+    at = ctx.token_starts[head.i]
+    named_since = any(m.entity == fitting and mention.span.start < m.span.start < at for m in ctx.mentions)
+    return fitting if named_since else mention.entity
 
 
 def _introduced_as(ctx: _Context, phrase: str, before: int) -> int | None:
@@ -654,10 +708,15 @@ def _enclosing_speaker(quote: Quote, quotes: list[Quote], at: int) -> int | None
     return min(holding)[1] if holding else None
 
 
-def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool = True) -> int | None:
+def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool = True,
+                quoting: int | None = None) -> int | None:
     """The most salient noun phrase before token `before` that the pronoun can refer to (gender and number
     agreeing), within a few sentences, skipping other speakers' quoted words; for he/she, else the latest person
-    mentioned earlier."""
+    mentioned earlier.
+
+    `quoting` is whoever speaks the quotation holding the pronoun: a "he" in Grace Nwosu's words is someone else,
+    and not an unnamed person outside them either ("A former aide testified. '"He said ...,"' Nwosu told the
+    court": the aide is likely Nwosu), so no new entity is made from one."""
     pronoun = pronoun_token.lower_
     own_quotation = ctx.quotation(pronoun_token)
     window = _PERSON_WINDOW if pronoun in PERSON_PRONOUNS else _OTHER_WINDOW
@@ -680,9 +739,12 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
         if ctx.quotation(token) not in (-1, own_quotation):
             continue
         entity = _entity_of(ctx, token)
+        if entity is not None and entity == quoting:
+            continue
         if entity is not None and _agrees(ctx, pronoun, entity, token):
             candidate: int | Token = entity
-        elif entity is None and token.dep_ in ("nsubj", "nsubjpass") and _noun_agrees(pronoun, token):
+        elif entity is None and token.dep_ in ("nsubj", "nsubjpass") and _noun_agrees(pronoun, token) \
+                and (quoting is None or pronoun not in PERSON_PRONOUNS or ctx.quotation(token) == own_quotation):
             candidate = token
         else:
             continue
@@ -696,7 +758,8 @@ def _antecedent(ctx: _Context, pronoun_token: Token, before: int, speech: bool =
         return chosen
     if pronoun in PERSON_PRONOUNS:
         at = ctx.token_starts[before] if before < len(ctx.token_starts) else len(ctx.norm.original)
-        earlier = [m for m in ctx.mentions if m.span.start < at and _agrees(ctx, pronoun, m.entity, None)]
+        earlier = [m for m in ctx.mentions if m.span.start < at and m.entity != quoting
+                   and _agrees(ctx, pronoun, m.entity, None)]
         if earlier:
             return max(earlier, key=lambda m: m.span.start).entity
     return None

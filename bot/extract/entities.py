@@ -349,6 +349,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         votes["FAC"] += 3     # "Mill Lane", "Harbour Road": a street, whatever the NER says
     if _employer(doc[end - 1]):
         votes["ORG"] += 2     # "Analysts at Peel Hunt", "a lawyer at Bailey & Glasser"
+    if _tie_to(doc[end - 1]):
+        votes["PERSON"] += 3  # "A former aide to Tunde Adeyemi": the NER took him for a place
     _place_votes(doc[end - 1], votes)
     _list_votes(doc[end - 1], votes)
     _gloss_votes(doc[end - 1], votes)
@@ -367,6 +369,18 @@ def _employer(root: Token) -> bool:
     """A name after "at" on a person's noun: where the analysts or the lawyer work."""
     preposition = root.head
     return root.dep_ == "pobj" and preposition.lower_ == "at" and preposition.head.lemma_.lower() in PERSON_NOUNS
+
+
+# Nouns of one person's tie to another: "an aide to X", "the widow of X" say X is a person.
+PERSONAL_TIES = frozenset("aide wife husband widow widower son daughter mother father brother sister friend "
+                          "girlfriend boyfriend fiance fiancee cousin nephew niece uncle aunt".split())
+
+
+def _tie_to(root: Token) -> bool:
+    """A name after "to" or "of" on one person's tie to another: "a former aide to Tunde Adeyemi"."""
+    preposition = root.head
+    return root.dep_ == "pobj" and preposition.lower_ in ("to", "of") and preposition.head.tag_ == "NN" \
+        and preposition.head.lemma_.lower() in PERSONAL_TIES
 
 
 def _relative_who_after(doc: Doc, end: int) -> bool:
@@ -797,6 +811,11 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         head = root.head
         while head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.head.pos_ == "NOUN":
             head = head.head.head   # "the mayor of Zermatt, Romy Imboden": the parser hung the name on "Zermatt"
+        if root.dep_ == "appos" and head.lemma_.lower() in _NAMING_NOUNS:
+            named = _named_in_clause(head)
+            if named:
+                return named
+            continue
         if root.dep_ == "appos" and _role_noun(head) and head.i < m.start:
             end = head.i + 1
             while end < m.start and not doc[end].is_punct:
@@ -834,6 +853,9 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         start, end = m.start, m.name_start
         while end > start and (_word(doc[end - 1]) in HONORIFICS or doc[end - 1].is_punct):
             end -= 1        # "Superintendent Dr. Karen Whitlock" is described "Superintendent"
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha \
+                and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start -= 2      # "ex-mayor", "vice-president": the title is the whole word; an ex-mayor is no mayor
         while doc[start].lower_ != "former" and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
                 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < m.end:
             start -= 1      # the lower-case words the title goes with: "shadow health minister Ms Priya Kaur"
@@ -850,6 +872,23 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
     if entity_type == "PERSON":
         return next(filter(None, (_relative_clause_after(doc, m) for m in group)), None)
     return None
+
+
+# Nouns a name is given by: "who uses the name Tamuno Jack", "known by the nickname General Pinto".
+_NAMING_NOUNS = frozenset("name pseudonym nickname alias moniker".split())
+
+
+def _named_in_clause(naming: Token) -> tuple[int, int] | None:
+    """"Its spokesman, who uses the name Tamuno Jack,": the person is the noun the clause giving the name
+    describes, not "the name"."""
+    clause = next((a for a in naming.ancestors if a.dep_ in ("relcl", "acl")), None)
+    if clause is None or not _role_noun(clause.head) or clause.head.i > clause.i:
+        return None
+    described = clause.head
+    end = clause.left_edge.i
+    while end > described.i + 1 and naming.doc[end - 1].is_punct:
+        end -= 1
+    return (described.left_edge.i, end) if end - described.left_edge.i <= _DESCRIPTION_WORDS else None
 
 
 def _role_noun(token: Token) -> bool:

@@ -259,6 +259,8 @@ def test_a_country_adjective_before_a_title_belongs_to_the_person(nlp):
     # an honorific after the office is no part of it; lower-case words before the office are
     ("Superintendent Dr. Karen Whitlock said the vote was final.", "Karen Whitlock", "Superintendent"),
     ("But shadow health minister Ms Priya Kaur said the figure was wrong.", "Priya Kaur", "shadow health minister"),
+    # a hyphenated title is the whole word: an ex-mayor is no mayor
+    ("A former aide to ex-mayor Tunde Adeyemi told a court he took cash.", "Tunde Adeyemi", "ex-mayor"),
     # a description set off before the name that the parser did not make its appositive; never the quote mark
     ("The authority's chair, Sir Robert Chote, wrote to the Department of Health.", "Robert Chote",
      "The authority's chair"),
@@ -362,11 +364,13 @@ def test_according_to_a_surname_is_no_place(nlp):
 
 @pytest.mark.parametrize(("text", "name", "entity_type"), [
     ("Analysts at Peel Hunt said the restructuring was overdue.", "Peel Hunt", "ORG"),
+    ("A former aide to Tunde Adeyemi testified on Monday.", "Tunde Adeyemi", "PERSON"),
     ("Traffic on Mill Lane would rise by about 18%, the council said.", "Mill Lane", "FAC"),
     ("Porto beat Benfica 2-1 on Sunday.", "Benfica", None),
 ])
-def test_employers_streets_and_scores(nlp, text, name, entity_type):
-    """Where analysts work is a firm, a lane a street, and a score no part of a club's name."""
+def test_employers_ties_streets_and_scores(nlp, text, name, entity_type):
+    """Where analysts work is a firm, whom an aide serves a person, a lane a street, and a score no part of a club's
+    name."""
     entities, _ = entities_of(nlp, f"Business\n\n{text}\n")
     entity = entity_with(entities, name)
     assert entity_type is None or entity.type == entity_type
@@ -394,6 +398,9 @@ ROLES_BEFORE_NAMES = ("Manager Paulo Ferreira said he was focused. The club lost
     # a role before a full name, no part of the name
     (ROLES_BEFORE_NAMES, "Paulo Ferreira", "Manager"),
     (ROLES_BEFORE_NAMES, "Angela Brooks", "Trustee"),
+    # the role a clause giving the name describes, not "the name"
+    ("Oil\n\nThe NDLF rejected the army's account. Its spokesman, who uses the name Tamuno Jack, said the army had "
+     "killed 12 civilians.\n", "Tamuno Jack", "Its spokesman"),
 ])
 def test_descriptions_written_around_a_name(nlp, text, name, description):
     entities, _ = entities_of(nlp, text)
