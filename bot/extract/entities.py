@@ -828,6 +828,8 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         # (split into three appositives)
         glosses = [c for c in root.rights if c.dep_ == "appos"
                    and (c.pos_ == "NOUN" or doc[c.left_edge.i].lower_ in DETERMINERS or _one_of(c))]
+        if glosses and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in glosses[0].children):
+            glosses = []    # "backs Craig Whitcomb, its president Raymond Kowalczyk said": another person's role
         if glosses and glosses[0].left_edge.i == m.end + 1 and doc[m.end].text == ",":
             end = glosses[0].right_edge.i + 1
             for gloss in glosses[1:]:

@@ -252,6 +252,8 @@ def test_a_country_adjective_before_a_title_belongs_to_the_person(nlp):
     ("Dr. Farah Naz, a WHO epidemiologist in Hyderabad, said water was needed.", "Farah Naz",
      "a WHO epidemiologist in Hyderabad"),
     ("Tomas Lindqvist, a co-author, said it.", "Tomas Lindqvist", "a co-author"),
+    # a role naming another person after a name is that person's ("its president" is Kowalczyk, not Whitcomb)
+    ("The council backs Craig Whitcomb, its president Raymond Kowalczyk said.", "Craig Whitcomb", None),
     ("\"It is sensitive,\" said Des Hogan, one of the DPC's two commissioners.", "Des Hogan",
      "one of the DPC's two commissioners"),
     # an appositive the parser hung on the place in the description
