@@ -1101,9 +1101,10 @@ def _figure_counts(figure: str, record: search.ClaimRecord, asked: _Count) -> bo
             w in _DEATH_WORDS for w in asked.event))))
     if not noun:
         return _names(asked.counted[-1], _around(record))
-    # "more than 2,000 Syrians ... seeking refuge": people of a nation, whom the claim calls what is asked
+    # "more than 2,000 Syrians ... seeking refuge": people of a nation, whom the figure's clause calls what is asked
+    # ("12 civilians died and no fighters were killed" counts no fighters)
     return _names(asked.counted[-1], figure) or (_is_people(asked.counted[-1]) and _names_a_people(figure)
-                                                 and _names(asked.counted[-1], _around(record)))
+                                                 and _names(asked.counted[-1], _clause_of(figure, record.passage)))
 
 
 def _names_a_people(figure: str) -> bool:
@@ -1131,11 +1132,33 @@ _PEOPLE = frozenset("adult adults child children civilians bodies residents".spl
 
 def _of_event_asked(record: search.ClaimRecord, asked: _Count) -> bool:
     """Whether the claim's sentence tells of the event asked: every word of it there (a death in any of the words
-    deaths are reported with), the subject of an inverted question there or in the article's title ("the fire" of
-    a wildfire story). "12 people died" is no answer to who fled, nor a war's toll to an air strike's."""
+    deaths are reported with, in the clause of a figure counting what is asked), the subject of an inverted question
+    there or in the article's title ("the fire" of a wildfire story). "12 people died" is no answer to who fled, nor
+    a war's toll to an air strike's, nor "two soldiers were wounded but none were killed" to how many were killed."""
     around = _around(record)
-    return (all(_tells_death(around) if w in _DEATH_WORDS else _names(w, around) for w in asked.event)
+    dying = " ".join(_clause_of(f, record.passage) for f in record.figures if _figure_counts(f, record, asked))
+    return (all(_tells_death(dying) if w in _DEATH_WORDS else _names(w, around) for w in asked.event)
             and all(_names(w, around) or _stem(w) in (record.article_title or "").lower() for w in asked.subject))
+
+
+def _clause_of(figure: str, sentence: str) -> str:
+    """The clause of the sentence holding the figure, from the break before it to the break after it, taking in the
+    next clause when the figure's holds nothing else ("Five soldiers and three civilians were killed"); the whole
+    sentence when the figure is not written in it."""
+    found = re.search(re.escape(figure.split(" (")[0]), sentence, re.IGNORECASE)
+    if not found:
+        return sentence
+    before = [b.end() for b in _FIGURE_CLAUSE_BREAK.finditer(sentence, 0, found.start())]
+    after = [b.start() for b in _FIGURE_CLAUSE_BREAK.finditer(sentence, found.end())]
+    if after and not _TOKEN.search(sentence[found.end():after[0]]):
+        after = after[1:]
+    return sentence[before[-1] if before else 0:after[0] if after else len(sentence)]
+
+
+# Where a figure's clause ends: not at a comma, which an apposition or a list holds ("At least 12 people, four of
+# them children, were killed").
+_FIGURE_CLAUSE_BREAK = re.compile(r"[?!;:\u2013\u2014]|\.(?!\d)|\s-\s|\b(?:but|and|while|whereas|although|though)\b",
+                                  re.IGNORECASE)
 
 
 def _tells_death(text: str) -> bool:

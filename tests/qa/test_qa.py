@@ -163,6 +163,25 @@ def test_figures_given_as_a_toll_a_number_or_a_sum_answer_how_many_and_how_much(
     assert {i.source_name for i in disputed.items} == {"regional governor", "Local hospital officials"}
 
 
+WOUNDED = "Army says soldiers wounded\n\nThe army spokesman said two soldiers were wounded but none were killed.\n"
+RAID = ("Raid kills militants\n\nThe army said it killed 40 militants in the raid. The rebels said 12 civilians died "
+        "and no fighters were killed.\n")
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    (WOUNDED, "how many soldiers were killed?", set()),
+    (WOUNDED, "what is the death toll?", set()),
+    (WOUNDED, "how many soldiers were wounded?", {("army spokesman", ("two soldiers",))}),
+    (RAID, "how many people were killed?", {("rebels", ("12 civilians",))}),
+    (RAID, "how many fighters were killed?", set()),
+])
+def test_a_figure_answers_what_its_own_clause_says_of_it(ask, index_text, text, question, expected):
+    """Deaths told in another clause are not the figure's ("two soldiers were wounded but none were killed"), nor are
+    the people it names ("12 civilians died and no fighters were killed")."""
+    index_text(text, "counts")
+    assert {(i.source_name, tuple(i.figures)) for i in ask(question, article="counts").items} == expected
+
+
 COUNCIL = ("Council row\n\nCouncillor James Whitfield, the council leader, backed the plan. Councillor Rebecca "
            "Lyle accused Whitfield of meeting the developer privately before the application was lodged. Whitfield "
            "denied the claim. He said every meeting was in the public register.\n")
