@@ -1124,10 +1124,15 @@ _NUMBER_WORDS = frozenset("thousand thousands million millions billion billions 
 
 
 def _is_people(noun: str) -> bool:
-    return noun in _ANYONE or noun in _PEOPLE or noun.removesuffix("s") in PERSON_NOUNS
+    return noun in _ANYONE or noun in _PEOPLE or noun.removesuffix("s") in PERSON_NOUNS | _PEOPLE
 
 
-_PEOPLE = frozenset("adult adults child children civilians bodies residents".split())
+# People counted in the news besides the roles sources speak in (PERSON_NOUNS): any count of them answers "how many
+# people were killed?" ("the army said it killed 40 militants").
+_PEOPLE = frozenset("""adult child children civilian body resident men women militant fighter rebel insurgent
+troops gunmen gunman militiamen policemen police jihadist extremist terrorist attacker assailant combatant bystander
+pedestrian migrant pilgrim worshipper villager inmate prisoner detainee hostage suspect casualty infant baby babies
+teenager youth miner sailor marine guard""".split())
 
 
 def _of_event_asked(record: search.ClaimRecord, asked: _Count) -> bool:
