@@ -38,6 +38,7 @@ from bot.disputes.lexicon import (
     rejects_a_thing,
 )
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
+from bot.extract.figures import CURRENCY_CODES, CURRENCY_NAMES, SHARED_CURRENCY_NAMES
 from bot.questions import (
     AUXILIARIES,
     DISPUTE_WORDS,
@@ -97,7 +98,11 @@ _DEATH_WORDS = frozenset("death deaths dead die died dies dying kill killed kill
 _DEATHS_REPORTED = ("killed", "died", "dead", "deaths")
 _ANYONE = frozenset("people persons".split())     # how-many words any count of people answers ("at least 43")
 _CURRENCY = frozenset("$£€¥")
-_UNITS_OF_AMOUNT = frozenset("percent dollars dollar euros euro pounds pound yen yuan rupees".split())
+# Words a sum or share is given in after its number ("4.5 million naira (NGN)", "70.4 billion shillings"): singular
+# names, upper-case codes.
+_UNITS_OF_AMOUNT = frozenset({"percent", *CURRENCY_NAMES, *SHARED_CURRENCY_NAMES}) | CURRENCY_CODES
+# What a how-much question asks that any sum answers: "how much money was in the envelope?": "$4,500".
+_ANY_SUM = frozenset("money cash sum amount funds funding".split())
 _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 # The question's words that ask for the unverified rather than name a subject.
 _ABOUT_VERIFYING = UNVERIFIED | VERIFY | NEGATED | frozenset(
@@ -1031,7 +1036,8 @@ def _asked_count(intent: HowMany) -> _Count:
     split = _verb_at(tokens)
     counted = [w for w in tokens[:split] if w not in search.STOPWORDS and len(w) > 1]
     rest = tokens[split:]
-    words = [w for w in rest if w not in search.STOPWORDS and w not in AUXILIARIES and w not in _LIGHT_VERBS]
+    light = _LIGHT_VERBS | (_MAKING if counted else frozenset())
+    words = [w for w in rest if w not in search.STOPWORDS and w not in AUXILIARIES and w not in light]
     inverted = bool(rest) and rest[0] in _INVERTING and len(words) > 1
     if not counted and rest and rest[0] in _COPULAS and not any(w.endswith(("ed", "ing")) for w in words):
         counted, words = words, []
@@ -1057,11 +1063,14 @@ _INVERTING = frozenset("did does do will would could can".split())   # "did the 
 _COPULAS = frozenset("is was are were".split())
 # "how much damage did it cause?" asks the damage; "what percentage did Lopez get?" her share, however told
 _LIGHT_VERBS = frozenset("cause caused causes get gets got".split())
+# Light too when what is made is asked: "how much revenue did M-Pesa make?" asks the revenue ("revenue grew to ..."),
+# while "how much did Stumpf make?" asks what he made.
+_MAKING = frozenset("make makes made earn earns earned generate generates generated".split())
 # Words of one event told in others: "how many were evacuated?" is answered by "forcing 30,000 people to flee", "how
 # many fled?" by "2,000 Syrians have crossed the border seeking refuge",
-# "how much damage?" by "insured losses", "bought for?" by "acquire ... for".
-_KINDRED_WORDS = [group.split() for group in
-                  "evacuate flee fled fleeing refuge refugee; damage loss; buy acquire purchase".split(";")]
+# "how much damage?" by "insured losses", "bought for?" by "acquire ... for", "borrow?" by "a loan".
+_KINDRED_WORDS = [group.split() for group in "evacuate flee fled fleeing refuge refugee; damage loss; "
+                  "buy acquire purchase; borrow lend loan".split(";")]
 _KINDRED = [frozenset(map(_stem, group)) for group in _KINDRED_WORDS]
 
 
@@ -1092,7 +1101,8 @@ def _figure_counts(figure: str, record: search.ClaimRecord, asked: _Count) -> bo
     if asked.share and not ("%" in figure or "percent" in figure):
         return False
     if not _counts_things(figure):          # "how much damage?": "$150 million in damage"; never "how many people?"
-        return (asked.amount or asked.share) and (not asked.counted or _names(asked.counted[-1], _around(record)))
+        return (asked.amount or asked.share) and (not asked.counted or set(asked.counted) <= _ANY_SUM
+                                                  or _names(asked.counted[-1], _around(record)))
     if not asked.counted:                   # "how much will the closures save?": "900 signatures" is no sum
         return not asked.amount
     noun = _figure_noun(figure)
@@ -1143,7 +1153,8 @@ def _of_event_asked(record: search.ClaimRecord, asked: _Count) -> bool:
     around = _around(record)
     dying = " ".join(_clause_of(f, record.passage) for f in record.figures if _figure_counts(f, record, asked))
     return (all(_tells_death(dying) if w in _DEATH_WORDS else _names(w, around) for w in asked.event)
-            and all(_names(w, around) or _stem(w) in (record.article_title or "").lower() for w in asked.subject))
+            and all(_names(w, around) or _stem(w) in (record.article_title or "").lower() or w in _initials(around)
+                    for w in asked.subject))
 
 
 def _clause_of(figure: str, sentence: str) -> str:
@@ -1164,6 +1175,17 @@ def _clause_of(figure: str, sentence: str) -> str:
 # them children, were killed").
 _FIGURE_CLAUSE_BREAK = re.compile(r"[?!;:\u2013\u2014]|\.(?!\d)|\s-\s|\b(?:but|and|while|whereas|although|though)\b",
                                   re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _initials(text: str) -> frozenset[str]:
+    """The initials of each run of the text's capitalised words, for a name the question gives as an acronym ("the
+    IMF") and the sentence spells out ("The International Monetary Fund"). Cached, as _offered."""
+    return frozenset("".join(word[0] for word in run.split() if word[0].isupper() and word != "The").lower()
+                     for run in _CAPITALISED_RUN.findall(text) if " " in run)
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w-]*)*")
 
 
 def _tells_death(text: str) -> bool:
@@ -1191,7 +1213,7 @@ def _figure_after(preposition: str, record: search.ClaimRecord) -> bool:
 def _counts_things(figure: str) -> bool:
     """Whether a figure may count people or things: not a sum of money or a share ("$150 million", "40 percent");
     "at least 43" may be a death toll, which the sentence names."""
-    words = set(_TOKEN.findall(figure.lower()))
+    words = {w if w.isupper() else w.lower().removesuffix("s") for w in _TOKEN.findall(figure)}   # codes as written
     return not (_CURRENCY & set(figure) or "%" in figure or words & _UNITS_OF_AMOUNT)
 
 

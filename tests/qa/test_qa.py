@@ -182,6 +182,21 @@ def test_a_figure_answers_what_its_own_clause_says_of_it(ask, index_text, text, 
     assert {(i.source_name, tuple(i.figures)) for i in ask(question, article="counts").items} == expected
 
 
+@pytest.mark.parametrize("sentence, question", [
+    ("She testified that she counted 4.5 million naira in the envelope.", "how much was in the envelope?"),
+    ("She testified that she counted $4,500 in the envelope.", "how much money was in the envelope?"),
+    ("M-Pesa revenue grew to 70.4 billion shillings ($466 million).", "how much revenue did M-Pesa make?"),
+    ("Kenya agreed a $1.5 billion loan from the International Monetary Fund.", "how much did Kenya borrow from the IMF?"),
+])
+def test_a_sum_in_any_currency_answers_how_much_however_the_question_names_it(ask, index_text, sentence, question):
+    """Naira and shillings are money as dollars are; money is any sum; the revenue "made" is the revenue; a loan is
+    borrowed, from the IMF the sentence spells out."""
+    index_text(f"Sums\n\n{sentence}\n", "sums")
+    answer = ask(question, article="sums")
+    assert answer.status == ANSWERED and answer.items[0].sentence == sentence
+    assert ask("how many people were in the envelope?", article="sums").status == NO_MATCH
+
+
 COUNCIL = ("Council row\n\nCouncillor James Whitfield, the council leader, backed the plan. Councillor Rebecca "
            "Lyle accused Whitfield of meeting the developer privately before the application was lodged. Whitfield "
            "denied the claim. He said every meeting was in the public register.\n")
