@@ -562,10 +562,11 @@ def _holds_words(words: list[str], text: str) -> bool:
 
 
 def _with_contradicting(session: Session, team_id: str, answer: Answer, contradicting: Scored,
-                        labels: dict[int, str], nothing: str) -> Answer:
+                        labels: dict[int, str], nothing: str, threshold: float = CONFIDENT) -> Answer:
     """The answer with the claims that would have answered but contradict the question (labels say how) first
-    among its near-misses, one per sentence: a fact-checker sees who denies it, never as someone saying it."""
-    strong = [(r, s) for r, s in _ranked(contradicting) if s >= CONFIDENT]
+    among its near-misses, one per sentence: a fact-checker sees who denies it, never as someone saying it. The
+    threshold is the one the answers passed."""
+    strong = [(r, s) for r, s in _ranked(contradicting) if s >= threshold]
     shown = _first_of_each(strong, lambda rs: _sentence_key(rs[0]))[:MAX_NEAR_MISSES]
     if not shown:
         return answer
@@ -596,11 +597,17 @@ def _opposes(words: list[str], record: search.ClaimRecord, asked: tuple[set[str]
     if asked is None:
         return None
     if not asked[1]:        # the question says something is so
-        if DENIAL_CUES.search(record.cue_text or "") and not rejects_a_thing(record.cue_text, record.content_text):
+        if _denies(record):
             return DENIES
         if _NOBODY.match(record.source_text or ""):
             return SAYS_OTHERWISE
     return SAYS_OTHERWISE if _turns(words, asked, f"{record.passage} {record.content_text}") else None
+
+
+def _denies(record: search.ClaimRecord) -> bool:
+    """Whether the claim's cue denies what it says ("denied a newspaper report that it planned to cut 1,000 jobs");
+    rejecting a thing denies no fact ("rejected a media request")."""
+    return bool(DENIAL_CUES.search(record.cue_text or "")) and not rejects_a_thing(record.cue_text, record.content_text)
 
 
 def _turns(words: list[str], asked: tuple[set[str], set[str]], text: str) -> bool:
@@ -1007,13 +1014,20 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
                                                                                         records[claim_id]) else 0.0))
               for claim_id, score in text_scores.items() if claim_id in answering]
     nothing = f"No indexed figure matches {_quoted(intent.topic)}."
-    if scored:
-        return _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.", nothing,
-                       threshold=0.0)
-    near = _claims_about(session, team_id, scope, intent.topic, intent.text)
-    return Answer(intent.text, intent, NO_MATCH,
-                  nothing + (" The closest claims are listed as near-misses, not answers." if near else ""),
-                  near_misses=near)
+    # "Safaricom denied a report that it planned to cut 1,000 jobs": the figure Safaricom denies, never its own
+    denied = {r.claim_id: DENIES for r, _ in scored if _denies(r)}
+    kept = [(r, s) for r, s in scored if r.claim_id not in denied]
+    if kept:
+        answer = _answer(session, team_id, intent, kept, "{n} figure{s} found, with their sources.", nothing,
+                         threshold=0.0)
+    else:
+        near = [i for i in _claims_about(session, team_id, scope, intent.topic, intent.text)
+                if i.claim_id not in denied]
+        answer = Answer(intent.text, intent, NO_MATCH,
+                        nothing + (" The closest claims are listed as near-misses, not answers." if near else ""),
+                        near_misses=near)
+    return _with_contradicting(session, team_id, answer, [(r, s) for r, s in scored if r.claim_id in denied], denied,
+                               nothing, threshold=0.0)
 
 
 @dataclass(frozen=True)

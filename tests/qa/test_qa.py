@@ -197,6 +197,19 @@ def test_a_sum_in_any_currency_answers_how_much_however_the_question_names_it(as
     assert ask("how many people were in the envelope?", article="sums").status == NO_MATCH
 
 
+@pytest.mark.parametrize("text, answering", [
+    ("Safaricom denied a newspaper report that it planned to cut 1,000 jobs.", []),
+    ("The union said Safaricom would cut 1,000 jobs. Safaricom denied a newspaper report that it planned to cut 1,000 "
+     "jobs.", ["union"]),
+])
+def test_a_figure_its_source_denies_is_shown_as_denied(ask, index_text, text, answering):
+    """A denial's figure is the one denied: never the denier's own figure among the answers."""
+    index_text(f"Job cuts\n\n{text}\n", "jobs")
+    answer = ask("how many jobs will Safaricom cut?", article="jobs")
+    assert [i.source_name for i in answer.items] == answering
+    assert (answer.near_misses[0].source_name, answer.near_misses[0].opposes) == ("Safaricom", DENIES)
+
+
 COUNCIL = ("Council row\n\nCouncillor James Whitfield, the council leader, backed the plan. Councillor Rebecca "
            "Lyle accused Whitfield of meeting the developer privately before the application was lodged. Whitfield "
            "denied the claim. He said every meeting was in the public register.\n")
