@@ -38,6 +38,7 @@ from bot.disputes.lexicon import (
     rejects_a_thing,
 )
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
+from bot.extract.figures import CURRENCY_CODES, CURRENCY_NAMES, SHARED_CURRENCY_NAMES
 from bot.questions import (
     AUXILIARIES,
     DISPUTE_WORDS,
@@ -97,7 +98,11 @@ _DEATH_WORDS = frozenset("death deaths dead die died dies dying kill killed kill
 _DEATHS_REPORTED = ("killed", "died", "dead", "deaths")
 _ANYONE = frozenset("people persons".split())     # how-many words any count of people answers ("at least 43")
 _CURRENCY = frozenset("$£€¥")
-_UNITS_OF_AMOUNT = frozenset("percent dollars dollar euros euro pounds pound yen yuan rupees".split())
+# Words a sum or share is given in after its number ("4.5 million naira (NGN)", "70.4 billion shillings"): singular
+# names, upper-case codes.
+_UNITS_OF_AMOUNT = frozenset({"percent", *CURRENCY_NAMES, *SHARED_CURRENCY_NAMES}) | CURRENCY_CODES
+# What a how-much question asks that any sum answers: "how much money was in the envelope?": "$4,500".
+_ANY_SUM = frozenset("money cash sum amount funds funding".split())
 _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 # The question's words that ask for the unverified rather than name a subject.
 _ABOUT_VERIFYING = UNVERIFIED | VERIFY | NEGATED | frozenset(
@@ -557,10 +562,11 @@ def _holds_words(words: list[str], text: str) -> bool:
 
 
 def _with_contradicting(session: Session, team_id: str, answer: Answer, contradicting: Scored,
-                        labels: dict[int, str], nothing: str) -> Answer:
+                        labels: dict[int, str], nothing: str, threshold: float = CONFIDENT) -> Answer:
     """The answer with the claims that would have answered but contradict the question (labels say how) first
-    among its near-misses, one per sentence: a fact-checker sees who denies it, never as someone saying it."""
-    strong = [(r, s) for r, s in _ranked(contradicting) if s >= CONFIDENT]
+    among its near-misses, one per sentence: a fact-checker sees who denies it, never as someone saying it. The
+    threshold is the one the answers passed."""
+    strong = [(r, s) for r, s in _ranked(contradicting) if s >= threshold]
     shown = _first_of_each(strong, lambda rs: _sentence_key(rs[0]))[:MAX_NEAR_MISSES]
     if not shown:
         return answer
@@ -591,11 +597,17 @@ def _opposes(words: list[str], record: search.ClaimRecord, asked: tuple[set[str]
     if asked is None:
         return None
     if not asked[1]:        # the question says something is so
-        if DENIAL_CUES.search(record.cue_text or "") and not rejects_a_thing(record.cue_text, record.content_text):
+        if _denies(record):
             return DENIES
         if _NOBODY.match(record.source_text or ""):
             return SAYS_OTHERWISE
     return SAYS_OTHERWISE if _turns(words, asked, f"{record.passage} {record.content_text}") else None
+
+
+def _denies(record: search.ClaimRecord) -> bool:
+    """Whether the claim's cue denies what it says ("denied a newspaper report that it planned to cut 1,000 jobs");
+    rejecting a thing denies no fact ("rejected a media request")."""
+    return bool(DENIAL_CUES.search(record.cue_text or "")) and not rejects_a_thing(record.cue_text, record.content_text)
 
 
 def _turns(words: list[str], asked: tuple[set[str], set[str]], text: str) -> bool:
@@ -1002,13 +1014,20 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
                                                                                         records[claim_id]) else 0.0))
               for claim_id, score in text_scores.items() if claim_id in answering]
     nothing = f"No indexed figure matches {_quoted(intent.topic)}."
-    if scored:
-        return _answer(session, team_id, intent, scored, "{n} figure{s} found, with their sources.", nothing,
-                       threshold=0.0)
-    near = _claims_about(session, team_id, scope, intent.topic, intent.text)
-    return Answer(intent.text, intent, NO_MATCH,
-                  nothing + (" The closest claims are listed as near-misses, not answers." if near else ""),
-                  near_misses=near)
+    # "Safaricom denied a report that it planned to cut 1,000 jobs": the figure Safaricom denies, never its own
+    denied = {r.claim_id: DENIES for r, _ in scored if _denies(r)}
+    kept = [(r, s) for r, s in scored if r.claim_id not in denied]
+    if kept:
+        answer = _answer(session, team_id, intent, kept, "{n} figure{s} found, with their sources.", nothing,
+                         threshold=0.0)
+    else:
+        near = [i for i in _claims_about(session, team_id, scope, intent.topic, intent.text)
+                if i.claim_id not in denied]
+        answer = Answer(intent.text, intent, NO_MATCH,
+                        nothing + (" The closest claims are listed as near-misses, not answers." if near else ""),
+                        near_misses=near)
+    return _with_contradicting(session, team_id, answer, [(r, s) for r, s in scored if r.claim_id in denied], denied,
+                               nothing, threshold=0.0)
 
 
 @dataclass(frozen=True)
@@ -1031,7 +1050,8 @@ def _asked_count(intent: HowMany) -> _Count:
     split = _verb_at(tokens)
     counted = [w for w in tokens[:split] if w not in search.STOPWORDS and len(w) > 1]
     rest = tokens[split:]
-    words = [w for w in rest if w not in search.STOPWORDS and w not in AUXILIARIES and w not in _LIGHT_VERBS]
+    light = _LIGHT_VERBS | (_MAKING if counted else frozenset())
+    words = [w for w in rest if w not in search.STOPWORDS and w not in AUXILIARIES and w not in light]
     inverted = bool(rest) and rest[0] in _INVERTING and len(words) > 1
     if not counted and rest and rest[0] in _COPULAS and not any(w.endswith(("ed", "ing")) for w in words):
         counted, words = words, []
@@ -1057,11 +1077,14 @@ _INVERTING = frozenset("did does do will would could can".split())   # "did the 
 _COPULAS = frozenset("is was are were".split())
 # "how much damage did it cause?" asks the damage; "what percentage did Lopez get?" her share, however told
 _LIGHT_VERBS = frozenset("cause caused causes get gets got".split())
+# Light too when what is made is asked: "how much revenue did M-Pesa make?" asks the revenue ("revenue grew to ..."),
+# while "how much did Stumpf make?" asks what he made.
+_MAKING = frozenset("make makes made earn earns earned generate generates generated".split())
 # Words of one event told in others: "how many were evacuated?" is answered by "forcing 30,000 people to flee", "how
 # many fled?" by "2,000 Syrians have crossed the border seeking refuge",
-# "how much damage?" by "insured losses", "bought for?" by "acquire ... for".
-_KINDRED_WORDS = [group.split() for group in
-                  "evacuate flee fled fleeing refuge refugee; damage loss; buy acquire purchase".split(";")]
+# "how much damage?" by "insured losses", "bought for?" by "acquire ... for", "borrow?" by "a loan".
+_KINDRED_WORDS = [group.split() for group in "evacuate flee fled fleeing refuge refugee; damage loss; "
+                  "buy acquire purchase; borrow lend loan".split(";")]
 _KINDRED = [frozenset(map(_stem, group)) for group in _KINDRED_WORDS]
 
 
@@ -1092,7 +1115,8 @@ def _figure_counts(figure: str, record: search.ClaimRecord, asked: _Count) -> bo
     if asked.share and not ("%" in figure or "percent" in figure):
         return False
     if not _counts_things(figure):          # "how much damage?": "$150 million in damage"; never "how many people?"
-        return (asked.amount or asked.share) and (not asked.counted or _names(asked.counted[-1], _around(record)))
+        return (asked.amount or asked.share) and (not asked.counted or set(asked.counted) <= _ANY_SUM
+                                                  or _names(asked.counted[-1], _around(record)))
     if not asked.counted:                   # "how much will the closures save?": "900 signatures" is no sum
         return not asked.amount
     noun = _figure_noun(figure)
@@ -1101,9 +1125,10 @@ def _figure_counts(figure: str, record: search.ClaimRecord, asked: _Count) -> bo
             w in _DEATH_WORDS for w in asked.event))))
     if not noun:
         return _names(asked.counted[-1], _around(record))
-    # "more than 2,000 Syrians ... seeking refuge": people of a nation, whom the claim calls what is asked
+    # "more than 2,000 Syrians ... seeking refuge": people of a nation, whom the figure's clause calls what is asked
+    # ("12 civilians died and no fighters were killed" counts no fighters)
     return _names(asked.counted[-1], figure) or (_is_people(asked.counted[-1]) and _names_a_people(figure)
-                                                 and _names(asked.counted[-1], _around(record)))
+                                                 and _names(asked.counted[-1], _clause_of(figure, record.passage)))
 
 
 def _names_a_people(figure: str) -> bool:
@@ -1123,19 +1148,58 @@ _NUMBER_WORDS = frozenset("thousand thousands million millions billion billions 
 
 
 def _is_people(noun: str) -> bool:
-    return noun in _ANYONE or noun in _PEOPLE or noun.removesuffix("s") in PERSON_NOUNS
+    return noun in _ANYONE or noun in _PEOPLE or noun.removesuffix("s") in PERSON_NOUNS | _PEOPLE
 
 
-_PEOPLE = frozenset("adult adults child children civilians bodies residents".split())
+# People counted in the news besides the roles sources speak in (PERSON_NOUNS): any count of them answers "how many
+# people were killed?" ("the army said it killed 40 militants").
+_PEOPLE = frozenset("""adult child children civilian body resident men women militant fighter rebel insurgent
+troops gunmen gunman militiamen policemen police jihadist extremist terrorist attacker assailant combatant bystander
+pedestrian migrant pilgrim worshipper villager inmate prisoner detainee hostage suspect casualty infant baby babies
+teenager youth miner sailor marine guard""".split())
 
 
 def _of_event_asked(record: search.ClaimRecord, asked: _Count) -> bool:
     """Whether the claim's sentence tells of the event asked: every word of it there (a death in any of the words
-    deaths are reported with), the subject of an inverted question there or in the article's title ("the fire" of
-    a wildfire story). "12 people died" is no answer to who fled, nor a war's toll to an air strike's."""
+    deaths are reported with, in the clause of a figure counting what is asked), the subject of an inverted question
+    there or in the article's title ("the fire" of a wildfire story). "12 people died" is no answer to who fled, nor
+    a war's toll to an air strike's, nor "two soldiers were wounded but none were killed" to how many were killed."""
     around = _around(record)
-    return (all(_tells_death(around) if w in _DEATH_WORDS else _names(w, around) for w in asked.event)
-            and all(_names(w, around) or _stem(w) in (record.article_title or "").lower() for w in asked.subject))
+    dying = " ".join(_clause_of(f, record.passage) for f in record.figures if _figure_counts(f, record, asked))
+    return (all(_tells_death(dying) if w in _DEATH_WORDS else _names(w, around) for w in asked.event)
+            and all(_names(w, around) or _stem(w) in (record.article_title or "").lower() or w in _initials(around)
+                    for w in asked.subject))
+
+
+def _clause_of(figure: str, sentence: str) -> str:
+    """The clause of the sentence holding the figure, from the break before it to the break after it, taking in the
+    next clause when the figure's holds nothing else ("Five soldiers and three civilians were killed"); the whole
+    sentence when the figure is not written in it."""
+    found = re.search(re.escape(figure.split(" (")[0]), sentence, re.IGNORECASE)
+    if not found:
+        return sentence
+    before = [b.end() for b in _FIGURE_CLAUSE_BREAK.finditer(sentence, 0, found.start())]
+    after = [b.start() for b in _FIGURE_CLAUSE_BREAK.finditer(sentence, found.end())]
+    if after and not _TOKEN.search(sentence[found.end():after[0]]):
+        after = after[1:]
+    return sentence[before[-1] if before else 0:after[0] if after else len(sentence)]
+
+
+# Where a figure's clause ends: not at a comma, which an apposition or a list holds ("At least 12 people, four of
+# them children, were killed").
+_FIGURE_CLAUSE_BREAK = re.compile(r"[?!;:\u2013\u2014]|\.(?!\d)|\s-\s|\b(?:but|and|while|whereas|although|though)\b",
+                                  re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _initials(text: str) -> frozenset[str]:
+    """The initials of each run of the text's capitalised words, for a name the question gives as an acronym ("the
+    IMF") and the sentence spells out ("The International Monetary Fund"). Cached, as _offered."""
+    return frozenset("".join(word[0] for word in run.split() if word[0].isupper() and word != "The").lower()
+                     for run in _CAPITALISED_RUN.findall(text) if " " in run)
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+(?:(?:of|for|and|on)\s+)?[A-Z][\w-]*)*")
 
 
 def _tells_death(text: str) -> bool:
@@ -1163,7 +1227,7 @@ def _figure_after(preposition: str, record: search.ClaimRecord) -> bool:
 def _counts_things(figure: str) -> bool:
     """Whether a figure may count people or things: not a sum of money or a share ("$150 million", "40 percent");
     "at least 43" may be a death toll, which the sentence names."""
-    words = set(_TOKEN.findall(figure.lower()))
+    words = {w if w.isupper() else w.lower().removesuffix("s") for w in _TOKEN.findall(figure)}   # codes as written
     return not (_CURRENCY & set(figure) or "%" in figure or words & _UNITS_OF_AMOUNT)
 
 

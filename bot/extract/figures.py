@@ -76,6 +76,8 @@ _NATIONAL_DOLLAR = re.compile(r"[A-Z]{1,3}\$")      # "A$40 billion", "US$3m", "
 CURRENCY_NAMES = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥", "yuan": "CNY", "renminbi": "CNY",
                   "lira": "TRY", "rouble": "RUB", "ruble": "RUB", "rand": "ZAR", "shekel": "ILS", "naira": "NGN",
                   "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "zloty": "PLN", "hryvnia": "UAH", "forint": "HUF"}
+# Currency names several countries share, left as written ("70.4 billion shillings"): sums all the same.
+SHARED_CURRENCY_NAMES = frozenset("peso franc rupee riyal rial dirham dinar shilling krona krone cedi kwacha".split())
 # ISO codes written as a currency sign is, before the number ("USD 5 million", "EUR 300m").
 CURRENCY_CODES = frozenset("USD EUR GBP JPY CHF AUD CAD HKD NZD SGD BRL MXN INR AED SAR".split()) \
     | {unit for unit in CURRENCY_NAMES.values() if unit.isalpha()}

@@ -163,6 +163,53 @@ def test_figures_given_as_a_toll_a_number_or_a_sum_answer_how_many_and_how_much(
     assert {i.source_name for i in disputed.items} == {"regional governor", "Local hospital officials"}
 
 
+WOUNDED = "Army says soldiers wounded\n\nThe army spokesman said two soldiers were wounded but none were killed.\n"
+RAID = ("Raid kills militants\n\nThe army said it killed 40 militants in the raid. The rebels said 12 civilians died "
+        "and no fighters were killed.\n")
+
+
+@pytest.mark.parametrize("text, question, expected", [
+    (WOUNDED, "how many soldiers were killed?", set()),
+    (WOUNDED, "what is the death toll?", set()),
+    (WOUNDED, "how many soldiers were wounded?", {("army spokesman", ("two soldiers",))}),
+    (RAID, "how many people were killed?", {("army", ("40 militants",)), ("rebels", ("12 civilians",))}),
+    (RAID, "how many fighters were killed?", set()),
+])
+def test_a_figure_answers_what_its_own_clause_says_of_it(ask, index_text, text, question, expected):
+    """Deaths told in another clause are not the figure's ("two soldiers were wounded but none were killed"), nor are
+    the people it names ("12 civilians died and no fighters were killed"); militants killed are people killed."""
+    index_text(text, "counts")
+    assert {(i.source_name, tuple(i.figures)) for i in ask(question, article="counts").items} == expected
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("She testified that she counted 4.5 million naira in the envelope.", "how much was in the envelope?"),
+    ("She testified that she counted $4,500 in the envelope.", "how much money was in the envelope?"),
+    ("M-Pesa revenue grew to 70.4 billion shillings ($466 million).", "how much revenue did M-Pesa make?"),
+    ("Kenya agreed a $1.5 billion loan from the International Monetary Fund.", "how much did Kenya borrow from the IMF?"),
+])
+def test_a_sum_in_any_currency_answers_how_much_however_the_question_names_it(ask, index_text, sentence, question):
+    """Naira and shillings are money as dollars are; money is any sum; the revenue "made" is the revenue; a loan is
+    borrowed, from the IMF the sentence spells out."""
+    index_text(f"Sums\n\n{sentence}\n", "sums")
+    answer = ask(question, article="sums")
+    assert answer.status == ANSWERED and answer.items[0].sentence == sentence
+    assert ask("how many people were in the envelope?", article="sums").status == NO_MATCH
+
+
+@pytest.mark.parametrize("text, answering", [
+    ("Safaricom denied a newspaper report that it planned to cut 1,000 jobs.", []),
+    ("The union said Safaricom would cut 1,000 jobs. Safaricom denied a newspaper report that it planned to cut 1,000 "
+     "jobs.", ["union"]),
+])
+def test_a_figure_its_source_denies_is_shown_as_denied(ask, index_text, text, answering):
+    """A denial's figure is the one denied: never the denier's own figure among the answers."""
+    index_text(f"Job cuts\n\n{text}\n", "jobs")
+    answer = ask("how many jobs will Safaricom cut?", article="jobs")
+    assert [i.source_name for i in answer.items] == answering
+    assert (answer.near_misses[0].source_name, answer.near_misses[0].opposes) == ("Safaricom", DENIES)
+
+
 COUNCIL = ("Council row\n\nCouncillor James Whitfield, the council leader, backed the plan. Councillor Rebecca "
            "Lyle accused Whitfield of meeting the developer privately before the application was lodged. Whitfield "
            "denied the claim. He said every meeting was in the public register.\n")
