@@ -227,3 +227,7 @@ def serve() -> None:
     from bot.settings import load_settings
 
     serve_slack(load_settings())
+
+
+if __name__ == "__main__":      # `python -m bot.cli`, as well as the `newsbot` console script
+    app()
