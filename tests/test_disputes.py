@@ -411,6 +411,18 @@ def test_a_reply_answers_the_nearest_claim_of_a_source_not_the_outlets_remark_in
     assert sorted(dispute.sides) == [[1], [3]]
 
 
+@pytest.mark.parametrize("answered, disputed", [
+    ("voters in the west are angry about energy regulations", False),
+    ("voters in the west are angry, a Quinnipiac survey found", True),
+])
+def test_a_pointer_naming_something_answers_only_a_claim_mentioning_it(answered, disputed):
+    """"Whitcomb's campaign dismissed the Quinnipiac survey." answers a claim about that survey, not whatever claim
+    came before it, as "that figure" would."""
+    claim = view(1, "Republicans", answered, cue="believe")
+    reply = view(2, "Whitcomb's campaign", "the Quinnipiac survey", cue="dismissed")
+    assert bool(group_disputes([claim, reply], {1})) == disputed
+
+
 def test_a_reply_in_the_words_before_a_claim_sets_its_figure_against_the_one_it_answers():
     """"Northgate disputes that figure, saying its modelling shows an increase of no more than 7%." answers the
     council's 18%, though the extractor found no source for it."""

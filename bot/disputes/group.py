@@ -15,6 +15,7 @@ from bot.disputes import lexicon
 from bot.disputes.signals import (
     ClaimView,
     Signal,
+    answers,
     culprit_conflict,
     contrast_inside,
     contrast_opening,
@@ -24,7 +25,7 @@ from bot.disputes.signals import (
     opposing_parties,
     polarity_conflict,
     related,
-    reply_cue,
+    reply_of,
     rival_figures,
     same_event,
     shares_entity,
@@ -163,15 +164,16 @@ def replies(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
     for members in by_article.values():
         for i in members:
             reply = claims[i]
-            cue = reply_cue(reply) if reply.attributed else None
-            if cue is None:
+            how = reply_of(reply) if reply.attributed else None
+            if how is None:
                 continue
             answered = [j for j in members if claims[j].attributed and claims[j].asserts
                         and claims[j].source_key != reply.source_key
-                        and 0 < reply.sentence_position - claims[j].sentence_position <= REPLY_WINDOW]
+                        and 0 < reply.sentence_position - claims[j].sentence_position <= REPLY_WINDOW
+                        and answers(how, claims[j])]
             nearest = max((claims[j].sentence_position for j in answered), default=None)
             for j in (j for j in answered if claims[j].sentence_position == nearest):
-                signals = [Signal("dissent", 0.5, cue), *filter(None, [rival_figures(claims[j], reply)])]
+                signals = [Signal("dissent", 0.5, how.cue), *filter(None, [rival_figures(claims[j], reply)])]
                 conflicts.append(Conflict(min(i, j), max(i, j), signals, 1.0))
     return conflicts
 

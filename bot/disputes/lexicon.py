@@ -62,10 +62,10 @@ DISSENT = re.compile(
 # The content of a reply that points back at the claim before it: "Kendrick's campaign disputed that.", "Voltaro
 # denied that account.", "Campaigners disputed that figure."
 _POINTER = r"(?:that|this|it|(?:that|this|the|those|these|such)\s+\w+(?:\s+\w+)?)"
-POINTING_BACK = re.compile(rf"^\W*{_POINTER}\W*$", re.I)
+POINTING_BACK = re.compile(rf"^\W*(?P<pointer>{_POINTER})\W*$", re.I)
 # The same reply in the words before a claim: "Northgate disputes that figure, saying its modelling shows ...".
-REPLY_LEAD = re.compile(rf"\b(?P<cue>disput\w*|contest\w*|den(?:y|ies|ied)|reject\w*|rebut\w*)\s+{_POINTER},\s*\w+\s*$",
-                        re.I)
+REPLY_LEAD = re.compile(rf"\b(?P<cue>disput\w*|contest\w*|den(?:y|ies|ied)|reject\w*|rebut\w*)\s+"
+                        rf"(?P<pointer>{_POINTER}),\s*\w+\s*$", re.I)
 # The two parties of a trial, named as sources: what one says, the other answers.
 TRIAL_PARTIES = {"prosecution": re.compile(r"\b(prosecut\w*|the crown)\b", re.I),
                  "defence": re.compile(r"\b(defen[cs]e|defendants?)\b", re.I)}

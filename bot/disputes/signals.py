@@ -548,15 +548,45 @@ def dissent_cue(c: ClaimView) -> str | None:
     return None
 
 
-def reply_cue(c: ClaimView) -> str | None:
-    """The dissent word by which a claim answers the claim before it without repeating it: "Kendrick's campaign
-    disputed that." (the cue, and a content pointing back), "Northgate disputes that figure, saying its modelling
-    shows ..." (the words before the content). Which claim it answers is `group.replies`' business."""
-    if c.cue and lexicon.POINTING_BACK.match(c.content) and not lexicon.is_negated(c.cue):
-        m = lexicon.DISSENT.search(c.cue)
-        return m.group() if m else None
+@dataclass(frozen=True)
+class Reply:
+    """How a claim answers the claim before it without repeating it: the dissent word ("disputed") and
+    the stems of the names in its pointer ("the Quinnipiac survey" → {"quinnipiac"}; "that figure" names none)."""
+
+    cue: str
+    names: frozenset[str]
+
+
+def reply_of(c: ClaimView) -> Reply | None:
+    """A claim answering the claim before it: "Kendrick's campaign disputed that." (the cue, and a content pointing
+    back), "Northgate disputes that figure, saying its modelling shows ..." (the words before the content). Which
+    claim it answers is `group.replies`' business."""
+    if c.cue and not lexicon.is_negated(c.cue):
+        m = lexicon.POINTING_BACK.match(c.content)
+        dissent = lexicon.DISSENT.search(c.cue) if m else None
+        if dissent:
+            return Reply(dissent.group(), _names(m.group("pointer")))
     m = lexicon.REPLY_LEAD.search(c.lead)
-    return m.group("cue") if m and not lexicon.is_negated(" ".join(c.lead.split()[-LEAD_WORDS - 2:])) else None
+    if m and not lexicon.is_negated(" ".join(c.lead.split()[-LEAD_WORDS - 2:])):
+        return Reply(m.group("cue"), _names(m.group("pointer")))
+    return None
+
+
+def _names(pointer: str) -> frozenset[str]:
+    """The stems of the capitalised words after a pointer's determiner: "the Quinnipiac survey" → {"quinnipiac"}."""
+    return frozenset(lexicon.stem(w) for w in lexicon.words(pointer)[1:] if w[0].isupper())
+
+
+def answers(reply: Reply, c: ClaimView) -> bool:
+    """A pointer naming something answers only a claim mentioning it, in its source, content or sentence: "Whitcomb's
+    campaign dismissed the Quinnipiac survey." does not answer "Republicans believe voters are angry"; a generic
+    pointer ("that figure") answers whatever claim came before."""
+    return reply.names <= _mentioned(c.source_label, c.content, c.sentence)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _mentioned(*texts: str) -> frozenset[str]:
+    return frozenset(lexicon.stem(w) for text in texts for w in lexicon.words(text))
 
 
 def rival_figures(answered: ClaimView, reply: ClaimView) -> Signal | None:
