@@ -423,6 +423,25 @@ def test_a_pointer_naming_something_answers_only_a_claim_mentioning_it(answered,
     assert bool(group_disputes([claim, reply], {1})) == disputed
 
 
+@pytest.mark.parametrize("content, disputed", [
+    ("the Keystone figure was misleading", True),
+    ("that claim is false", True),
+    ("those numbers were grossly inflated", True),
+    ("the report was wrong", True),
+    ("the Quinnipiac figure was misleading", False),     # names something the claim before does not mention
+    ("the decision was wrong", False),                  # a deed, not a claim
+])
+def test_a_verdict_on_a_claim_answers_the_claim_before_it(content, disputed):
+    """"Harlan's campaign manager, Priya Desai, said the Keystone figure was misleading." answers Brandt's jobs
+    figure like "Desai disputed that figure", and its words are never the topic."""
+    brandt = view(1, "Brandt", "Keystone Fabrication had added 600 jobs in Pennsylvania since 2015")
+    desai = view(2, "Priya Desai", content)
+    found = group_disputes([brandt, desai], {1})
+    assert bool(found) == disputed
+    if disputed:
+        assert sorted(found[0].sides) == [[1], [2]] and found[0].topic.startswith("Keystone Fabrication")
+
+
 def test_a_reply_in_the_words_before_a_claim_sets_its_figure_against_the_one_it_answers():
     """"Northgate disputes that figure, saying its modelling shows an increase of no more than 7%." answers the
     council's 18%, though the extractor found no source for it."""

@@ -318,8 +318,9 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
 
 
 def _bare_reply(c: ClaimView) -> bool:
-    """"disputed that figure": its words point back at the claim answered and tell nothing of their own."""
-    return bool(lexicon.POINTING_BACK.match(c.content))
+    """"disputed that figure", "said the figure was misleading": its words point back at the claim answered and tell
+    nothing of their own."""
+    return bool(lexicon.POINTING_BACK.match(c.content) or lexicon.VERDICT_REPLY.match(c.content))
 
 
 def _clauses(text: str) -> list[str]:

@@ -66,6 +66,16 @@ POINTING_BACK = re.compile(rf"^\W*(?P<pointer>{_POINTER})\W*$", re.I)
 # The same reply in the words before a claim: "Northgate disputes that figure, saying its modelling shows ...".
 REPLY_LEAD = re.compile(rf"\b(?P<cue>disput\w*|contest\w*|den(?:y|ies|ied)|reject\w*|rebut\w*)\s+"
                         rf"(?P<pointer>{_POINTER}),\s*\w+\s*$", re.I)
+# A verdict on something claimed before it: "the Keystone figure was misleading", "those numbers were inflated".
+# Only a claim-like noun is answered so: "the decision was wrong" judges a deed, not a claim.
+_CLAIM_NOUN = (r"(?:figures?|numbers?|claims?|accounts?|reports?|estimates?|statistics?|stats|allegations?|"
+               r"assertions?|data|tall(?:y|ies)|tolls?|counts?|statements?|stor(?:y|ies)|findings?|accusations?|"
+               r"charges?|suggestions?|version|polls?|surveys?)")
+_VERDICT = (r"(?:false|untrue|wrong|inaccurate|incorrect|misleading|inflated|exaggerated|overstated|baseless|"
+            r"groundless|unfounded|fabricated|made up|bogus|fake|a lie|lies|nonsense|erroneous|distorted|fiction)")
+VERDICT_REPLY = re.compile(rf"^\W*(?P<pointer>(?:that|this|the|those|these|such)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
+                           rf"{_CLAIM_NOUN})\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?"
+                           rf"(?P<cue>{_VERDICT})\W*$", re.I)
 # The two parties of a trial, named as sources: what one says, the other answers.
 TRIAL_PARTIES = {"prosecution": re.compile(r"\b(prosecut\w*|the crown)\b", re.I),
                  "defence": re.compile(r"\b(defen[cs]e|defendants?)\b", re.I)}

@@ -550,8 +550,9 @@ def dissent_cue(c: ClaimView) -> str | None:
 
 @dataclass(frozen=True)
 class Reply:
-    """How a claim answers the claim before it without repeating it: the dissent word ("disputed") and
-    the stems of the names in its pointer ("the Quinnipiac survey" → {"quinnipiac"}; "that figure" names none)."""
+    """How a claim answers the claim before it without repeating it: the dissent word ("disputed", "misleading")
+    and the stems of the names in its pointer ("the Quinnipiac survey" → {"quinnipiac"}; "that figure" names
+    none)."""
 
     cue: str
     names: frozenset[str]
@@ -559,13 +560,17 @@ class Reply:
 
 def reply_of(c: ClaimView) -> Reply | None:
     """A claim answering the claim before it: "Kendrick's campaign disputed that." (the cue, and a content pointing
-    back), "Northgate disputes that figure, saying its modelling shows ..." (the words before the content). Which
-    claim it answers is `group.replies`' business."""
+    back), "Northgate disputes that figure, saying its modelling shows ..." (the words before the content), "the
+    Keystone figure was misleading" (a verdict on a claim-like thing). Which claim it answers is `group.replies`'
+    business."""
     if c.cue and not lexicon.is_negated(c.cue):
         m = lexicon.POINTING_BACK.match(c.content)
         dissent = lexicon.DISSENT.search(c.cue) if m else None
         if dissent:
             return Reply(dissent.group(), _names(m.group("pointer")))
+        m = lexicon.VERDICT_REPLY.match(c.content)
+        if m:
+            return Reply(m.group("cue"), _names(m.group("pointer")))
     m = lexicon.REPLY_LEAD.search(c.lead)
     if m and not lexicon.is_negated(" ".join(c.lead.split()[-LEAD_WORDS - 2:])):
         return Reply(m.group("cue"), _names(m.group("pointer")))
