@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from bot.digest import build_digest, digest_as_text
 from bot.disputes import recompute
 from bot.disputes.group import group_disputes, topic_label
-from bot.disputes.lexicon import stem
+from bot.disputes.lexicon import names_act, stem
 from bot.disputes.signals import (
     DEATHS,
     ClaimView,
@@ -49,6 +49,15 @@ def test_stemmer_joins_inflections_and_nominal_forms():
     assert stem("killings") == stem("killed") == stem("kills") == "kill"
     assert stem("refugees") == stem("refuge")
     assert stem("shot") == "shoot"
+
+
+@pytest.mark.parametrize("noun, verb, joined", [
+    ("dismissal", "dismissed", True), ("denial", "denied", True), ("acquittal", "acquitted", True),
+    ("resignation", "resigned", True), ("involvement", "involved", True), ("closure", "closed", True),
+    ("payment", "paid", True), ("policy", "policed", False), ("nation", "named", False),
+])
+def test_a_noun_naming_an_act_joins_its_verb(noun, verb, joined):
+    assert names_act(stem(noun), stem(verb)) == joined
 
 
 @pytest.mark.parametrize("text, agent, patient", [
@@ -652,6 +661,21 @@ def test_a_topic_asking_only_for_a_figure_keeps_the_disputes_over_one(engine, nl
         assert len(list_disputes(session, "T1")) == 2
         (view_,) = list_disputes(session, "T1", topic="the figure")
         assert "Residents disputed that figure." in [c.sentence_text for side in view_.sides for c in side]
+
+
+def test_a_topic_naming_an_act_finds_the_dispute_telling_it_by_its_verb(engine, nlp):
+    """"is Nwosu's dismissal disputed?" asks about "Grace Nwosu had been dismissed", as "Nwosu's denial" asks about
+    "Nwosu denied"; an act nobody tells of finds nothing."""
+    from bot.extract.pipeline import extract_article
+    from store.ingest import save_article
+
+    text = ("Trial\n\nDefence lawyer Femi Adebayo said Grace Nwosu had been dismissed in 2020 for stealing. Nwosu "
+            "denied that she had been dismissed.\n")
+    with Session(engine) as session:
+        save_article(session, extract_article(text, nlp), "T1", slug="trial")
+        assert len(list_disputes(session, "T1", topic="Nwosu's dismissal")) == 1
+        assert len(list_disputes(session, "T1", topic="Nwosu's denial")) == 1
+        assert list_disputes(session, "T1", topic="Nwosu's resignation") == []
 
 
 # --- the sample article, through the real extraction and ingest ----------------------------------------------------

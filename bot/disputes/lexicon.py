@@ -142,6 +142,30 @@ def stem(word: str) -> str:
     return w.rstrip("e") if len(w) > 4 else w
 
 
+# The endings, stemmed, by which a noun names the act of a verb: "resignation", "execution", "payment", "dismissal",
+# "closure".
+NOMINAL_SUFFIXES = frozenset(("ation", "ion", "ment", "al", "ur"))
+
+
+def names_act(noun_stem: str, verb_stem: str) -> bool:
+    """Whether a noun names the act of a verb, both stemmed: "dismissal" / "dismiss", "denial" / "deny",
+    "acquittal" / "acquit", "involvement" / "involv", "closure" / "clos" (as in "closed")."""
+    for root in {verb_stem, verb_stem[:-1] + "i" if verb_stem.endswith("y") else verb_stem}:
+        if len(root) < 3 or not noun_stem.startswith(root):
+            continue
+        rest = noun_stem[len(root):]
+        rest = rest[1:] if rest[:1] in (root[-1], "e") else rest    # "acquittal", "involvement"
+        if rest in NOMINAL_SUFFIXES:
+            return True
+    return False
+
+
+def verb_stems(text: str) -> frozenset[str]:
+    """The stems of a text's verbs in a past or progressive form ("had been dismissed", "denied", "shot"): the
+    words a noun naming the act answers to. A noun the verb's stem spells ("police" for "policy") is no verb."""
+    return frozenset(stem(w) for w in words(text) if w.lower().endswith(("ed", "ing")) or w.lower() in IRREGULAR)
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
