@@ -451,6 +451,21 @@ def test_a_verdict_on_a_claim_answers_the_claim_before_it(content, disputed):
         assert sorted(found[0].sides) == [[1], [2]] and found[0].topic.startswith("Keystone Fabrication")
 
 
+@pytest.mark.parametrize("cue, reported, disputed", [
+    ("denied a newspaper report", "the company would lay off about a tenth of its workforce", True),
+    ("denied a Business Daily report", "the company would lay off about a tenth of its workforce", True),
+    ("denied a Reuters report", "the company would lay off about a tenth of its workforce", False),   # not its report
+    ("confirmed a newspaper report", "the company would lay off about a tenth of its workforce", False),
+    ("denied a newspaper report", "the company's profits had risen by a tenth", False),              # another thing
+])
+def test_a_denied_report_disputes_the_claim_the_report_makes(cue, reported, disputed):
+    """"Safaricom denied a newspaper report that it planned to cut 1,000 jobs. The Business Daily reported on Monday
+    that the company would lay off about a tenth of its workforce.": one thing in each side's words."""
+    denial = view(1, "Safaricom", "that it planned to cut 1,000 jobs", cue=cue)
+    report = view(2, "The Business Daily", reported, cue="reported")
+    assert bool(group_disputes([denial, report], {1})) == disputed
+
+
 def test_a_reply_in_the_words_before_a_claim_sets_its_figure_against_the_one_it_answers():
     """"Northgate disputes that figure, saying its modelling shows an increase of no more than 7%." answers the
     council's 18%, though the extractor found no source for it."""

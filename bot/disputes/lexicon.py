@@ -76,6 +76,10 @@ _VERDICT = (r"(?:false|untrue|wrong|inaccurate|incorrect|misleading|inflated|exa
 VERDICT_REPLY = re.compile(rf"^\W*(?P<pointer>(?:that|this|the|those|these|such)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
                            rf"{_CLAIM_NOUN})\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?"
                            rf"(?P<cue>{_VERDICT})\W*$", re.I)
+# A denial of a report, whose content is what the report claims: "denied a newspaper report that ...".
+DENIED_REPORT = re.compile(r"\b(?P<cue>den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*)\s+"
+                           r"(?P<report>(?:[\w'\u2019-]+\s+){0,4}?reports?)\b", re.I)
+REPORTING = re.compile(r"\breport(?:s|ed|ing)?\b", re.I)
 # The two parties of a trial, named as sources: what one says, the other answers.
 TRIAL_PARTIES = {"prosecution": re.compile(r"\b(prosecut\w*|the crown)\b", re.I),
                  "defence": re.compile(r"\b(defen[cs]e|defendants?)\b", re.I)}
@@ -253,6 +257,10 @@ def _plain(text: str) -> str:
 
 
 HARM_STEMS = frozenset(stem(v) for v in HARM_VERBS)
+# Words by which two sides name one thing in their own terms: "cut 1,000 jobs" / "lay off a tenth of its workforce".
+KINDRED = ("cut cuts cutting lay laid laying layoff layoffs slash slashed shed shedding axe axed axing redundancy "
+           "redundancies", "job jobs workforce staff worker workers employee employees")
+KIN = {stem(w): group.split()[0] for group in KINDRED for w in group.split()}
 OPINION_STEMS = frozenset(stem(v) for v in OPINION_VERBS)
 # Units and generic nouns: two figures "in percent" or "of people" do not yet count the same thing.
 GENERIC_COUNTS = frozenset(stem(w) for w in """percent percentage cent point dollar pound euro million billion thousand
@@ -266,6 +274,11 @@ def event_of(word: str) -> str | None:
     if s in HARM_STEMS:
         return s
     return EVENT_NOUN_STEMS.get(s)
+
+
+def kindred(stems: frozenset[str]) -> frozenset[str]:
+    """The stems with each kindred word as its group's first: "lay", "workforc" → "cut", "job"."""
+    return frozenset(KIN.get(s, s) for s in stems)
 
 
 def unverified_hedge(kind: str, text: str, *, second_hand: bool = False) -> bool:

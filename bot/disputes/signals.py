@@ -31,6 +31,7 @@ MIN_SHARED_WORDS = 3          # polarity: a short quote ("You pay your taxes.") 
 MIN_OVERLAP_NAMED = 0.2       # polarity: word overlap between two named sources' claims
 MIN_OVERLAP_ACROSS = 0.5      # ... in two articles: "not" and a few shared words there are mostly coincidence
 MIN_OVERLAP_UNNAMED = 0.25     # ... when one side is the outlet's narration or a source-less cue
+MIN_SHARED_KINDRED = 2        # a denied report and a reported claim: the thing done and to what ("cut" / "jobs")
 
 
 @dataclass(frozen=True)
@@ -578,8 +579,26 @@ def reply_of(c: ClaimView) -> Reply | None:
 
 
 def _names(pointer: str) -> frozenset[str]:
-    """The stems of the capitalised words after a pointer's determiner: "the Quinnipiac survey" → {"quinnipiac"}."""
-    return frozenset(lexicon.stem(w) for w in lexicon.words(pointer)[1:] if w[0].isupper())
+    """The stems of a pointer's capitalised words but its determiner: "the Quinnipiac survey" → {"quinnipiac"}."""
+    return frozenset(lexicon.stem(w) for w in lexicon.words(pointer) if w[0].isupper()
+                     and w.lower() not in lexicon.STOPWORDS)
+
+
+def denied_report(c: ClaimView) -> Reply | None:
+    """A denial of a report, its content the report's claim: "Safaricom denied a newspaper report that it planned to
+    cut 1,000 jobs" (the cue, and the names of the report: "a Reuters report" is Reuters')."""
+    m = lexicon.DENIED_REPORT.search(c.cue or "")
+    if not m or lexicon.is_negated(c.cue):
+        return None
+    return Reply(m.group("cue"), _names(m.group("report")))
+
+
+def reports_denied(denial: ClaimView, c: ClaimView) -> bool:
+    """Whether a claim a source reports ("The Business Daily reported that the company would lay off about a tenth
+    of its workforce") is what a denial of a report denies: it asserts, and tells of the denied thing in at least
+    MIN_SHARED_KINDRED of the same or kindred words ("cut 1,000 jobs")."""
+    return bool(c.cue and lexicon.REPORTING.search(c.cue)) and c.asserts and not c.negated \
+        and len(lexicon.kindred(denial.stems) & lexicon.kindred(c.stems)) >= MIN_SHARED_KINDRED
 
 
 def answers(reply: Reply, c: ClaimView) -> bool:
