@@ -257,9 +257,12 @@ def _plain(text: str) -> str:
 
 
 HARM_STEMS = frozenset(stem(v) for v in HARM_VERBS)
-# Words by which two sides name one thing in their own terms: "cut 1,000 jobs" / "lay off a tenth of its workforce".
+# Words by which two sides name one thing in their own terms: "cut 1,000 jobs" / "lay off a tenth of its workforce",
+# "killed 40 militants" / "no fighters were killed".
 KINDRED = ("cut cuts cutting lay laid laying layoff layoffs slash slashed shed shedding axe axed axing redundancy "
-           "redundancies", "job jobs workforce staff worker workers employee employees")
+           "redundancies", "job jobs workforce staff worker workers employee employees",
+           "militant militants fighter fighters rebel rebels insurgent insurgents guerrilla guerrillas jihadist "
+           "jihadists")
 KIN = {stem(w): group.split()[0] for group in KINDRED for w in group.split()}
 OPINION_STEMS = frozenset(stem(v) for v in OPINION_VERBS)
 # Units and generic nouns: two figures "in percent" or "of people" do not yet count the same thing.

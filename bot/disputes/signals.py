@@ -365,6 +365,8 @@ def polarity_conflict(a: ClaimView, b: ClaimView, idf: IdfWeights) -> Signal | N
     if a.negated == b.negated:
         return None
     negative, positive = (a, b) if a.negated else (b, a)
+    if a.article_id == b.article_id and _harm_denied(negative, positive):
+        return Signal("polarity", 0.6, f"{negative.source_label}: negated")
     said = lexicon.asserted_stems(positive.content)           # "If companies paid taxes, ..." says none did
     asserted = said | positive.source_stems                 # "Turkey says ..." / "no refugees fleeing to Turkey"
     if not any(head in said and len(clause & asserted) >= 2 for head, clause in negative.negated_clauses):
@@ -374,6 +376,16 @@ def polarity_conflict(a: ClaimView, b: ClaimView, idf: IdfWeights) -> Signal | N
     if len(asserted & negative.stems) < MIN_SHARED_WORDS or word_overlap(a, b, idf) < needed:
         return None
     return Signal("polarity", 0.6, f"{negative.source_label}: negated")
+
+
+def _harm_denied(negative: ClaimView, positive: ClaimView) -> bool:
+    """"no fighters were killed" against "it killed 40 militants in the raid": a negated clause denying a harm to a
+    kind of victim that the other claim says was done to that kind, named in the same or kindred words. The two
+    share few words, but the harm and its victims are the claim."""
+    said = lexicon.asserted_stems(positive.content)
+    harms = {lexicon.event_of(s) for s in said} - {None}
+    return any(lexicon.event_of(head) is None and lexicon.kindred(frozenset({head})) <= lexicon.kindred(said)
+               and harms & {lexicon.event_of(s) for s in clause} for head, clause in negative.negated_clauses)
 
 
 def _interval(f: FigureView) -> tuple[float, float] | None:
