@@ -805,17 +805,18 @@ def test_polarity_needs_the_denied_predicate_asserted():
     assert polarity_conflict(asked, unreleased, idf_weights([asked, unreleased])) is None     # a question
 
 
-@pytest.mark.parametrize("denial, disputed", [
-    ("12 civilians died and no fighters were killed", True),       # militants are fighters
-    ("no militants were killed", True),
-    ("no civilians were killed", False),                            # other victims
-    ("no fighters were paid", False),                               # no harm denied
+@pytest.mark.parametrize("denial, cue, disputed", [
+    ("12 civilians died and no fighters were killed", "said", True),       # militants are fighters
+    ("no militants were killed", "said", True),
+    ("no civilians were killed", "said", False),                            # other victims
+    ("no fighters were paid", "said", False),                               # no harm denied
+    ("any involvement in the killing of militants", "denied", False),       # a deed denied, not the killing
 ])
-def test_a_harm_denied_to_the_kind_of_victim_the_other_side_names_conflicts(denial, disputed):
+def test_a_harm_denied_to_the_kind_of_victim_the_other_side_names_conflicts(denial, cue, disputed):
     """"The army said it killed 40 militants in the raid. The rebels said ... no fighters were killed.": the two share
     one word, but deny one another's harm to one kind of victim; in other articles it may be another raid."""
     army = view(1, "The army", "it killed 40 militants in the raid")
-    rebels = view(2, "The rebels", denial)
+    rebels = view(2, "The rebels", denial, cue=cue)
     idf = idf_weights([army, rebels])
     assert bool(polarity_conflict(army, rebels, idf)) == disputed
     assert polarity_conflict(army, replace(rebels, article_id=2), idf) is None

@@ -381,7 +381,10 @@ def polarity_conflict(a: ClaimView, b: ClaimView, idf: IdfWeights) -> Signal | N
 def _harm_denied(negative: ClaimView, positive: ClaimView) -> bool:
     """"no fighters were killed" against "it killed 40 militants in the raid": a negated clause denying a harm to a
     kind of victim that the other claim says was done to that kind, named in the same or kindred words. The two
-    share few words, but the harm and its victims are the claim."""
+    share few words, but the harm and its victims are the claim. Only a negator names the victim denied: a denial
+    cue denies its whole content, and "denied any involvement in the killing of militants" denies no killing."""
+    if not lexicon.is_negated(negative.content):
+        return False
     said = lexicon.asserted_stems(positive.content)
     harms = {lexicon.event_of(s) for s in said} - {None}
     return any(lexicon.event_of(head) is None and lexicon.kindred(frozenset({head})) <= lexicon.kindred(said)
