@@ -191,7 +191,7 @@ def _about_topic(session: Session, views: list[DisputeView], topic: str) -> list
         views = [v for v in views if any(abs(value - amount) <= amount / 100 for value, _ in figures[v.id]
                                          for amount in amounts)]
     figure = bool(asked & figure_stems) or bool(amounts)
-    holding = [v for v in views if wanted <= set(content_stems(_searchable(v, figure, figures[v.id])))]
+    holding = [v for v in views if _holds(wanted, _searchable(v, figure, figures[v.id]))]
     if holding or not wanted:
         return holding
     if figure:      # "the number of striking workers": only a dispute over a figure is one over its number
@@ -201,10 +201,19 @@ def _about_topic(session: Session, views: list[DisputeView], topic: str) -> list
         if holding:
             return holding
     for context in (_continued(session, views), _headlines(views)):
-        holding = [v for v in views if wanted <= set(content_stems(context[v.id]))]
+        holding = [v for v in views if _holds(wanted, context[v.id])]
         if holding:
             return holding
     return []
+
+
+def _holds(wanted: set[str], text: str) -> bool:
+    """Whether the text holds every word asked, a noun naming an act also as its verb: "Nwosu's dismissal" is in
+    "Nwosu had been dismissed", "the denial" in "she denied"."""
+    from bot.disputes.lexicon import content_stems, names_act, verb_stems
+
+    missing = wanted - set(content_stems(text))
+    return not missing or all(any(names_act(s, verb) for verb in verb_stems(text)) for s in missing)
 
 
 def _plain_words(text: str) -> set[str]:

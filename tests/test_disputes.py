@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from bot.digest import build_digest, digest_as_text
 from bot.disputes import recompute
 from bot.disputes.group import group_disputes, topic_label
-from bot.disputes.lexicon import stem
+from bot.disputes.lexicon import names_act, stem
 from bot.disputes.signals import (
     DEATHS,
     ClaimView,
@@ -49,6 +49,15 @@ def test_stemmer_joins_inflections_and_nominal_forms():
     assert stem("killings") == stem("killed") == stem("kills") == "kill"
     assert stem("refugees") == stem("refuge")
     assert stem("shot") == "shoot"
+
+
+@pytest.mark.parametrize("noun, verb, joined", [
+    ("dismissal", "dismissed", True), ("denial", "denied", True), ("acquittal", "acquitted", True),
+    ("resignation", "resigned", True), ("involvement", "involved", True), ("closure", "closed", True),
+    ("payment", "paid", True), ("policy", "policed", False), ("nation", "named", False),
+])
+def test_a_noun_naming_an_act_joins_its_verb(noun, verb, joined):
+    assert names_act(stem(noun), stem(verb)) == joined
 
 
 @pytest.mark.parametrize("text, agent, patient", [
@@ -411,6 +420,52 @@ def test_a_reply_answers_the_nearest_claim_of_a_source_not_the_outlets_remark_in
     assert sorted(dispute.sides) == [[1], [3]]
 
 
+@pytest.mark.parametrize("answered, disputed", [
+    ("voters in the west are angry about energy regulations", False),
+    ("voters in the west are angry, a Quinnipiac survey found", True),
+])
+def test_a_pointer_naming_something_answers_only_a_claim_mentioning_it(answered, disputed):
+    """"Whitcomb's campaign dismissed the Quinnipiac survey." answers a claim about that survey, not whatever claim
+    came before it, as "that figure" would."""
+    claim = view(1, "Republicans", answered, cue="believe")
+    reply = view(2, "Whitcomb's campaign", "the Quinnipiac survey", cue="dismissed")
+    assert bool(group_disputes([claim, reply], {1})) == disputed
+
+
+@pytest.mark.parametrize("content, disputed", [
+    ("the Keystone figure was misleading", True),
+    ("that claim is false", True),
+    ("those numbers were grossly inflated", True),
+    ("the report was wrong", True),
+    ("the Quinnipiac figure was misleading", False),     # names something the claim before does not mention
+    ("the decision was wrong", False),                  # a deed, not a claim
+])
+def test_a_verdict_on_a_claim_answers_the_claim_before_it(content, disputed):
+    """"Harlan's campaign manager, Priya Desai, said the Keystone figure was misleading." answers Brandt's jobs
+    figure like "Desai disputed that figure", and its words are never the topic."""
+    brandt = view(1, "Brandt", "Keystone Fabrication had added 600 jobs in Pennsylvania since 2015")
+    desai = view(2, "Priya Desai", content)
+    found = group_disputes([brandt, desai], {1})
+    assert bool(found) == disputed
+    if disputed:
+        assert sorted(found[0].sides) == [[1], [2]] and found[0].topic.startswith("Keystone Fabrication")
+
+
+@pytest.mark.parametrize("cue, reported, disputed", [
+    ("denied a newspaper report", "the company would lay off about a tenth of its workforce", True),
+    ("denied a Business Daily report", "the company would lay off about a tenth of its workforce", True),
+    ("denied a Reuters report", "the company would lay off about a tenth of its workforce", False),   # not its report
+    ("confirmed a newspaper report", "the company would lay off about a tenth of its workforce", False),
+    ("denied a newspaper report", "the company's profits had risen by a tenth", False),              # another thing
+])
+def test_a_denied_report_disputes_the_claim_the_report_makes(cue, reported, disputed):
+    """"Safaricom denied a newspaper report that it planned to cut 1,000 jobs. The Business Daily reported on Monday
+    that the company would lay off about a tenth of its workforce.": one thing in each side's words."""
+    denial = view(1, "Safaricom", "that it planned to cut 1,000 jobs", cue=cue)
+    report = view(2, "The Business Daily", reported, cue="reported")
+    assert bool(group_disputes([denial, report], {1})) == disputed
+
+
 def test_a_reply_in_the_words_before_a_claim_sets_its_figure_against_the_one_it_answers():
     """"Northgate disputes that figure, saying its modelling shows an increase of no more than 7%." answers the
     council's 18%, though the extractor found no source for it."""
@@ -623,6 +678,21 @@ def test_a_topic_asking_only_for_a_figure_keeps_the_disputes_over_one(engine, nl
         assert "Residents disputed that figure." in [c.sentence_text for side in view_.sides for c in side]
 
 
+def test_a_topic_naming_an_act_finds_the_dispute_telling_it_by_its_verb(engine, nlp):
+    """"is Nwosu's dismissal disputed?" asks about "Grace Nwosu had been dismissed", as "Nwosu's denial" asks about
+    "Nwosu denied"; an act nobody tells of finds nothing."""
+    from bot.extract.pipeline import extract_article
+    from store.ingest import save_article
+
+    text = ("Trial\n\nDefence lawyer Femi Adebayo said Grace Nwosu had been dismissed in 2020 for stealing. Nwosu "
+            "denied that she had been dismissed.\n")
+    with Session(engine) as session:
+        save_article(session, extract_article(text, nlp), "T1", slug="trial")
+        assert len(list_disputes(session, "T1", topic="Nwosu's dismissal")) == 1
+        assert len(list_disputes(session, "T1", topic="Nwosu's denial")) == 1
+        assert list_disputes(session, "T1", topic="Nwosu's resignation") == []
+
+
 # --- the sample article, through the real extraction and ingest ----------------------------------------------------
 
 def sides_holding(disputes, *fragments):
@@ -733,6 +803,23 @@ def test_polarity_needs_the_denied_predicate_asserted():
     assert polarity_conflict(refused, unreleased, idf_weights([refused, unreleased])) is None   # both say no
     asked = view(9, "She", "Why will he release his full tax returns to voters?")
     assert polarity_conflict(asked, unreleased, idf_weights([asked, unreleased])) is None     # a question
+
+
+@pytest.mark.parametrize("denial, cue, disputed", [
+    ("12 civilians died and no fighters were killed", "said", True),       # militants are fighters
+    ("no militants were killed", "said", True),
+    ("no civilians were killed", "said", False),                            # other victims
+    ("no fighters were paid", "said", False),                               # no harm denied
+    ("any involvement in the killing of militants", "denied", False),       # a deed denied, not the killing
+])
+def test_a_harm_denied_to_the_kind_of_victim_the_other_side_names_conflicts(denial, cue, disputed):
+    """"The army said it killed 40 militants in the raid. The rebels said ... no fighters were killed.": the two share
+    one word, but deny one another's harm to one kind of victim; in other articles it may be another raid."""
+    army = view(1, "The army", "it killed 40 militants in the raid")
+    rebels = view(2, "The rebels", denial, cue=cue)
+    idf = idf_weights([army, rebels])
+    assert bool(polarity_conflict(army, rebels, idf)) == disputed
+    assert polarity_conflict(army, replace(rebels, article_id=2), idf) is None
 
 
 def test_a_generic_kind_of_harm_is_not_the_story_event():

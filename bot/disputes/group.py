@@ -15,7 +15,9 @@ from bot.disputes import lexicon
 from bot.disputes.signals import (
     ClaimView,
     Signal,
+    answers,
     culprit_conflict,
+    denied_report,
     contrast_inside,
     contrast_opening,
     dissent_cue,
@@ -24,7 +26,8 @@ from bot.disputes.signals import (
     opposing_parties,
     polarity_conflict,
     related,
-    reply_cue,
+    reply_of,
+    reports_denied,
     rival_figures,
     same_event,
     shares_entity,
@@ -127,7 +130,7 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
 
 def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
     idf = idf_weights(claims)
-    conflicts = replies(claims, focus)
+    conflicts = replies(claims, focus) + denials_of_reports(claims, focus)
     answered = {(c.a, c.b) for c in conflicts}
     pairs = (pair for pair in candidate_pairs(claims, focus) if could_conflict(claims[pair[0]], claims[pair[1]]))
     for i, j in sorted(pairs):
@@ -155,25 +158,52 @@ def replies(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
     the nearest sentence before it, within REPLY_WINDOW, holding a claim by another source. The outlet's own remark
     in between ("It gave no evidence for the claim.") is nothing a source replies to. The two share no word, and
     need none."""
+    conflicts = []
+    for members in _by_focus_article(claims, focus):
+        for i in members:
+            reply = claims[i]
+            how = reply_of(reply) if reply.attributed else None
+            if how is None:
+                continue
+            answered = [j for j in members if claims[j].attributed and claims[j].asserts
+                        and claims[j].source_key != reply.source_key
+                        and 0 < reply.sentence_position - claims[j].sentence_position <= REPLY_WINDOW
+                        and answers(how, claims[j])]
+            nearest = max((claims[j].sentence_position for j in answered), default=None)
+            for j in (j for j in answered if claims[j].sentence_position == nearest):
+                signals = [Signal("dissent", 0.5, how.cue), *filter(None, [rival_figures(claims[j], reply)])]
+                conflicts.append(Conflict(min(i, j), max(i, j), signals, 1.0))
+    return conflicts
+
+
+def denials_of_reports(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
+    """Each denial of a report in a focus article ("Safaricom denied a newspaper report that it planned to cut 1,000
+    jobs") against the claims another source reports of the same thing within DISSENT_WINDOW sentences ("The
+    Business Daily reported that the company would lay off about a tenth of its workforce"): each side tells it in
+    its own words."""
+    conflicts = []
+    for members in _by_focus_article(claims, focus):
+        for i in members:
+            denial = claims[i]
+            how = denied_report(denial) if denial.attributed else None
+            if how is None:
+                continue
+            for j in members:
+                c = claims[j]
+                if c.attributed and c.source_key != denial.source_key and answers(how, c) \
+                        and abs(c.sentence_position - denial.sentence_position) <= DISSENT_WINDOW \
+                        and reports_denied(denial, c):
+                    conflicts.append(Conflict(min(i, j), max(i, j), [Signal("dissent", 0.5, how.cue)], 1.0))
+    return conflicts
+
+
+def _by_focus_article(claims: list[ClaimView], focus: set[int]) -> list[list[int]]:
+    """The indexes of the focus articles' claims, per article."""
     by_article: dict[int, list[int]] = {}
     for i, c in enumerate(claims):
         if c.article_id in focus:
             by_article.setdefault(c.article_id, []).append(i)
-    conflicts = []
-    for members in by_article.values():
-        for i in members:
-            reply = claims[i]
-            cue = reply_cue(reply) if reply.attributed else None
-            if cue is None:
-                continue
-            answered = [j for j in members if claims[j].attributed and claims[j].asserts
-                        and claims[j].source_key != reply.source_key
-                        and 0 < reply.sentence_position - claims[j].sentence_position <= REPLY_WINDOW]
-            nearest = max((claims[j].sentence_position for j in answered), default=None)
-            for j in (j for j in answered if claims[j].sentence_position == nearest):
-                signals = [Signal("dissent", 0.5, cue), *filter(None, [rival_figures(claims[j], reply)])]
-                conflicts.append(Conflict(min(i, j), max(i, j), signals, 1.0))
-    return conflicts
+    return list(by_article.values())
 
 
 def could_conflict(a: ClaimView, b: ClaimView) -> bool:
@@ -316,8 +346,9 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
 
 
 def _bare_reply(c: ClaimView) -> bool:
-    """"disputed that figure": its words point back at the claim answered and tell nothing of their own."""
-    return bool(lexicon.POINTING_BACK.match(c.content))
+    """"disputed that figure", "said the figure was misleading": its words point back at the claim answered and tell
+    nothing of their own."""
+    return bool(lexicon.POINTING_BACK.match(c.content) or lexicon.VERDICT_REPLY.match(c.content))
 
 
 def _clauses(text: str) -> list[str]:

@@ -62,10 +62,24 @@ DISSENT = re.compile(
 # The content of a reply that points back at the claim before it: "Kendrick's campaign disputed that.", "Voltaro
 # denied that account.", "Campaigners disputed that figure."
 _POINTER = r"(?:that|this|it|(?:that|this|the|those|these|such)\s+\w+(?:\s+\w+)?)"
-POINTING_BACK = re.compile(rf"^\W*{_POINTER}\W*$", re.I)
+POINTING_BACK = re.compile(rf"^\W*(?P<pointer>{_POINTER})\W*$", re.I)
 # The same reply in the words before a claim: "Northgate disputes that figure, saying its modelling shows ...".
-REPLY_LEAD = re.compile(rf"\b(?P<cue>disput\w*|contest\w*|den(?:y|ies|ied)|reject\w*|rebut\w*)\s+{_POINTER},\s*\w+\s*$",
-                        re.I)
+REPLY_LEAD = re.compile(rf"\b(?P<cue>disput\w*|contest\w*|den(?:y|ies|ied)|reject\w*|rebut\w*)\s+"
+                        rf"(?P<pointer>{_POINTER}),\s*\w+\s*$", re.I)
+# A verdict on something claimed before it: "the Keystone figure was misleading", "those numbers were inflated".
+# Only a claim-like noun is answered so: "the decision was wrong" judges a deed, not a claim.
+_CLAIM_NOUN = (r"(?:figures?|numbers?|claims?|accounts?|reports?|estimates?|statistics?|stats|allegations?|"
+               r"assertions?|data|tall(?:y|ies)|tolls?|counts?|statements?|stor(?:y|ies)|findings?|accusations?|"
+               r"charges?|suggestions?|version|polls?|surveys?)")
+_VERDICT = (r"(?:false|untrue|wrong|inaccurate|incorrect|misleading|inflated|exaggerated|overstated|baseless|"
+            r"groundless|unfounded|fabricated|made up|bogus|fake|a lie|lies|nonsense|erroneous|distorted|fiction)")
+VERDICT_REPLY = re.compile(rf"^\W*(?P<pointer>(?:that|this|the|those|these|such)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
+                           rf"{_CLAIM_NOUN})\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?"
+                           rf"(?P<cue>{_VERDICT})\W*$", re.I)
+# A denial of a report, whose content is what the report claims: "denied a newspaper report that ...".
+DENIED_REPORT = re.compile(r"\b(?P<cue>den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*)\s+"
+                           r"(?P<report>(?:[\w'\u2019-]+\s+){0,4}?reports?)\b", re.I)
+REPORTING = re.compile(r"\breport(?:s|ed|ing)?\b", re.I)
 # The two parties of a trial, named as sources: what one says, the other answers.
 TRIAL_PARTIES = {"prosecution": re.compile(r"\b(prosecut\w*|the crown)\b", re.I),
                  "defence": re.compile(r"\b(defen[cs]e|defendants?)\b", re.I)}
@@ -130,6 +144,30 @@ def stem(word: str) -> str:
     if len(w) > 4 and w[-1] == w[-2] and w[-1] in "bdfgmnprt":   # shipped → shipp → ship
         w = w[:-1]
     return w.rstrip("e") if len(w) > 4 else w
+
+
+# The endings, stemmed, by which a noun names the act of a verb: "resignation", "execution", "payment", "dismissal",
+# "closure".
+NOMINAL_SUFFIXES = frozenset(("ation", "ion", "ment", "al", "ur"))
+
+
+def names_act(noun_stem: str, verb_stem: str) -> bool:
+    """Whether a noun names the act of a verb, both stemmed: "dismissal" / "dismiss", "denial" / "deny",
+    "acquittal" / "acquit", "involvement" / "involv", "closure" / "clos" (as in "closed")."""
+    for root in {verb_stem, verb_stem[:-1] + "i" if verb_stem.endswith("y") else verb_stem}:
+        if len(root) < 3 or not noun_stem.startswith(root):
+            continue
+        rest = noun_stem[len(root):]
+        rest = rest[1:] if rest[:1] in (root[-1], "e") else rest    # "acquittal", "involvement"
+        if rest in NOMINAL_SUFFIXES:
+            return True
+    return False
+
+
+def verb_stems(text: str) -> frozenset[str]:
+    """The stems of a text's verbs in a past or progressive form ("had been dismissed", "denied", "shot"): the
+    words a noun naming the act answers to. A noun the verb's stem spells ("police" for "policy") is no verb."""
+    return frozenset(stem(w) for w in words(text) if w.lower().endswith(("ed", "ing")) or w.lower() in IRREGULAR)
 
 
 def words(text: str) -> list[str]:
@@ -219,6 +257,13 @@ def _plain(text: str) -> str:
 
 
 HARM_STEMS = frozenset(stem(v) for v in HARM_VERBS)
+# Words by which two sides name one thing in their own terms: "cut 1,000 jobs" / "lay off a tenth of its workforce",
+# "killed 40 militants" / "no fighters were killed".
+KINDRED = ("cut cuts cutting lay laid laying layoff layoffs slash slashed shed shedding axe axed axing redundancy "
+           "redundancies", "job jobs workforce staff worker workers employee employees",
+           "militant militants fighter fighters rebel rebels insurgent insurgents guerrilla guerrillas jihadist "
+           "jihadists")
+KIN = {stem(w): group.split()[0] for group in KINDRED for w in group.split()}
 OPINION_STEMS = frozenset(stem(v) for v in OPINION_VERBS)
 # Units and generic nouns: two figures "in percent" or "of people" do not yet count the same thing.
 GENERIC_COUNTS = frozenset(stem(w) for w in """percent percentage cent point dollar pound euro million billion thousand
@@ -232,6 +277,11 @@ def event_of(word: str) -> str | None:
     if s in HARM_STEMS:
         return s
     return EVENT_NOUN_STEMS.get(s)
+
+
+def kindred(stems: frozenset[str]) -> frozenset[str]:
+    """The stems with each kindred word as its group's first: "lay", "workforc" → "cut", "job"."""
+    return frozenset(KIN.get(s, s) for s in stems)
 
 
 def unverified_hedge(kind: str, text: str, *, second_hand: bool = False) -> bool:

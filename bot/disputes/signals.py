@@ -31,6 +31,7 @@ MIN_SHARED_WORDS = 3          # polarity: a short quote ("You pay your taxes.") 
 MIN_OVERLAP_NAMED = 0.2       # polarity: word overlap between two named sources' claims
 MIN_OVERLAP_ACROSS = 0.5      # ... in two articles: "not" and a few shared words there are mostly coincidence
 MIN_OVERLAP_UNNAMED = 0.25     # ... when one side is the outlet's narration or a source-less cue
+MIN_SHARED_KINDRED = 2        # a denied report and a reported claim: the thing done and to what ("cut" / "jobs")
 
 
 @dataclass(frozen=True)
@@ -364,6 +365,8 @@ def polarity_conflict(a: ClaimView, b: ClaimView, idf: IdfWeights) -> Signal | N
     if a.negated == b.negated:
         return None
     negative, positive = (a, b) if a.negated else (b, a)
+    if a.article_id == b.article_id and _harm_denied(negative, positive):
+        return Signal("polarity", 0.6, f"{negative.source_label}: negated")
     said = lexicon.asserted_stems(positive.content)           # "If companies paid taxes, ..." says none did
     asserted = said | positive.source_stems                 # "Turkey says ..." / "no refugees fleeing to Turkey"
     if not any(head in said and len(clause & asserted) >= 2 for head, clause in negative.negated_clauses):
@@ -373,6 +376,19 @@ def polarity_conflict(a: ClaimView, b: ClaimView, idf: IdfWeights) -> Signal | N
     if len(asserted & negative.stems) < MIN_SHARED_WORDS or word_overlap(a, b, idf) < needed:
         return None
     return Signal("polarity", 0.6, f"{negative.source_label}: negated")
+
+
+def _harm_denied(negative: ClaimView, positive: ClaimView) -> bool:
+    """"no fighters were killed" against "it killed 40 militants in the raid": a negated clause denying a harm to a
+    kind of victim that the other claim says was done to that kind, named in the same or kindred words. The two
+    share few words, but the harm and its victims are the claim. Only a negator names the victim denied: a denial
+    cue denies its whole content, and "denied any involvement in the killing of militants" denies no killing."""
+    if not lexicon.is_negated(negative.content):
+        return False
+    said = lexicon.asserted_stems(positive.content)
+    harms = {lexicon.event_of(s) for s in said} - {None}
+    return any(lexicon.event_of(head) is None and lexicon.kindred(frozenset({head})) <= lexicon.kindred(said)
+               and harms & {lexicon.event_of(s) for s in clause} for head, clause in negative.negated_clauses)
 
 
 def _interval(f: FigureView) -> tuple[float, float] | None:
@@ -548,15 +564,68 @@ def dissent_cue(c: ClaimView) -> str | None:
     return None
 
 
-def reply_cue(c: ClaimView) -> str | None:
-    """The dissent word by which a claim answers the claim before it without repeating it: "Kendrick's campaign
-    disputed that." (the cue, and a content pointing back), "Northgate disputes that figure, saying its modelling
-    shows ..." (the words before the content). Which claim it answers is `group.replies`' business."""
-    if c.cue and lexicon.POINTING_BACK.match(c.content) and not lexicon.is_negated(c.cue):
-        m = lexicon.DISSENT.search(c.cue)
-        return m.group() if m else None
+@dataclass(frozen=True)
+class Reply:
+    """How a claim answers the claim before it without repeating it: the dissent word ("disputed", "misleading")
+    and the stems of the names in its pointer ("the Quinnipiac survey" → {"quinnipiac"}; "that figure" names
+    none)."""
+
+    cue: str
+    names: frozenset[str]
+
+
+def reply_of(c: ClaimView) -> Reply | None:
+    """A claim answering the claim before it: "Kendrick's campaign disputed that." (the cue, and a content pointing
+    back), "Northgate disputes that figure, saying its modelling shows ..." (the words before the content), "the
+    Keystone figure was misleading" (a verdict on a claim-like thing). Which claim it answers is `group.replies`'
+    business."""
+    if c.cue and not lexicon.is_negated(c.cue):
+        m = lexicon.POINTING_BACK.match(c.content)
+        dissent = lexicon.DISSENT.search(c.cue) if m else None
+        if dissent:
+            return Reply(dissent.group(), _names(m.group("pointer")))
+        m = lexicon.VERDICT_REPLY.match(c.content)
+        if m:
+            return Reply(m.group("cue"), _names(m.group("pointer")))
     m = lexicon.REPLY_LEAD.search(c.lead)
-    return m.group("cue") if m and not lexicon.is_negated(" ".join(c.lead.split()[-LEAD_WORDS - 2:])) else None
+    if m and not lexicon.is_negated(" ".join(c.lead.split()[-LEAD_WORDS - 2:])):
+        return Reply(m.group("cue"), _names(m.group("pointer")))
+    return None
+
+
+def _names(pointer: str) -> frozenset[str]:
+    """The stems of a pointer's capitalised words but its determiner: "the Quinnipiac survey" → {"quinnipiac"}."""
+    return frozenset(lexicon.stem(w) for w in lexicon.words(pointer) if w[0].isupper()
+                     and w.lower() not in lexicon.STOPWORDS)
+
+
+def denied_report(c: ClaimView) -> Reply | None:
+    """A denial of a report, its content the report's claim: "Safaricom denied a newspaper report that it planned to
+    cut 1,000 jobs" (the cue, and the names of the report: "a Reuters report" is Reuters')."""
+    m = lexicon.DENIED_REPORT.search(c.cue or "")
+    if not m or lexicon.is_negated(c.cue):
+        return None
+    return Reply(m.group("cue"), _names(m.group("report")))
+
+
+def reports_denied(denial: ClaimView, c: ClaimView) -> bool:
+    """Whether a claim a source reports ("The Business Daily reported that the company would lay off about a tenth
+    of its workforce") is what a denial of a report denies: it asserts, and tells of the denied thing in at least
+    MIN_SHARED_KINDRED of the same or kindred words ("cut 1,000 jobs")."""
+    return bool(c.cue and lexicon.REPORTING.search(c.cue)) and c.asserts and not c.negated \
+        and len(lexicon.kindred(denial.stems) & lexicon.kindred(c.stems)) >= MIN_SHARED_KINDRED
+
+
+def answers(reply: Reply, c: ClaimView) -> bool:
+    """A pointer naming something answers only a claim mentioning it, in its source, content or sentence: "Whitcomb's
+    campaign dismissed the Quinnipiac survey." does not answer "Republicans believe voters are angry"; a generic
+    pointer ("that figure") answers whatever claim came before."""
+    return reply.names <= _mentioned(c.source_label, c.content, c.sentence)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _mentioned(*texts: str) -> frozenset[str]:
+    return frozenset(lexicon.stem(w) for text in texts for w in lexicon.words(text))
 
 
 def rival_figures(answered: ClaimView, reply: ClaimView) -> Signal | None:
