@@ -85,7 +85,8 @@ PERSON_NOUNS = frozenset(
     "player captain trader nurse patient engineer employee councillor councilor commissioner juror schoolteacher "
     "paramedic firefighter pilot passenger agent fan pastor priest investigator inspector detective treasurer "
     "recorder clerk superintendent principal landlord tenant shopkeeper mourner parent grandmother grandfather "
-    "sister brother uncle aunt cousin trustee striker winger midfielder defender goalkeeper".split()
+    "sister brother uncle aunt cousin trustee striker winger midfielder defender goalkeeper coordinator "
+    "administrator organiser organizer campaigner specialist physician surgeon".split()
 )
 # Letters after a name: honours, degrees, the King's Counsel and members of parliaments.
 POST_NOMINALS = frozenset("KC QC MP MSP MEP MLA TD OBE MBE CBE KBE DBE PhD FRS".split())
@@ -415,8 +416,9 @@ def _gloss_votes(root: Token, votes: Counter) -> None:
     """A name glossed by a noun is of its kind: "the Mukhabaraat (secret police)" an organisation, "Bamberg, the
     family's lawyer" and "Its spokeswoman, Nadia Farrow" a person, "the capital, Terel" a place."""
     glosses = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos" or root.dep_ == "nmod" and root.head.i > root.i:
-        glosses.append(root.head)
+    if root.dep_ == "appos" or root.dep_ == "nmod" and root.head.i > root.i \
+            and any(t.text in (",", "(") for t in root.doc[root.i:root.head.i]):
+        glosses.append(root.head)       # set off: not "the Red Cross regional director", whose employer it names
     for gloss in glosses:
         if gloss.pos_ != "NOUN" or gloss.tag_ == "NNS":
             continue

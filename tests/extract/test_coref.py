@@ -144,6 +144,12 @@ def test_a_later_description_refers_to_the_person_named_in_an_appositive(nlp):
     assert names == ["Jane Doe", "Jane Doe"]
 
 
+def test_an_unnamed_coordinator_is_a_person(nlp):
+    names, _, entities, _ = resolve(nlp, "The UN coordinator said civilians must never be a target.",
+                                    ("The UN coordinator", "civilians must never"))
+    assert names == ["UN coordinator"] and next(e for e in entities if e.name == "UN coordinator").type == "PERSON"
+
+
 def test_they_refers_to_a_group_and_a_capital_to_its_government(nlp):
     text = "Human rights groups say 20 died. They also say the army fired first. Moscow says the claims are false."
     names, _, entities, mentions = resolve(nlp, text, ("Human rights groups", "20 died"), ("They", "the army fired"),
