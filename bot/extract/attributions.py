@@ -1159,6 +1159,9 @@ def _not_said(verb: Token) -> bool:
             or any(c.dep_ == "acomp" and c.lemma_.lower() in _SCHEDULED for c in children)) \
             and not any(t.dep_ == "ccomp" for t in verb.subtree):
         return True     # "Lindqvist is due to present a preliminary statement on Friday": nothing said yet
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in _RELUCTANT
+           and any(x.dep_ == "xcomp" and lexicon_kind(x.lemma_) == "speech" for x in c.children) for c in children):
+        return True     # "Erdogan has previously been reluctant to criticise Syria": he has not criticised it
     if verb.lemma_ == "ask" and (verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
                                  or verb.i > 0 and verb.nbor(-1).text == ","
                                  and not any(c.dep_ in ("dobj", "dative") for c in children)):
@@ -1176,6 +1179,7 @@ def _not_said(verb: Token) -> bool:
 
 
 _SCHEDULED = frozenset("due schedule set poise".split())
+_RELUCTANT = frozenset("reluctant unwilling hesitant loath loth afraid wary".split())
 _NO_ONE = frozenset("nobody none neither nothing noone".split())
 _CONTRASTING = frozenset("though although while whereas but".split())
 _SHOWN_QUALITIES = frozenset("interest restraint courage willingness leadership respect mercy "

@@ -528,6 +528,8 @@ def test_officials_of_a_relative_clause_run_into_the_noun_it_describes_speak_of_
     ("Manchester United and Bayern Munich had also shown interest in Costa, who scored 31 goals last season.", []),
     ("The poll shows support for the plan at 40 percent.", ["shows support for"]),
     ("His mother sat in the public gallery. She wept as the footage was shown.", []),
+    # what someone is reluctant to say is not said
+    ("Turkey's Prime Minister Erdogan has previously been reluctant to criticise Syria.", []),
     # what a claim says was done is no claim of its own
     ("The fitness app Pulsetrack passed precise location data to advertising partners for two years, according to "
      "an internal memo seen by Reuters.", ["according to"]),
