@@ -86,6 +86,7 @@ ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence sh
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 SAYS_ELSE = 0.5          # who-says: the score kept by a claim saying something else in the question's words
 OTHER_SIDE = 0.5         # who-says with a verb taking a side ("opposes"): the score kept by a claim not taking it
+NAME_MISSING = 0.4       # who-says: the score kept by a claim not naming someone the question names (a near-miss)
 ACCUSED_NAMED = 0.1      # "who accused X of Y?": added for a claim whose sentence names X as the question does
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 FIGURE_AFTER = 0.15      # how-many ending in a preposition ("bought for?"): added for a figure right after it
@@ -140,6 +141,11 @@ _SIDE_WORDS = {
 # "who accused the Syrian regime of savagery?": the one accused, whom a claim may name otherwise ("They are not acting
 # in a humane manner. This is savagery"), and what of, which it must say.
 _ACCUSED_OF = re.compile(r"^(?P<accused>.+?)\s+of\s+(?P<charge>.+)$", re.IGNORECASE)
+# A name in a question: capitalised words in a row ("Donald Trump", "AFL-CIO").
+_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
+# A name between an article and a noun modifies the noun: "a UN resolution", "the Trump administration".
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_MODIFYING_NAME = re.compile(r"\s+(?!(?:%s)\b)[a-z]" % "|".join(sorted(search.STOPWORDS)))
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
@@ -483,6 +489,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
     accused_words = _scoring_words(accused)
     scored = [(r, s * (1.0 if _holds_subject(words, r) else ONE_WORD)
                + ACCUSED_NAMED * _coverage(accused_words, r.passage)) for r, s in scored]
+    scored = _naming_asked(session, team_id, claimed, scored)
     if intent.verb:
         verb = _stem(intent.verb)
         if telling:
@@ -519,6 +526,32 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
                      "{n} claim{s} found, by source.", nothing)
     contradicting = [(r, s) for r, s in scored if r.claim_id in labels and _sentence_key(r) in against]
     return _with_contradicting(session, team_id, answer, contradicting, labels, nothing)
+
+
+def _naming_asked(session: Session, team_id: str, claimed: str, scored: Scored) -> Scored:
+    """The candidates, a claim whose sentence names neither someone the question names nor them otherwise (another
+    alias, or as its source) a near-miss at most: "the White House said Biden is expected to campaign in Pittsburgh"
+    is nobody saying Trump would."""
+    names = _names_asked(claimed)
+    if not names:
+        return scored
+    entities = [{m.key for m in search.match_names(session, fold_name(" ".join(name)), team_id)} for name in names]
+    mentioned = search.entities_in_sentences(session, [r.sentence_id for r, _ in scored])
+
+    def names_all(record: search.ClaimRecord) -> bool:
+        there = mentioned.get(record.sentence_id, set()) | {record.source_key}
+        text = f"{record.passage} {record.content_text}"
+        return all(_words_found(name[-1:], text) or keys & there for name, keys in zip(names, entities))
+    return [(r, s * (1.0 if names_all(r) else NAME_MISSING)) for r, s in scored]
+
+
+def _names_asked(text: str) -> list[list[str]]:
+    """The names in a question's words, each as its words naming someone or something (not a title or role), the
+    last one a claim must hold: "Trump would campaign in Pittsburgh" names ["trump"] and ["pittsburgh"]. A name
+    modifying a noun ("a UN resolution") names no one the claim must: "such a resolution" is the one meant."""
+    named = ([w for w in search.query_words(run.group()) if not search.is_role(w)] for run in _NAME_RUN.finditer(text)
+             if not (_ARTICLE_BEFORE.search(text, 0, run.start()) and _MODIFYING_NAME.match(text, run.end())))
+    return [words for words in named if words]
 
 
 def _accusation(intent: WhoSays) -> tuple[str, str]:

@@ -22,7 +22,8 @@ from sqlmodel import Session, select
 
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, PERSON_TITLES
 from store.db import open_session
-from store.models import Alias, Article, Claim, Correction, Dispute, DisputeClaim, Entity, Figure, Hedge, Sentence
+from store.models import (Alias, Article, Claim, Correction, Dispute, DisputeClaim, Entity, Figure, Hedge, Mention,
+                          Sentence)
 
 CANDIDATES = 200               # full-text candidates handed to the reranker
 FIRST_WINDOW = 5000            # newest claims full-text looks among first (see match_claims)
@@ -868,3 +869,14 @@ def claims_on_sentences(session: Session, sentence_ids: list[int]) -> dict[int, 
         found.setdefault(sentence_id, claim_id)
     return found
 
+
+
+def entities_in_sentences(session: Session, sentence_ids: list[int]) -> dict[int, set[str]]:
+    """Per sentence, the keys of the entities it mentions, however written: a name a question gives may be one of
+    them under another alias ("the president" for "Trump")."""
+    found: dict[int, set[str]] = {}
+    for sentence_id, key in session.execute(
+            select(Mention.sentence_id, Entity.key).join(Entity, Entity.id == Mention.entity_id)
+            .where(Mention.sentence_id.in_(list(set(sentence_ids))))).all():
+        found.setdefault(sentence_id, set()).add(key)
+    return found

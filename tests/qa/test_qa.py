@@ -1020,3 +1020,22 @@ def test_a_description_answers_only_by_its_head_and_initials_are_no_persons(ask,
     """In the sample article, "the district" describes no one, and "Ms Pillay" has the initials of no MP."""
     answer = ask(asked)
     assert not any(i.source_name == "Navi Pillay" for i in answer.items)
+
+
+CAMPAIGN = ("President Joe Biden is expected to campaign for Harlan in Pittsburgh next month, the White House said. "
+            "Whitcomb has said he would welcome a visit from Donald Trump.")
+JOBS = ("The Business Daily reported that Safaricom would lay off about a tenth of its workforce. Priya Desai said "
+        "Keystone had cut more than 1,100 jobs at its Erie plant.")
+
+
+@pytest.mark.parametrize("text, question, answering", [
+    (CAMPAIGN, "did anyone say Trump would campaign in Pittsburgh?", None),
+    (CAMPAIGN, "did anyone say Biden would campaign in Pittsburgh?", "the White House"),
+    (JOBS, "who says Safaricom plans to cut jobs?", None),
+    (JOBS, "who says Keystone cut jobs?", "Priya Desai"),
+])
+def test_a_claim_not_naming_whom_the_question_names_is_no_answer(ask, index_text, text, question, answering):
+    """A fact-checker asking about Trump must not be handed what the White House said of Biden."""
+    index_text(f"Names\n\n{text}\n", "names")
+    answer = ask(question, article="names")
+    assert [i.source_text for i in answer.items] == ([answering] if answering else [])
