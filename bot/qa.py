@@ -85,6 +85,7 @@ TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept
 ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence shares only one of the question's words
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 SAYS_ELSE = 0.5          # who-says: the score kept by a claim saying something else in the question's words
+CONTENT_ELSEWHERE = 0.4  # who-says with a verb like "endorsed": the score kept by a claim made with it of something else
 OTHER_SIDE = 0.5         # who-says with a verb taking a side ("opposes"): the score kept by a claim not taking it
 NAME_MISSING = 0.4       # who-says: the score kept by a claim not naming someone the question names (a near-miss)
 ACCUSED_NAMED = 0.1      # "who accused X of Y?": added for a claim whose sentence names X as the question does
@@ -146,6 +147,11 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 # A name between an article and a noun modifies the noun: "a UN resolution", "the Trump administration".
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _MODIFYING_NAME = re.compile(r"\s+(?!(?:%s)\b)[a-z]" % "|".join(sorted(search.STOPWORDS)))
+# Verbs of one kind, by their first letters: who endorsed someone is also who backed or supported them.
+_KINDRED_VERBS = (frozenset({"endo", "back", "supp"}),)
+# Pronouns that may stand for whom a question names; "her" before a noun is whose it is ("her opponent").
+_PERSONAL = frozenset("he she it we they i you him her them".split())
+_POSSESSIVE = frozenset({"her"})
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
@@ -493,14 +499,18 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
     if intent.verb:
         verb = _stem(intent.verb)
         if telling:
-            scored += _replies(session, team_id, scored, verb)
+            replies = _replies(session, team_id, scored, verb, words)
+            scored = [(r, s * (CONTENT_ELSEWHERE if _made_with(verb, r.cue_text or "") and not _content_holds(words, r)
+                               else 1.0)) for r, s in scored] + replies
         bonus = OTHER_VERB_MATCH if telling else SAY_VERB_MATCH
-        scored = [(r, s + (bonus if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)) for r, s in scored]
+        scored = [(r, s + (bonus if _made_with(verb, r.cue_text or "") else 0.0)) for r, s in scored]
     if telling:
         # a claim merely naming the government answers "who condemned the Syrian government?" only when no claim's
-        # sentence says it (in other words, perhaps)
-        doing = {r.claim_id for r, _ in scored
-                 if verb[:4] in f"{r.cue_text or ''} {r.passage}".lower()}
+        # sentence says it (in other words, perhaps), and not when another claim of the sentence is the one saying
+        # it ("a Quinnipiac poll showed, even as a union endorsed her opponent"; not "was reluctant to criticise")
+        cued = {r.sentence_id for r, _ in scored if _made_with(verb, r.cue_text or "") and not _negated(r.cue_text)}
+        doing = {r.claim_id for r, _ in scored if _made_with(verb, r.cue_text or "")
+                 or r.sentence_id not in cued and _made_with(verb, r.passage)}
         if doing:
             scored = [(r, s * (1.0 if r.claim_id in doing else VERB_ELSEWHERE)) for r, s in scored]
             if any(s >= CONFIDENT for r, s in scored if r.claim_id in doing):  # "who denied the report?": not
@@ -552,6 +562,23 @@ def _names_asked(text: str) -> list[list[str]]:
     named = ([w for w in search.query_words(run.group()) if not search.is_role(w)] for run in _NAME_RUN.finditer(text)
              if not (_ARTICLE_BEFORE.search(text, 0, run.start()) and _MODIFYING_NAME.match(text, run.end())))
     return [words for words in named if words]
+
+
+def _made_with(verb: str, text: str) -> bool:
+    """Whether the text holds the verb asked (a stem) or one of its kind: "has also backed her" answers "who
+    endorsed Harlan?"."""
+    text = text.lower()
+    return any(any(mark in text for mark in kind) for kind in _KINDRED_VERBS if verb[:4] in kind) \
+        or verb[:4] in text
+
+
+def _content_holds(words: list[str], record: search.ClaimRecord) -> bool:
+    """Whether a claim's own content holds what a who-says question's verb was done to, or opens with a pronoun
+    that may stand for it ("has also backed her", "quoted by Anatolia: he said the Asad regime ..."): "a union
+    endorsed her opponent" is no endorsement of Harlan, though its sentence names her."""
+    said = _TOKEN.findall(record.content_text.lower())
+    return _holds_words(words, record.content_text) or bool(said) and said[0] in _PERSONAL and (
+        len(said) == 1 or said[0] not in _POSSESSIVE)
 
 
 def _accusation(intent: WhoSays) -> tuple[str, str]:
@@ -725,12 +752,13 @@ def _opposing(scored: Scored, labels: dict[int, str], words: list[str]) -> set[s
     return {key for key, strength in against.items() if strength >= best_other.get(key, (0.0, False))}
 
 
-def _replies(session: Session, team_id: str, scored: Scored, verb: str) -> Scored:
+def _replies(session: Session, team_id: str, scored: Scored, verb: str, words: list[str]) -> Scored:
     """Claims made with the verb asked about ("denied") in the few sentences after a matching claim, of what that
     claim says: "Lyle accused Whitfield of meeting the developer privately. Whitfield denied the claim." answers
     "who denied meeting the developer privately?" though its words are only "the claim". Each takes the score of
-    the claim it answers."""
-    said = [(r, s) for r, s in _ranked([(r, s) for r, s in scored if verb[:4] not in (r.cue_text or "").lower()])
+    the claim it answers. A claim of the same sentence ("a poll showed Harlan leads, even as a union endorsed her
+    opponent") or one holding the question's words answers nothing: its words are its own."""
+    said = [(r, s) for r, s in _ranked([(r, s) for r, s in scored if not _made_with(verb, r.cue_text or "")])
             if s >= CONFIDENT][:REPLIED_CLAIMS]
     if not said:
         return []
@@ -738,11 +766,12 @@ def _replies(session: Session, team_id: str, scored: Scored, verb: str) -> Score
     records = search.brief_claims(session, near, team_id)
     replies = []
     for record in records.values():
-        if verb[:4] in (record.cue_text or "").lower() and len(record.content_text.split()) <= REPLY_WORDS:
-            answered = max(s for r, s in said if r.article_id == record.article_id
-                           and r.position <= record.position <= r.position + REPLY_WINDOW)
+        answered = [s for r, s in said if r.article_id == record.article_id
+                    and r.position < record.position <= r.position + REPLY_WINDOW]
+        if answered and _made_with(verb, record.cue_text or "") and len(record.content_text.split()) <= REPLY_WORDS \
+                and not _words_found(words, record.content_text):
             record.content_match = 1.0      # its few words stand for the claim it answers
-            replies.append((record, answered))
+            replies.append((record, max(answered)))
     return replies
 
 

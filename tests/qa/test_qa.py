@@ -1039,3 +1039,13 @@ def test_a_claim_not_naming_whom_the_question_names_is_no_answer(ask, index_text
     index_text(f"Names\n\n{text}\n", "names")
     answer = ask(question, article="names")
     assert [i.source_text for i in answer.items] == ([answering] if answering else [])
+
+
+@pytest.mark.parametrize("question", ["who endorsed Harlan?", "who backs Harlan?", "who supported Harlan?"])
+def test_who_endorsed_someone_are_the_claims_whose_own_content_is_them(ask, index_text, question):
+    """The union endorsed "her opponent", in a sentence naming Harlan: no endorsement of her. "Has also backed her"
+    is one, in a verb of the same kind."""
+    index_text("Poll\n\nHarlan leads Whitcomb, a Quinnipiac poll showed, even as a union endorsed her opponent. Former "
+               "Governor Ed Rendell endorsed Harlan in June, and the AFL-CIO has also backed her.\n", "poll")
+    answer = ask(question, article="poll")
+    assert {i.source_text for i in answer.items} == {"Former Governor Ed Rendell", "the AFL-CIO"}
