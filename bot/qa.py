@@ -129,6 +129,11 @@ _AFFIRMING = re.compile(r"(?:no|little|without)\s+doubt\b|not\s+(?:%s)\b" % "|".
 # A modal after a negation starts a predicate the negation does not govern: "which does not propose concrete action
 # could further inflame tensions".
 _NEGATION_END = re.compile(r"\b(?:%s)\b" % "|".join(sorted(MODALS)), re.IGNORECASE)
+# "No" and the subject it negates, up to the verb: "no fighters| were among the dead". Not "no one", nor a finding's
+# subject, which negate what follows: "no evidence was found that he intended to kill".
+_NEGATED_SUBJECT = re.compile(r"no\s+(?!(?:one|evidence|proof|sign|signs|indication|suggestion|reason|basis|record|"
+                              r"confirmation)\b)(?:[\w'\u2019-]+\s+){1,3}?(?=(?:%s)\b)"
+                              % "|".join(sorted(AUXILIARIES | MODALS)), re.IGNORECASE)
 # Who-says verbs taking a side, and the words a claim takes each side with: "who opposes the resolution?" is
 # answered by "say such a resolution ... could further inflame tensions", not by "have proposed a resolution".
 _SIDE_VERBS = {"against": re.compile(r"^(?:oppos|den[iy]|disput|reject)", re.IGNORECASE),
@@ -690,16 +695,18 @@ def _polarity(words: list[str], text: str) -> tuple[set[str], set[str]]:
     """The question's words the text says, and those it says only under a negation governing them."""
     said: set[str] = set()
     denied: set[str] = set()
-    for stretch, negated in _stretches(text):
+    for stretch, negated in _stretches(text, tuple(words)):
         (denied if negated else said).update(_words_found(words, stretch))
     return said, denied - said
 
 
 @lru_cache(maxsize=4096)
-def _stretches(text: str) -> tuple[tuple[str, bool], ...]:
+def _stretches(text: str, asked: tuple[str, ...] = ()) -> tuple[tuple[str, bool], ...]:
     """The text's clauses cut where negations start and end, each stretch with whether it is negated: a negation
     reaches from its negator ("not", "far from", "refused"; not "not only", "no doubt") to the end of its clause or
-    to a modal starting another predicate. Cached, as _offered: each candidate is checked against several claims."""
+    to a modal starting another predicate; "no" before a subject holding none of the `asked` words, only to its
+    verb: "no fighters were among the dead" says there were dead, and denies that fighters were. Cached, as
+    _offered: each candidate is checked against several claims."""
     stretches = []
     for clause in filter(None, _CLAUSE_BREAK.split(text)):
         start = 0
@@ -708,6 +715,9 @@ def _stretches(text: str) -> tuple[tuple[str, bool], ...]:
                 continue
             end = _NEGATION_END.search(clause, negator.end())
             end = end.start() if end else len(clause)
+            subject = _NEGATED_SUBJECT.match(clause, negator.start())
+            if subject and subject.end() < end and not _words_found(list(asked), subject.group()):
+                end = subject.end()
             stretches += [(clause[start:negator.start()], False), (clause[negator.start():end], True)]
             start = end
         stretches.append((clause[start:], False))

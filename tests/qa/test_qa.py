@@ -1049,3 +1049,16 @@ def test_who_endorsed_someone_are_the_claims_whose_own_content_is_them(ask, inde
                "Governor Ed Rendell endorsed Harlan in June, and the AFL-CIO has also backed her.\n", "poll")
     answer = ask(question, article="poll")
     assert {i.source_text for i in answer.items} == {"Former Governor Ed Rendell", "the AFL-CIO"}
+
+
+@pytest.mark.parametrize("question, answering, opposing", [
+    ("who says the dead were civilians?", {"Amnesty International", "The rebel group"}, []),
+    ("who says fighters were among the dead?", set(), ["The rebel group"]),
+])
+def test_a_negated_subject_denies_only_what_is_said_of_it(ask, index_text, question, answering, opposing):
+    """"No fighters were among the dead" denies that fighters died, not that the dead were civilians."""
+    index_text("Toll\n\nAmnesty International said the dead were mostly civilians. The rebel group said 12 civilians "
+               "died and no fighters were among the dead.\n", "toll")
+    answer = ask(question, article="toll")
+    assert {i.source_text for i in answer.items} == answering
+    assert [i.source_text for i in answer.near_misses if i.opposes] == opposing
