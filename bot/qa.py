@@ -813,10 +813,17 @@ def _sources_named(session: Session, name: str, team_id: str) -> NamedSources:
         matches = search.match_acronym(session, acronym, team_id)
     if not matches:
         matches = search.match_descriptions(session, folded, team_id)
+    matches = [m for m in matches if not _once(words, m.alias.split())]
     if matches:
         return NamedSources(matches, words)
     by_surname = _by_surname(session, name, team_id)
     return NamedSources(by_surname, words, by_surname=bool(by_surname))
+
+
+def _once(asked: list[str], named: list[str]) -> bool:
+    """Whether a name or description says its holder held the role asked once: a "Former Governor" is not "the
+    governor"."""
+    return _FORMER.isdisjoint(asked) and not _FORMER.isdisjoint(named)
 
 
 def _by_surname(session: Session, name: str, team_id: str) -> list[search.NameMatch]:
@@ -836,6 +843,7 @@ def _by_surname(session: Session, name: str, team_id: str) -> list[search.NameMa
                    for w in [*m.alias.split(), *search.name_tokens(m.key)])]
 
 
+_FORMER = frozenset("former ex onetime erstwhile".split())
 _NAME_PARTICLES = frozenset("de van von der al el bin ibn la le da di du del".split())
 _RELATIVE = frozenset("which who whose whom that where when including".split())   # clauses name no one else
 _PARTY_LABEL = re.compile(r"^[A-Z]\.?-[A-Z][\w.]*$")       # "R-IN", "D-N.C."
@@ -913,7 +921,9 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         more = search.claims_by_sources(session, named_so, team_id, article_id=article_id)
         records.update(search.brief_claims(session, [i for i in more if i not in records], team_id))
         theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
-    who = _resolved(session, named, intent.source, team_id, {r.source_key for r in theirs})
+    people = _people_of_surname(name_words, theirs)
+    who = _shown(intent.source) if people else _resolved(session, named, intent.source, team_id,
+                                                          {r.source_key for r in theirs})
     if intent.about:
         words = _scoring_words(intent.about)
         scored = [(r, _text_score(words, intent.about, r) * (NEGATED_CUE if _negated(r.cue_text or "") else 1.0))
@@ -939,6 +949,8 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         others = _as_near_misses(session, _mentioning(records, name_words, said), team_id)
         if others:
             message += " Claims by others whose source as written names them are listed as near-misses."
+        if people:
+            message += f" The name fits several people: {', '.join(people)}; each one's claims are under their name."
         return Answer(intent.text, intent, ANSWERED, message + _surname_caveat(session, named, intent.source, team_id),
                       _grouped(items), near_misses=others)
     if keys:
@@ -966,6 +978,16 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         if near_items:
             message += " Claims that mention them are listed as near-misses, not answers."
     return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
+
+
+def _people_of_surname(name_words: list[str], theirs: list[search.ClaimRecord]) -> list[str]:
+    """The people whose claims answer a bare surname, when it fits several ("Adeyemi": Tunde Adeyemi and his wife
+    Folake Adeyemi): the answer is then for no one of them."""
+    if len(name_words) != 1 or search.is_role(name_words[0]):
+        return []
+    people = {r.source_name for r in theirs if r.source_name
+              and (tokens := search.name_tokens(fold_name(r.source_name)))[-1:] == name_words and len(tokens) > 1}
+    return sorted(people) if len(people) > 1 else []
 
 
 def _mentioning(records: dict[int, search.ClaimRecord], name_words: list[str], said: set[int] = frozenset()
@@ -1033,7 +1055,7 @@ def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str],
     if written not in written_by:
         head = _head(written)       # "The anchor for Univision" of "..., a US channel"
         written_by[written] = any(
-            search.name_score(name_words, tokens) >= search.NAME_MATCH
+            search.name_score(name_words, tokens) >= search.NAME_MATCH and not _once(name_words, tokens)
             for tokens in map(_speaking_for, map(search.name_tokens, map(fold_name, [
                 written, head, *_name_parts(written)]))) if tokens)
     return written_by[written]

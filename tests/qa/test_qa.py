@@ -1062,3 +1062,19 @@ def test_a_negated_subject_denies_only_what_is_said_of_it(ask, index_text, quest
     answer = ask(question, article="toll")
     assert {i.source_text for i in answer.items} == answering
     assert [i.source_text for i in answer.near_misses if i.opposes] == opposing
+
+
+def test_a_surname_fitting_several_people_answers_for_none_of_them(ask, index_text):
+    index_text("Trial\n\nTunde Adeyemi said he was innocent. His wife, Folake Adeyemi, told reporters that her husband "
+               "was the victim of a vendetta.\n", "trial")
+    answer = ask("what did Adeyemi say?", article="trial")
+    assert {i.source_name for i in answer.items} == {"Tunde Adeyemi", "Folake Adeyemi"}
+    assert answer.message.startswith("2 claims by Adeyemi.") and "fits several people" in answer.message
+
+
+@pytest.mark.parametrize("asked, speaker", [("what did the governor say?", None),
+                                           ("what did the former governor say?", "Ed Rendell")])
+def test_a_former_holder_of_a_role_is_not_its_holder(ask, index_text, asked, speaker):
+    index_text("Endorsements\n\nFormer Governor Ed Rendell endorsed Harlan.\n", "endorsements")
+    answer = ask(asked, article="endorsements")
+    assert [i.source_name for i in answer.items] == ([speaker] if speaker else [])
