@@ -149,6 +149,8 @@ _SIDE_WORDS = {
 _ACCUSED_OF = re.compile(r"^(?P<accused>.+?)\s+of\s+(?P<charge>.+)$", re.IGNORECASE)
 # A name in a question: capitalised words in a row ("Donald Trump", "AFL-CIO").
 _NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
+# How a whole sentence ends; one that does not was cut off mid-clause and goes on in the next.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 # A name between an article and a noun modifies the noun: "a UN resolution", "the Trump administration".
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _MODIFYING_NAME = re.compile(r"\s+(?!(?:%s)\b)[a-z]" % "|".join(sorted(search.STOPWORDS)))
@@ -551,7 +553,8 @@ def _naming_asked(session: Session, team_id: str, claimed: str, scored: Scored) 
     if not names:
         return scored
     entities = [{m.key for m in search.match_names(session, fold_name(" ".join(name)), team_id)} for name in names]
-    mentioned = search.entities_in_sentences(session, [r.sentence_id for r, _ in scored])
+    mentioned = search.entities_in_sentences(session, [r.sentence_id for r, _ in scored],
+                                             {r.sentence_id for r, _ in scored if not _SENTENCE_END.search(r.passage)})
 
     def names_all(record: search.ClaimRecord) -> bool:
         there = mentioned.get(record.sentence_id, set()) | {record.source_key}
@@ -982,10 +985,10 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
 
 def _people_of_surname(name_words: list[str], theirs: list[search.ClaimRecord]) -> list[str]:
     """The people whose claims answer a bare surname, when it fits several ("Adeyemi": Tunde Adeyemi and his wife
-    Folake Adeyemi): the answer is then for no one of them."""
+    Folake Adeyemi): the answer is then for no one of them. Not things named by a common noun ("Bloomberg poll")."""
     if len(name_words) != 1 or search.is_role(name_words[0]):
         return []
-    people = {r.source_name for r in theirs if r.source_name
+    people = {r.source_name for r in theirs if r.source_name and not r.source_name.split()[-1].islower()
               and (tokens := search.name_tokens(fold_name(r.source_name)))[-1:] == name_words and len(tokens) > 1}
     return sorted(people) if len(people) > 1 else []
 
