@@ -85,7 +85,9 @@ TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept
 ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence shares only one of the question's words
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 SAYS_ELSE = 0.5          # who-says: the score kept by a claim saying something else in the question's words
+CONTENT_ELSEWHERE = 0.4  # who-says with a verb like "endorsed": the score kept by a claim made with it of something else
 OTHER_SIDE = 0.5         # who-says with a verb taking a side ("opposes"): the score kept by a claim not taking it
+NAME_MISSING = 0.4       # who-says: the score kept by a claim not naming someone the question names (a near-miss)
 ACCUSED_NAMED = 0.1      # "who accused X of Y?": added for a claim whose sentence names X as the question does
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 FIGURE_AFTER = 0.15      # how-many ending in a preposition ("bought for?"): added for a figure right after it
@@ -127,6 +129,11 @@ _AFFIRMING = re.compile(r"(?:no|little|without)\s+doubt\b|not\s+(?:%s)\b" % "|".
 # A modal after a negation starts a predicate the negation does not govern: "which does not propose concrete action
 # could further inflame tensions".
 _NEGATION_END = re.compile(r"\b(?:%s)\b" % "|".join(sorted(MODALS)), re.IGNORECASE)
+# "No" and the subject it negates, up to the verb: "no fighters| were among the dead". Not "no one", nor a finding's
+# subject, which negate what follows: "no evidence was found that he intended to kill".
+_NEGATED_SUBJECT = re.compile(r"no\s+(?!(?:one|evidence|proof|sign|signs|indication|suggestion|reason|basis|record|"
+                              r"confirmation)\b)(?:[\w'\u2019-]+\s+){1,3}?(?=(?:%s)\b)"
+                              % "|".join(sorted(AUXILIARIES | MODALS)), re.IGNORECASE)
 # Who-says verbs taking a side, and the words a claim takes each side with: "who opposes the resolution?" is
 # answered by "say such a resolution ... could further inflame tensions", not by "have proposed a resolution".
 _SIDE_VERBS = {"against": re.compile(r"^(?:oppos|den[iy]|disput|reject)", re.IGNORECASE),
@@ -140,6 +147,18 @@ _SIDE_WORDS = {
 # "who accused the Syrian regime of savagery?": the one accused, whom a claim may name otherwise ("They are not acting
 # in a humane manner. This is savagery"), and what of, which it must say.
 _ACCUSED_OF = re.compile(r"^(?P<accused>.+?)\s+of\s+(?P<charge>.+)$", re.IGNORECASE)
+# A name in a question: capitalised words in a row ("Donald Trump", "AFL-CIO").
+_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
+# How a whole sentence ends; one that does not was cut off mid-clause and goes on in the next.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+# A name between an article and a noun modifies the noun: "a UN resolution", "the Trump administration".
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_MODIFYING_NAME = re.compile(r"\s+(?!(?:%s)\b)[a-z]" % "|".join(sorted(search.STOPWORDS)))
+# Verbs of one kind, by their first letters: who endorsed someone is also who backed or supported them.
+_KINDRED_VERBS = (frozenset({"endo", "back", "supp"}),)
+# Pronouns that may stand for whom a question names; "her" before a noun is whose it is ("her opponent").
+_PERSONAL = frozenset("he she it we they i you him her them".split())
+_POSSESSIVE = frozenset({"her"})
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
@@ -483,17 +502,22 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
     accused_words = _scoring_words(accused)
     scored = [(r, s * (1.0 if _holds_subject(words, r) else ONE_WORD)
                + ACCUSED_NAMED * _coverage(accused_words, r.passage)) for r, s in scored]
+    scored = _naming_asked(session, team_id, claimed, scored)
     if intent.verb:
         verb = _stem(intent.verb)
         if telling:
-            scored += _replies(session, team_id, scored, verb)
+            replies = _replies(session, team_id, scored, verb, words)
+            scored = [(r, s * (CONTENT_ELSEWHERE if _made_with(verb, r.cue_text or "") and not _content_holds(words, r)
+                               else 1.0)) for r, s in scored] + replies
         bonus = OTHER_VERB_MATCH if telling else SAY_VERB_MATCH
-        scored = [(r, s + (bonus if r.cue_text and verb[:4] in r.cue_text.lower() else 0.0)) for r, s in scored]
+        scored = [(r, s + (bonus if _made_with(verb, r.cue_text or "") else 0.0)) for r, s in scored]
     if telling:
         # a claim merely naming the government answers "who condemned the Syrian government?" only when no claim's
-        # sentence says it (in other words, perhaps)
-        doing = {r.claim_id for r, _ in scored
-                 if verb[:4] in f"{r.cue_text or ''} {r.passage}".lower()}
+        # sentence says it (in other words, perhaps), and not when another claim of the sentence is the one saying
+        # it ("a Quinnipiac poll showed, even as a union endorsed her opponent"; not "was reluctant to criticise")
+        cued = {r.sentence_id for r, _ in scored if _made_with(verb, r.cue_text or "") and not _negated(r.cue_text)}
+        doing = {r.claim_id for r, _ in scored if _made_with(verb, r.cue_text or "")
+                 or r.sentence_id not in cued and _made_with(verb, r.passage)}
         if doing:
             scored = [(r, s * (1.0 if r.claim_id in doing else VERB_ELSEWHERE)) for r, s in scored]
             if any(s >= CONFIDENT for r, s in scored if r.claim_id in doing):  # "who denied the report?": not
@@ -519,6 +543,50 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
                      "{n} claim{s} found, by source.", nothing)
     contradicting = [(r, s) for r, s in scored if r.claim_id in labels and _sentence_key(r) in against]
     return _with_contradicting(session, team_id, answer, contradicting, labels, nothing)
+
+
+def _naming_asked(session: Session, team_id: str, claimed: str, scored: Scored) -> Scored:
+    """The candidates, a claim whose sentence names neither someone the question names nor them otherwise (another
+    alias, or as its source) a near-miss at most: "the White House said Biden is expected to campaign in Pittsburgh"
+    is nobody saying Trump would."""
+    names = _names_asked(claimed)
+    if not names:
+        return scored
+    entities = [{m.key for m in search.match_names(session, fold_name(" ".join(name)), team_id)} for name in names]
+    mentioned = search.entities_in_sentences(session, [r.sentence_id for r, _ in scored],
+                                             {r.sentence_id for r, _ in scored if not _SENTENCE_END.search(r.passage)})
+
+    def names_all(record: search.ClaimRecord) -> bool:
+        there = mentioned.get(record.sentence_id, set()) | {record.source_key}
+        text = f"{record.passage} {record.content_text}"
+        return all(_words_found(name[-1:], text) or keys & there for name, keys in zip(names, entities))
+    return [(r, s * (1.0 if names_all(r) else NAME_MISSING)) for r, s in scored]
+
+
+def _names_asked(text: str) -> list[list[str]]:
+    """The names in a question's words, each as its words naming someone or something (not a title or role), the
+    last one a claim must hold: "Trump would campaign in Pittsburgh" names ["trump"] and ["pittsburgh"]. A name
+    modifying a noun ("a UN resolution") names no one the claim must: "such a resolution" is the one meant."""
+    named = ([w for w in search.query_words(run.group()) if not search.is_role(w)] for run in _NAME_RUN.finditer(text)
+             if not (_ARTICLE_BEFORE.search(text, 0, run.start()) and _MODIFYING_NAME.match(text, run.end())))
+    return [words for words in named if words]
+
+
+def _made_with(verb: str, text: str) -> bool:
+    """Whether the text holds the verb asked (a stem) or one of its kind: "has also backed her" answers "who
+    endorsed Harlan?"."""
+    text = text.lower()
+    return any(any(mark in text for mark in kind) for kind in _KINDRED_VERBS if verb[:4] in kind) \
+        or verb[:4] in text
+
+
+def _content_holds(words: list[str], record: search.ClaimRecord) -> bool:
+    """Whether a claim's own content holds what a who-says question's verb was done to, or opens with a pronoun
+    that may stand for it ("has also backed her", "quoted by Anatolia: he said the Asad regime ..."): "a union
+    endorsed her opponent" is no endorsement of Harlan, though its sentence names her."""
+    said = _TOKEN.findall(record.content_text.lower())
+    return _holds_words(words, record.content_text) or bool(said) and said[0] in _PERSONAL and (
+        len(said) == 1 or said[0] not in _POSSESSIVE)
 
 
 def _accusation(intent: WhoSays) -> tuple[str, str]:
@@ -630,16 +698,18 @@ def _polarity(words: list[str], text: str) -> tuple[set[str], set[str]]:
     """The question's words the text says, and those it says only under a negation governing them."""
     said: set[str] = set()
     denied: set[str] = set()
-    for stretch, negated in _stretches(text):
+    for stretch, negated in _stretches(text, tuple(words)):
         (denied if negated else said).update(_words_found(words, stretch))
     return said, denied - said
 
 
 @lru_cache(maxsize=4096)
-def _stretches(text: str) -> tuple[tuple[str, bool], ...]:
+def _stretches(text: str, asked: tuple[str, ...] = ()) -> tuple[tuple[str, bool], ...]:
     """The text's clauses cut where negations start and end, each stretch with whether it is negated: a negation
     reaches from its negator ("not", "far from", "refused"; not "not only", "no doubt") to the end of its clause or
-    to a modal starting another predicate. Cached, as _offered: each candidate is checked against several claims."""
+    to a modal starting another predicate; "no" before a subject holding none of the `asked` words, only to its
+    verb: "no fighters were among the dead" says there were dead, and denies that fighters were. Cached, as
+    _offered: each candidate is checked against several claims."""
     stretches = []
     for clause in filter(None, _CLAUSE_BREAK.split(text)):
         start = 0
@@ -648,6 +718,9 @@ def _stretches(text: str) -> tuple[tuple[str, bool], ...]:
                 continue
             end = _NEGATION_END.search(clause, negator.end())
             end = end.start() if end else len(clause)
+            subject = _NEGATED_SUBJECT.match(clause, negator.start())
+            if subject and subject.end() < end and not _words_found(list(asked), subject.group()):
+                end = subject.end()
             stretches += [(clause[start:negator.start()], False), (clause[negator.start():end], True)]
             start = end
         stretches.append((clause[start:], False))
@@ -692,12 +765,13 @@ def _opposing(scored: Scored, labels: dict[int, str], words: list[str]) -> set[s
     return {key for key, strength in against.items() if strength >= best_other.get(key, (0.0, False))}
 
 
-def _replies(session: Session, team_id: str, scored: Scored, verb: str) -> Scored:
+def _replies(session: Session, team_id: str, scored: Scored, verb: str, words: list[str]) -> Scored:
     """Claims made with the verb asked about ("denied") in the few sentences after a matching claim, of what that
     claim says: "Lyle accused Whitfield of meeting the developer privately. Whitfield denied the claim." answers
     "who denied meeting the developer privately?" though its words are only "the claim". Each takes the score of
-    the claim it answers."""
-    said = [(r, s) for r, s in _ranked([(r, s) for r, s in scored if verb[:4] not in (r.cue_text or "").lower()])
+    the claim it answers. A claim of the same sentence ("a poll showed Harlan leads, even as a union endorsed her
+    opponent") or one holding the question's words answers nothing: its words are its own."""
+    said = [(r, s) for r, s in _ranked([(r, s) for r, s in scored if not _made_with(verb, r.cue_text or "")])
             if s >= CONFIDENT][:REPLIED_CLAIMS]
     if not said:
         return []
@@ -705,11 +779,12 @@ def _replies(session: Session, team_id: str, scored: Scored, verb: str) -> Score
     records = search.brief_claims(session, near, team_id)
     replies = []
     for record in records.values():
-        if verb[:4] in (record.cue_text or "").lower() and len(record.content_text.split()) <= REPLY_WORDS:
-            answered = max(s for r, s in said if r.article_id == record.article_id
-                           and r.position <= record.position <= r.position + REPLY_WINDOW)
+        answered = [s for r, s in said if r.article_id == record.article_id
+                    and r.position < record.position <= r.position + REPLY_WINDOW]
+        if answered and _made_with(verb, record.cue_text or "") and len(record.content_text.split()) <= REPLY_WORDS \
+                and not _words_found(words, record.content_text):
             record.content_match = 1.0      # its few words stand for the claim it answers
-            replies.append((record, answered))
+            replies.append((record, max(answered)))
     return replies
 
 
@@ -741,10 +816,17 @@ def _sources_named(session: Session, name: str, team_id: str) -> NamedSources:
         matches = search.match_acronym(session, acronym, team_id)
     if not matches:
         matches = search.match_descriptions(session, folded, team_id)
+    matches = [m for m in matches if not _once(words, m.alias.split())]
     if matches:
         return NamedSources(matches, words)
     by_surname = _by_surname(session, name, team_id)
     return NamedSources(by_surname, words, by_surname=bool(by_surname))
+
+
+def _once(asked: list[str], named: list[str]) -> bool:
+    """Whether a name or description says its holder held the role asked once: a "Former Governor" is not "the
+    governor"."""
+    return _FORMER.isdisjoint(asked) and not _FORMER.isdisjoint(named)
 
 
 def _by_surname(session: Session, name: str, team_id: str) -> list[search.NameMatch]:
@@ -764,6 +846,7 @@ def _by_surname(session: Session, name: str, team_id: str) -> list[search.NameMa
                    for w in [*m.alias.split(), *search.name_tokens(m.key)])]
 
 
+_FORMER = frozenset("former ex onetime erstwhile".split())
 _NAME_PARTICLES = frozenset("de van von der al el bin ibn la le da di du del".split())
 _RELATIVE = frozenset("which who whose whom that where when including".split())   # clauses name no one else
 _PARTY_LABEL = re.compile(r"^[A-Z]\.?-[A-Z][\w.]*$")       # "R-IN", "D-N.C."
@@ -841,7 +924,9 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         more = search.claims_by_sources(session, named_so, team_id, article_id=article_id)
         records.update(search.brief_claims(session, [i for i in more if i not in records], team_id))
         theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
-    who = _resolved(session, named, intent.source, team_id, {r.source_key for r in theirs})
+    people = _people_of_surname(name_words, theirs)
+    who = _shown(intent.source) if people else _resolved(session, named, intent.source, team_id,
+                                                          {r.source_key for r in theirs})
     if intent.about:
         words = _scoring_words(intent.about)
         scored = [(r, _text_score(words, intent.about, r) * (NEGATED_CUE if _negated(r.cue_text or "") else 1.0))
@@ -867,6 +952,8 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         others = _as_near_misses(session, _mentioning(records, name_words, said), team_id)
         if others:
             message += " Claims by others whose source as written names them are listed as near-misses."
+        if people:
+            message += f" The name fits several people: {', '.join(people)}; each one's claims are under their name."
         return Answer(intent.text, intent, ANSWERED, message + _surname_caveat(session, named, intent.source, team_id),
                       _grouped(items), near_misses=others)
     if keys:
@@ -894,6 +981,16 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         if near_items:
             message += " Claims that mention them are listed as near-misses, not answers."
     return Answer(intent.text, intent, NO_MATCH, message, near_misses=near_items)
+
+
+def _people_of_surname(name_words: list[str], theirs: list[search.ClaimRecord]) -> list[str]:
+    """The people whose claims answer a bare surname, when it fits several ("Adeyemi": Tunde Adeyemi and his wife
+    Folake Adeyemi): the answer is then for no one of them. Not things named by a common noun ("Bloomberg poll")."""
+    if len(name_words) != 1 or search.is_role(name_words[0]):
+        return []
+    people = {r.source_name for r in theirs if r.source_name and not r.source_name.split()[-1].islower()
+              and (tokens := search.name_tokens(fold_name(r.source_name)))[-1:] == name_words and len(tokens) > 1}
+    return sorted(people) if len(people) > 1 else []
 
 
 def _mentioning(records: dict[int, search.ClaimRecord], name_words: list[str], said: set[int] = frozenset()
@@ -961,7 +1058,7 @@ def _said_by(record: search.ClaimRecord, keys: list[str], name_words: list[str],
     if written not in written_by:
         head = _head(written)       # "The anchor for Univision" of "..., a US channel"
         written_by[written] = any(
-            search.name_score(name_words, tokens) >= search.NAME_MATCH
+            search.name_score(name_words, tokens) >= search.NAME_MATCH and not _once(name_words, tokens)
             for tokens in map(_speaking_for, map(search.name_tokens, map(fold_name, [
                 written, head, *_name_parts(written)]))) if tokens)
     return written_by[written]

@@ -1020,3 +1020,61 @@ def test_a_description_answers_only_by_its_head_and_initials_are_no_persons(ask,
     """In the sample article, "the district" describes no one, and "Ms Pillay" has the initials of no MP."""
     answer = ask(asked)
     assert not any(i.source_name == "Navi Pillay" for i in answer.items)
+
+
+CAMPAIGN = ("President Joe Biden is expected to campaign for Harlan in Pittsburgh next month, the White House said. "
+            "Whitcomb has said he would welcome a visit from Donald Trump.")
+JOBS = ("The Business Daily reported that Safaricom would lay off about a tenth of its workforce. Priya Desai said "
+        "Keystone had cut more than 1,100 jobs at its Erie plant.")
+
+
+@pytest.mark.parametrize("text, question, answering", [
+    (CAMPAIGN, "did anyone say Trump would campaign in Pittsburgh?", None),
+    (CAMPAIGN, "did anyone say Biden would campaign in Pittsburgh?", "the White House"),
+    (JOBS, "who says Safaricom plans to cut jobs?", None),
+    (JOBS, "who says Keystone cut jobs?", "Priya Desai"),
+])
+def test_a_claim_not_naming_whom_the_question_names_is_no_answer(ask, index_text, text, question, answering):
+    """A fact-checker asking about Trump must not be handed what the White House said of Biden."""
+    index_text(f"Names\n\n{text}\n", "names")
+    answer = ask(question, article="names")
+    assert [i.source_text for i in answer.items] == ([answering] if answering else [])
+
+
+@pytest.mark.parametrize("question", ["who endorsed Harlan?", "who backs Harlan?", "who supported Harlan?"])
+def test_who_endorsed_someone_are_the_claims_whose_own_content_is_them(ask, index_text, question):
+    """The union endorsed "her opponent", in a sentence naming Harlan: no endorsement of her. "Has also backed her"
+    is one, in a verb of the same kind."""
+    index_text("Poll\n\nHarlan leads Whitcomb, a Quinnipiac poll showed, even as a union endorsed her opponent. Former "
+               "Governor Ed Rendell endorsed Harlan in June, and the AFL-CIO has also backed her.\n", "poll")
+    answer = ask(question, article="poll")
+    assert {i.source_text for i in answer.items} == {"Former Governor Ed Rendell", "the AFL-CIO"}
+
+
+@pytest.mark.parametrize("question, answering, opposing", [
+    ("who says the dead were civilians?", {"Amnesty International", "The rebel group"}, []),
+    ("who says fighters were among the dead?", set(), ["The rebel group"]),
+])
+def test_a_negated_subject_denies_only_what_is_said_of_it(ask, index_text, question, answering, opposing):
+    """"No fighters were among the dead" denies that fighters died, not that the dead were civilians."""
+    index_text("Toll\n\nAmnesty International said the dead were mostly civilians. The rebel group said 12 civilians "
+               "died and no fighters were among the dead.\n", "toll")
+    answer = ask(question, article="toll")
+    assert {i.source_text for i in answer.items} == answering
+    assert [i.source_text for i in answer.near_misses if i.opposes] == opposing
+
+
+def test_a_surname_fitting_several_people_answers_for_none_of_them(ask, index_text):
+    index_text("Trial\n\nTunde Adeyemi said he was innocent. His wife, Folake Adeyemi, told reporters that her husband "
+               "was the victim of a vendetta.\n", "trial")
+    answer = ask("what did Adeyemi say?", article="trial")
+    assert {i.source_name for i in answer.items} == {"Tunde Adeyemi", "Folake Adeyemi"}
+    assert answer.message.startswith("2 claims by Adeyemi.") and "fits several people" in answer.message
+
+
+@pytest.mark.parametrize("asked, speaker", [("what did the governor say?", None),
+                                           ("what did the former governor say?", "Ed Rendell")])
+def test_a_former_holder_of_a_role_is_not_its_holder(ask, index_text, asked, speaker):
+    index_text("Endorsements\n\nFormer Governor Ed Rendell endorsed Harlan.\n", "endorsements")
+    answer = ask(asked, article="endorsements")
+    assert [i.source_name for i in answer.items] == ([speaker] if speaker else [])
