@@ -90,7 +90,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
             if quote is not None:
                 quotes.append(quote)
-                if _unlisted_verb(doc, cue):
+                if _unlisted_verb(doc, cue) or quote.cue_kind == "intention":
                     unlisted.add(id(quote))
     taken = {(q.cue.start, q.cue.end) for q in quotes}
     proposed_tokens = {i for c in proposed for i in range(*c.cue)}
@@ -109,7 +109,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             quotes.append(quote)
     quotes.sort(key=lambda q: q.cue.start)
     # "Pulsetrack passed location data to advertisers, according to an internal memo": inside a claim, a verb no
-    # lexicon reports with is what the claim says was done, not a claim of its own
+    # lexicon reports with, or one of intending ("the security forces were shot after they refused to open fire"),
+    # is what the claim says was done, not a claim of its own
     quotes = [q for q, parent in zip(quotes, _parents(quotes)) if parent is None or id(q) not in unlisted]
     _nest(quotes)
     return quotes

@@ -533,6 +533,9 @@ def test_officials_of_a_relative_clause_run_into_the_noun_it_describes_speak_of_
     # what a claim says was done is no claim of its own
     ("The fitness app Pulsetrack passed precise location data to advertising partners for two years, according to "
      "an internal memo seen by Reuters.", ["according to"]),
+    # nor what a claim says someone intended or refused
+    ("Activists said the security forces were shot by government troops, after they refused to open fire on "
+     "civilians.", ["said"]),
     # the reporter's question is not the answer's claim
     ("Asked whether observers would be allowed to take part, he said that was a matter for the government.",
      ["said"]),
