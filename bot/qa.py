@@ -123,8 +123,8 @@ _CLAUSE_BREAK = re.compile(r"[.?!,;:\u2013\u2014()]|\s-\s|\b(?:but|and|while|whe
 # Where a negation may start: the dispute lexicon's negators, "far from" and the words of unwillingness above.
 _NEGATOR = re.compile(r"\b(?:%s|far\s+from)\b|\w+n['\u2019]t\b|%s"
                       % ("|".join(sorted(w for w in NEGATORS if "'" not in w)), _UNWILLING.pattern), re.IGNORECASE)
-# Negators that affirm: "there is no doubt that ...", "not only ...".
-_AFFIRMING = re.compile(r"(?:no|little|without)\s+doubt\b|not\s+(?:%s)\b" % "|".join(sorted(ADDITIVE)),
+# Negators that affirm: "there is no doubt that ...", "there is no question that ...", "not only ...".
+_AFFIRMING = re.compile(r"(?:no|little|without)\s+(?:doubt|question)\b|not\s+(?:%s)\b" % "|".join(sorted(ADDITIVE)),
                         re.IGNORECASE)
 # A modal after a negation starts a predicate the negation does not govern: "which does not propose concrete action
 # could further inflame tensions".
@@ -503,6 +503,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
     scored = [(r, s * (1.0 if _holds_subject(words, r) else ONE_WORD)
                + ACCUSED_NAMED * _coverage(accused_words, r.passage)) for r, s in scored]
     scored = _naming_asked(session, team_id, claimed, scored)
+    scored = _saying_asked(claimed, words, scored)
     if intent.verb:
         verb = _stem(intent.verb)
         if telling:
@@ -561,6 +562,23 @@ def _naming_asked(session: Session, team_id: str, claimed: str, scored: Scored) 
         text = f"{record.passage} {record.content_text}"
         return all(_words_found(name[-1:], text) or keys & there for name, keys in zip(names, entities))
     return [(r, s * (1.0 if names_all(r) else NAME_MISSING)) for r, s in scored]
+
+
+def _saying_asked(claimed: str, words: list[str], scored: Scored) -> Scored:
+    """The candidates, a claim whose sentence lacks the question's own words (not a name, which _naming_asked
+    weighs, nor a number) a near-miss at most: "the Syrian army has begun operations to restore security to the
+    town of Jisr al-Shughour" says nothing of the army withdrawing from it. Inflections and small typos of longer
+    words still count ("army" is not "armed"); of three words or more one may be missing (a pronoun may stand for
+    it: "it would create 400,000 homes" of the bill); a sentence the splitter cut short ("Clinton cited disparaging
+    remarks | Trump had made about Machado") is not judged."""
+    named = {w for token in claimed.split() if not token.islower() for w in search.query_words(token)}  # "al-Shughour"
+    said = [w for w in words if w not in named and not w.isdigit()]     # numbers: _opposes weighs other figures
+
+    def holds_them(record: search.ClaimRecord) -> bool:
+        offered = _offered(f"{record.passage} {record.content_text}")
+        missing = sum(_stem(w) not in offered and (len(_stem(w)) < 5 or not _found(w, offered)) for w in said)
+        return missing == 0 or missing == 1 and len(said) >= 3 or not _SENTENCE_END.search(record.passage)
+    return [(r, s * (1.0 if holds_them(r) else NAME_MISSING)) for r, s in scored]
 
 
 def _names_asked(text: str) -> list[list[str]]:

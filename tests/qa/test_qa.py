@@ -303,6 +303,20 @@ def test_an_organisation_whose_people_speak_has_their_claims_as_near_misses(ask)
     assert not ask("what did Asad say?").near_misses       # named inside content, never in a source as written
 
 
+@pytest.mark.parametrize("question", ["who says the army withdrew from Jisr al-Shughour?",
+                                      "who says the Syrian army killed 120 soldiers?"])
+def test_a_claim_without_the_questions_own_words_is_no_answer(ask, question):
+    """The town and the army are named in many claims; none says the army withdrew, nor that it killed soldiers."""
+    answer = ask(question)
+    assert answer.status == NO_MATCH and not answer.items and all(i.near_miss for i in answer.near_misses)
+
+
+def test_no_question_that_it_is_so_says_it_is(ask):
+    """"there is no question that the crackdown ... is going to be immense" affirms it."""
+    assert [i.source_name for i in ask("who says the crackdown will be immense?").items] == [
+        "Al Jazeera's correspondent"]
+
+
 def test_a_description_in_someone_elses_sentence_is_quoted_as_theirs(ask):
     """"President Asad" is named in the BBC correspondent's claim: not the article's own statement."""
     (item,) = ask("who is President Asad?").items
