@@ -866,7 +866,7 @@ def _by_surname(session: Session, name: str, team_id: str) -> list[search.NameMa
 
 _FORMER = frozenset("former ex onetime erstwhile".split())
 _NAME_PARTICLES = frozenset("de van von der al el bin ibn la le da di du del".split())
-_RELATIVE = frozenset("which who whose whom that where when including".split())   # clauses name no one else
+_RELATIVE = frozenset("which who whose whom that where when".split())   # clauses name no one else
 _PARTY_LABEL = re.compile(r"^[A-Z]\.?-[A-Z][\w.]*$")       # "R-IN", "D-N.C."
 _BEFORE_NO_NAME = frozenset("the a an of on in at for from by with to and or towards toward against about over into "
                             "like than among".split())

@@ -282,6 +282,9 @@ def test_sources_named_together_are_answered_together(ask):
     (item,) = together.items
     assert item.source_text == "France and Britain" and item.source_name is None and item.verb == "say"
     assert [i.claim_id for i in ask("what did Britain say?").items] == [item.claim_id]
+    # "other nations on the council, including Brazil, China and Russia": the first of the list as the others
+    assert len({i.claim_id for n in ("Brazil", "China", "Russia") for i in ask(f"what did {n} say?").items}) == 1
+    assert ask("what did Brazil say?").status == ANSWERED
 
 
 def test_an_organisation_that_speaks_has_its_correspondents_claims_as_near_misses(ask):
