@@ -8,12 +8,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from bot.disputes import lexicon
 from bot.disputes.signals import (
     ClaimView,
+    Reply,
     Signal,
     answers,
     culprit_conflict,
@@ -159,20 +160,16 @@ def replies(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
     in between ("It gave no evidence for the claim.") is nothing a source replies to. The two share no word, and
     need none."""
     conflicts = []
-    for members in _by_focus_article(claims, focus):
-        for i in members:
-            reply = claims[i]
-            how = reply_of(reply) if reply.attributed else None
-            if how is None:
-                continue
-            answered = [j for j in members if claims[j].attributed and claims[j].asserts
-                        and claims[j].source_key != reply.source_key
-                        and 0 < reply.sentence_position - claims[j].sentence_position <= REPLY_WINDOW
-                        and answers(how, claims[j])]
-            nearest = max((claims[j].sentence_position for j in answered), default=None)
-            for j in (j for j in answered if claims[j].sentence_position == nearest):
-                signals = [Signal("dissent", 0.5, how.cue), *filter(None, [rival_figures(claims[j], reply)])]
-                conflicts.append(Conflict(min(i, j), max(i, j), signals, 1.0))
+    for i, members, how in _marked(claims, focus, reply_of):
+        reply = claims[i]
+        answered = [j for j in members if claims[j].attributed and claims[j].asserts
+                    and claims[j].source_key != reply.source_key
+                    and 0 < reply.sentence_position - claims[j].sentence_position <= REPLY_WINDOW
+                    and answers(how, claims[j])]
+        nearest = max((claims[j].sentence_position for j in answered), default=None)
+        for j in (j for j in answered if claims[j].sentence_position == nearest):
+            signals = [Signal("dissent", 0.5, how.cue), *filter(None, [rival_figures(claims[j], reply)])]
+            conflicts.append(Conflict(min(i, j), max(i, j), signals, 1.0))
     return conflicts
 
 
@@ -182,19 +179,26 @@ def denials_of_reports(claims: list[ClaimView], focus: set[int]) -> list[Conflic
     Business Daily reported that the company would lay off about a tenth of its workforce"): each side tells it in
     its own words."""
     conflicts = []
+    for i, members, how in _marked(claims, focus, denied_report):
+        denial = claims[i]
+        for j in members:
+            c = claims[j]
+            if c.attributed and c.source_key != denial.source_key and answers(how, c) \
+                    and abs(c.sentence_position - denial.sentence_position) <= DISSENT_WINDOW \
+                    and reports_denied(denial, c):
+                conflicts.append(Conflict(min(i, j), max(i, j), [Signal("dissent", 0.5, how.cue)], 1.0))
+    return conflicts
+
+
+def _marked(claims: list[ClaimView], focus: set[int], mark: Callable[[ClaimView], Reply | None]
+            ) -> Iterator[tuple[int, list[int], Reply]]:
+    """Each attributed claim of a focus article in which `mark` finds a reply or a denial, with that article's
+    claims and what `mark` found."""
     for members in _by_focus_article(claims, focus):
         for i in members:
-            denial = claims[i]
-            how = denied_report(denial) if denial.attributed else None
-            if how is None:
-                continue
-            for j in members:
-                c = claims[j]
-                if c.attributed and c.source_key != denial.source_key and answers(how, c) \
-                        and abs(c.sentence_position - denial.sentence_position) <= DISSENT_WINDOW \
-                        and reports_denied(denial, c):
-                    conflicts.append(Conflict(min(i, j), max(i, j), [Signal("dissent", 0.5, how.cue)], 1.0))
-    return conflicts
+            how = mark(claims[i]) if claims[i].attributed else None
+            if how is not None:
+                yield i, members, how
 
 
 def _by_focus_article(claims: list[ClaimView], focus: set[int]) -> list[list[int]]:
