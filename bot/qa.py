@@ -85,9 +85,10 @@ TARGET_AS_SOURCE = 0.5   # who-says with a verb like "condemned": the score kept
 ONE_WORD = 0.5           # who-says: the score kept by a claim whose sentence shares only one of the question's words
 NEGATED_CUE = 0.5        # who-says: the score kept by a claim its source is said not to have made ("did not say")
 SAYS_ELSE = 0.5          # who-says: the score kept by a claim saying something else in the question's words
-CONTENT_ELSEWHERE = 0.4  # who-says with a verb like "endorsed": the score kept by a claim made with it of something else
+CONTENT_ELSEWHERE = 0.4  # who-says with a verb like "endorsed": the score kept by a claim made with it of another
 OTHER_SIDE = 0.5         # who-says with a verb taking a side ("opposes"): the score kept by a claim not taking it
 NAME_MISSING = 0.4       # who-says: the score kept by a claim not naming someone the question names (a near-miss)
+WORDS_MISSING = 0.4      # who-says: the score kept by a claim lacking the question's own words (a near-miss)
 ACCUSED_NAMED = 0.1      # "who accused X of Y?": added for a claim whose sentence names X as the question does
 OTHER_NUMBER = 0.85     # the score kept by a claim stating numbers, none the one the question gives
 FIGURE_AFTER = 0.15      # how-many ending in a preposition ("bought for?"): added for a figure right after it
@@ -269,7 +270,7 @@ def _text_score(words: list[str], phrase: str, record: search.ClaimRecord) -> fl
     one sentence the one saying it wins, and a question quoting a short content finds the claim of exactly that).
     Weights fitted on PolNeAR train who-says questions; a question's words found in a claim's content but not in
     that order said nothing the sentence's words had not (a weight on it lost answers)."""
-    around = f"{record.passage} {record.content_text}"      # the content may run past the cue's sentence
+    around = _around(record)      # the content may run past the cue's sentence
     phrase = " ".join(phrase.lower().split())
     order = fuzz.partial_ratio(phrase, around.lower()) / 100
     start = fuzz.ratio(phrase, record.content_text[: len(phrase)].lower()) / 100
@@ -559,7 +560,7 @@ def _naming_asked(session: Session, team_id: str, claimed: str, scored: Scored) 
 
     def names_all(record: search.ClaimRecord) -> bool:
         there = mentioned.get(record.sentence_id, set()) | {record.source_key}
-        text = f"{record.passage} {record.content_text}"
+        text = _around(record)
         return all(_words_found(name[-1:], text) or keys & there for name, keys in zip(names, entities))
     return [(r, s * (1.0 if names_all(r) else NAME_MISSING)) for r, s in scored]
 
@@ -571,14 +572,20 @@ def _saying_asked(claimed: str, words: list[str], scored: Scored) -> Scored:
     words still count ("army" is not "armed"); of three words or more one may be missing (a pronoun may stand for
     it: "it would create 400,000 homes" of the bill); a sentence the splitter cut short ("Clinton cited disparaging
     remarks | Trump had made about Machado") is not judged."""
-    named = {w for token in claimed.split() if not token.islower() for w in search.query_words(token)}  # "al-Shughour"
+    named = _named_words(claimed)
     said = [w for w in words if w not in named and not w.isdigit()]     # numbers: _opposes weighs other figures
 
     def holds_them(record: search.ClaimRecord) -> bool:
-        offered = _offered(f"{record.passage} {record.content_text}")
-        missing = sum(_stem(w) not in offered and (len(_stem(w)) < 5 or not _found(w, offered)) for w in said)
+        offered = _offered(_around(record))
+        missing = sum(not (_found(w, offered) if len(_stem(w)) >= 5 else _stem(w) in offered) for w in said)
         return missing == 0 or missing == 1 and len(said) >= 3 or not _SENTENCE_END.search(record.passage)
-    return [(r, s * (1.0 if holds_them(r) else NAME_MISSING)) for r, s in scored]
+    return [(r, s * (1.0 if holds_them(r) else WORDS_MISSING)) for r, s in scored]
+
+
+def _named_words(text: str) -> set[str]:
+    """The words of a question's capitalised tokens, lower-cased: the names it asks about, "al" of "al-Shughour"
+    included."""
+    return {t.lower() for token in text.split() if not token.islower() for t in _TOKEN.findall(token)}
 
 
 def _names_asked(text: str) -> list[list[str]]:
@@ -619,7 +626,7 @@ def _says_else(words: list[str], asked: tuple[set[str], set[str]] | None, record
     unforeseeable' rainfall" for "... caused by sabotage"), or says unnegated, of something else, what the question
     negates ("will submit the full results to a peer-reviewed journal" for "the study has not been peer
     reviewed")."""
-    text = f"{record.passage} {record.content_text}"
+    text = _around(record)
     if asked and asked[1]:
         said, denied = _polarity(words, text)
         if asked[1] & said and not asked[1] & denied:
@@ -639,7 +646,7 @@ def _holds_subject(words: list[str], record: search.ClaimRecord) -> bool:
     """Whether a claim's sentence holds the question's subject, not just one of its words: "provisionally suspended
     Costa" is no answer to "who says the officers have been suspended?", nor "a knife was recovered" to "who says
     the reef has fully recovered?"."""
-    return _holds_words(words, f"{record.passage} {record.content_text}")
+    return _holds_words(words, _around(record))
 
 
 def _holds_words(words: list[str], text: str) -> bool:
@@ -687,7 +694,7 @@ def _opposes(words: list[str], record: search.ClaimRecord, asked: tuple[set[str]
             return DENIES
         if _NOBODY.match(record.source_text or ""):
             return SAYS_OTHERWISE
-    return SAYS_OTHERWISE if _turns(words, asked, f"{record.passage} {record.content_text}") else None
+    return SAYS_OTHERWISE if _turns(words, asked, _around(record)) else None
 
 
 def _denies(record: search.ClaimRecord) -> bool:
@@ -1110,7 +1117,7 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
     """The figures counting what is asked, of the event asked; the others are near-misses at most."""
     records: dict[int, search.ClaimRecord] = {}
     text_scores: dict[int, float] = {}
-    for topic, _ in _phrasings(intent.topic):
+    for topic in _phrasings(intent.topic):
         scored = _matching(session, team_id, scope, topic, intent.text, with_figures=True)
         if scored is None:
             return Answer(intent.text, intent, BAD_QUESTION,
@@ -1174,7 +1181,7 @@ def _asked_count(intent: HowMany) -> _Count:
         counted, words = ["people"], [*counted, *words]
     amount = bool(_HOW_MUCH.search(intent.text))
     event, subject = (words[-1:], words[:-1]) if inverted else (words, [])
-    named = {t.lower() for w in intent.topic.split() if not w.islower() for t in _TOKEN.findall(w)}  # "al-Shughour"
+    named = _named_words(intent.topic)
     return _Count(counted, [w for w in event if w not in named], subject + [w for w in event if w in named], amount,
                   intent.share)
 
@@ -1354,30 +1361,30 @@ def _claims_about(session: Session, team_id: str, scope: Article | None, topic: 
     return [_item(r, s, near_miss=True, slot=n) for n, (r, s) in enumerate(near)]
 
 
-def _phrasings(topic: str) -> list[tuple[str, str | None]]:
-    """The topic as asked, or, when it asks for deaths, once with each word articles report them with (and that
-    word, which the figure's sentence must hold); deaths of no one in particular ("how many people died?") are
-    also the articles' death toll ("the death toll has risen to at least 43")."""
+def _phrasings(topic: str) -> list[str]:
+    """The topic as asked (and with each kindred word in place of one it holds), or, when it asks for deaths, once
+    with each word articles report them with; deaths of no one in particular ("how many people died?") are also
+    the articles' death toll ("the death toll has risen to at least 43")."""
     words = topic.split()
     rest = [w for w in words if w.lower().strip(".,;:!?") not in _DEATH_WORDS]
     if len(rest) == len(words):
-        return _with_kindred(topic, None)
-    phrasings = [(" ".join([*rest, reported]), reported) for reported in _DEATHS_REPORTED]
+        return _with_kindred(topic)
+    phrasings = [" ".join([*rest, reported]) for reported in _DEATHS_REPORTED]
     if {w.lower() for w in rest} <= _ANYONE | AUXILIARIES:
-        phrasings.append(("death toll", "toll"))
+        phrasings.append("death toll")
     return phrasings
 
 
-def _with_kindred(topic: str, reported: str | None) -> list[tuple[str, str | None]]:
+def _with_kindred(topic: str) -> list[str]:
     """The topic, then once with each kindred word in place of one it holds: the full-text index knows no kindred,
     and "how many refugees?" is answered by "more than 2,000 Syrians have crossed the border seeking refuge"."""
     words = topic.split()
-    phrasings = [(topic, reported)]
+    phrasings = [topic]
     for n, word in enumerate(words):
         stem = _stem(word.lower().strip(".,;:!?"))
         for group, kindred in zip(_KINDRED, _KINDRED_WORDS):
             if stem in group:
-                phrasings += [(" ".join([*words[:n], other, *words[n + 1:]]), reported)
+                phrasings += [" ".join([*words[:n], other, *words[n + 1:]])
                               for other in kindred if other != word.lower()]
     return phrasings
 
