@@ -870,26 +870,25 @@ def claims_on_sentences(session: Session, sentence_ids: list[int]) -> dict[int, 
     return found
 
 
-
 def entities_in_sentences(session: Session, sentence_ids: list[int], continued: set[int] = frozenset()
                           ) -> dict[int, set[str]]:
     """Per sentence, the keys of the entities it mentions, however written: a name a question gives may be one of
     them under another alias ("the president" for "Trump"). For the `continued` ones, cut off mid-clause by the
     sentence splitter ("Clinton mentioned disparaging remarks" | "Trump had made about Machado."), the next
     sentence's too."""
-    wanted = set(sentence_ids)
-    next_of = {(article_id, position + 1): sentence_id for sentence_id, article_id, position in session.execute(
+    cut_at = {(article_id, position + 1): sentence_id for sentence_id, article_id, position in session.execute(
         select(Sentence.id, Sentence.article_id, Sentence.position).where(Sentence.id.in_(list(continued)))).all()}
-    following = dict(session.execute(select(Sentence.id, Sentence.position).where(or_(false(), *(
-        and_(Sentence.article_id == article_id, Sentence.position == position)
-        for article_id, position in next_of)))).all()) if next_of else {}
+    continuing = {sentence_id: cut_at[article_id, position] for sentence_id, article_id, position in session.execute(
+        select(Sentence.id, Sentence.article_id, Sentence.position).where(or_(false(), *(
+            and_(Sentence.article_id == article_id, Sentence.position == position)
+            for article_id, position in cut_at))))} if cut_at else {}
+    wanted = set(sentence_ids)
     found: dict[int, set[str]] = {}
-    for sentence_id, article_id, key in session.execute(
-            select(Mention.sentence_id, Sentence.article_id, Entity.key).join(Entity, Entity.id == Mention.entity_id)
-            .join(Sentence, Sentence.id == Mention.sentence_id)
-            .where(Mention.sentence_id.in_(list(wanted | set(following))))).all():
+    for sentence_id, key in session.execute(
+            select(Mention.sentence_id, Entity.key).join(Entity, Entity.id == Mention.entity_id)
+            .where(Mention.sentence_id.in_(list(wanted | set(continuing))))).all():
         if sentence_id in wanted:
             found.setdefault(sentence_id, set()).add(key)
-        if sentence_id in following:
-            found.setdefault(next_of[article_id, following[sentence_id]], set()).add(key)
+        if sentence_id in continuing:
+            found.setdefault(continuing[sentence_id], set()).add(key)
     return found
