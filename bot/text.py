@@ -56,9 +56,9 @@ _CAPITALISED_NEXT = re.compile(r"\s+[A-Z\"']")
 _DASH = re.compile(r"\\?[-–—]")
 _DATELINE_SEARCH_PARAGRAPHS = 3
 # A wire dateline opening the first paragraph: "DETROIT - ", "ISLAMABAD (Reuters) - ", "NEW YORK, Nov. 19 (UPI) — ",
-# "GOMA, Congo (AP) — ", "NAIROBI, Kenya - " (a country or state after the place only before an agency, a date or
-# the dash),
-# "Washington (CNN) -- ". A place in capitals (or capitalised words before an agency), a date, an agency, a dash.
+# "GOMA, Congo (AP) — ", "NAIROBI, Kenya - " (a country or state after the place only before an agency, a date or the
+# dash), "Washington (CNN) -- ". A place in capitals (or capitalised words before an agency), a date, an agency, a
+# dash.
 _DATELINE_DATE = r"(?:,\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,}\.?))?"    # ", Nov. 19", ", 3 March"
 _DATELINE_AGENCY = r"\(([A-Z][\w .&-]*)\)"       # "(Reuters)", "(AP)"
 _DATELINE_DASH = r"(?:--|[-\u2013\u2014\u2015])"

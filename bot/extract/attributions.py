@@ -452,8 +452,7 @@ def _parenthetical_cues(doc: Doc, norm: NormalisedText, quoted: list[bool], prop
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         comma = subject.left_edge.i - 1 if subject is not None else -1
-        if subject is None or subject.tag_ in ("WDT", "WP", "PRP") or comma < 0 or doc[comma].text != "," \
-                or doc[comma].i < verb.head.i:
+        if subject is None or subject.tag_ in ("WDT", "WP", "PRP") or comma < verb.head.i or doc[comma].text != ",":
             continue
         host = next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX") and _finding_clause(t)), None)
         if host is not None and host.left_edge.i < comma and _holds_word(doc[host.left_edge.i:comma]):

@@ -84,7 +84,12 @@ CURRENCY_CODES = frozenset("USD EUR GBP JPY CHF AUD CAD HKD NZD SGD BRL MXN INR 
 
 
 def _is_currency(token: Token) -> bool:
-    return token.is_currency or bool(_NATIONAL_DOLLAR.fullmatch(token.text)) or token.text in CURRENCY_CODES
+    return token.is_currency or _is_currency_sign(token.text)
+
+
+def _is_currency_sign(text: str) -> bool:
+    """A sign spaCy's lexicon does not mark as currency: "NZ$", "HK$", or an ISO code written before the number."""
+    return bool(_NATIONAL_DOLLAR.fullmatch(text)) or text in CURRENCY_CODES
 
 
 @dataclass
@@ -257,8 +262,7 @@ def _possible_starts(doc: Doc) -> list[int]:
     words = doc.to_array([LOWER, LIKE_NUM, ORTH, IS_CURRENCY])
     lowers = numpy.unique(words[:, 0])
     starting = [h for h in lowers.tolist() if _may_start(doc.vocab.strings[h])]
-    signs = [h for h in numpy.unique(words[:, 2]).tolist()
-             if _NATIONAL_DOLLAR.fullmatch(doc.vocab.strings[h]) or doc.vocab.strings[h] in CURRENCY_CODES]
+    signs = [h for h in numpy.unique(words[:, 2]).tolist() if _is_currency_sign(doc.vocab.strings[h])]
     after_currency = numpy.roll(words[:, 3].astype(bool) | numpy.isin(words[:, 2], signs), 1)
     after_currency[0] = False
     return numpy.flatnonzero(words[:, 1].astype(bool) | numpy.isin(words[:, 0], starting) | after_currency).tolist()
