@@ -325,21 +325,31 @@ class HttpApp:
                 return
 
 
+def _read_ahead(engine: Engine) -> None:
+    """What the first question would otherwise read from disk in its worker thread: the names it looks up and the
+    English word lists its typo check consults (bot.questions.is_english reads the model's lemmatizer tables)."""
+    from bot.questions import is_english
+    from store.search import read_names
+
+    read_names(engine)
+    is_english("")
+
+
 def serve(settings: Settings) -> None:
     """`newsbot serve`: migrate, then Socket Mode (SLACK_APP_TOKEN set) or HTTP on PORT, with the digest scheduler;
-    the names questions look up are read meanwhile, in a thread (a question asked before it is done waits for it)."""
+    the names questions look up and the question parser's word lists are read meanwhile, in a thread (a question
+    asked before the names are done waits for them)."""
     import uvicorn
 
     from bot import scheduler
     from store.db import make_engine, migrate
-    from store.search import read_names
 
     configure_logging(settings)
     engine = make_engine(settings.database_url)
     migrate(engine)
     with open_session(engine) as session:
         forget_events(session, datetime.now(timezone.utc) - scheduler.EVENT_MEMORY)
-    threading.Thread(target=read_names, args=(engine,), name="newsbot-names", daemon=True).start()
+    threading.Thread(target=_read_ahead, args=(engine,), name="newsbot-names", daemon=True).start()
     app = build_app(settings, engine)
     poster = digest_poster(app, settings, engine)
     if settings.slack_app_token:
