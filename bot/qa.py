@@ -1263,6 +1263,11 @@ def _figure_noun(figure: str) -> str | None:
     """The word a figure counts, last in it ("more than 1,200 people", "at least 43 (death toll)"); none for a bare
     number."""
     words = [w for w in _TOKEN.findall(figure.lower()) if not w.isdigit()]
+    if "of" in words[1:] and "(" not in figure:     # "120 members of the security forces" counts members,
+        # "hundreds of soldiers" soldiers; a gloss ("200 (number of missing)") names what it counts last
+        before = words[:words.index("of", 1)]
+        if before[-1] not in _NUMBER_WORDS:
+            words = before
     return words[-1] if words and words[-1] not in _NUMBER_WORDS else None
 
 
@@ -1278,7 +1283,7 @@ def _is_people(noun: str) -> bool:
 _PEOPLE = frozenset("""adult child children civilian body resident men women militant fighter rebel insurgent
 troops gunmen gunman militiamen policemen police jihadist extremist terrorist attacker assailant combatant bystander
 pedestrian migrant pilgrim worshipper villager inmate prisoner detainee hostage suspect casualty infant baby babies
-teenager youth miner sailor marine guard""".split())
+teenager youth miner sailor marine guard personnel forces staff crew""".split())
 
 
 def _of_event_asked(record: search.ClaimRecord, asked: _Count) -> bool:

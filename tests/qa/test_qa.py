@@ -121,6 +121,17 @@ def test_deaths_asked_in_other_words_find_the_killed(ask, question):
     assert not any("wounded" in i.sentence or "crossed the border" in i.sentence for i in answer.items)
 
 
+def test_a_toll_in_the_place_asked_counts_the_security_forces_killed_there(ask):
+    """"120 security personnel were killed in the north-western town" and "killed 120 members of the security
+    forces there" count people (the members, not the forces); asked about the town, they come before the nationwide
+    toll."""
+    answer = ask("how many people died in Jisr al-Shughour?")
+    figures = [f for i in answer.items for f in i.figures]
+    assert answer.status == ANSWERED and "more than 1,100 people" in figures
+    assert {"120 security personnel", "120 members of the security forces"} <= set(figures[:2])
+    assert ask("how many people were killed in the town?").items[0].figures == ["120 security personnel"]
+
+
 def test_a_figure_of_something_else_is_no_answer(ask):
     """"an estimated 30,000 Syrian soldiers were massing near the town" counts soldiers, not tanks; "over 50 protests
     were planned" counts protests, not camps: near-misses at most."""
