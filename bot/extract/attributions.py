@@ -75,6 +75,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources, contents = _passive_agent(doc, cue, sources, contents)
             sources, contents = _appositive_speaker(doc, cue, sources, contents)
+            sources, contents = _subject_taken_for_content(doc, cue, sources, contents)
             sources = _whole_subject(doc, cue, _without_verb_group(doc, cue, sources))
             sources = _inside_as_clause(doc, cue, sources)
             sources, contents = _without_antecedent(doc, cue, sources, contents)
@@ -964,6 +965,23 @@ def _with_negation(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
                                for i in range(negation.i, cue[0])):
         return cue
     return negation.i, cue[1]
+
+
+def _subject_taken_for_content(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],
+                               contents: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """"She seemed to suggest that the party had failed": with no source found, a content fragment that is the
+    subject of the cue (or of the verb whose complement the cue is) before it is who speaks, not what was said."""
+    if sources:
+        return sources, contents
+    head = cue_head(doc, cue)
+    verbs = [head, head.head] if head.dep_ == "xcomp" else [head]
+    subject = next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return sources, contents
+    span = (subject.left_edge.i, subject.right_edge.i + 1)
+    if span not in contents or span[1] > cue[0] or len(contents) < 2:
+        return sources, contents
+    return [span], [c for c in contents if c != span]
 
 
 def _whole_subject(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> list[tuple[int, int]]:

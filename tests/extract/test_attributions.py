@@ -726,3 +726,10 @@ def test_an_estimate_the_parser_read_as_a_noun_is_still_the_analysts(quotes_of):
                        "roughly £190m, placing it 14th in the league by income.\n")
     estimate = quote_with(quotes, "£190m")
     assert sources(estimate) == ["Analysts at Deloitte"] and estimate.cue.text.startswith("estimate")
+
+
+def test_the_subject_of_a_raising_verb_speaks(quotes_of):
+    """"She seemed to suggest that ...": the tagger took "She" for part of what was said; she said it."""
+    quote = quote_with(quotes_of("Sarandon spoke on Monday. She seemed to suggest that the party had failed.\n"),
+                       "the party had failed")
+    assert sources(quote) == ["She"] and [c.text for c in quote.contents] == ["that the party had failed"]
