@@ -193,6 +193,26 @@ def test_a_figure_later_in_a_quotation_counts_in_the_dispute(engine, nlp):
         assert dispute is not None and sides[0] != sides[1]
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("Budget row\n\nThe ruling Labour group says the council faces a shortfall of £4.2m in the coming year. The "
+     "Conservative opposition insists the true figure is closer to £6m once the cost of the new waste contract is "
+     "included.\n", "£4.2m", "closer to £6m"),
+    ("Border fighting\n\nValdoria's defence ministry said 19 of its soldiers had been killed. A senior Valdorian "
+     "official, who asked not to be named, said at least 26 soldiers had been killed.\n",
+     "19 of its soldiers", "at least 26 soldiers")])
+def test_rival_sums_and_tolls_told_in_other_words_conflict(engine, nlp, text, first, second):
+    """"the true figure is closer to £6m" answers "a shortfall of £4.2m" though it names no shortfall; "19 of its
+    soldiers" killed is a toll, not a part of one, against "at least 26 soldiers"."""
+    from bot.extract.pipeline import extract_article
+    from store.ingest import save_article
+
+    with Session(engine) as session:
+        save_article(session, extract_article(text, nlp), "T1", slug="rivals")
+        dispute, sides = sides_holding(list_disputes(session, "T1"), first, second)
+        assert dispute is not None and sides[0] != sides[1]
+        assert dispute.topic.startswith("how much" if "£" in first else "how many")
+
+
 def test_a_claim_that_is_a_number_alone_is_compared_by_its_figure():
     """"The developer's own study put the figure at 12": the content is "12", no word, yet it counts the homes."""
     homes = frozenset({stem("homes")})

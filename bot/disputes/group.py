@@ -17,12 +17,14 @@ from bot.disputes.signals import (
     Reply,
     Signal,
     answers,
+    corrects,
     culprit_conflict,
     denied_report,
     contrast_inside,
     contrast_opening,
     dissent_cue,
     figure_conflict,
+    figure_unit,
     idf_weights,
     opposing_parties,
     polarity_conflict,
@@ -104,6 +106,7 @@ def candidate_pairs(claims: list[ClaimView], focus: set[int]) -> set[tuple[int, 
             c = claims[i]
             keys = c.stems | {f"@{k}" for k in c.entity_keys} | {f"#{s}" for f in c.figures for s in f.counts}
             keys |= {f"={c.sentence_position}"} | ({"frames"} if c.frames else set())
+            keys |= {f"${figure_unit(f)}" for f in c.figures}     # "the true figure" meets the figures of its unit
             if trial_party(c):                              # a party's account meets the other's a sentence on
                 keys |= {f"party{c.sentence_position + d}" for d in (0, 1)}
             for key in keys:
@@ -143,7 +146,7 @@ def find_conflicts(claims: list[ClaimView], focus: set[int]) -> list[Conflict]:
             continue
         similarity = same_event(a, b, idf)
         culprit, dissent, parties = culprit_conflict(a, b), dissent_between(a, b, similarity), opposing_parties(a, b)
-        explicit = culprit or parties or (dissent and a.sentence_position == b.sentence_position)
+        explicit = culprit or parties or (dissent and a.sentence_position == b.sentence_position) or corrects(a, b)
         if similarity < (MIN_SAME_EVENT_EXPLICIT if explicit else MIN_SAME_EVENT):
             continue
         if across and similarity < MIN_SAME_EVENT_ACROSS:
@@ -312,6 +315,7 @@ TOPIC_WORDS = 10
 LEADING_FILLERS = frozenset("that which and or but with of to for in on at by as from".split())
 QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]|''|``")
 # not the comma in "$25,000"; a hyphen or en dash between spaces is a dash ("such a resolution - which does not ...")
+_SUM = re.compile(r"[$£€¥]")
 CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2015\u2026]|,(?!\d)|\s[-\u2013]\s")
 
 
@@ -328,7 +332,7 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
             return f"who {frames[0].verb_text} {frames[0].patient_text}?"
     if "figures" in names:
         detail = next(s.detail for s in signals if s.name == "figures")
-        return f"how many: {detail}"
+        return f"{'how much' if _SUM.search(detail) else 'how many'}: {detail}"
     if "polarity" in names:
         negated = next((claims[i] for i in ordered if claims[i].negated_clauses), None)
         if negated:     # what is said not to be, asked: "there were no refugees ..." → "whether there were refugees"

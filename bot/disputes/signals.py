@@ -426,12 +426,14 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
         for fb in _current(b):
             deaths = _one_tally_of_dead(fa, fb)
             counted = _counted(fa)
-            if not deaths and (not counted - lexicon.GENERIC_COUNTS or counted != _counted(fb)) \
+            if not deaths and not corrects(a, b, fa, fb) \
+                    and (not counted - lexicon.GENERIC_COUNTS or counted != _counted(fb)) \
                     or _percent(fa) != _percent(fb):
                 continue
             sourced = a.named_source and b.named_source or _correcting(fa) or _correcting(fb)
             rivals = a.article_id == b.article_id and a.source_key != b.source_key and sourced and _precise(fa) \
-                and _precise(fb) and _whole(fa, a) and _whole(fb, b) and not _far_apart(fa, fb, RIVAL_RATIO)
+                and _precise(fb) and (deaths or _whole(fa, a) and _whole(fb, b)) \
+                and not _far_apart(fa, fb, RIVAL_RATIO)     # "19 of its soldiers" killed: a toll, no part of one
             tally = rivals and (deaths or bool(fa.counts & _TALLY_STEMS))
             if not rivals and len((a.stems & b.stems) - fa.counts) < 2:  # "millions of refugees around the globe" /
                 continue                                                  # "10,000 refugees from Syria": not one event
@@ -441,6 +443,30 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
             if tally and _far_apart(fa, fb):
                 return Signal("figures", 0.45, f"{fa.text} / {fb.text}")
     return None
+
+
+def corrects(a: ClaimView, b: ClaimView, fa: FigureView | None = None, fb: FigureView | None = None) -> bool:
+    """One of two sources of an article gives, a few sentences on, "the true figure" in the unit of the other's
+    figure, counting nothing else: "a shortfall of £4.2m" / "the true figure is closer to £6m". With no figures
+    given, whether any two of the claims' figures do so."""
+    if a.article_id != b.article_id or a.source_key == b.source_key \
+            or abs(a.sentence_position - b.sentence_position) > CORRECTION_WINDOW:
+        return False
+    if fa is None or fb is None:
+        return any(corrects(a, b, x, y) for x in a.figures for y in b.figures)
+    return any(_correcting(f) and not _counted(f) for f in (fa, fb)) and figure_unit(fa) == figure_unit(fb)
+
+
+CORRECTION_WINDOW = 4       # sentences from a figure to "the true figure" given against it
+
+
+def figure_unit(f: FigureView) -> str:
+    """A figure's currency sign or percent, empty for a plain count."""
+    found = _UNIT_SIGN.search(f.text)
+    return found.group(0).lower().replace(" ", "") if found else ""
+
+
+_UNIT_SIGN = re.compile(r"[$£€¥]|%|per ?cent", re.I)
 
 
 def _counted(f: FigureView) -> frozenset[str]:
@@ -507,11 +533,16 @@ def counted_stems(figure_text: str, counts: str | None, content: str) -> frozens
     level = _LEVEL_BEFORE.search(content[:at]) if at >= 0 and _SHARE.search(figure_text) else None
     if level and level.group(1).lower() not in lexicon.STOPWORDS:
         return frozenset({lexicon.stem(level.group(1))})
+    if at >= 0 and _CORRECTING_BEFORE.search(content[:at]):
+        stems |= _CORRECTING_STEMS
     dead = bool(stems & _DEATH_NOUN_STEMS) or at >= 0 and bool(
         _KILLING_BEFORE.search(content[:at]) or _KILLED_AFTER.match(content[at + len(figure_text):]))
     return stems | {DEATHS} if dead else stems
 
 
+# A figure given as the true one, said before it: "the true figure is closer to £6m", "the real cost was".
+_CORRECTING_BEFORE = re.compile(r"\b(?:true|real|actual)\s+(?:figure|number|total|sum|amount|cost|count)\s+"
+                                r"(?:is|was|will be|would be|could be)\b(?:\s+\w+){0,2}\s*$", re.I)
 # The noun a share is the level of, just before it: "turnout stood at", "a turnout of".
 _LEVEL_BEFORE = re.compile(r"\b([a-z]+)\s+(?:of|(?:stood|stands|was|is|reached|hit)\s+at)\s+$", re.I)
 
