@@ -969,19 +969,26 @@ def _with_negation(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
 
 def _subject_taken_for_content(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],
                                contents: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """"She seemed to suggest that the party had failed": with no source found, a content fragment that is the
-    subject of the cue (or of the verb whose complement the cue is) before it is who speaks, not what was said."""
+    """"She seemed to suggest that the party had failed", "The club's finance director, Emma Lowe, acknowledged
+    that ...": with no source found, content fragments inside the subject of the cue (or of the verb whose
+    complement the cue is) before it are who speaks, the whole subject, not what was said."""
     if sources:
         return sources, contents
     head = cue_head(doc, cue)
     verbs = [head, head.head] if head.dep_ == "xcomp" else [head]
     subject = next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    if subject is not None:
+        first, last = subject.left_edge.i, subject.right_edge.i + 1
+    elif head.dep_ == "acl" and head.head.dep_ == "ROOT" and head.head.i < cue[0]:
+        first, last = head.head.left_edge.i, cue[0]     # the parser made the sentence one noun phrase
+    else:
         return sources, contents
-    span = (subject.left_edge.i, subject.right_edge.i + 1)
-    if span not in contents or span[1] > cue[0] or len(contents) < 2:
+    inside = [(a, b) for a, b in contents if first <= a and b <= last]
+    if not inside or last > cue[0] or len(inside) == len(contents):
         return sources, contents
-    return [span], [c for c in contents if c != span]
+    while last > first + 1 and doc[last - 1].is_punct:
+        last -= 1
+    return [(first, last)], [c for c in contents if c not in inside]
 
 
 def _whole_subject(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]]) -> list[tuple[int, int]]:

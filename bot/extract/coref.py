@@ -791,6 +791,9 @@ def _salience(token: Token, distance: int, speech: bool) -> float:
             and any(c.dep_ == "dobj" for c in verb.children):
         # "The reporter asked Alvarado whether ... 'Yes,' she said": the one asked answers
         return (1.6 if token.dep_ == "dobj" else -0.5) - distance
+    if token.dep_ == "ROOT" and token.pos_ == "NOUN" and distance > 0 and token.lemma_.lower() in PERSON_NOUNS \
+            and any(c.dep_ == "appos" for c in token.children):
+        return 1.5 - distance   # "The shadow health secretary, Mark Delaney, accused ...": parsed as one noun phrase
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return -float(distance)
     if distance == 0 and not speech:

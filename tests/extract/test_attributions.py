@@ -733,3 +733,12 @@ def test_the_subject_of_a_raising_verb_speaks(quotes_of):
     quote = quote_with(quotes_of("Sarandon spoke on Monday. She seemed to suggest that the party had failed.\n"),
                        "the party had failed")
     assert sources(quote) == ["She"] and [c.text for c in quote.contents] == ["that the party had failed"]
+
+
+def test_a_subject_parsed_as_the_sentence_root_speaks(quotes_of):
+    """"The club's finance director, Emma Lowe, acknowledged last month that ...": the parser made "director" the
+    root and "acknowledged" its modifier; the tagger took the subject for content. The subject speaks."""
+    quote = quote_with(quotes_of("The club's finance director, Emma Lowe, acknowledged last month that Northbridge "
+                                 "would need to raise about £30m from player sales.\n"), "would need to raise")
+    assert sources(quote) == ["The club's finance director, Emma Lowe"]
+    assert not any("director" in c.text for c in quote.contents)

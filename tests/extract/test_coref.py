@@ -502,3 +502,13 @@ def test_one_of_a_group_is_known_by_the_group(nlp):
                         ("Two people with knowledge of the talks", "the consortium had offered"),
                         ("One of them", "the fund would hold"))
     assert names == ["Two people with knowledge of the talks"] * 2
+
+
+def test_a_pronoun_picks_up_the_person_of_a_sentence_parsed_as_one_noun_phrase(nlp):
+    """"The shadow health secretary, Mark Delaney, accused ministers of ...": the parser made "secretary" the root of
+    a noun phrase, no subject; it is still the sentence's subject, nearer than the doctor who spoke before."""
+    text = ("Drug recall row\n\nProfessor Rajesh Menon, a hepatologist, said two patients had needed intensive care.\n\n"
+            "The shadow health secretary, Mark Delaney, accused ministers of \"leaving patients in the dark\". He claimed "
+            "the government had known about the problem for a month.\n")
+    names, *_ = resolve(nlp, text, ("He", "the government had known"))
+    assert names == ["Mark Delaney"]
