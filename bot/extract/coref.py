@@ -299,6 +299,8 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
     while len(tokens) > 1 and post_nominal(tokens[-1]):
         tokens = tokens[:-1]    # "Prosecutor Sarah Lindqvist KC": the parser made "KC" the head
     head = _head(tokens)
+    while post_nominal(head) and head.i > tokens[0].i:
+        head = head.nbor(-1)    # "Sarah Lindqvist KC, for the Crown": the parser made "KC" the head
     if " ".join(t.lower_ for t in tokens) in NOBODY or head.lower_ in NOBODY:
         return None
     if head.pos_ in NOT_SOURCE_POS and ctx.mention_at(head) is None:

@@ -200,10 +200,10 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
             mentions.append(institution)
             taken.update(range(institution.start, institution.end))
     # Adjectives last: "French" in "French President Emmanuel Macron" belongs to the person's mention.
-    for ent in sorted(doc.ents, key=lambda e: e.label_ == "NORP"):
-        if ent.label_ not in NAMED_LABELS or any(t.i in taken for t in ent):
+    for start, end, label in sorted(_named_spans(doc), key=lambda e: e[2] == "NORP"):
+        if label not in NAMED_LABELS or any(i in taken for i in range(start, end)):
             continue
-        mention = _widened(doc, ent.start, ent.end, ent.label_)
+        mention = _widened(doc, start, end, label)
         # the name must be free; its title may hold a name taken already ("Stein" of "Stein spokeswoman Melezia
         # Figueroa", "Clinton" of "Clinton spokesman Nick Merrill")
         if mention is not None and not any(i in taken for i in range(mention.name_start, mention.end)):
@@ -229,6 +229,24 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
                                             and any(s <= m.start and m.end <= e for s, e in offices))]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _named_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """The NER's entities as (start, end, label), a first name joined to the surname the NER cut off before the
+    letters after it: "Sarah Whitlock KC" tagged "Sarah" a person and "KC" (or "Whitlock KC") an organisation."""
+    joined: list[tuple[int, int, str]] = []
+    consumed = 0
+    for ent in doc.ents:
+        start, end, label = ent.start, ent.end, ent.label_
+        if end <= consumed:
+            continue        # the letters after a name joined before
+        after = end
+        while label == "PERSON" and after < len(doc) and doc[after].tag_ == "NNP" and not post_nominal(doc[after]):
+            after += 1
+        if label == "PERSON" and after < len(doc) and post_nominal(doc[after]):
+            end, consumed = after, after + 1
+        joined.append((start, end, label))
+    return joined
 
 
 def _institution_heads(doc: Doc) -> list[Token]:
@@ -809,7 +827,10 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         if entity_type in ("GPE", "LOC") and m.start >= 2 and doc[m.start - 1].text == "," \
                 and doc[m.start - 2].ent_type_ in ("GPE", "LOC"):
             continue        # "The BBC's correspondent in Beirut, Lebanon,": the country of a place, no appositive
-        root = doc[m.end - 1]
+        after = m.end     # past the letters after a name: "Sarah Whitlock KC, the barrister representing ..."
+        while after < len(doc) and post_nominal(doc[after]):
+            after += 1
+        root = doc[after - 1]
         head = root.head
         while head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.head.pos_ == "NOUN":
             head = head.head.head   # "the mayor of Zermatt, Romy Imboden": the parser hung the name on "Zermatt"
@@ -832,7 +853,7 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
                    and (c.pos_ == "NOUN" or doc[c.left_edge.i].lower_ in DETERMINERS or _one_of(c))]
         if glosses and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in glosses[0].children):
             glosses = []    # "backs Craig Whitcomb, its president Raymond Kowalczyk said": another person's role
-        if glosses and glosses[0].left_edge.i == m.end + 1 and doc[m.end].text == ",":
+        if glosses and glosses[0].left_edge.i == after + 1 and doc[after].text == ",":
             end = glosses[0].right_edge.i + 1
             for gloss in glosses[1:]:
                 end = gloss.right_edge.i + 1 if gloss.left_edge.i == end else end

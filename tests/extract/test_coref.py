@@ -451,13 +451,20 @@ def test_a_sister_is_a_she_though_her_description_names_her_brother(nlp):
     assert "Sophie's brother" not in {e.name for e in entities}
 
 
-def test_letters_after_a_name_leave_one_person(nlp):
-    """"Prosecutor Sarah Lindqvist KC" and "Ms Lindqvist" are one speaker, not an organisation called "... KC"."""
-    text = ("Trial opens\n\nProsecutor Sarah Lindqvist KC told jurors that Fraser had waited for an hour.\n\n\"This was "
+@pytest.mark.parametrize("source", ["Prosecutor Sarah Lindqvist KC", "Prosecutor Sarah Lindqvist KC, for the Crown,",
+                                    "Sarah Lindqvist KC, the barrister representing the family,"])
+def test_letters_after_a_name_leave_one_person(nlp, source):
+    """"Prosecutor Sarah Lindqvist KC" and "Ms Lindqvist" are one speaker, not an organisation called "... KC", nor
+    "Sarah" and "Lindqvist KC" (the NER's cut when a description follows)."""
+    text = (f"Trial opens\n\n{source} told jurors that Fraser had waited for an hour.\n\n\"This was "
             "not a fight that got out of hand,\" Ms Lindqvist said.\n")
-    names, *_ = resolve(nlp, text, ("Prosecutor Sarah Lindqvist KC", "Fraser had waited"),
-                        ("Ms Lindqvist", "This was not a fight"))
+    names, _, entities, _ = resolve(nlp, text, (source.rstrip(","), "Fraser had waited"),
+                                    ("Ms Lindqvist", "This was not a fight"))
     assert names == ["Sarah Lindqvist", "Sarah Lindqvist"]
+    assert not [e for e in entities if "KC" in e.name or e.name == "Sarah"]
+    if "barrister" in source:
+        assert next(e for e in entities if e.name == "Sarah Lindqvist").description == \
+            "the barrister representing the family"
 
 
 def test_a_source_named_with_an_appositive_is_named_without_it(nlp):
