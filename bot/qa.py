@@ -135,6 +135,7 @@ _NEGATION_END = re.compile(r"\b(?:%s)\b" % "|".join(sorted(MODALS)), re.IGNORECA
 _NEGATED_SUBJECT = re.compile(r"no\s+(?!(?:one|evidence|proof|sign|signs|indication|suggestion|reason|basis|record|"
                               r"confirmation)\b)(?:[\w'\u2019-]+\s+){1,3}?(?=(?:%s)\b)"
                               % "|".join(sorted(AUXILIARIES | MODALS)), re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"[\w'\u2019-]+\s+$")
 # Who-says verbs taking a side, and the words a claim takes each side with: "who opposes the resolution?" is
 # answered by "say such a resolution ... could further inflame tensions", not by "have proposed a resolution".
 _SIDE_VERBS = {"against": re.compile(r"^(?:oppos|den[iy]|disput|reject)", re.IGNORECASE),
@@ -746,7 +747,11 @@ def _stretches(text: str, asked: tuple[str, ...] = ()) -> tuple[tuple[str, bool]
             subject = _NEGATED_SUBJECT.match(clause, negator.start())
             if subject and subject.end() < end and not _words_found(list(asked), subject.group()):
                 end = subject.end()
-            stretches += [(clause[start:negator.start()], False), (clause[negator.start():end], True)]
+            begin = negator.start()
+            verb = _WORD_BEFORE.search(clause, start, begin) if negator.group().lower() == "no" and not subject else None
+            if verb:        # "had lost no soldiers" denies the losing: an object's "no" negates its verb too
+                begin = verb.start()
+            stretches += [(clause[start:begin], False), (clause[begin:end], True)]
             start = end
         stretches.append((clause[start:], False))
     return tuple(stretches)
@@ -1175,13 +1180,16 @@ def _asked_count(intent: HowMany) -> _Count:
     light = _LIGHT_VERBS | (_MAKING if counted else frozenset())
     words = [w for w in rest if w not in search.STOPWORDS and w not in AUXILIARIES and w not in light]
     inverted = bool(rest) and rest[0] in _INVERTING and len(words) > 1
+    named = _named_words(intent.topic)
     if not counted and rest and rest[0] in _COPULAS and not any(w.endswith(("ed", "ing")) for w in words):
-        counted, words = words, []
+        # "is Adeyemi worth", "is the depot worth": the worth, which the sentence must tell of him or of it
+        counted, subject, words = (words, [], []) if set(words) <= _DEATH_WORDS else (words[-1:], words[:-1], [])
+    else:
+        subject = []
     if counted and set(counted) <= _DEATH_WORDS:        # "how many deaths?", "the death toll": people, dead
         counted, words = ["people"], [*counted, *words]
     amount = bool(_HOW_MUCH.search(intent.text))
-    event, subject = (words[-1:], words[:-1]) if inverted else (words, [])
-    named = _named_words(intent.topic)
+    event, subject = (words[-1:], subject + words[:-1]) if inverted else (words, subject)
     return _Count(counted, [w for w in event if w not in named], subject + [w for w in event if w in named], amount,
                   intent.share)
 
@@ -1206,7 +1214,7 @@ _MAKING = frozenset("make makes made earn earns earned generate generates genera
 # many fled?" by "2,000 Syrians have crossed the border seeking refuge",
 # "how much damage?" by "insured losses", "bought for?" by "acquire ... for", "borrow?" by "a loan".
 _KINDRED_WORDS = [group.split() for group in "evacuate flee fled fleeing refuge refugee; damage loss; "
-                  "buy acquire purchase; borrow lend loan".split(";")]
+                  "buy acquire purchase; borrow lend loan; worth value valuation valued".split(";")]
 _KINDRED = [frozenset(map(_stem, group)) for group in _KINDRED_WORDS]
 
 

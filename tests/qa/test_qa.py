@@ -132,6 +132,16 @@ def test_a_toll_in_the_place_asked_counts_the_security_forces_killed_there(ask):
     assert ask("how many people were killed in the town?").items[0].figures == ["120 security personnel"]
 
 
+def test_a_worth_asked_of_someone_is_told_of_them(ask, index_text):
+    """"how much is Adeyemi worth?" asks his worth, a valuation told of him, not any sum something "was worth"."""
+    index_text("Depot sale plan\n\nCllr Tom Brennan said his group would keep both libraries open by selling the former "
+               "bus depot on Harlow Road, which he claimed was worth £3m.\n", "depot")
+    index_text("Striker stays\n\nSources close to the club said the offer for Kofi Adeyemi was \"well short\" of "
+               "Northbridge's valuation, which they put at more than €100m.\n", "striker")
+    assert [f for i in ask("how much is Adeyemi worth?").items for f in i.figures] == ["more than €100m"]
+    assert [f for i in ask("how much is the depot worth?").items for f in i.figures] == ["£3m"]
+
+
 def test_a_figure_of_something_else_is_no_answer(ask):
     """"an estimated 30,000 Syrian soldiers were massing near the town" counts soldiers, not tanks; "over 50 protests
     were planned" counts protests, not camps: near-misses at most."""
@@ -1088,6 +1098,19 @@ def test_a_negated_subject_denies_only_what_is_said_of_it(ask, index_text, quest
     index_text("Toll\n\nAmnesty International said the dead were mostly civilians. The rebel group said 12 civilians "
                "died and no fighters were among the dead.\n", "toll")
     answer = ask(question, article="toll")
+    assert {i.source_text for i in answer.items} == answering
+    assert [i.source_text for i in answer.near_misses if i.opposes] == opposing
+
+
+@pytest.mark.parametrize("question, answering, opposing", [
+    ("who said Kestria lost soldiers?", set(), ["She"]),
+    ("who said Kestria lost no soldiers?", {"She"}, []),
+])
+def test_a_negated_object_denies_its_verb(ask, index_text, question, answering, opposing):
+    """"Kestria had lost no soldiers" says Kestria did not lose soldiers: the one who said it denies the loss."""
+    index_text("Border\n\n\"This was a deliberate attack,\" said Elena Varga, a ministry spokeswoman. She added that "
+               "Kestria had lost no soldiers in the fighting.\n", "border")
+    answer = ask(question, article="border")
     assert {i.source_text for i in answer.items} == answering
     assert [i.source_text for i in answer.near_misses if i.opposes] == opposing
 
