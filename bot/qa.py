@@ -956,7 +956,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         theirs = [r for r in records.values() if r.attributed and _said_by(r, keys, name_words, written_by)]
     people = _people_of_surname(name_words, theirs)
     who = _shown(intent.source) if people else _resolved(session, named, intent.source, team_id,
-                                                          {r.source_key for r in theirs})
+                                                          {r.source_key for r in theirs} - set(speaking_for))
     if intent.about:
         words = _scoring_words(intent.about)
         scored = [(r, _text_score(words, intent.about, r) * (NEGATED_CUE if _negated(r.cue_text or "") else 1.0))
@@ -1036,10 +1036,11 @@ def _resolved(session: Session, named: NamedSources, asked: str, team_id: str, a
     """The name an answer is given for: the one entity the question's name resolved to ("erdgan", "the Turkish
     prime minister": Recep Tayyip Erdogan), so the reader sees whom the answer is about; the name as asked when it
     stands for several, names several ("France and Britain"), only by surname (the caveat then names them), or
-    when none of the claims `answering` (their source keys) is that entity's ("the company" in one article is not
-    the company of another)."""
+    when none of the claims `answering` (their source keys, spokespeople's left out) is that entity's ("the company"
+    in one article is not the company of another), or some are another's ("the chief executive" of another article,
+    found as written)."""
     if len(named.matches) == 1 and not named.by_surname and not names_several(asked) \
-            and named.matches[0].key in answering:
+            and named.matches[0].key in answering and answering - {None} <= {named.matches[0].key}:
         return next(iter(search.entity_names(session, [named.matches[0].key], team_id).values()), _shown(asked))
     return _shown(asked)
 

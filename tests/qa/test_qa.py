@@ -1115,6 +1115,17 @@ def test_a_negated_object_denies_its_verb(ask, index_text, question, answering, 
     assert [i.source_text for i in answer.near_misses if i.opposes] == opposing
 
 
+def test_a_role_held_by_several_answers_for_none_of_them(ask, index_text):
+    """Two articles' chief executives: the answer is "by the chief executive", not by the one the role resolved to
+    while listing the other's claim."""
+    index_text("Striker stays\n\nMartin Hale, the club's chief executive, said there had been no agreement.\n", "club")
+    index_text("Recall\n\nJane Hollis, the chief executive of the Patients Association, said people had been left "
+               "confused.\n", "recall")
+    answer = ask("what did the chief executive say?")
+    assert {i.source_name for i in answer.items} == {"Martin Hale", "Jane Hollis"}
+    assert answer.message.startswith("2 claims by the chief executive.")
+
+
 def test_a_surname_fitting_several_people_answers_for_none_of_them(ask, index_text):
     index_text("Trial\n\nTunde Adeyemi said he was innocent. His wife, Folake Adeyemi, told reporters that her husband "
                "was the victim of a vendetta.\n", "trial")
