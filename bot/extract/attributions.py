@@ -86,6 +86,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
                     or _label_before_colon(doc, cue, sources) \
                     or _thing_doing(doc, cue, sources) or _anonymity(doc, cue, contents) \
                     or _done_by_a_thing(doc, cue, sources) or _purpose(doc, cue_head(doc, cue), sources) \
+                    or _adding_an_amount(cue_head(doc, cue)) \
                     or _leaves_its_quotation(openings, closings, cue, contents) or _told(doc, cue, sources):
                 continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
@@ -580,6 +581,15 @@ def _done_by_a_thing(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, in
     return not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ in ("PROPN", "PRON")
                    or t.lemma_.lower() in PERSON_NOUNS or t.lemma_.lower() in INSTITUTIONS
                    for t in doc[sources[0][0]:sources[0][1]])
+
+
+def _adding_an_amount(verb: Token) -> bool:
+    """"council tax would rise by 4.99%, adding about £98 a year to a typical bill", "adding to pressure on the
+    bank": "add" with something added to something, or an amount, says nothing anyone said."""
+    if verb.lemma_.lower() != "add" or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return False
+    return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children) or any(
+        c.dep_ == "dobj" and any(t.like_num or t.tag_ == "$" for t in c.subtree) for c in verb.children)
 
 
 _HARM_VERBS = frozenset("hit strike affect damage destroy ravage batter devastate flood sweep wash kill injure "

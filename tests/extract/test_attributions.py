@@ -742,3 +742,13 @@ def test_a_subject_parsed_as_the_sentence_root_speaks(quotes_of):
                                  "would need to raise about £30m from player sales.\n"), "would need to raise")
     assert sources(quote) == ["The club's finance director, Emma Lowe"]
     assert not any("director" in c.text for c in quote.contents)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Under the proposals, council tax would rise by 4.99%, adding about £98 a year to a typical Band D bill.\n", []),
+    ("Clinton won Mississippi, adding to her run of victories in the South.\n", []),
+    ("The company said the merger would create jobs, adding that it expected approval.\n",
+     ["the merger would create jobs", "that it expected approval"]),
+    ("He added to reporters that the vote was close.\n", ["that the vote was close"])])
+def test_adding_an_amount_or_to_something_says_nothing(quotes_of, text, kept):
+    assert [q.contents[0].text for q in quotes_of(text)] == kept
