@@ -302,6 +302,9 @@ def _number_group(doc: Doc, start: int) -> list[Token]:
         if _is_number_word(nxt) and nxt.lower_ not in VAGUE:
             group.append(nxt)
             i += 1
+        elif i + 1 < len(doc) and _compound_dash(group[-1], nxt, doc[i + 1]):
+            group += [nxt, doc[i + 1]]  # "Twenty-five", which the tokenizer splits in three
+            i += 2
         elif nxt.lower_ == "of" and i + 1 < len(doc) and group[-1].lower_ in VAGUE \
                 and doc[i + 1].lower_.rstrip("s") in MULTIPLIERS:
             group += [nxt, doc[i + 1]]  # "tens of thousands"
@@ -312,6 +315,12 @@ def _number_group(doc: Doc, start: int) -> list[Token]:
         group.append(doc[i])    # "£60" "m"
         return group
     return group + _share_tail(doc, i, group)
+
+
+def _compound_dash(tens: Token, dash: Token, unit: Token) -> bool:
+    """The hyphen of a number word written in two ("Eighty-five"): no range "80-5", no tally, no share."""
+    return dash.text == "-" and not tens.whitespace_ and not dash.whitespace_ and UNITS.get(tens.lower_, 0) >= 20 \
+        and UNITS.get(tens.lower_, 0) % 10 == 0 and 0 < UNITS.get(unit.lower_, 0) < 10
 
 
 # "two-thirds", "three-quarters": a number then one of these makes a share.
@@ -330,8 +339,9 @@ def _share_tail(doc: Doc, i: int, group: list[Token]) -> list[Token]:
     tail = list(doc[i:i + len(link) + 1]) if link else []
     if len(tail) == len(link) + 1 and _is_number_word(tail[-1]) and tail[-1].ent_type_ not in NOT_FIGURE_ENTITIES:
         shares = _amount(group), _amount(tail[-1:])
-        if all(shares) and shares[0].high <= shares[1].low <= (float("inf") if every else 1000):
-            return tail
+        if all(shares) and shares[0].high <= shares[1].low \
+                and (every or shares[1].low <= 1000 or not YEAR.fullmatch(tail[-1].text)):
+            return tail     # "1 in 10,000 patients"; but "5 in 2016" is five
     if words[:1] == ["-"] and len(words) > 1 and words[1] in FRACTIONS:
         return list(doc[i:i + 2])
     if words[:1] and words[0] in _DASHES and len(words) > 1 and words[2:3] != words[:1] \
@@ -356,7 +366,8 @@ _PER = (("in", "every"), ("out", "of", "every"), ("for", "every"), ("per",))
 
 def _is_share(group: list[Token]) -> bool:
     """A share or a tally (see _share_tail)."""
-    return any(t.lower_ in ("in", "out", "for", "per") or t.lower_ in FRACTIONS or t.text in _DASHES for t in group)
+    return any(t.lower_ in ("in", "out", "for", "per") or t.lower_ in FRACTIONS
+               or t.text in _DASHES and not _compound_dash(t.nbor(-1), t, t.nbor(1)) for t in group)
 
 
 def _amount(group: list[Token]) -> _Amount | None:
@@ -365,7 +376,7 @@ def _amount(group: list[Token]) -> _Amount | None:
     vague = False
     for position, token in enumerate(group):
         word = token.lower_
-        if word in ("of", "a", "an"):
+        if word in ("of", "a", "an") or word == "-" and _compound_dash(token.nbor(-1), token, token.nbor(1)):
             continue
         glued = _GLUED.match(token.text)
         if glued:

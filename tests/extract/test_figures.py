@@ -65,6 +65,12 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
          [("At least 3.5 million refugees", 3500000, 3500000, None, "At least", "refugees")]),
         ("Fewer than twenty five soldiers stayed.",
          [("Fewer than twenty five soldiers", 25, None, 25, "Fewer than", "soldiers")]),
+        # a number word the tokenizer cut at its hyphen is one number, no range "80-5" nor two figures
+        ("Twenty-five people were hurt. Eighty-five million is an enormous amount.",
+         [("Twenty-five people", 25, 25, 25, None, "people"), ("Eighty-five million", 85e6, 85e6, 85e6, None, None)]),
+        # a rate's denominator may be large when it cannot be a year
+        ("The risk affected fewer than 1 in 10,000 patients.",
+         [("fewer than 1 in 10,000 patients", None, None, None, "fewer than", "patients")]),
         ("The campaign raised more than $4 billion.",
          [("more than $4 billion", 4e9, 4e9, None, "more than", "$")]),
         # money's short multipliers, glued to the number or split from it; a distance is no money
