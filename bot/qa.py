@@ -975,7 +975,7 @@ def _what_said(session: Session, intent: WhatSaid, team_id: str, scope: Article 
         message = (f"{capped}{len(theirs)} claim{'s' if len(theirs) != 1 else ''} by {who}"
                    + (f" in {len(sentences)} sentence{'s' if len(sentences) != 1 else ''}"
                       if len(sentences) != len(theirs) else "")
-                   + (", its spokespeople and officials included" if any(r.source_key in speaking_for for r in theirs)
+                   + (", those speaking for it included" if any(r.source_key in speaking_for for r in theirs)
                       else "")
                    + (f" ({len(items)} shown)." if len(sentences) > len(items) else "."))
         said = {r.claim_id for r in theirs}

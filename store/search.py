@@ -502,6 +502,11 @@ SPEAKING_FOR = ("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokes
                 "officials")
 
 
+# A country's bodies that speak for it: "Kestria's foreign ministry" says what Kestria says.
+GOVERNMENT_BODIES = ("government", "ministry", "foreign ministry", "defence ministry", "defense ministry",
+                     "interior ministry", "foreign office", "state department", "embassy", "cabinet")
+
+
 def alias_ending(session: Session, entity_id: int, ending: str) -> str | None:
     """One of the entity's aliases as written that ends so ("Travis Kendrick's spokeswoman" for "'s spokeswoman")."""
     return session.execute(select(Alias.text).where(Alias.entity_id == entity_id, Alias.text.endswith(ending))
@@ -538,10 +543,10 @@ _DESCRIPTION_END = re.compile(r"[,;(\u2014]|\b(?:who|which|that|whose|at|of|for|
 
 
 def spokespeople(session: Session, keys: list[str], team_id: str) -> list[str]:
-    """Keys of the entities that speak for these ("Syrian government spokeswoman" for "Syrian government", and Abdi
-    Wario, known as "the Sovereign Liberation Front's spokesman" from "Its spokesman, Abdi Wario"): what a
-    government or a company says, it mostly says through them. Exact keys and aliases, read off their indexes."""
-    wanted = [f"{key} {noun}" for key in keys for noun in SPEAKING_FOR]
+    """Keys of the entities that speak for these ("Syrian government spokeswoman" for "Syrian government", Abdi
+    Wario, known as "the Sovereign Liberation Front's spokesman" from "Its spokesman, Abdi Wario", and a country's
+    government and ministries): what a government or a company says, it mostly says through them. Exact keys and aliases, read off their indexes."""
+    wanted = [f"{key} {noun}" for key in keys for noun in (*SPEAKING_FOR, *GOVERNMENT_BODIES)]
     if not wanted:
         return []
     named = select(Entity.key).join(Article, Article.id == Entity.article_id).where(Article.team_id == team_id)

@@ -550,13 +550,23 @@ def test_a_source_with_more_claims_than_are_read_gets_no_exact_count(ask, index_
     assert ask("what did Navi Pillay say?").message == "2 claims by Navi Pillay in 1 sentence."
 
 
+def test_a_country_speaks_through_its_government_and_ministries(ask, index_text):
+    """"what did Kestria say?": what its foreign ministry said, labelled as spoken for it; not what another
+    country's ministry said of it."""
+    index_text("Border\n\nKestria's foreign ministry said eight civilians had been killed. Valdoria's defence ministry "
+               "said Kestria had shelled its positions.\n", "border")
+    answer = ask("what did Kestria say?", article="border")
+    assert [i.source_name for i in answer.items] == ["Kestria's foreign ministry"]
+    assert answer.message.startswith("1 claim by Kestria, those speaking for it included.")
+
+
 def test_what_said_names_whom_the_question_resolved_to(ask):
     """A misspelt or described name is answered for the entity it matched, named in full, so a reader can see the
     match was right; a government's count says its spokespeople are in it (the sources list counts them apart)."""
     for question in ("what did erdgan say", "what did the Turkish prime minister say?"):
         assert ask(question).message == "3 claims by Recep Tayyip Erdogan."
     assert ask("what did the syrian govt say?").message == (
-        "6 claims by Syrian government, its spokespeople and officials included.")
+        "6 claims by Syrian government, those speaking for it included.")
     assert ask("what did the government spokeswoman say?").message == "1 claim by Syrian government spokeswoman."
 
 
