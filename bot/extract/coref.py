@@ -534,6 +534,7 @@ def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
         if len(name_tokens) == 2 and head.lemma_.lower() in _GROUP_NOUNS:
             match = _group_subject_before(ctx, head, match)
     if match is None:
+        name = _spokesperson_of_kind(ctx, name_tokens, head, span.start) or name
         clause = _clause(tokens, head) or _appositive(tokens, head)
         match = ctx.add_entity(Entity(
             name=_strip_determiner(name), type=_description_type(head), aliases=[_strip_determiner(name)],
@@ -545,6 +546,21 @@ def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
         ctx.add_alias(match, name, head_word)
     _add_mention(ctx, span, match)
     return match
+
+
+def _spokesperson_of_kind(ctx: _Context, name_tokens: list[Token], head: Token, before: int) -> str | None:
+    """"A company spokesperson" after Calderwood Pharma is "Calderwood Pharma spokesperson": the name says whom
+    they speak for, so that what the company said includes what they said."""
+    if head.lower_ not in _SPOKESPEOPLE:
+        return None
+    kind = next((t for t in name_tokens if t.dep_ == "compound" and t.head.i == head.i and t.lower_ in _KIND_WORDS),
+                None)
+    owner = _fitting_entity(ctx, _stem(kind.lower_), {_stem(kind.lower_)}, before, False) if kind else None
+    return f"{ctx.entities[owner].name} {head.text}" if owner is not None else None
+
+
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
+_KIND_WORDS = frozenset("company firm force agency ministry department regulator commission council".split())
 
 
 # Nouns that pick up a body of any kind the article named: "The NDLF says ... The group has claimed ...".

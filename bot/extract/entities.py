@@ -792,12 +792,18 @@ def _in_headline(token: Token) -> bool:
 
 def _type_votes(group: list[_Mention]) -> Counter:
     """The mentions' votes summed; a bare surname of a person named in full ("Trump" beside "Donald Trump") votes
-    for a person whatever the NER guessed for it: it tags "Trump" alone an organisation ten times in an article."""
+    for a person whatever the NER guessed for it: it tags "Trump" alone an organisation ten times in an article; a
+    name ending in a company's word votes for an organisation."""
     surnames = {m.key.split()[-1] for m in group
                 if m.votes["PERSON"] > 0 and len(m.key.split()) > 1 and m.key.split()[0] in FIRST_NAMES}
     votes = Counter()
     for m in group:
-        votes.update(Counter({"PERSON": sum(m.votes.values())}) if m.key in surnames else m.votes)
+        if m.key in surnames:
+            votes.update(Counter({"PERSON": sum(m.votes.values())}))
+        elif len(m.key.split()) > 1 and m.key.split()[-1] in COMPANY_WORDS:   # "Calderwood Pharma", tagged a person
+            votes.update(Counter({"ORG": sum(m.votes.values()) + 1}))
+        else:
+            votes.update(m.votes)
     return votes
 
 

@@ -519,3 +519,14 @@ def test_a_pronoun_picks_up_the_person_of_a_sentence_parsed_as_one_noun_phrase(n
             "the government had known about the problem for a month.\n")
     names, *_ = resolve(nlp, text, ("He", "the government had known"))
     assert names == ["Mark Delaney"]
+
+
+def test_a_company_named_like_a_person_and_its_spokesperson_speak_for_it(nlp):
+    """The NER tagged "Calderwood Pharma" a person; its name ends in a company's word, so "The company" is it, and
+    "A company spokesperson" is named for it."""
+    text = ("Drug recall\n\nCalderwood Pharma said the recall was a precaution. A company spokesperson insisted that "
+            "the risk was low. The company denied that it had been slow to act.\n")
+    names, _, entities, _ = resolve(nlp, text, ("Calderwood Pharma", "the recall was"),
+                                    ("A company spokesperson", "that the risk"), ("The company", "that it had been"))
+    assert names == ["Calderwood Pharma", "Calderwood Pharma spokesperson", "Calderwood Pharma"]
+    assert next(e for e in entities if e.name == "Calderwood Pharma").type == "ORG"
