@@ -443,6 +443,8 @@ def _counted(doc: Doc, group: list[Token]) -> list[Token]:
                  and t.head.pos_ in ("NOUN", "PROPN", "SYM")), None)
     if head is not None:
         return _with_modifiers(doc, head, end + 1) + _of_phrase(doc, head)
+    if end + 2 < len(doc) and doc[end + 1].lower_ == "per" and doc[end + 2].lower_ == "cent":
+        return [doc[end + 1], doc[end + 2]] + _of_phrase(doc, doc[end + 2])    # "6.3 per cent", parsed apart
     if _of_follows(doc, end):
         return _of_phrase(doc, group[-1])[1:]  # "hundreds of soldiers": the soldiers
     return _measured(group[-1]) or _elided_count(group[-1])

@@ -68,6 +68,9 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         # a number word the tokenizer cut at its hyphen is one number, no range "80-5" nor two figures
         ("Twenty-five people were hurt. Eighty-five million is an enormous amount.",
          [("Twenty-five people", 25, 25, 25, None, "people"), ("Eighty-five million", 85e6, 85e6, 85e6, None, None)]),
+        # "per cent" the parser hung on the verb is still what the number counts
+        ("Shares fell 6.3 per cent on Monday. Turnout was 38 per cent, officials said.",
+         [("6.3 per cent", 6.3, 6.3, 6.3, None, "per cent"), ("38 per cent", 38, 38, 38, None, "per cent")]),
         # a rate's denominator may be large when it cannot be a year
         ("The risk affected fewer than 1 in 10,000 patients.",
          [("fewer than 1 in 10,000 patients", None, None, None, "fewer than", "patients")]),
