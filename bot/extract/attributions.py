@@ -100,6 +100,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
                                    *_quoted_by(doc, norm), *_estimates(doc, norm, cue_tokens),
                                    *_poll_findings(doc, norm, cue_tokens),
                                    *_unproposed_sayings(doc, norm, quoted, proposed_tokens),
+                                   *_trailing_cues(doc, norm, quoted, cue_tokens),
                                    *_parenthetical_cues(doc, norm, quoted, proposed_tokens)):
         quote = _quote(doc, norm, sentences, quoted, is_word, cue, sources, contents)
         if quote is not None and (quote.cue.start, quote.cue.end) not in taken:
@@ -440,6 +441,41 @@ def _unproposed_sayings(doc: Doc, norm: NormalisedText, quoted: list[bool], prop
 
 
 _SAYING_VERBS = ("say", "tell")
+
+
+def _trailing_cues(doc: Doc, norm: NormalisedText, quoted: list[bool], accepted: set[int]):
+    """(cue, sources, contents) of a reporting clause closing a sentence after its claim, when no accepted candidate
+    came from it: "Walking was linked to a lower risk of dementia, a study has found", "Harwell won the seat, the
+    returning officer announced shortly after 3am on Friday". The claim is the verb's clausal complement, ending at
+    the comma before its subject; the verb takes no object of its own. The shape alone tells a claim, so this
+    holds even where the cue checker turned the taggers' candidate down."""
+    for verb in doc:
+        if verb.dep_ not in ("ROOT", "acl") or verb.pos_ != "VERB" or verb.i in accepted or quoted[verb.i] \
+                or lexicon_kind(verb.lemma_) is None or norm.block_at(verb.idx).kind != "body" \
+                or any(c.dep_ in ("neg", "dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            continue
+        if verb.dep_ == "ROOT":
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            claim = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        else:   # "..., a study found.": parsed as a noun (an object, even) with a reduced relative clause, hung on
+            # the claim's verb
+            subject = verb.head if verb.head.dep_ in ("npadvmod", "dobj", "appos") and verb.head.pos_ == "NOUN" \
+                else None
+            claim = subject.head if subject is not None and subject.head.pos_ in ("VERB", "AUX") else None
+        if subject is None or claim is None or subject.tag_ in ("PRP", "WP", "WDT", "EX"):
+            continue
+        comma = subject.left_edge.i - 1
+        if comma <= claim.left_edge.i or doc[comma].text != "," \
+                or not _holds_word(doc[claim.left_edge.i:comma]):
+            continue
+        if verb.dep_ == "ROOT" and claim.right_edge.i + 1 != comma:
+            continue
+        start = verb.i
+        while start - 1 > subject.right_edge.i and doc[start - 1].dep_ in ("aux", "advmod") \
+                and doc[start - 1].head.i == verb.i:
+            start -= 1      # "has found", "also said"
+        yield (start, verb.i + 1), [(subject.left_edge.i, verb.i if verb.dep_ == "acl" else subject.right_edge.i + 1)], \
+            [(claim.left_edge.i, comma)]
 
 
 def _parenthetical_cues(doc: Doc, norm: NormalisedText, quoted: list[bool], proposed: set[int]):

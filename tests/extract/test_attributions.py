@@ -752,3 +752,16 @@ def test_a_subject_parsed_as_the_sentence_root_speaks(quotes_of):
     ("He added to reporters that the vote was close.\n", ["that the vote was close"])])
 def test_adding_an_amount_or_to_something_says_nothing(quotes_of, text, kept):
     assert [q.contents[0].text for q in quotes_of(text)] == kept
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("Walking was linked to a lower risk of dementia, a study found.\n", "a study", "found"),
+    ("Walking 30 minutes a day was linked to a 23% lower risk of dementia, a study published in The Lancet has "
+     "found.\n", "a study published in The Lancet", "has found"),
+    ("Labour's Anna Harwell won the seat with 48.2% of the vote, the returning officer announced shortly after 3am "
+     "on Friday.\n", "the returning officer", "announced")])
+def test_a_trailing_reporting_clause_closes_its_claim_however_parsed(quotes_of, text, source, cue):
+    """The claim, a comma, who reports it and the verb: parsed as a main verb, or as a noun with a reduced relative
+    clause ("a study found"), even as a second object of the claim's verb ("the returning officer announced")."""
+    quote = quote_with(quotes_of(text), text.split(",")[0][:20])
+    assert sources(quote) == [source] and quote.cue.text == cue
