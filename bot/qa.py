@@ -520,7 +520,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
         # it ("a Quinnipiac poll showed, even as a union endorsed her opponent"; not "was reluctant to criticise")
         cued = {r.sentence_id for r, _ in scored if _made_with(verb, r.cue_text or "") and not _negated(r.cue_text)}
         doing = {r.claim_id for r, _ in scored if _made_with(verb, r.cue_text or "")
-                 or r.sentence_id not in cued and _made_with(verb, r.passage)}
+                 or r.sentence_id not in cued and _made_with(verb, _around(r))}
         if doing:
             scored = [(r, s * (1.0 if r.claim_id in doing else VERB_ELSEWHERE)) for r, s in scored]
             if any(s >= CONFIDENT for r, s in scored if r.claim_id in doing):  # "who denied the report?": not
@@ -1343,7 +1343,14 @@ def _tells_death(text: str) -> bool:
 
 
 def _around(record: search.ClaimRecord) -> str:
-    return f"{record.passage} {record.content_text}"
+    """The claim's sentence and content, less a question put to its source before it ("Asked whether he blamed the
+    party leadership, Sir Geoffrey said: ..."): what a source was asked is no part of what they said."""
+    asked = _ASKED_BEFORE.match(record.passage)
+    passage = record.passage[asked.end():] if asked and asked.group() not in record.content_text else record.passage
+    return f"{passage} {record.content_text}"
+
+
+_ASKED_BEFORE = re.compile(r"\s*(?:when\s+|after\s+being\s+|on\s+being\s+)?asked\b[^,]*,", re.IGNORECASE)
 
 
 def _names(word: str, text: str) -> bool:

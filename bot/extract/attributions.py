@@ -883,8 +883,11 @@ def _without_rival_claim(doc: Doc, norm: NormalisedText, cue: tuple[int, int], c
 def _before_rival_clause(doc: Doc, verb: Token, contents: list[tuple[int, int]], cue_tokens: set[int]
                          ) -> list[tuple[int, int]]:
     """"..., researchers reported on Wednesday, though experts cautioned the findings were preliminary": a clause
-    set against the cue's with a subject and a cue of its own is another source's claim, not more of this one's."""
-    rival = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and c.i in cue_tokens
+    set against the cue's with a subject and a cue of its own is another source's claim, not more of this one's,
+    hung on the cue or on the claim ("The Gazette said the cuts would fall on the plant, while the company said
+    ...")."""
+    rival = next((c for c in verb.subtree if c.dep_ == "advcl" and c.i > verb.i and c.i in cue_tokens
+                  and (c.head.i == verb.i or doc[c.left_edge.i - 1].text == ",")     # not "that while he fears"
                   and lexicon_kind(c.lemma_) and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
                   and any(m.dep_ == "mark" and m.lower_ in _CONTRASTING for m in c.children)), None)
     if rival is None:
@@ -1233,7 +1236,8 @@ def _not_said(verb: Token) -> bool:
     if any(c.dep_ == "acomp" and c.lemma_.lower() in _RELUCTANT
            and any(x.dep_ == "xcomp" and lexicon_kind(x.lemma_) == "speech" for x in c.children) for c in children):
         return True     # "Erdogan has previously been reluctant to criticise Syria": he has not criticised it
-    if verb.lemma_ == "ask" and (verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+    if verb.lemma_ == "ask" and ((verb.tag_ == "VBN" or verb.dep_ == "advcl" and verb.lower_ == "asked")
+                                 and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") for c in children)
                                  or verb.i > 0 and verb.nbor(-1).text == ","
                                  and not any(c.dep_ in ("dobj", "dative") for c in children)):
         return True     # "Asked whether observers would be allowed in, he said ...", "Ferreira, asked about ...,"

@@ -765,3 +765,21 @@ def test_a_trailing_reporting_clause_closes_its_claim_however_parsed(quotes_of, 
     clause ("a study found"), even as a second object of the claim's verb ("the returning officer announced")."""
     quote = quote_with(quotes_of(text), text.split(",")[0][:20])
     assert sources(quote) == [source] and quote.cue.text == cue
+
+
+def test_a_question_put_to_a_source_is_no_claim_of_theirs(quotes_of):
+    quotes = quotes_of("Asked whether he blamed the party leadership, Sir Geoffrey said: \"I am not going to get "
+                       "into that tonight.\"\n")
+    assert [(sources(q), q.cue.text) for q in quotes] == [(["Sir Geoffrey"], "said")]
+
+
+@pytest.mark.parametrize("text, contents", [
+    ("The Gazette said the cuts would fall mainly on the engine plant, while the company said production at "
+     "Solihull would continue.\n",
+     ["the cuts would fall mainly on the engine plant", "production at Solihull would continue"]),
+    ("Rabbi Hier has said that while he fears comparing any event to the Holocaust, the threat is real.\n",
+     ["that while he fears comparing any event to the Holocaust, the threat is real"])])
+def test_a_rival_claim_set_against_the_content_ends_it(quotes_of, text, contents):
+    """", while the company said ..." hung on the Gazette's claim is the company's claim, not more of the Gazette's;
+    "that while he fears ..." inside the claim, with no comma before it, is the speaker's own."""
+    assert [q.contents[0].text for q in quotes_of(text) if q.cue.text in ("said", "has said")] == contents

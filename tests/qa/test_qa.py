@@ -1136,6 +1136,18 @@ def test_a_role_held_by_several_answers_for_none_of_them(ask, index_text):
     assert answer.message.startswith("2 claims by the chief executive.")
 
 
+@pytest.mark.parametrize("question", ["who blamed the party leadership?",
+                                      "who says Thames Water could be placed into special administration?"])
+def test_what_a_source_was_asked_is_not_what_they_said(ask, index_text, question):
+    """"Asked whether he blamed the party leadership, Sir Geoffrey said: ..." : he was asked it and declined; the
+    question is nobody's claim, his answer a near-miss at most."""
+    index_text("Results night\n\nAsked whether he blamed the party leadership, Sir Geoffrey Pell said: \"I am not going "
+               "to get into that tonight.\"\n\nAsked about reports that Thames Water could be placed into special "
+               "administration, Ms Kwan said: \"We have contingency plans in place for every scenario.\"\n", "asked")
+    answer = ask(question, article="asked")
+    assert answer.status == NO_MATCH and not answer.items and answer.near_misses
+
+
 def test_a_surname_fitting_several_people_answers_for_none_of_them(ask, index_text):
     index_text("Trial\n\nTunde Adeyemi said he was innocent. His wife, Folake Adeyemi, told reporters that her husband "
                "was the victim of a vendetta.\n", "trial")
