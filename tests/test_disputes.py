@@ -199,10 +199,13 @@ def test_a_figure_later_in_a_quotation_counts_in_the_dispute(engine, nlp):
      "included.\n", "£4.2m", "closer to £6m"),
     ("Border fighting\n\nValdoria's defence ministry said 19 of its soldiers had been killed. A senior Valdorian "
      "official, who asked not to be named, said at least 26 soldiers had been killed.\n",
-     "19 of its soldiers", "at least 26 soldiers")])
+     "19 of its soldiers", "at least 26 soldiers"),
+    ("Floods\n\nThe interior ministry said 1,500 people had been evacuated. Local media said 3,000 people had been "
+     "evacuated.\n", "1,500 people", "3,000 people")])
 def test_rival_sums_and_tolls_told_in_other_words_conflict(engine, nlp, text, first, second):
     """"the true figure is closer to £6m" answers "a shortfall of £4.2m" though it names no shortfall; "19 of its
-    soldiers" killed is a toll, not a part of one, against "at least 26 soldiers"."""
+    soldiers" killed is a toll, not a part of one, against "at least 26 soldiers"; people counted as evacuated by
+    two sources are one count, though "people" alone says nothing of what is counted."""
     from bot.extract.pipeline import extract_article
     from store.ingest import save_article
 

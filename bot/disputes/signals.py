@@ -426,7 +426,7 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
         for fb in _current(b):
             deaths = _one_tally_of_dead(fa, fb)
             counted = _counted(fa)
-            if not deaths and not corrects(a, b, fa, fb) \
+            if not deaths and not corrects(a, b, fa, fb) and not _same_event_counted(a, b, fa, fb) \
                     and (not counted - lexicon.GENERIC_COUNTS or counted != _counted(fb)) \
                     or _percent(fa) != _percent(fb):
                 continue
@@ -443,6 +443,27 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
             if tally and _far_apart(fa, fb):
                 return Signal("figures", 0.45, f"{fa.text} / {fb.text}")
     return None
+
+
+def _same_event_counted(a: ClaimView, b: ClaimView, fa: FigureView, fb: FigureView) -> bool:
+    """Two sources of one article counting the same generic thing done the same thing: "1,500 people had been
+    evacuated" / "3,000 people had been evacuated". "People" alone says nothing of what was counted; the verb after
+    the figure does."""
+    if a.article_id != b.article_id or a.source_key == b.source_key or _counted(fa) != _counted(fb):
+        return False
+    event = _event_after(fa.text, a.content)
+    return event is not None and event == _event_after(fb.text, b.content)
+
+
+def _event_after(figure: str, content: str) -> str | None:
+    """The stem of the verb right after a figure ("had been evacuated": evacuat), None when none follows."""
+    at = content.find(figure)
+    found = _VERB_AFTER.match(content, at + len(figure)) if at >= 0 else None
+    return lexicon.stem(found.group(1)) if found else None
+
+
+_VERB_AFTER = re.compile(r"\s+(?:(?:had|have|has|were|was|are|is|been|being|be|reportedly|also)\s+)*"
+                         r"([a-z]+(?:ed|en))\b", re.I)
 
 
 def corrects(a: ClaimView, b: ClaimView, fa: FigureView | None = None, fb: FigureView | None = None) -> bool:
