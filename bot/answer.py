@@ -21,6 +21,8 @@ STATUSES = (ANSWERED, NO_MATCH, BAD_QUESTION)
 DENIES = "denies it"
 SAYS_OTHERWISE = "says otherwise"
 OTHER_FIGURE = "gives another figure"
+SUPERSEDED = "an earlier figure, since revised"
+OTHER_YEAR = "of another year"
 
 
 @dataclass(frozen=True)

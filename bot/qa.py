@@ -20,7 +20,9 @@ from bot.answer import (
     DENIES,
     NO_MATCH,
     OTHER_FIGURE,
+    OTHER_YEAR,
     SAYS_OTHERWISE,
+    SUPERSEDED,
     Answer,
     DisputeRef,
     Group,
@@ -38,7 +40,7 @@ from bot.disputes.lexicon import (
     rejects_a_thing,
 )
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
-from bot.extract.figures import CURRENCY_CODES, CURRENCY_NAMES, SHARED_CURRENCY_NAMES
+from bot.extract.figures import CURRENCY_CODES, CURRENCY_NAMES, SHARED_CURRENCY_NAMES, YEAR
 from bot.questions import (
     AUXILIARIES,
     DISPUTE_WORDS,
@@ -669,8 +671,13 @@ def _with_contradicting(session: Session, team_id: str, answer: Answer, contradi
              for n, (r, s) in enumerate(shown)]
     others = answer.near_misses[: max(0, MAX_NEAR_MISSES - len(items))]
     answer.near_misses = items + others
-    several = len(items) != 1
-    contradict = f"{len(items)} claim{'s' if several else ''} {'contradict' if several else 'contradicts'} it"
+    aside = sum(i.opposes.startswith((SUPERSEDED, OTHER_YEAR)) for i in items)     # figures revised or of old
+    against = len(items) - aside
+    contradict = " and ".join(
+        ([f"{against} claim{'s' if against != 1 else ''} {'contradict' if against != 1 else 'contradicts'} it"]
+         if against else [])
+        + ([f"{aside} figure{'s' if aside != 1 else ''} {'are' if aside != 1 else 'is'} earlier or of another year"]
+           if aside else []))
     if answer.status == ANSWERED:
         answer.message += f" {contradict}: listed as near-misses, not answers."
     else:
@@ -1144,6 +1151,7 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
     nothing = f"No indexed figure matches {_quoted(intent.topic)}."
     # "Safaricom denied a report that it planned to cut 1,000 jobs": the figure Safaricom denies, never its own
     denied = {r.claim_id: DENIES for r, _ in scored if _denies(r)}
+    denied.update(_set_aside(intent.text, [r for r, _ in scored if r.claim_id not in denied]))
     kept = [(r, s) for r, s in scored if r.claim_id not in denied]
     if kept:
         answer = _answer(session, team_id, intent, kept, "{n} figure{s} found, with their sources.", nothing,
@@ -1156,6 +1164,24 @@ def _how_many(session: Session, intent: HowMany, team_id: str, scope: Article | 
                         near_misses=near)
     return _with_contradicting(session, team_id, answer, [(r, s) for r, s in scored if r.claim_id in denied], denied,
                                nothing, threshold=0.0)
+
+
+def _set_aside(question: str, records: list[search.ClaimRecord]) -> dict[int, str]:
+    """Figures that answer only as near-misses, labelled why, when others answer: one since revised ("Officials
+    earlier said 12 people had died"), one of a year the question does not ask about ("a deadly earthquake in 1987,
+    when more than 200 people were killed")."""
+    labels = {r.claim_id: SUPERSEDED for r in records
+              if _EARLIER.search(r.cue_text or "") or _EARLIER_FIGURE.search(r.passage)}
+    undated = [r for r in records if r.claim_id not in labels and not YEAR.search(r.passage)]
+    if undated and not YEAR.search(question):
+        labels.update({r.claim_id: f"{OTHER_YEAR} ({', '.join(sorted(set(YEAR.findall(r.passage))))})"
+                       for r in records if r.claim_id not in labels and YEAR.search(r.passage)})
+    return labels if len(labels) < len(records) else {}
+
+
+_EARLIER = re.compile(r"\b(?:earlier|initially|originally|previously)\b", re.IGNORECASE)
+_EARLIER_FIGURE = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said|reported|put|gave|estimated|"
+                             r"told|announced)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

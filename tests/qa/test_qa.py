@@ -142,6 +142,20 @@ def test_a_worth_asked_of_someone_is_told_of_them(ask, index_text):
     assert [f for i in ask("how much is the depot worth?").items for f in i.figures] == ["£3m"]
 
 
+@pytest.mark.parametrize("question", ["how many people have died in the earthquake?", "what is the death toll?"])
+def test_a_revised_figure_or_one_of_another_year_is_a_labelled_near_miss(ask, index_text, question):
+    """The toll now is 17; "earlier said 12" was revised, and 1987's earthquake is another: a fact-checker sees
+    them labelled so, never as the answer."""
+    index_text("Earthquake\n\nThe death toll from the earthquake has risen to 17, officials said on Tuesday.\n\n"
+               "Officials earlier said 12 people had died; they now say 17.\n\nThe region was hit by a deadly "
+               "earthquake in 1987, when more than 200 people were killed.\n", "quake")
+    answer = ask(question, article="quake")
+    assert [f for i in answer.items for f in i.figures] == ["17 (death toll)"]
+    labels = {i.opposes for i in answer.near_misses if i.opposes}
+    assert "of another year (1987)" in labels
+    assert "earlier or of another year" in answer.message
+
+
 def test_a_figure_of_something_else_is_no_answer(ask):
     """"an estimated 30,000 Syrian soldiers were massing near the town" counts soldiers, not tanks; "over 50 protests
     were planned" counts protests, not camps: near-misses at most."""
