@@ -405,10 +405,17 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     if first == "what" and second in {"is", "are", "was", "were"} and len(w) >= 3 \
             and not any(_verb(x) for x in words[2:]):
         rest = _between(cleaned, words, 2)
+        owner, owned = _POSSESSED.match(rest).groups() if _POSSESSED.match(rest) else (rest, None)
+        if owned is not None and owned.lower() not in _ROLE_ASKED:
+            return _search(text, article, cleaned)      # "what was Carrow's pre-tax loss?": the loss, not Carrow
         if rest[:1].isupper():
-            return WhoIs(text, article, name=rest)
+            return WhoIs(text, article, name=owner)     # "what is Navi Pillay's job?": who she is
 
     return _search(text, article, cleaned)
+
+
+_POSSESSED = re.compile(r"(.+?)['\u2019]s?\s+(\S.*)$")
+_ROLE_ASKED = frozenset("job role title position post office occupation".split())
 
 
 def _doing(word: _Word) -> bool:

@@ -158,3 +158,14 @@ def test_what_percentage_asks_how_many_in_percent():
     assert parse_question("what percentage did Delgado get?") == HowMany(
         "what percentage did Delgado get?", topic="did Delgado get", share=True)
     assert parse_question("what share of the vote did she win?").topic == "the vote did she win"
+
+
+@pytest.mark.parametrize("text, name", [("what was Carrow's pre-tax loss?", None),
+                                        ("what is Northbridge's valuation of Adeyemi?", None),
+                                        ("what is Navi Pillay's job?", "Navi Pillay"),
+                                        ("What is Al Jazeera?", "Al Jazeera")])
+def test_what_is_a_named_thing_asks_who_it_is_but_its_possession_is_searched(text, name):
+    """"what was Carrow's pre-tax loss?" asks the loss (searched), not who Carrow is; "Navi Pillay's job" is who
+    she is."""
+    intent = parse_question(text)
+    assert (intent.name if isinstance(intent, WhoIs) else None) == name
