@@ -117,6 +117,9 @@ _TOKEN = re.compile(r"[^\W_]+")
 # Besides a negation, words by which a cue says its source did not make the claim: "was reluctant to criticise",
 # "declined to comment".
 _UNWILLING = re.compile(r"\b(?:reluctant|unwilling|refus\w*|declin\w*)\b", re.IGNORECASE)
+# What cannot be said yet: "trials are needed before doctors can tell patients that walking prevents dementia".
+_NOT_YET_SAID = re.compile(r"\b(?:before|until|unless)\s+(?:[\w'\u2019-]+\s+){0,3}(?:can|could)\s+(?:\w+\s+)?"
+                           r"(?:say|tell|claim|conclude|know|recommend|advise)\b", re.IGNORECASE)
 # A source that says nobody did it: "None of the authors reported links to the food industry."
 _NOBODY = re.compile(r"^\W*(?:none|no|nobody|neither|no\s+one|not\s+one)\b", re.IGNORECASE)
 # Where a claim's content turns to another clause: "heard five shots and that he was not holding a weapon", "such a
@@ -124,8 +127,9 @@ _NOBODY = re.compile(r"^\W*(?:none|no|nobody|neither|no\s+one|not\s+one)\b", re.
 _CLAUSE_BREAK = re.compile(r"[.?!,;:\u2013\u2014()]|\s-\s|\b(?:but|and|while|whereas|although|though)\b",
                            re.IGNORECASE)
 # Where a negation may start: the dispute lexicon's negators, "far from" and the words of unwillingness above.
-_NEGATOR = re.compile(r"\b(?:%s|far\s+from)\b|\w+n['\u2019]t\b|%s"
-                      % ("|".join(sorted(w for w in NEGATORS if "'" not in w)), _UNWILLING.pattern), re.IGNORECASE)
+_NEGATOR = re.compile(r"\b(?:%s|far\s+from)\b|\w+n['\u2019]t\b|%s|%s"
+                      % ("|".join(sorted(w for w in NEGATORS if "'" not in w)), _UNWILLING.pattern,
+                         _NOT_YET_SAID.pattern), re.IGNORECASE)
 # Negators that affirm: "there is no doubt that ...", "there is no question that ...", "not only ...".
 _AFFIRMING = re.compile(r"(?:no|little|without)\s+(?:doubt|question)\b|not\s+(?:%s)\b" % "|".join(sorted(ADDITIVE)),
                         re.IGNORECASE)
@@ -749,8 +753,8 @@ def _stretches(text: str, asked: tuple[str, ...] = ()) -> tuple[tuple[str, bool]
         for negator in _NEGATOR.finditer(clause):
             if negator.start() < start or _AFFIRMING.match(clause, negator.start()):
                 continue
-            end = _NEGATION_END.search(clause, negator.end())
-            end = end.start() if end else len(clause)
+            end = None if _NOT_YET_SAID.match(negator.group()) else _NEGATION_END.search(clause, negator.end())
+            end = end.start() if end else len(clause)       # what cannot be said yet reaches over its modals
             subject = _NEGATED_SUBJECT.match(clause, negator.start())
             if subject and subject.end() < end and not _words_found(list(asked), subject.group()):
                 end = subject.end()

@@ -1250,7 +1250,13 @@ def _not_said(verb: Token) -> bool:
         return True     # "She wept as the footage was shown": shown to the court, not shown to be true
     if verb.lemma_ == "show" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SHOWN_QUALITIES for c in children):
         return True     # "Manchester United had also shown interest in Costa": no finding shown
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in children) \
+            and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in children):
+        return True     # "We need trials before we can tell people that walking will prevent dementia": not told
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in children)
+
+
+_NOT_YET = frozenset("before until unless".split())
 
 
 _SCHEDULED = frozenset("due schedule set poise".split())

@@ -783,3 +783,10 @@ def test_a_rival_claim_set_against_the_content_ends_it(quotes_of, text, contents
     """", while the company said ..." hung on the Gazette's claim is the company's claim, not more of the Gazette's;
     "that while he fears ..." inside the claim, with no comma before it, is the speaker's own."""
     assert [q.contents[0].text for q in quotes_of(text) if q.cue.text in ("said", "has said")] == contents
+
+
+def test_a_saying_that_cannot_happen_yet_is_no_claim(quotes_of):
+    """"We need trials before we can tell people that walking will prevent dementia": nobody tells them that."""
+    quotes = quotes_of("Dr Fiona Kemp said: \"We need trials before we can tell people that walking will prevent "
+                       "dementia.\"\n")
+    assert [q.cue.text for q in quotes] == ["said"]

@@ -1162,6 +1162,19 @@ def test_what_a_source_was_asked_is_not_what_they_said(ask, index_text, question
     assert answer.status == NO_MATCH and not answer.items and answer.near_misses
 
 
+@pytest.mark.parametrize("question, answered", [("who says walking prevents dementia?", False),
+                                                ("who says more trials are needed?", True)])
+def test_what_cannot_be_said_yet_is_not_said(ask, index_text, question, answered):
+    """"more trials were needed before doctors could tell people that walking will prevent dementia": she says the
+    trials are needed, not that walking prevents dementia."""
+    index_text("Dementia study\n\nDr Fiona Kemp said more trials were needed before doctors could tell people that "
+               "walking will prevent dementia. \"We need trials before we can tell people that walking will prevent "
+               "dementia,\" she added.\n", "dementia")
+    answer = ask(question, article="dementia")
+    assert bool(answer.items) == answered
+    assert answered or all(i.opposes for i in answer.near_misses[:2])
+
+
 def test_a_surname_fitting_several_people_answers_for_none_of_them(ask, index_text):
     index_text("Trial\n\nTunde Adeyemi said he was innocent. His wife, Folake Adeyemi, told reporters that her husband "
                "was the victim of a vendetta.\n", "trial")
