@@ -855,6 +855,10 @@ def _sources_named(session: Session, name: str, team_id: str) -> NamedSources:
     acronym = next((w for w in name.replace(".", "").split() if 2 <= len(w) <= 6 and w.isupper()), None)
     if not matches and acronym:
         matches = search.match_acronym(session, acronym, team_id)
+    for kind in () if matches or len(words) != 1 else _BODY_KINDS:     # "Unite" of "The Unite union said"
+        matches = search.match_names(session, f"{folded} {kind}", team_id)
+        if matches:
+            break
     if not matches:
         matches = search.match_descriptions(session, folded, team_id)
     matches = [m for m in matches if not _once(words, m.alias.split())]
@@ -862,6 +866,10 @@ def _sources_named(session: Session, name: str, team_id: str) -> NamedSources:
         return NamedSources(matches, words)
     by_surname = _by_surname(session, name, team_id)
     return NamedSources(by_surname, words, by_surname=bool(by_surname))
+
+
+# Words a body's name may carry after the one word it goes by: "the Unite union", "Calderwood Pharma".
+_BODY_KINDS = ("union", "party", "group", "company", "council", "trust", "foundation", "pharma", "motors")
 
 
 def _once(asked: list[str], named: list[str]) -> bool:

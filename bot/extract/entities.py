@@ -86,7 +86,12 @@ PERSON_NOUNS = frozenset(
     "paramedic firefighter pilot passenger agent fan pastor priest investigator inspector detective treasurer "
     "recorder clerk superintendent principal landlord tenant shopkeeper mourner parent grandmother grandfather "
     "sister brother uncle aunt cousin trustee striker winger midfielder defender goalkeeper coordinator "
-    "administrator organiser organizer campaigner specialist physician surgeon".split()
+    "administrator organiser organizer campaigner specialist physician surgeon rescuer volunteer medic responder "
+    "lifeguard ranger midwife carer caregiver fisherman builder mechanic veteran imam rabbi bishop vicar chef "
+    "lecturer headteacher headmaster pharmacist dentist psychologist psychiatrist epidemiologist virologist "
+    "historian barrister solicitor coroner magistrate constable sergeant warden consul mediator pundit commentator "
+    "columnist broadcaster presenter actor actress singer musician artist novelist photographer filmmaker pupil "
+    "scholar shareholder investor entrepreneur banker accountant auditor referee umpire".split()
 )
 # Letters after a name: honours, degrees, the King's Counsel and members of parliaments.
 POST_NOMINALS = frozenset("KC QC MP MSP MEP MLA TD OBE MBE CBE KBE DBE PhD FRS".split())
@@ -222,7 +227,11 @@ def _raw_mentions(doc: Doc) -> list[_Mention]:
                 and (fold_name(token.text) in surnames or who):
             # "Lake said" after "Robin Lake", "Emery, who guided Villa ...": the NER missed the bare surname
             votes = Counter({"PERSON": 3 if who else 1})
-            mentions.append(_Mention(token.i, token.i + 1, token.i, "PERSON", token.text, votes))
+            start = token.i
+            while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].dep_ == "compound" \
+                    and doc[start - 1].head.i == token.i and start - 1 not in taken and doc[start - 1].is_title:
+                start -= 1      # "Tunde Adeyemi", whose first name the NER missed with the rest
+            mentions.append(_Mention(start, token.i + 1, start, "PERSON", doc[start:token.i + 1].text, votes))
     # the place of an office ("State" of "Secretary of State Francisco Delgado") is part of a title, not a mention
     offices = [(m.start, m.name_start) for m in mentions if m.name_start > m.start]
     mentions = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].lower_ == "of"
@@ -838,8 +847,10 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
             after += 1
         root = doc[after - 1]
         head = root.head
-        while head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.head.pos_ == "NOUN":
+        while head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.head.pos_ == "NOUN" \
+                and head.lower_ not in PERSON_NOUNS and head.lower_ not in TITLES:
             head = head.head.head   # "the mayor of Zermatt, Romy Imboden": the parser hung the name on "Zermatt"
+            # (but "the resignation of the sitting MP, Martin Royce": the MP is the role)
         if root.dep_ == "appos" and head.lemma_.lower() in _NAMING_NOUNS:
             named = _named_in_clause(head)
             if named:
@@ -873,6 +884,9 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         gloss = _bracketed_gloss(doc, m.end)
         if gloss:
             return gloss
+        if entity_type == "PERSON" and after < len(doc) and doc[after].lower_ in ("of", "at", "from") \
+                and doc[after].head.i == root.i and _affiliation(doc[after]):
+            return after, doc[after].right_edge.i + 1   # "Dr Nadia Petrov of the national seismology institute"
     for m in group:
         described = _set_off_before(doc, m)
         if described:
@@ -895,7 +909,8 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
             m.start and doc[m.start - 1].lemma_.lower() in COMPANY_NOUNS for m in group):  # "electronics maker Voltaro"
         for m in group:
             before = doc[m.start - 1] if m.start else None
-            if before is not None and before.tag_ == "NN" and before.dep_ in ("compound", "nmod") \
+            if before is not None and (before.tag_ == "NN" or before.is_sent_start and before.tag_ == "NNP"
+                                       and before.lower_ in PERSON_NOUNS) and before.dep_ in ("compound", "nmod") \
                     and m.start <= before.head.i < m.end and m.start - before.left_edge.i <= _DESCRIPTION_WORDS:
                 start = before.left_edge.i
                 punctuated = [t.i for t in doc[start:m.start] if t.is_punct and t.tag_ != "POS"]
@@ -920,6 +935,19 @@ def _named_in_clause(naming: Token) -> tuple[int, int] | None:
     while end > described.i + 1 and naming.doc[end - 1].is_punct:
         end -= 1
     return (described.left_edge.i, end) if end - described.left_edge.i <= _DESCRIPTION_WORDS else None
+
+
+def _affiliation(preposition: Token) -> bool:
+    """Whether the preposition's phrase after a person's name names a body they belong to: "of the national
+    seismology institute", "at Imperial College London"; not a place ("of Ohio") nor a person."""
+    body = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if body is None or preposition.right_edge.i - preposition.i > _DESCRIPTION_WORDS // 2:
+        return False
+    return body.ent_type_ in ("ORG", "FAC") or body.lemma_.lower() in INSTITUTIONS | _AFFILIATIONS
+
+
+_AFFILIATIONS = frozenset("institute university college school hospital centre center laboratory lab museum "
+                          "foundation trust society agency bank council union association charity".split())
 
 
 def _role_noun(token: Token) -> bool:

@@ -27,6 +27,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     "... the edges. ''It's more tinkering" at the end of the sentence before, so the quote was not the sentence it
     opens); the parser keeps boundaries already set."""
     after_newline = False
+    opening = -1        # index of the paragraph's first word
     for token in doc:
         if token.is_space:
             after_newline = after_newline or "\n" in token.text
@@ -34,6 +35,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         starts = after_newline and token.i > 0
         if starts:
             token.is_sent_start = True
+            opening = token.i
+        elif token.i - opening < _NAME_CHAIN and _capitalised_word(doc[token.i - 1]) and token.text[:1].isupper() \
+                and not _opening_mark(doc, token):
+            token.is_sent_start = False     # "Rescuer Tomas Brandt said": a paragraph's opening name is no sentence
         elif token.text in _CLOSING_MARKS and token.i > 0 and doc[token.i - 1].text in _SENTENCE_ENDS \
                 and not doc[token.i - 1].whitespace_:
             token.is_sent_start = False
@@ -43,6 +48,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = False       # the parser would start the sentence again at the word
         after_newline = "\n" in token.whitespace_
     return doc
+
+
+# The first words of a paragraph within which no sentence starts after a capitalised word: given a paragraph start,
+# the parser cut "Rescuer | Tomas | Brandt said ..." and "Ohio | Gov. John Kasich scored ..." into sentences.
+_NAME_CHAIN = 5
+
+
+def _capitalised_word(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
 
 
 _CLOSING_MARKS = frozenset(('"', "\u201d"))

@@ -161,3 +161,11 @@ def test_a_quotation_mark_opening_a_paragraph_stays_with_its_sentence(nlp):
     norm = normalise(text)
     assert [s.span.text for s in split_sentences(parse(norm, nlp), norm)] == [
         "Hillary Clinton has come up with one.", "''This isn't tax reform,'' said Douglas Holtz-Eakin."]
+
+
+def test_a_paragraph_opening_with_a_name_is_one_sentence(nlp):
+    """Given the paragraph's start, the parser cut "Rescuer | Tomas | Brandt said ..." into three sentences."""
+    text = "Earthquake\n\nRescuer Tomas Brandt said his team had pulled three people alive from one building.\n"
+    norm = normalise(text)
+    assert [s.span.text for s in split_sentences(parse(norm, nlp), norm)] == [
+        "Rescuer Tomas Brandt said his team had pulled three people alive from one building."]

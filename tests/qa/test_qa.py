@@ -1175,6 +1175,27 @@ def test_what_cannot_be_said_yet_is_not_said(ask, index_text, question, answered
     assert answered or all(i.opposes for i in answer.near_misses[:2])
 
 
+M12 = ("Earthquake\n\nRescuer Tomas Brandt said his team had pulled three people alive from one building.\n\n"
+       "Dr Nadia Petrov of the national seismology institute said more than 60 aftershocks had been recorded.\n\n"
+       "The by-election was triggered by the resignation of the sitting MP, Martin Royce, who stepped down in March."
+       "\n\nThe Unite union said it had been told nothing about any job cuts.\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what did the rescuer say?", "Tomas Brandt"), ("who is Tomas Brandt?", "Tomas Brandt: Rescuer."),
+    ("who is Nadia Petrov?", "Nadia Petrov: of the national seismology institute."),
+    ("who is Martin Royce?", "Martin Royce: the sitting MP."), ("what did Unite say?", "Unite union")])
+def test_roles_affiliations_and_the_name_a_body_goes_by(ask, index_text, question, expected):
+    """A role opening a paragraph ("Rescuer Tomas Brandt", which the parser cut into sentences), a body after a
+    name ("of the national seismology institute"), the role of an appositive after "the resignation of", and a
+    union asked by the one word it goes by."""
+    index_text(M12, "quake")
+    answer = ask(question, article="quake")
+    assert answer.status == ANSWERED
+    assert answer.message.startswith(expected) if question.startswith("who is") else \
+        {i.source_name for i in answer.items} == {expected}
+
+
 def test_a_surname_fitting_several_people_answers_for_none_of_them(ask, index_text):
     index_text("Trial\n\nTunde Adeyemi said he was innocent. His wife, Folake Adeyemi, told reporters that her husband "
                "was the victim of a vendetta.\n", "trial")
