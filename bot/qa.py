@@ -706,6 +706,8 @@ def _opposes(words: list[str], record: search.ClaimRecord, asked: tuple[set[str]
             return DENIES
         if _NOBODY.match(record.source_text or ""):
             return SAYS_OTHERWISE
+    elif _denies(record):   # "Bell denied making contact" says what "who said there was no contact?" asks
+        return None if _polarity(words, record.content_text)[0] & asked[1] else SAYS_OTHERWISE
     return SAYS_OTHERWISE if _turns(words, asked, _around(record)) else None
 
 

@@ -1196,6 +1196,15 @@ def test_roles_affiliations_and_the_name_a_body_goes_by(ask, index_text, questio
         {i.source_name for i in answer.items} == {expected}
 
 
+def test_a_denial_agrees_with_a_question_denying_the_same(ask, index_text):
+    """"Bell denied making contact" says what "who said there was no contact?" asks: never "says otherwise"."""
+    index_text("Penalty row\n\n\"I've watched it back five times and there is no contact,\" Harlow manager Steve "
+               "Morrison said.\n\nBell denied making contact with Doyle.\n", "penalty")
+    answer = ask("who said there was no contact?", article="penalty")
+    assert "Steve Morrison" in {i.source_name for i in answer.items}
+    assert not [i for i in answer.near_misses if i.opposes and i.source_name == "Bell"]
+
+
 def test_a_surname_fitting_several_people_answers_for_none_of_them(ask, index_text):
     index_text("Trial\n\nTunde Adeyemi said he was innocent. His wife, Folake Adeyemi, told reporters that her husband "
                "was the victim of a vendetta.\n", "trial")
