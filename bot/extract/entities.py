@@ -829,6 +829,17 @@ def _first(group: list[_Mention], name: str) -> int:
     return next(m.start for m in group if m.name == name)
 
 
+def _with_qualifier(doc: Doc, start: int) -> int:
+    """A description's start taken back over a word opening its sentence that changes what the role says: "Shadow
+    education secretary", "Former health minister" (capitalised only by their place, so not taken as lower-case
+    words of the title)."""
+    if start > 0 and doc[start - 1].lower_ in _QUALIFIERS and doc[start - 1].is_sent_start:
+        return start - 1
+    return start
+
+
+# Words before a role that change what it says: a shadow secretary is in opposition, a former minister no longer.
+_QUALIFIERS = frozenset("shadow former acting deputy interim outgoing incoming junior vice ex".split())
 _DESCRIPTION_WORDS = 16
 _GLOSS_WORDS = 6        # "(secret police)", "(a federal regulator)"; longer brackets are remarks
 
@@ -904,7 +915,7 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         while doc[start].lower_ != "former" and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
                 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < m.end:
             start -= 1      # the lower-case words the title goes with: "shadow health minister Ms Priya Kaur"
-        return start, end
+        return _with_qualifier(doc, start), end
     if entity_type == "PERSON" or entity_type == "ORG" and any(
             m.start and doc[m.start - 1].lemma_.lower() in COMPANY_NOUNS for m in group):  # "electronics maker Voltaro"
         for m in group:
@@ -914,7 +925,7 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
                     and m.start <= before.head.i < m.end and m.start - before.left_edge.i <= _DESCRIPTION_WORDS:
                 start = before.left_edge.i
                 punctuated = [t.i for t in doc[start:m.start] if t.is_punct and t.tag_ != "POS"]
-                return (punctuated[-1] + 1 if punctuated else start), m.start
+                return _with_qualifier(doc, punctuated[-1] + 1 if punctuated else start), m.start
     if entity_type == "PERSON":
         return next(filter(None, (_relative_clause_after(doc, m) for m in group)), None)
     return None

@@ -408,3 +408,13 @@ def test_descriptions_written_around_a_name(nlp, text, name, description):
     entities, _ = entities_of(nlp, text)
     assert entity_with(entities, name).description == description
     assert entity_with(entities, name).name == name
+
+
+def test_a_qualifier_opening_the_sentence_stays_in_the_description(nlp):
+    """"Shadow education secretary Priya Rao" is no education secretary, "Former health minister Tom Hale" no
+    minister now: the word capitalised only by its place in the sentence is kept."""
+    entities = entities_of(nlp, "Plan\n\nShadow education secretary Priya Rao said the plan was late. Former health "
+                                "minister Tom Hale said it was costly.\n")[0]
+    described = {e.name: e.description for e in entities}
+    assert described["Priya Rao"] == "Shadow education secretary"
+    assert described["Tom Hale"] == "Former health minister"
