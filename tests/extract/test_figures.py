@@ -71,6 +71,9 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         # "per cent" the parser hung on the verb is still what the number counts
         ("Shares fell 6.3 per cent on Monday. Turnout was 38 per cent, officials said.",
          [("6.3 per cent", 6.3, 6.3, 6.3, None, "per cent"), ("38 per cent", 38, 38, 38, None, "per cent")]),
+        # a bare number takes no currency from a sum beside it
+        ("A crowd of 31,482 watched the game. The club said it had paid £18,000 for new turnstiles.",
+         [("31,482", 31482, 31482, 31482, None, None), ("£18,000", 18e3, 18e3, 18e3, None, "£")]),
         # a rate's denominator may be large when it cannot be a year
         ("The risk affected fewer than 1 in 10,000 patients.",
          [("fewer than 1 in 10,000 patients", None, None, None, "fewer than", "patients")]),
