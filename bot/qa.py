@@ -512,6 +512,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
                + ACCUSED_NAMED * _coverage(accused_words, r.passage)) for r, s in scored]
     scored = _naming_asked(session, team_id, claimed, scored)
     scored = _saying_asked(claimed, words, scored)
+    scored = [(r, s * (WORDS_MISSING if _QUESTION_END.search(r.content_text) else 1.0)) for r, s in scored]
     if intent.verb:
         verb = _stem(intent.verb)
         if telling:
@@ -1390,6 +1391,8 @@ def _around(record: search.ClaimRecord) -> str:
     return f"{passage} {record.content_text}"
 
 
+# A content that is a question ("Q: Are surgeons burning out?") claims nothing: a near-miss at most.
+_QUESTION_END = re.compile(r"\?[\"'\u201d\u2019]*\s*$")
 _ASKED_BEFORE = re.compile(r"\s*(?:when\s+|after\s+being\s+|on\s+being\s+)?asked\b[^,]*,", re.IGNORECASE)
 
 

@@ -298,6 +298,10 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
     tokens = _bracketed(tokens) or tokens
     while len(tokens) > 1 and post_nominal(tokens[-1]):
         tokens = tokens[:-1]    # "Prosecutor Sarah Lindqvist KC": the parser made "KC" the head
+    if len(tokens) == 1 and tokens[0].text in ("Q", "A") and quote.cue.text == ":":
+        # "Q: How much does the robot cost?" asks, unnamed; "A: The system itself is around £1.5 million" is the
+        # answer of the one the piece interviews
+        return _interviewee(ctx) if tokens[0].text == "A" else None
     head = _head(tokens)
     while post_nominal(head) and head.i > tokens[0].i:
         head = head.nbor(-1)    # "Sarah Lindqvist KC, for the Crown": the parser made "KC" the head
@@ -346,6 +350,12 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
                 _add_mention(ctx, ctx.span(_name_tokens(tokens, head)), entity)
             return entity
     return None
+
+
+def _interviewee(ctx: _Context) -> int | None:
+    """The person an interview's answers ("A: ...") are by: the one the article names most often."""
+    counts = Counter(m.entity for m in ctx.mentions if ctx.entities[m.entity].type == "PERSON")
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _partitive_whole(head: Token) -> Token | None:

@@ -1205,6 +1205,17 @@ def test_a_denial_agrees_with_a_question_denying_the_same(ask, index_text):
     assert not [i for i in answer.near_misses if i.opposes and i.source_name == "Bell"]
 
 
+def test_an_interviews_questions_claim_nothing_and_its_answers_are_the_interviewees(ask, index_text):
+    """"Q: Are surgeons burning out?" is the interviewer's question, no one's claim; "A: ..." is what the person the
+    piece is about answered."""
+    index_text("Surgeon profile\n\nAmira Qureshi is a consultant surgeon. We spoke to Amira Qureshi at her office."
+               "\n\nQ: Are surgeons burning out?\n\nA: Yes. I think about four in ten of my colleagues have "
+               "considered leaving.\n", "profile")
+    assert not ask("who says surgeons are burning out?", article="profile").items
+    answer = ask("what did Amira Qureshi say?", article="profile")
+    assert answer.items and all("colleagues" in i.content for i in answer.items)
+
+
 def test_a_surname_fitting_several_people_answers_for_none_of_them(ask, index_text):
     index_text("Trial\n\nTunde Adeyemi said he was innocent. His wife, Folake Adeyemi, told reporters that her husband "
                "was the victim of a vendetta.\n", "trial")
