@@ -200,6 +200,8 @@ def test_a_figure_later_in_a_quotation_counts_in_the_dispute(engine, nlp):
     ("Border fighting\n\nValdoria's defence ministry said 19 of its soldiers had been killed. A senior Valdorian "
      "official, who asked not to be named, said at least 26 soldiers had been killed.\n",
      "19 of its soldiers", "at least 26 soldiers"),
+    ("Storm\n\nLandry says about 20,000 people have checked into shelters across Louisiana. The American Red Cross "
+     "put the number at closer to 15,000.\n", "about 20,000 people", "closer to 15,000"),
     ("Floods\n\nThe interior ministry said 1,500 people had been evacuated. Local media said 3,000 people had been "
      "evacuated.\n", "1,500 people", "3,000 people")])
 def test_rival_sums_and_tolls_told_in_other_words_conflict(engine, nlp, text, first, second):

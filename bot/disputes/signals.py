@@ -468,14 +468,23 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:had|have|has|were|was|are|is|been|being|be|r
 
 def corrects(a: ClaimView, b: ClaimView, fa: FigureView | None = None, fb: FigureView | None = None) -> bool:
     """One of two sources of an article gives, a few sentences on, "the true figure" in the unit of the other's
-    figure, counting nothing else: "a shortfall of £4.2m" / "the true figure is closer to £6m". With no figures
+    figure, counting nothing else ("a shortfall of £4.2m" / "the true figure is closer to £6m"), or puts "the
+    number" at another ("about 20,000 people" in shelters / "put the number at closer to 15,000"). With no figures
     given, whether any two of the claims' figures do so."""
     if a.article_id != b.article_id or a.source_key == b.source_key \
             or abs(a.sentence_position - b.sentence_position) > CORRECTION_WINDOW:
         return False
     if fa is None or fb is None:
         return any(corrects(a, b, x, y) for x in a.figures for y in b.figures)
-    return any(_correcting(f) and not _counted(f) for f in (fa, fb)) and figure_unit(fa) == figure_unit(fb)
+    correcting = any(_correcting(f) and not _counted(f) for f in (fa, fb))
+    estimating = any(_ESTIMATE_CUE.search(c.cue or "") for c in (a, b)) \
+        and not all(_counted(f) - lexicon.GENERIC_COUNTS for f in (fa, fb))     # one names no thing of its own
+    return (correcting or estimating) and figure_unit(fa) == figure_unit(fb)
+
+
+# "The American Red Cross put the number at closer to 15,000": another count of the thing counted before.
+_ESTIMATE_CUE = re.compile(r"\b(?:put|puts|placed|places|pegged|pegs)\b.*\b(?:number|figure|toll|total|count|tally)\b",
+                           re.IGNORECASE)
 
 
 CORRECTION_WINDOW = 4       # sentences from a figure to "the true figure" given against it

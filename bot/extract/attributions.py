@@ -403,6 +403,8 @@ def _estimates(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
         measured = next((c for c in verb.children if c.dep_ == "dobj"), None)
         at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > verb.i), None)
         value = next((c for c in at.children if c.dep_ == "pobj"), None) if at is not None else None
+        if value is None and at is not None:    # "at closer to 15,000": the parser hung the hedge on "at"
+            value = next((c for c in at.children if any(t.like_num for t in c.subtree)), None)
         if subject is None or measured is None:
             continue
         source = (subject.left_edge.i, subject.right_edge.i + 1)
