@@ -419,6 +419,12 @@ def _estimates(doc: Doc, norm: NormalisedText, cue_tokens: set[int]):
             yield (verb.i, verb.i + 1), [source], [(measured.left_edge.i, compared.right_edge.i + 1)]
 
 
+def _estimating(verb: Token) -> bool:
+    """"put the figure at 15,000": an estimate of a measure, another source's number."""
+    return verb.lemma_ in _ESTIMATE_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in _MEASURES
+                                                  for c in verb.children)
+
+
 _ESTIMATE_VERBS = ("put", "place", "peg", "estimate", "value")
 _MEASURES = frozenset("toll number figure count total cost estimate tally loss losses damage".split())
 
@@ -888,9 +894,10 @@ def _before_rival_clause(doc: Doc, verb: Token, contents: list[tuple[int, int]],
     set against the cue's with a subject and a cue of its own is another source's claim, not more of this one's,
     hung on the cue or on the claim ("The Gazette said the cuts would fall on the plant, while the company said
     ...")."""
-    rival = next((c for c in verb.subtree if c.dep_ == "advcl" and c.i > verb.i and c.i in cue_tokens
+    rival = next((c for c in verb.subtree if c.dep_ == "advcl" and c.i > verb.i
+                  and (c.i in cue_tokens and lexicon_kind(c.lemma_) or _estimating(c))     # "put the figure at"
                   and (c.head.i == verb.i or doc[c.left_edge.i - 1].text == ",")     # not "that while he fears"
-                  and lexicon_kind(c.lemma_) and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                  and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
                   and any(m.dep_ == "mark" and m.lower_ in _CONTRASTING for m in c.children)), None)
     if rival is None:
         return contents

@@ -777,6 +777,8 @@ def test_a_question_put_to_a_source_is_no_claim_of_theirs(quotes_of):
     ("The Gazette said the cuts would fall mainly on the engine plant, while the company said production at "
      "Solihull would continue.\n",
      ["the cuts would fall mainly on the engine plant", "production at Solihull would continue"]),
+    ("Ms Rao said the government would need to recruit 40,000 extra staff, while the Department for Education put "
+     "the figure at 15,000.\n", ["the government would need to recruit 40,000 extra staff"]),
     ("Rabbi Hier has said that while he fears comparing any event to the Holocaust, the threat is real.\n",
      ["that while he fears comparing any event to the Holocaust, the threat is real"])])
 def test_a_rival_claim_set_against_the_content_ends_it(quotes_of, text, contents):
