@@ -860,3 +860,17 @@ def test_a_topic_is_cut_at_a_spaced_hyphen_and_shown_without_escapes(sample_disp
     and the scraped "government\\'s" reads "government's" in a label."""
     [council] = [d for d in sample_disputes if any("France and Britain" in c.sentence_text for s in d.sides for c in s)]
     assert council.topic == "a resolution to condemn the government's actions"
+
+
+def test_a_figure_in_a_condition_is_no_rival_reading(engine, nlp):
+    """"would not begin restoring service until winds dropped below 35 mph" says when, not how fast the winds are:
+    no dispute with "maximum sustained winds of 105 mph"."""
+    from bot.extract.pipeline import extract_article
+    from store.ingest import save_article
+
+    text = ("Storm\n\nCompany spokeswoman Rachel Dupree said crews would not begin restoring service until winds dropped "
+            "below 35 mph. The National Hurricane Center says Delia has weakened to a Category 2 storm with maximum "
+            "sustained winds of 105 mph.\n")
+    with Session(engine) as session:
+        save_article(session, extract_article(text, nlp), "T1", slug="storm")
+        assert list_disputes(session, "T1") == []

@@ -516,9 +516,18 @@ _SUPERSEDED = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said
 
 
 def _current(c: ClaimView) -> list[FigureView]:
-    """The claim's figures less the old values of changes: "from 12 storeys to nine" gives no rival to "up to nine
-    storeys", and says nothing against it."""
-    return [f for f in c.figures if not _changed_from(f, c)]
+    """The claim's figures less the old values of changes ("from 12 storeys to nine" gives no rival to "up to nine
+    storeys", and says nothing against it) and conditions ("would not begin restoring service until winds dropped
+    below 35 mph" gives no wind speed against "maximum sustained winds of 105 mph")."""
+    return [f for f in c.figures if not _changed_from(f, c) and not _conditional(f, c)]
+
+
+def _conditional(f: FigureView, c: ClaimView) -> bool:
+    at = c.content.find(f.text)
+    return at >= 0 and bool(_CONDITION_BEFORE.search(c.content, 0, at))
+
+
+_CONDITION_BEFORE = re.compile(r"\b(?:until|unless|once|if|before)\b[^,;.]*$", re.IGNORECASE)
 
 
 def _changed_from(f: FigureView, c: ClaimView) -> bool:
