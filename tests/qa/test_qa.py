@@ -1113,28 +1113,23 @@ def test_who_endorsed_someone_are_the_claims_whose_own_content_is_them(ask, inde
     assert {i.source_text for i in answer.items} == {"Former Governor Ed Rendell", "the AFL-CIO"}
 
 
-@pytest.mark.parametrize("question, answering, opposing", [
-    ("who says the dead were civilians?", {"Amnesty International", "The rebel group"}, []),
-    ("who says fighters were among the dead?", set(), ["The rebel group"]),
-])
-def test_a_negated_subject_denies_only_what_is_said_of_it(ask, index_text, question, answering, opposing):
-    """"No fighters were among the dead" denies that fighters died, not that the dead were civilians."""
-    index_text("Toll\n\nAmnesty International said the dead were mostly civilians. The rebel group said 12 civilians "
-               "died and no fighters were among the dead.\n", "toll")
-    answer = ask(question, article="toll")
-    assert {i.source_text for i in answer.items} == answering
-    assert [i.source_text for i in answer.near_misses if i.opposes] == opposing
+TOLL = ("Toll\n\nAmnesty International said the dead were mostly civilians. The rebel group said 12 civilians died "
+        "and no fighters were among the dead.\n")
+BORDER = ("Border\n\n\"This was a deliberate attack,\" said Elena Varga, a ministry spokeswoman. She added that "
+          "Kestria had lost no soldiers in the fighting.\n")
 
 
-@pytest.mark.parametrize("question, answering, opposing", [
-    ("who said Kestria lost soldiers?", set(), ["She"]),
-    ("who said Kestria lost no soldiers?", {"She"}, []),
+@pytest.mark.parametrize("text, question, answering, opposing", [
+    (TOLL, "who says the dead were civilians?", {"Amnesty International", "The rebel group"}, []),
+    (TOLL, "who says fighters were among the dead?", set(), ["The rebel group"]),
+    (BORDER, "who said Kestria lost soldiers?", set(), ["She"]),
+    (BORDER, "who said Kestria lost no soldiers?", {"She"}, []),
 ])
-def test_a_negated_object_denies_its_verb(ask, index_text, question, answering, opposing):
-    """"Kestria had lost no soldiers" says Kestria did not lose soldiers: the one who said it denies the loss."""
-    index_text("Border\n\n\"This was a deliberate attack,\" said Elena Varga, a ministry spokeswoman. She added that "
-               "Kestria had lost no soldiers in the fighting.\n", "border")
-    answer = ask(question, article="border")
+def test_a_negation_denies_only_what_it_governs(ask, index_text, text, question, answering, opposing):
+    """"No fighters were among the dead" denies that fighters died, not that the dead were civilians; "Kestria had
+    lost no soldiers" (an object's "no") denies the losing: the one who said it denies the loss."""
+    index_text(text, "negation")
+    answer = ask(question, article="negation")
     assert {i.source_text for i in answer.items} == answering
     assert [i.source_text for i in answer.near_misses if i.opposes] == opposing
 
