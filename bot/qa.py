@@ -1533,8 +1533,9 @@ def _telling(descriptions: list[str | None]) -> str | None:
 def _disputed(session: Session, intent: Disputed, team_id: str, scope: Article | None) -> Answer:
     views = list_disputes(session, team_id, topic=intent.topic, article_id=scope.id if scope else None, limit=5)
     if not views:
+        where = f"in {_quoted(scope.title or scope.slug)}" if scope else "in the indexed articles"
         if not intent.topic:
-            return Answer(intent.text, intent, NO_MATCH, "Nothing is flagged as disputed in the indexed articles.")
+            return Answer(intent.text, intent, NO_MATCH, f"Nothing is flagged as disputed {where}.")
         words = _TOKEN.findall(intent.text.lower())
         if words[0] in ("who", "whom"):     # "who disputed the size of the effect?": whoever is said to have
             verb = next(w for w in words if w in DISPUTE_WORDS)
@@ -1546,7 +1547,7 @@ def _disputed(session: Session, intent: Disputed, team_id: str, scope: Article |
                 return found
         near = _claims_about(session, team_id, scope, intent.topic, intent.text)
         return Answer(intent.text, intent, NO_MATCH,
-                      f"Nothing about {_quoted(intent.topic)} is flagged as disputed in the indexed articles."
+                      f"Nothing about {_quoted(intent.topic)} is flagged as disputed {where}."
                       + (" The claims about it are listed as near-misses." if near else ""), near_misses=near)
     records = search.load_claims(session, [c.claim_id for v in views for side in v.sides for c in side], team_id)
     groups = []

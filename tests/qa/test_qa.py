@@ -423,6 +423,9 @@ def test_a_claim_nobody_disputes_is_shown_as_a_near_miss(ask):
     assert all(i.near_miss for i in answer.near_misses)
     assert answer.near_misses[0].source_name == "Syrian government"
     assert "requested the army" in answer.near_misses[0].sentence
+    assert "in the indexed articles" in answer.message
+    scoped = ask("who disputes that residents requested the army? in:jisr-al-shughour")
+    assert "disputed in \u201cJisr al-Shughour, Syria - Arabstoday\u201d" in scoped.message
 
 
 def test_scope_to_an_article(ask, sample_db):
