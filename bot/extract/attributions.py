@@ -870,6 +870,10 @@ def _without_rival_claim(doc: Doc, norm: NormalisedText, cue: tuple[int, int], c
     according = cue_head(doc, cue)
     if according.lower_ != "according":
         return _before_rival_clause(doc, according, contents, cue_tokens)
+    clause = according.head
+    if contents and clause.pos_ in ("VERB", "AUX") and clause.left_edge.i < contents[0][0] <= clause.i < cue[0]:
+        contents = [(clause.left_edge.i, contents[0][1]), *contents[1:]]     # the claim's whole subject: "Daniel
+        # Whitaker, 58, who served as city treasurer ..., was arrested ..., according to the Sheriff's Office"
     source = _according_to(according)
     speaking = [c for c in source.children if c.dep_ == "relcl" and any(t.i in cue_tokens for t in c.subtree)] \
         if source is not None else []
@@ -1259,6 +1263,10 @@ def _not_said(verb: Token) -> bool:
         return True     # "She wept as the footage was shown": shown to the court, not shown to be true
     if verb.lemma_ == "show" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SHOWN_QUALITIES for c in children):
         return True     # "Manchester United had also shown interest in Costa": no finding shown
+    if verb.lemma_ in ("write", "speak", "talk") and any(c.dep_ == "prep" and c.lower_ == "to" for c in children) \
+            and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") or c.dep_ == "prep"
+                        and c.lower_ in ("about", "on", "of") for c in children):
+        return True     # "Sir Robert Chote wrote to the Department of Health in October": to whom, not what
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _NOT_YET for c in children) \
             and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in children):
         return True     # "We need trials before we can tell people that walking will prevent dementia": not told
