@@ -512,7 +512,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
                + ACCUSED_NAMED * _coverage(accused_words, r.passage)) for r, s in scored]
     scored = _naming_asked(session, team_id, claimed, scored)
     scored = _saying_asked(claimed, words, scored)
-    scored = [(r, s * (WORDS_MISSING if _QUESTION_END.search(r.content_text) else 1.0)) for r, s in scored]
+    scored = [(r, s * (WORDS_MISSING if _interviewer_asking(r) else 1.0)) for r, s in scored]
     if intent.verb:
         verb = _stem(intent.verb)
         if telling:
@@ -1391,7 +1391,12 @@ def _around(record: search.ClaimRecord) -> str:
     return f"{passage} {record.content_text}"
 
 
-# A content that is a question ("Q: Are surgeons burning out?") claims nothing: a near-miss at most.
+def _interviewer_asking(record: search.ClaimRecord) -> bool:
+    """An interview's question ("Q: Are surgeons burning out?") claims nothing: a near-miss at most. A speaker's
+    own question ("Why would we trust them?") is still theirs to be found by."""
+    return (record.source_text or "").strip(" .:") == "Q" and bool(_QUESTION_END.search(record.content_text))
+
+
 _QUESTION_END = re.compile(r"\?[\"'\u201d\u2019]*\s*$")
 _ASKED_BEFORE = re.compile(r"\s*(?:when\s+|after\s+being\s+|on\s+being\s+)?asked\b[^,]*,", re.IGNORECASE)
 
