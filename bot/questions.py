@@ -357,7 +357,7 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
 
     if any(x in DISPUTE_WORDS for x in w[:_article_named_at(w)]):
         rest = [x for x in words if x.word not in DISPUTE_WORDS | QUESTION_WORDS | AUXILIARIES]
-        topic = " ".join(x.raw for x in rest) or None
+        topic = _THOUSANDS.sub(r"\1,\2", " ".join(x.raw for x in rest)) or None    # "1,000" was split at its comma
         return Disputed(text, article, topic=topic)
 
     said_by_a_source = first == "what" and second in {"did", "does", "do", "has", "have", "had"}  # "what did a
@@ -414,6 +414,7 @@ def _classify(text: str, cleaned: str, words: list[_Word], article: str | None) 
     return _search(text, article, cleaned)
 
 
+_THOUSANDS = re.compile(r"(\d) (\d{3})\b")
 _POSSESSED = re.compile(r"(.+?)['\u2019]s?\s+(\S.*)$")
 _ROLE_ASKED = frozenset("job role title position post office occupation".split())
 

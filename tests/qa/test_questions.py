@@ -169,3 +169,8 @@ def test_what_is_a_named_thing_asks_who_it_is_but_its_possession_is_searched(tex
     she is."""
     intent = parse_question(text)
     assert (intent.name if isinstance(intent, WhoIs) else None) == name
+
+
+def test_a_disputed_topic_keeps_its_numbers_whole():
+    """"is the 1,000 job cuts figure disputed?" asks about 1,000, not about "1" and "000"."""
+    assert parse_question("is the 1,000 job cuts figure disputed?").topic == "1,000 job cuts figure"
