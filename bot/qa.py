@@ -1284,7 +1284,7 @@ def _counts_asked(record: search.ClaimRecord, asked: _Count) -> bool:
 
 
 def _figure_counts(figure: str, record: search.ClaimRecord, asked: _Count) -> bool:
-    if asked.share and not ("%" in figure or "percent" in figure):
+    if asked.share and not _PERCENT.search(figure):
         return False
     if not _counts_things(figure):          # "how much damage?": "$150 million in damage"; never "how many people?"
         return (asked.amount or asked.share) and (not asked.counted or set(asked.counted) <= _ANY_SUM
@@ -1301,6 +1301,9 @@ def _figure_counts(figure: str, record: search.ClaimRecord, asked: _Count) -> bo
     # ("12 civilians died and no fighters were killed" counts no fighters)
     return _names(asked.counted[-1], figure) or (_is_people(asked.counted[-1]) and _names_a_people(figure)
                                                  and _names(asked.counted[-1], _clause_of(figure, record.passage)))
+
+
+_PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 
 
 def _names_a_people(figure: str) -> bool:
@@ -1419,7 +1422,7 @@ def _counts_things(figure: str) -> bool:
     """Whether a figure may count people or things: not a sum of money or a share ("$150 million", "40 percent");
     "at least 43" may be a death toll, which the sentence names."""
     words = {w if w.isupper() else w.lower().removesuffix("s") for w in _TOKEN.findall(figure)}   # codes as written
-    return not (_CURRENCY & set(figure) or "%" in figure or words & _UNITS_OF_AMOUNT)
+    return not (_CURRENCY & set(figure) or _PERCENT.search(figure) or words & _UNITS_OF_AMOUNT)
 
 
 def _claims_about(session: Session, team_id: str, scope: Article | None, topic: str, question: str) -> list[Item]:

@@ -156,6 +156,14 @@ def test_a_revised_figure_or_one_of_another_year_is_a_labelled_near_miss(ask, in
     assert "earlier or of another year" in answer.message
 
 
+@pytest.mark.parametrize("question", ["what percentage lower risk did women have?", "how much lower was the risk for "
+                                                                                   "women?"])
+def test_a_share_written_per_cent_answers_a_percentage_question(ask, index_text, question):
+    index_text("Walking study\n\nProf Sarah Okafor added that the effect was strongest in women, who had a 31 per cent "
+               "lower risk.\n", "walking")
+    assert [f for i in ask(question, article="walking").items for f in i.figures] == ["31 per cent"]
+
+
 def test_a_figure_of_something_else_is_no_answer(ask):
     """"an estimated 30,000 Syrian soldiers were massing near the town" counts soldiers, not tanks; "over 50 protests
     were planned" counts protests, not camps: near-misses at most."""
