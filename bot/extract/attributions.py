@@ -880,7 +880,7 @@ def _without_rival_claim(doc: Doc, norm: NormalisedText, cue: tuple[int, int], c
     if speaking:        # "..., according to the Red Crescent, which said it had set up tents": its own claim
         contents = _without(contents, [(c.left_edge.i, c.right_edge.i + 1) for c in speaking]) or contents
     rivals = ((node, c) for node in according.ancestors for c in node.children
-              if c.dep_ in ("advcl", "conj") and c.i > according.i and c.i in cue_tokens
+              if c.dep_ in ("advcl", "conj") and c.i > according.i and (c.i in cue_tokens or _estimating(c))
               and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))
     clause, rival = next(rivals, (None, None))
     if rival is None:

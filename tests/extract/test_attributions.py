@@ -165,6 +165,14 @@ def test_according_to_closing_a_long_sentence(quotes_of):
     assert quote.contents[0].text.startswith("Daniel Whitaker, 58")
 
 
+def test_a_rival_estimate_ends_what_according_to_vouches_for(quotes_of):
+    quotes = quotes_of("The attendance was the highest since 2019, according to the club, although a Rovers spokesman "
+                       "put the number of away fans at 4,100.\n")
+    according = quote_with(quotes, "The attendance")
+    assert [c.text for c in according.contents] == ["The attendance was the highest since 2019"]
+    assert sources(quote_with(quotes, "4,100")) == ["a Rovers spokesman"]
+
+
 def test_according_to(quotes_of):
     quotes = quotes_of("According to the police, three people were arrested on Friday.\n")
     quote = quote_with(quotes, "three people were arrested")
