@@ -33,6 +33,7 @@ from bot.disputes.lexicon import (
     ADDITIVE,
     DENIAL_CUES,
     DISSENT,
+    EARLIER_FIGURE,
     MODALS,
     NEGATORS,
     content_stems,
@@ -40,7 +41,7 @@ from bot.disputes.lexicon import (
     rejects_a_thing,
 )
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
-from bot.extract.figures import CURRENCY_CODES, CURRENCY_NAMES, SHARED_CURRENCY_NAMES, YEAR
+from bot.extract.figures import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, SHARE, SHARED_CURRENCY_NAMES, YEAR
 from bot.questions import (
     AUXILIARIES,
     DISPUTE_WORDS,
@@ -102,7 +103,6 @@ _DEATH_WORDS = frozenset("death deaths dead die died dies dying kill killed kill
                          "fatality toll".split())
 _DEATHS_REPORTED = ("killed", "died", "dead", "deaths")
 _ANYONE = frozenset("people persons".split())     # how-many words any count of people answers ("at least 43")
-_CURRENCY = frozenset("$£€¥")
 # Words a sum or share is given in after its number ("4.5 million naira (NGN)", "70.4 billion shillings"): singular
 # names, upper-case codes.
 _UNITS_OF_AMOUNT = frozenset({"percent", *CURRENCY_NAMES, *SHARED_CURRENCY_NAMES}) | CURRENCY_CODES
@@ -1186,7 +1186,7 @@ def _set_aside(question: str, records: list[search.ClaimRecord]) -> dict[int, st
     earlier said 12 people had died"), one of a year the question does not ask about ("a deadly earthquake in 1987,
     when more than 200 people were killed")."""
     labels = {r.claim_id: SUPERSEDED for r in records
-              if _EARLIER.search(r.cue_text or "") or _EARLIER_FIGURE.search(r.passage)}
+              if _EARLIER.search(r.cue_text or "") or EARLIER_FIGURE.search(r.passage)}
     undated = [r for r in records if r.claim_id not in labels and not YEAR.search(r.passage)]
     if undated and not YEAR.search(question):
         labels.update({r.claim_id: f"{OTHER_YEAR} ({', '.join(sorted(set(YEAR.findall(r.passage))))})"
@@ -1195,8 +1195,6 @@ def _set_aside(question: str, records: list[search.ClaimRecord]) -> dict[int, st
 
 
 _EARLIER = re.compile(r"\b(?:earlier|initially|originally|previously)\b", re.IGNORECASE)
-_EARLIER_FIGURE = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said|reported|put|gave|estimated|"
-                             r"told|announced)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -1284,7 +1282,7 @@ def _counts_asked(record: search.ClaimRecord, asked: _Count) -> bool:
 
 
 def _figure_counts(figure: str, record: search.ClaimRecord, asked: _Count) -> bool:
-    if asked.share and not _PERCENT.search(figure):
+    if asked.share and not SHARE.search(figure):
         return False
     if not _counts_things(figure):          # "how much damage?": "$150 million in damage"; never "how many people?"
         return (asked.amount or asked.share) and (not asked.counted or set(asked.counted) <= _ANY_SUM
@@ -1301,9 +1299,6 @@ def _figure_counts(figure: str, record: search.ClaimRecord, asked: _Count) -> bo
     # ("12 civilians died and no fighters were killed" counts no fighters)
     return _names(asked.counted[-1], figure) or (_is_people(asked.counted[-1]) and _names_a_people(figure)
                                                  and _names(asked.counted[-1], _clause_of(figure, record.passage)))
-
-
-_PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 
 
 def _names_a_people(figure: str) -> bool:
@@ -1422,7 +1417,7 @@ def _counts_things(figure: str) -> bool:
     """Whether a figure may count people or things: not a sum of money or a share ("$150 million", "40 percent");
     "at least 43" may be a death toll, which the sentence names."""
     words = {w if w.isupper() else w.lower().removesuffix("s") for w in _TOKEN.findall(figure)}   # codes as written
-    return not (_CURRENCY & set(figure) or _PERCENT.search(figure) or words & _UNITS_OF_AMOUNT)
+    return not (CURRENCY_SIGNS & set(figure) or SHARE.search(figure) or words & _UNITS_OF_AMOUNT)
 
 
 def _claims_about(session: Session, team_id: str, scope: Article | None, topic: str, question: str) -> list[Item]:

@@ -37,6 +37,7 @@ from bot.disputes.signals import (
     trial_party,
     unverified_marks,
 )
+from bot.extract.figures import CURRENCY_SIGNS
 
 MIN_SAME_EVENT = 0.2        # below this two claims are about different things, whatever their words
 MIN_SAME_EVENT_ACROSS = 0.35  # across articles words alone mislead: a shared entity and more shared words
@@ -315,7 +316,6 @@ TOPIC_WORDS = 10
 LEADING_FILLERS = frozenset("that which and or but with of to for in on at by as from".split())
 QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]|''|``")
 # not the comma in "$25,000"; a hyphen or en dash between spaces is a dash ("such a resolution - which does not ...")
-_SUM = re.compile(r"[$£€¥]")
 CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2015\u2026]|,(?!\d)|\s[-\u2013]\s")
 
 
@@ -332,7 +332,7 @@ def topic_label(members: list[int], claims: list[ClaimView], signals: list[Signa
             return f"who {frames[0].verb_text} {frames[0].patient_text}?"
     if "figures" in names:
         detail = next(s.detail for s in signals if s.name == "figures")
-        return f"{'how much' if _SUM.search(detail) else 'how many'}: {detail}"
+        return f"{'how much' if CURRENCY_SIGNS & set(detail) else 'how many'}: {detail}"
     if "polarity" in names:
         negated = next((claims[i] for i in ordered if claims[i].negated_clauses), None)
         if negated:     # what is said not to be, asked: "there were no refugees ..." → "whether there were refugees"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.disputes import lexicon
-from bot.extract.figures import YEAR
+from bot.extract.figures import CURRENCY_SIGNS, SHARE, YEAR
 
 AUXILIARIES = frozenset("am is are was were be been being get got gets getting".split())
 PERFECT = frozenset("has have had having".split())
@@ -400,10 +400,9 @@ def _interval(f: FigureView) -> tuple[float, float] | None:
 
 
 def _percent(f: FigureView) -> bool:
-    return bool(_SHARE.search(f.text))
+    return bool(SHARE.search(f.text))
 
 
-_SHARE = re.compile(r"%|per ?cent", re.I)
 
 
 def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
@@ -420,7 +419,7 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
     old value of a change ("cut the height from 12 storeys to nine")."""
     if _years(a.sentence) != _years(b.sentence):
         return None     # "floods in 2024 that killed more than 290 people" are not this week's floods
-    if _SUPERSEDED.search(a.sentence) or _SUPERSEDED.search(b.sentence):
+    if lexicon.EARLIER_FIGURE.search(a.sentence) or lexicon.EARLIER_FIGURE.search(b.sentence):
         return None     # "Police earlier said two people had died" gave way to the count they revised
     for fa in _current(a):
         for fb in _current(b):
@@ -492,11 +491,10 @@ CORRECTION_WINDOW = 4       # sentences from a figure to "the true figure" given
 
 def figure_unit(f: FigureView) -> str:
     """A figure's currency sign or percent, empty for a plain count."""
-    found = _UNIT_SIGN.search(f.text)
-    return found.group(0).lower().replace(" ", "") if found else ""
+    sign = next((c for c in f.text if c in CURRENCY_SIGNS), None)
+    return sign or ("%" if SHARE.search(f.text) else "")
 
 
-_UNIT_SIGN = re.compile(r"[$£€¥]|%|per ?cent", re.I)
 
 
 def _counted(f: FigureView) -> frozenset[str]:
@@ -511,8 +509,6 @@ def _correcting(f: FigureView) -> bool:
 
 _CORRECTING_STEMS = frozenset(lexicon.stem(w) for w in ("true", "real", "actual"))
 _MEASURE_STEMS = _CORRECTING_STEMS | {lexicon.stem(w) for w in ("number", "figure")}
-_SUPERSEDED = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said|reported|put|gave|estimated|"
-                         r"told|announced)\b", re.I)
 
 
 def _current(c: ClaimView) -> list[FigureView]:
@@ -569,7 +565,7 @@ def counted_stems(figure_text: str, counts: str | None, content: str) -> frozens
     level of ("turnout stood at 78 percent of the registered voters", "a turnout of about 61 percent": turnout)."""
     stems = frozenset(lexicon.content_stems(counts or ""))
     at = content.find(figure_text)
-    level = _LEVEL_BEFORE.search(content[:at]) if at >= 0 and _SHARE.search(figure_text) else None
+    level = _LEVEL_BEFORE.search(content[:at]) if at >= 0 and SHARE.search(figure_text) else None
     if level and level.group(1).lower() not in lexicon.STOPWORDS:
         return frozenset({lexicon.stem(level.group(1))})
     if at >= 0 and _CORRECTING_BEFORE.search(content[:at]):

@@ -129,7 +129,7 @@ def _count_bare_numbers(figures: list[Figure]) -> None:
     article's opening sentences, the first after it: two sources' figures for one thing can then be compared.
     Not money, shares or small numbers, which stand for too many things."""
     def counting(f: Figure) -> bool:
-        return bool(f.counts) and f.counts.lower() not in GENERIC_MEASURES and f.counts not in _SIGNS \
+        return bool(f.counts) and f.counts.lower() not in GENERIC_MEASURES and f.counts not in CURRENCY_SIGNS \
             and not _is_currency_sign(f.counts) and bool(f.value)
 
     for n, figure in enumerate(figures):
@@ -146,7 +146,8 @@ def _count_bare_numbers(figures: list[Figure]) -> None:
             figure.counts = source.counts
 
 
-_SIGNS = frozenset("$£€¥")
+CURRENCY_SIGNS = frozenset("$£€¥")     # a sum's sign, here, in the questions and in the disputes
+SHARE = re.compile(r"%|per ?cent", re.I)  # how a figure says it is a share
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")     # a number that may be a year ("2019"), here and in disputes
 _BARE_MINIMUM = 100         # "won 3-1", "aged 64": small bare numbers count too many different things
 _BARE_RATIO = 3             # "25,000" may count what "40,000 additional nurses" counted; "64" may not
