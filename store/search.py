@@ -545,7 +545,8 @@ _DESCRIPTION_END = re.compile(r"[,;(\u2014]|\b(?:who|which|that|whose|at|of|for|
 def spokespeople(session: Session, keys: list[str], team_id: str) -> list[str]:
     """Keys of the entities that speak for these ("Syrian government spokeswoman" for "Syrian government", Abdi
     Wario, known as "the Sovereign Liberation Front's spokesman" from "Its spokesman, Abdi Wario", and a country's
-    government and ministries): what a government or a company says, it mostly says through them. Exact keys and aliases, read off their indexes."""
+    government and ministries): what a government or a company says, it mostly says through them. Exact keys and
+    aliases, read off their indexes."""
     wanted = [f"{key} {noun}" for key in keys for noun in (*SPEAKING_FOR, *GOVERNMENT_BODIES)]
     if not wanted:
         return []

@@ -563,14 +563,13 @@ def _spokesperson_of_kind(ctx: _Context, name_tokens: list[Token], head: Token, 
     they speak for, so that what the company said includes what they said."""
     if head.lower_ not in _SPOKESPEOPLE:
         return None
-    kind = next((t for t in name_tokens if t.dep_ == "compound" and t.head.i == head.i and t.lower_ in _KIND_WORDS),
-                None)
+    kind = next((t for t in name_tokens if t.dep_ == "compound" and t.head.i == head.i
+                 and _stem(t.lower_) in _KIND_STEMS), None)
     owner = _fitting_entity(ctx, _stem(kind.lower_), {_stem(kind.lower_)}, before, False) if kind else None
     return f"{ctx.entities[owner].name} {head.text}" if owner is not None else None
 
 
 _SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
-_KIND_WORDS = frozenset("company firm force agency ministry department regulator commission council".split())
 
 
 # Nouns that pick up a body of any kind the article named: "The NDLF says ... The group has claimed ...".
