@@ -776,8 +776,8 @@ def test_a_trailing_reporting_clause_closes_its_claim_however_parsed(quotes_of, 
 
 
 def test_a_question_put_to_a_source_is_no_claim_of_theirs(quotes_of):
-    quotes = quotes_of("Asked whether he blamed the party leadership, Sir Geoffrey said: \"I am not going to get "
-                       "into that tonight.\"\n")
+    quotes = quotes_of("Candidate concedes\n\nAsked whether he blamed the party leadership, Sir Geoffrey said: \"I am "
+                       "not going to get into that tonight.\"\n")
     assert [(sources(q), q.cue.text) for q in quotes] == [(["Sir Geoffrey"], "said")]
 
 
