@@ -541,6 +541,8 @@ def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
             match = next((i for i, e in enumerate(ctx.entities) if fold_name(e.name) == key), None)
     elif name_tokens[0].lower_ not in _INDEFINITE:
         match = _fitting_entity(ctx, head_word, words, span.start, plural)
+        if match is None and len(words) == 1 and head.lemma_.lower() in COMPANY_NOUNS and not plural:
+            match = _company_before(ctx, head, span.start)
         if len(name_tokens) == 2 and head.lemma_.lower() in _GROUP_NOUNS:
             match = _group_subject_before(ctx, head, match)
     if match is None:
@@ -556,6 +558,20 @@ def _description(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
         ctx.add_alias(match, name, head_word)
     _add_mention(ctx, span, match)
     return match
+
+
+def _company_before(ctx: _Context, head: Token, before: int) -> int | None:
+    """"Carrow Motors will cut 1,000 jobs, the carmaker said": a kind of company no entity was called stands for the
+    company named before it in its sentence, else for the nearest company named before (as "the company" does).
+    A body named with "the" ("the Treasury", "the Home Office") is taken for no company."""
+    text = ctx.norm.original
+    named = [m for m in ctx.mentions if ctx.token_starts[head.sent.start] <= m.span.start < before
+             and ctx.entities[m.entity].type == "ORG" and not _is_person(ctx.entities[m.entity])
+             and not text[max(0, m.span.start - 4):m.span.start].lower().endswith("the ")
+             and not set(fold_name(ctx.entities[m.entity].name).split()) & INSTITUTIONS]
+    if named:
+        return max(named, key=lambda m: m.span.start).entity
+    return _fitting_entity(ctx, "company", {"company"}, before, False)
 
 
 def _spokesperson_of_kind(ctx: _Context, name_tokens: list[Token], head: Token, before: int) -> str | None:

@@ -857,6 +857,8 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         while after < len(doc) and post_nominal(doc[after]):
             after += 1
         root = doc[after - 1]
+        while root.dep_ in ("conj", "cc") and m.start <= root.head.i < root.i:
+            root = root.head    # "The retailer Hallam & Co": the name hangs on "Hallam", not on "Co"
         head = root.head
         while head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.head.pos_ == "NOUN" \
                 and head.lower_ not in PERSON_NOUNS and head.lower_ not in TITLES:
@@ -916,8 +918,7 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
                 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < m.end:
             start -= 1      # the lower-case words the title goes with: "shadow health minister Ms Priya Kaur"
         return _with_qualifier(doc, start), end
-    if entity_type == "PERSON" or entity_type == "ORG" and any(
-            m.start and doc[m.start - 1].lemma_.lower() in COMPANY_NOUNS for m in group):  # "electronics maker Voltaro"
+    if entity_type == "PERSON" or entity_type == "ORG" and any(_kind_before(doc, m) for m in group):
         for m in group:
             before = doc[m.start - 1] if m.start else None
             if before is not None and (before.tag_ == "NN" or before.is_sent_start and before.tag_ == "NNP"
@@ -929,6 +930,17 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
     if entity_type == "PERSON":
         return next(filter(None, (_relative_clause_after(doc, m) for m in group)), None)
     return None
+
+
+def _kind_before(doc: Doc, m: _Mention) -> bool:
+    """Whether a body's name follows the common noun saying what kind of body it is: "electronics maker Voltaro",
+    "the think tank Resolution Trust", "the charity Shelter" (in lower case, after a determiner: not "Tuesday")."""
+    if not m.start or doc[m.start - 1].tag_ != "NN" or not doc[m.start - 1].is_lower:
+        return False
+    before = doc[m.start - 1]
+    first = before.left_edge.i
+    return before.lemma_.lower() in COMPANY_NOUNS or any(doc[i].lower_ in DETERMINERS for i in (first, first - 1)
+                                                         if i >= 0)
 
 
 # Nouns a name is given by: "who uses the name Tamuno Jack", "known by the nickname General Pinto".

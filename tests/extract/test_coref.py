@@ -242,6 +242,18 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
      "lawful.", "The company", "the plans were lawful", "Harlow Foods Ltd"),
     ("West Yorkshire Police arrested 14 people. Neighbours complained. The force said officers had visited the site.",
      "The force", "officers had visited", "West Yorkshire Police"),
+    # a kind of company the article calls none is the company named before it in its sentence, or else before it
+    ("Nissan will cut 1,000 jobs at its Sunderland plant, the carmaker said. Unions were angry.", "the carmaker",
+     "Nissan will cut 1,000 jobs", "Nissan"),
+    ("Carrow Motors cut its forecast. Unions were angry. The carmaker said demand had fallen.", "The carmaker",
+     "demand had fallen", "Carrow Motors"),
+    # ... but never a body named with "the"
+    ("The Treasury said it was watching the market, the bank said.", "the bank", "The Treasury said", "bank"),
+    # a body introduced by its kind is that kind later: "the retailer", "the think tank"
+    ("The retailer Hallam & Co said sales fell. \"We are disappointed,\" the retailer said.", "the retailer",
+     "We are disappointed", "Hallam & Co"),
+    ("The think tank Resolution Trust said wages had stalled. The think tank added that rents had risen.",
+     "The think tank", "rents had risen", "Resolution Trust"),
     # ... and never one named only after it
     ("Veridian Therapeutics said the drug worked. The company said three patients died. An analyst at Leerink "
      "Partners, Mara Chen, said sales could reach $4 billion.", "The company", "three patients died",

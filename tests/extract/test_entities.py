@@ -280,6 +280,16 @@ def test_a_person_is_described_by_the_words_the_article_puts_before_or_beside_th
     assert entity_with(entities, name).description == description
 
 
+@pytest.mark.parametrize("text, name, description", [
+    ("The retailer Hallam & Co said sales fell.", "Hallam & Co", "The retailer"),
+    ("The think tank Resolution Trust said wages had stalled.", "Resolution Trust", "think tank"),
+    ("The homelessness charity Shelter said rents had risen.", "Shelter", "The homelessness charity"),
+])
+def test_a_body_is_described_by_the_kind_of_body_the_article_puts_before_its_name(nlp, text, name, description):
+    entities, _ = entities_of(nlp, text)
+    assert entity_with(entities, name).description == description
+
+
 def test_a_lower_case_title_inside_what_the_ner_took_for_an_organisation_leaves_the_person(nlp):
     entities, _ = entities_of(nlp, "Rwandan government spokeswoman Yolande Makolo said Kigali had nothing to do with "
                                    "the attack. Makolo accused Congo of lying.")
