@@ -903,13 +903,32 @@ def _before_rival_clause(doc: Doc, verb: Token, contents: list[tuple[int, int]],
                   and (c.head.i == verb.i or doc[c.left_edge.i - 1].text == ",")     # not "that while he fears"
                   and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
                   and any(m.dep_ == "mark" and m.lower_ in _CONTRASTING for m in c.children)), None)
+    rival = rival or _rival_conjunct(verb, cue_tokens)
     if rival is None:
         return contents
     stop = rival.left_edge.i
+    if rival.dep_ == "conj":            # without the ", but" joining the two
+        stop = max(j.i for j in verb.children if j.dep_ == "cc" and j.i < stop)
+        while doc[stop - 1].text in (",", ";"):
+            stop -= 1
     kept = [(a, min(b, stop)) for a, b in contents if a < stop]
     kept = [(a, b) for a, b in kept if not all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME")
                                                for t in doc[a:b])]
     return kept or contents
+
+
+def _rival_conjunct(verb: Token, cue_tokens: set[int]) -> Token | None:
+    """"Investigators have not determined a cause, but Pacific Crest Electric said ...": a clause joined to the
+    cue's with a speech cue and a named subject of its own is that subject's claim. Not "..., but she knows" nor
+    "..., but now Benford plans": the same source going on."""
+    own = {t.lower_ for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+    for c in verb.children:
+        subject = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if c.dep_ == "conj" and c.i in cue_tokens and lexicon_kind(c.lemma_) == "speech" and subject is not None \
+                and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in own \
+                and any(j.dep_ == "cc" and verb.i < j.i < c.i for j in verb.children):
+            return c
+    return None
 
 
 def _anonymity(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]) -> bool:

@@ -788,11 +788,18 @@ def test_a_question_put_to_a_source_is_no_claim_of_theirs(quotes_of):
     ("Ms Rao said the government would need to recruit 40,000 extra staff, while the Department for Education put "
      "the figure at 15,000.\n", ["the government would need to recruit 40,000 extra staff"]),
     ("Rabbi Hier has said that while he fears comparing any event to the Holocaust, the threat is real.\n",
-     ["that while he fears comparing any event to the Holocaust, the threat is real"])])
+     ["that while he fears comparing any event to the Holocaust, the threat is real"]),
+    ("Wildfire cause unclear\n\nInvestigators have not determined a cause, but Pacific Crest Electric said in a "
+     "filing with state regulators that one of its lines in the area had experienced a fault.\n",
+     ["a cause", "that one of its lines in the area had experienced a fault"]),
+    ("Woodrow Benford says he did not know much about Sanders, but now Benford plans to caucus for him.\n",
+     ["he did not know much about Sanders, but now Benford plans to caucus for him"])])
 def test_a_rival_claim_set_against_the_content_ends_it(quotes_of, text, contents):
-    """", while the company said ..." hung on the Gazette's claim is the company's claim, not more of the Gazette's;
-    "that while he fears ..." inside the claim, with no comma before it, is the speaker's own."""
-    assert [q.contents[0].text for q in quotes_of(text) if q.cue.text in ("said", "has said")] == contents
+    """", while the company said ..." or ", but the utility said ..." hung on the Gazette's claim is the company's
+    claim, not more of the Gazette's; "that while he fears ..." inside the claim, with no comma before it, and
+    "but now Benford plans" are the speaker's own."""
+    assert [q.contents[0].text for q in quotes_of(text) if q.cue.text.endswith(("said", "says", "determined"))] \
+        == contents
 
 
 def test_a_saying_that_cannot_happen_yet_is_no_claim(quotes_of):
