@@ -860,10 +860,12 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         while root.dep_ in ("conj", "cc") and m.start <= root.head.i < root.i:
             root = root.head    # "The retailer Hallam & Co": the name hangs on "Hallam", not on "Co"
         head = root.head
-        while head.dep_ == "pobj" and head.pos_ == "PROPN" and head.head.head.pos_ == "NOUN" \
-                and head.lower_ not in PERSON_NOUNS and head.lower_ not in TITLES:
-            head = head.head.head   # "the mayor of Zermatt, Romy Imboden": the parser hung the name on "Zermatt"
-            # (but "the resignation of the sitting MP, Martin Royce": the MP is the role)
+        while head.dep_ == "pobj" and head.head.head.pos_ == "NOUN" and (
+                head.pos_ == "PROPN" and head.lower_ not in PERSON_NOUNS and head.lower_ not in TITLES
+                or head.head.head.lemma_.lower() in PERSON_NOUNS):
+            head = head.head.head   # "the mayor of Zermatt, Romy Imboden": the parser hung the name on "Zermatt";
+            # "A spokeswoman for the governor, Nina Hale": she is the spokeswoman, not the governor (but "the
+            # resignation of the sitting MP, Martin Royce": the MP is the role)
         if root.dep_ == "appos" and head.lemma_.lower() in _NAMING_NOUNS:
             named = _named_in_clause(head)
             if named:
