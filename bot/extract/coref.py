@@ -181,8 +181,14 @@ class _Context:
         return max(bisect.bisect_right(self.token_starts, offset) - 1, 0)
 
     def index_mention(self, mention: Mention) -> None:
-        for token in self.tokens(mention.span):
+        """Its tokens and the letters after a name ("Simon Keeler KC"), which the parser often makes the head."""
+        tokens = self.tokens(mention.span)
+        for token in tokens:
             self.by_token.setdefault(token.i, mention)
+        after = tokens[-1].i + 1 if tokens else len(self.doc)
+        while after < len(self.doc) and post_nominal(self.doc[after]):
+            self.by_token.setdefault(after, mention)
+            after += 1
 
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -687,10 +693,14 @@ def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int,
     if head_word in _KIND_STEMS and len(words) < 3:
         return None     # "the company" is one named before it, not an analyst's firm named at the end; "the
         # national rescue agency" of a lede is the National Emergency Rescue Agency named further down
+    fitting = {i for i in fitting if not _CONTRASTING.match(ctx.entities[i].description or "")}
     later = [m for m in ctx.mentions if m.entity in fitting]
-    return min(later, key=lambda m: m.span.start).entity if later else min(fitting)
+    return min(later, key=lambda m: m.span.start).entity if later else min(fitting, default=None)
 
 
+# A description saying its entity is not the one of that kind before it ("Another nurse, Tom Okafor"), which no
+# earlier "the nurse" can be.
+_CONTRASTING = re.compile(r"(?:another|other|a second|a fellow|a different)\b", re.IGNORECASE)
 # Words that make an office another one: "the minister" is not the shadow minister, "the president" not the vice
 # president or a former one.
 _QUALIFIERS = frozenset("shadow former deputy vice".split())

@@ -242,6 +242,12 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
      "lawful.", "The company", "the plans were lawful", "Harlow Foods Ltd"),
     ("West Yorkshire Police arrested 14 people. Neighbours complained. The force said officers had visited the site.",
      "The force", "officers had visited", "West Yorkshire Police"),
+    # the governor is not his spokeswoman named in apposition to "the governor"
+    ("The governor said 35,000 people had left. A spokeswoman for the governor, Nina Hale, said the figure included "
+     "walkers.", "The governor", "35,000 people had left", "governor"),
+    # the letters after a name the parser made the subject's head ("KC") are the named person's
+    ("Simon Keeler KC said the nurse had falsified records. \"It went into her bag,\" he told the jury.", "he",
+     "It went into her bag", "Simon Keeler"),
     # a kind of company the article calls none is the company named before it in its sentence, or else before it
     ("Nissan will cut 1,000 jobs at its Sunderland plant, the carmaker said. Unions were angry.", "the carmaker",
      "Nissan will cut 1,000 jobs", "Nissan"),
@@ -292,6 +298,15 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
 def test_a_source_resolves_to_the_entity_it_refers_to(nlp, text, source, content, speaker):
     names, *_ = resolve(nlp, text, (source, content))
     assert names == [speaker]
+
+
+def test_a_description_before_another_of_its_kind_is_not_that_other_one(nlp):
+    """"The nurse" of the opening is not "Another nurse, Tom Okafor" named a paragraph later, so the "he" after it
+    is not Okafor either: the prosecution's words must never go to the witness."""
+    names, *_ = resolve(nlp, "Nurse trial opens\n\nThe nurse had falsified records. \"It went into her bag,\" he "
+                             "told the jury.\n\nAnother nurse, Tom Okafor, told the court he saw it.\n",
+                        ("he", "It went into her bag"), ("Another nurse, Tom Okafor", "he saw it"))
+    assert names[0] != "Tom Okafor" and names[1] == "Tom Okafor"
 
 
 @pytest.mark.parametrize("text, pairs, speakers", [
