@@ -22,8 +22,8 @@ from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from bot.extract.entities import (
-    BODY_HEADS, COMPANY_NOUNS, COMPANY_WORDS, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS, PERSON_NOUNS, TITLES,
-    fold_name, has_possessive, post_nominal, short_name,
+    BODY_GLOSSES, BODY_HEADS, COMPANY_NOUNS, COMPANY_WORDS, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS, PERSON_NOUNS, TITLES,
+    DESCRIPTION_HEAD, fold_name, has_possessive, post_nominal, short_name,
 )
 from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from bot.extract.sentences import sentence_at
@@ -55,7 +55,6 @@ _TITLE_ABBREVIATIONS = {
     "pm": "minister", "rev": "reverend", "pres": "president", "cllr": "councillor",
 }
 _PREPOSITION = re.compile(r"\s(?:of|for|in|at|from|with|on|to)\s")
-_DESCRIPTION_HEAD = re.compile(r"\s(?:of|for|in|at|from|with|and|on|to)\s")
 _OF = re.compile(r"\sof\s")
 _PERSON_WINDOW = 8   # sentences searched back for he/she
 _OTHER_WINDOW = 2    # for they/it
@@ -119,7 +118,7 @@ class _Context:
             if entity.description and _is_noun_phrase(entity.description):
                 # "the dictator of the Philippines": "the dictator" may later stand for the name, and "the leader
                 # of the council" is "the council leader"
-                head, *rest = _DESCRIPTION_HEAD.split(entity.description, maxsplit=1)
+                head, *rest = DESCRIPTION_HEAD.split(entity.description, maxsplit=1)
                 self._learn(index, head, entity.type)
                 if rest and _OF.match(entity.description, len(head)):
                     self.words[index].update(w for w in map(_stem, fold_name(rest[0]).split())
@@ -739,7 +738,7 @@ def _description_type(head: Token) -> str:
         body = head.lower_ in BODY_HEADS or any(t.lower_ in ("for", "of") for t in head.lefts) \
             or any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in head.children) \
             or head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].lower_ == "which"
-        body = body or any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_GLOSSES for c in head.children)
+        body = body or any(c.dep_ == "appos" and c.lemma_.lower() in BODY_GLOSSES for c in head.children)
         return "ORG" if body else "PERSON"      # "Network Rail, which ...", "Transport for Wales"
     plural = head.tag_ in ("NNS", "NNPS")
     if lemma in PERSON_NOUNS and not plural:
@@ -748,8 +747,6 @@ def _description_type(head: Token) -> str:
 
 
 # What an appositive calls a body the NER missed: "Emergency Watch, a rights group that monitors the conflict".
-_BODY_GLOSSES = INSTITUTIONS | COMPANY_NOUNS | frozenset("group charity organisation organization campaign network "
-                                                        "coalition alliance".split())
 
 
 def _enclosing_speaker(quote: Quote, quotes: list[Quote], at: int) -> int | None:

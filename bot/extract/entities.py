@@ -627,6 +627,11 @@ COMPANY_WORDS = frozenset(
 COMPANY_NOUNS = frozenset(
     "company firm maker manufacturer automaker carmaker retailer supplier producer developer carrier airline bank "
     "insurer lender chain conglomerate startup giant operator provider drugmaker chipmaker".split())
+# What an appositive or a description calls a body, not a person: "Velvet Harbour, the band", "the charity Shelter".
+BODY_GLOSSES = INSTITUTIONS | COMPANY_NOUNS | frozenset("group charity organisation organization campaign network "
+                                                        "coalition alliance band club team label union".split())
+# Where a description's head ends: "the guitarist | of the band Velvet Harbour".
+DESCRIPTION_HEAD = re.compile(r"\s(?:of|for|in|at|from|with|and|on|to)\s")
 
 
 def short_name(words: list[str]) -> list[str]:
@@ -787,8 +792,17 @@ def _entity(doc: Doc, norm: NormalisedText, group: list[_Mention], quoted: list[
     end = closing_bracket(doc, start, end)
     while start < end - 1 and doc[start].is_punct:
         start += 1      # '"That report is wrong," a Harborline spokeswoman, Megan Cole, said': not the quote mark
+    if entity_type == "PERSON" and _described_as_body(_text(doc[start:end])):
+        entity_type = "ORG"     # "the band Velvet Harbour", which the NER took for a person
     return Entity(name=canonical, type=entity_type, aliases=aliases,
                   description=_text(doc[start:end]), description_span=_span(doc, norm, start, end))
+
+
+def _described_as_body(description: str) -> bool:
+    """Whether a description's head calls its entity a body and no word of it a person: not "a Washington-based
+    developer and spokeswoman for the EB-5 Investment Coalition"."""
+    words = fold_name(DESCRIPTION_HEAD.split(description, maxsplit=1)[0]).split()
+    return bool(words) and words[-1] in BODY_GLOSSES and not PERSON_NOUNS.intersection(fold_name(description).split())
 
 
 def _in_headline(token: Token) -> bool:

@@ -248,6 +248,10 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     # the letters after a name the parser made the subject's head ("KC") are the named person's
     ("Simon Keeler KC said the nurse had falsified records. \"It went into her bag,\" he told the jury.", "he",
      "It went into her bag", "Simon Keeler"),
+    # "he" is never a band the NER took for a person
+    ("Danny Corriveau, the guitarist of the band Velvet Harbour, has died. The band went on hiatus in 1999 after he "
+     "collapsed on stage. He later said that sobriety had saved his life.", "He", "sobriety had saved",
+     "Danny Corriveau"),
     # a kind of company the article calls none is the company named before it in its sentence, or else before it
     ("Nissan will cut 1,000 jobs at its Sunderland plant, the carmaker said. Unions were angry.", "the carmaker",
      "Nissan will cut 1,000 jobs", "Nissan"),

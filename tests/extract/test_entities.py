@@ -382,10 +382,11 @@ def test_according_to_a_surname_is_no_place(nlp):
     ("A former aide to Tunde Adeyemi testified on Monday.", "Tunde Adeyemi", "PERSON"),
     ("Traffic on Mill Lane would rise by about 18%, the council said.", "Mill Lane", "FAC"),
     ("Porto beat Benfica 2-1 on Sunday.", "Benfica", None),
+    ("Danny Corriveau, the guitarist of the band Velvet Harbour, has died.", "Velvet Harbour", "ORG"),
 ])
 def test_employers_ties_streets_and_scores(nlp, text, name, entity_type):
-    """Where analysts work is a firm, whom an aide serves a person, a lane a street, and a score no part of a club's
-    name."""
+    """Where analysts work is a firm, whom an aide serves a person, a lane a street, a score no part of a club's
+    name, and what the article calls a band no person, whatever the NER tagged."""
     entities, _ = entities_of(nlp, f"Business\n\n{text}\n")
     entity = entity_with(entities, name)
     assert entity_type is None or entity.type == entity_type
