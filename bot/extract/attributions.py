@@ -36,7 +36,8 @@ _TRAILING_PUNCT = ".,;:"
 NOT_SPEAKERS = frozenset("update note correction editor photo video watch related read source sources click "
                          "follow contact disclosure warning credit image caption advertisement latest breaking "
                          "exclusive analysis opinion live updates clarification full contributing revealed wow "
-                         "bombshell look notice guide continued".split())
+                         "bombshell look notice guide continued claim claims rating verdict ruling conclusion "
+                         "context background".split())     # a fact-check's "CLAIM: ...", "VERDICT: False"
 # At most this many words in a transcript speaker's name before its colon: more make a sub-heading run into its
 # paragraph ("Veto Power Impedes Peace Efforts: Eliminating ...").
 _TURN_NAME_WORDS = 3

@@ -332,13 +332,15 @@ def test_transcript_turns_name_the_speaker_before_the_colon(quotes_of):
             "WALLACE: Will she be at the debate tomorrow night? Many viewers want to know.\n"
             "PENCE: She will not be attending. That was never the plan, and it will not change.\n"
             "Update: The debate starts at nine.\n"
-            "The Latest: Trump urges supporters to monitor polling places on the day.\n")
+            "The Latest: Trump urges supporters to monitor polling places on the day.\n"
+            "CLAIM: Unemployment in the UK has doubled since 2020.\n"
+            "VERDICT: False. Unemployment has risen modestly since 2020, but it has not doubled.\n")
     quotes = quotes_of(text)
     answer = quote_with(quotes, "She will not be attending")
     assert sources(answer) == ["PENCE"] and answer.cue.text == ":"
     assert answer.contents[-1].text.endswith("it will not change")  # the whole turn, over its sentences
     assert sources(quote_with(quotes, "Many viewers want to know")) == ["WALLACE"]
-    assert not any(s.text in ("Update", "The Latest") for q in quotes for s in q.sources)
+    assert not any(s.text in ("Update", "The Latest", "CLAIM", "VERDICT") for q in quotes for s in q.sources)
 
 
 def test_a_headline_phrase_before_a_colon_is_no_speaker(quotes_of):
