@@ -98,8 +98,10 @@ POST_NOMINALS = frozenset("KC QC MP MSP MEP MLA TD OBE MBE CBE KBE DBE PhD FRS".
 
 
 def post_nominal(token: Token) -> bool:
-    """"KC" of "Sarah Lindqvist KC", "Ph.D.": letters after a name, no part of it."""
-    return token.text.replace(".", "") in POST_NOMINALS
+    """"KC" of "Sarah Lindqvist KC", "Ph.D.": letters after a name, no part of it. Not the office of "Conservative
+    MP for North Devon, Peter Ashcombe"."""
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return token.text.replace(".", "") in POST_NOMINALS and following not in ("for", "of")
 # Words that stay a name's part after a title-like word: "Queen City", "State of the Union".
 GENERIC_NOUNS = INSTITUTIONS | frozenset(
     "city state union house street square hall office church university college school park bridge river "
@@ -874,7 +876,7 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         while root.dep_ in ("conj", "cc") and m.start <= root.head.i < root.i:
             root = root.head    # "The retailer Hallam & Co": the name hangs on "Hallam", not on "Co"
         head = root.head
-        while head.dep_ == "pobj" and head.head.head.pos_ == "NOUN" and (
+        while head.dep_ == "pobj" and _role_noun(head.head.head) and (
                 head.pos_ == "PROPN" and head.lower_ not in PERSON_NOUNS and head.lower_ not in TITLES
                 or head.head.head.lemma_.lower() in PERSON_NOUNS):
             head = head.head.head   # "the mayor of Zermatt, Romy Imboden": the parser hung the name on "Zermatt";

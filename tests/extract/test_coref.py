@@ -248,6 +248,9 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     # the letters after a name the parser made the subject's head ("KC") are the named person's
     ("Simon Keeler KC said the nurse had falsified records. \"It went into her bag,\" he told the jury.", "he",
      "It went into her bag", "Simon Keeler"),
+    # "MP for" is an office, not letters after a name: the person named after it speaks
+    ("Conservative MP for North Devon, Peter Ashcombe, said the policy was wrong.",
+     "Conservative MP for North Devon, Peter Ashcombe", "the policy was wrong", "Peter Ashcombe"),
     # "he" is never a band the NER took for a person
     ("Danny Corriveau, the guitarist of the band Velvet Harbour, has died. The band went on hiatus in 1999 after he "
      "collapsed on stage. He later said that sobriety had saved his life.", "He", "sobriety had saved",

@@ -259,6 +259,9 @@ def test_a_country_adjective_before_a_title_belongs_to_the_person(nlp):
     # ... or on the person the description is of: she is the spokeswoman, not the governor
     ("A spokeswoman for the governor, Nina Hale, said the figure included walkers.", "Nina Hale",
      "A spokeswoman for the governor"),
+    # ... also after a capitalised office with letters that, followed by "for", are the office itself
+    ("Conservative MP for North Devon, Peter Ashcombe, said the policy was wrong.", "Peter Ashcombe",
+     "Conservative MP for North Devon"),
     # an appositive the parser hung on the place in the description
     ("\"Nobody talked about water,\" said the mayor of Zermatt, Romy Imboden.", "Romy Imboden", "the mayor of Zermatt"),
     # an honorific after the office is no part of it; lower-case words before the office are
