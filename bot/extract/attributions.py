@@ -695,7 +695,9 @@ def _subject_source(doc: Doc, sent: SpacySpan, quoted: list[bool], cue: tuple[in
             end -= 1
         return [(noun.left_edge.i, end)]
     for _ in range(3):
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
+        # "Ardakani has in the past accused ...": the parser may hang the subject on the auxiliary
+        children = [*token.children, *(c for a in token.children if a.dep_ in ("aux", "auxpass") for c in a.children)]
+        subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "agent")
                         or c.dep_ == "prep" and c.lower_ == "to" and token.lower_ == "according"), None)
         if subject is not None:
             if subject.dep_ in ("agent", "prep"):

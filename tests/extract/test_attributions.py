@@ -745,6 +745,13 @@ def test_the_subject_of_a_raising_verb_speaks(quotes_of):
     assert sources(quote) == ["She"] and [c.text for c in quote.contents] == ["that the party had failed"]
 
 
+def test_a_subject_the_parser_hung_on_the_auxiliary_speaks(quotes_of):
+    """"Ardakani has in the past accused ...": the parser made "Ardakani" the subject of "has", not of "accused"."""
+    quote = quote_with(quotes_of("Iran blames foreign groups\n\nArdakani has in the past accused the United States and "
+                                 "Israel of supporting separatist groups.\n"), "separatist groups")
+    assert sources(quote) == ["Ardakani"]
+
+
 def test_a_subject_parsed_as_the_sentence_root_speaks(quotes_of):
     """"The club's finance director, Emma Lowe, acknowledged last month that ...": the parser made "director" the
     root and "acknowledged" its modifier; the tagger took the subject for content. The subject speaks."""
