@@ -837,7 +837,18 @@ def _agent_span(agent: Token) -> tuple[int, int]:
     """The agent's phrase ("by X", "according to X") up to a comma after its head: the parser hangs "the move reeks
     of fear" on "Rush Limbaugh" in "According to ... Rush Limbaugh, the move reeks of fear and desperation"."""
     end = next((t.i for t in agent.doc[agent.i + 1:agent.right_edge.i + 1] if t.text == ","), agent.right_edge.i + 1)
-    return agent.left_edge.i, end
+    return agent.left_edge.i, _with_closing_name(agent.doc, end)
+
+
+def _with_closing_name(doc: Doc, end: int) -> int:
+    """The end of a source phrase taking in the name set off after it that ends the sentence ("according to their
+    label, Northlight Records."), however the parser hung the name: the name says who the source is."""
+    last = doc[end - 1].sent.end if end < len(doc) else end
+    while last > end and (doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    if end + 1 < last and doc[end].text == "," and all(t.pos_ == "PROPN" for t in doc[end + 1:last]):
+        return last
+    return end
 
 
 def _rest_of_sentence(doc: Doc, sent: SpacySpan, cue: tuple[int, int], sources: list[tuple[int, int]]

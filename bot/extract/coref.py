@@ -144,8 +144,12 @@ class _Context:
             heads.update(titles + full)  # "Gov. Pat McCrory" is "the governor"
             self.words[index].update(full)
         elif entity_type == "ORG":
-            # "Castlegate said" is Castlegate Homes, as the NER missed the short name
+            # "Castlegate said" is Castlegate Homes, as the NER missed the short name; "the ministry" the Ministry
+            # of Health
             heads.add(_stem(short_name(fold_name(alias).split())[-1]))
+            named_for = fold_name(DESCRIPTION_HEAD.split(alias, maxsplit=1)[0]).split()
+            if len(named_for) < len(folded):
+                heads.add(_stem(named_for[-1]))
         self.heads[index].update(heads)
         self.known_heads.update(heads)
 
@@ -325,7 +329,7 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
         if named is not None and not any(t.lower_ == "and" for t in tokens):
             return named.entity     # "one of the family's attorneys, Justin Bamberg"
         head, tokens = whole, list(whole.subtree)
-    if head.lower_ in RELATIVE_PRONOUNS:
+    if head.lower_ in RELATIVE_PRONOUNS and ctx.mention_at(head) is None:     # not "The WHO said"
         clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
         if clause is None:
             return None  # "that" or "which" standing alone names nobody
@@ -500,7 +504,15 @@ def _named(ctx: _Context, tokens: list[Token], head: Token) -> int | None:
             return _metonymy(ctx, mention)
     last = next((t for t in reversed(tokens) if not t.is_punct), head)    # "One juror, a retired ..., Dolores"
     mention = ctx.mention_at(last) if last.dep_ == "appos" and head.lemma_.lower() in PERSON_NOUNS else None
-    return mention.entity if mention is not None and _is_person(ctx.entities[mention.entity]) else None
+    if mention is not None and _is_person(ctx.entities[mention.entity]):
+        return mention.entity
+    # "their label, Northlight Records" (the parser hung the name elsewhere): the body named right after the noun
+    mention = ctx.mention_at(last) if head.pos_ == "NOUN" and head.lemma_.lower() not in PERSON_NOUNS \
+        and head.i + 2 < len(ctx.doc) and ctx.doc[head.i + 1].text == "," else None
+    if mention is not None and ctx.entities[mention.entity].type == "ORG" \
+            and ctx.tokens(mention.span)[0].i == head.i + 2:
+        return mention.entity
+    return None
 
 
 def _metonymy(ctx: _Context, mention: Mention) -> int:
@@ -646,8 +658,10 @@ def _name_tokens(tokens: list[Token], head: Token) -> list[Token]:
     spoke ..." -> "one man"."""
     kept: list[Token] = []
     for t in tokens:
-        if t.i > head.i and (_in_clause(t, head) or t.lower_ == "including" or t.text == "," and head.pos_ == "PROPN"):
-            break       # "Emergency Watch, a rights group that ...": the name ends at its appositive
+        if t.i > head.i and (_in_clause(t, head) or t.lower_ == "including" or t.text == "," and head.pos_ == "PROPN"
+                             or t.text == "," and t.i + 1 < len(t.doc) and t.nbor(1).tag_ in ("WP", "WP$")):
+            break       # "Emergency Watch, a rights group that ...": the name ends at its appositive; "A doctor at
+            # Tessun General Hospital, who spoke on condition of anonymity": at the clause, however it was hung
         kept.append(t)
     while len(kept) > 1 and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
         kept.pop()

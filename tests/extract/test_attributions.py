@@ -190,6 +190,9 @@ def test_according_to(quotes_of):
     # the parse hangs the clause on the object, and the tagger took the object alone for the content
     ("According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation.\n",
      "conservative talk radio host Rush Limbaugh", "the move reeks of fear"),
+    # a name set off after the object and ending the sentence says who the source is
+    ("The band sold an estimated five million records worldwide, according to their label, Northlight Records.\n",
+     "their label, Northlight Records", "The band sold"),
 ])
 def test_according_to_object_is_the_source_not_content(quotes_of, text, source, content):
     """The tagger tagged these objects of "according to" as content and no source."""

@@ -251,6 +251,17 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     # "MP for" is an office, not letters after a name: the person named after it speaks
     ("Conservative MP for North Devon, Peter Ashcombe, said the policy was wrong.",
      "Conservative MP for North Devon, Peter Ashcombe", "the policy was wrong", "Peter Ashcombe"),
+    # an acronym that spells a pronoun ("The WHO"), a body's kind before "of" ("The ministry"), a name set off after
+    # "according to their label", a relative clause the parser hung on the hospital
+    ("A cholera outbreak has killed 63 people, the World Health Organization said. The WHO said 1,840 cases had been "
+     "recorded.", "The WHO", "1,840 cases had been recorded", "World Health Organization"),
+    ("The Ministry of Health said 27 people had died. The ministry denied that hospitals faced shortages.",
+     "The ministry", "hospitals faced shortages", "Ministry of Health"),
+    ("The band sold five million records, according to their label, Northlight Records.",
+     "their label, Northlight Records", "The band sold five million records", "Northlight Records"),
+    ("A doctor at Tessun General Hospital, who spoke on condition of anonymity, said the hospital had run out of "
+     "salts.", "A doctor at Tessun General Hospital, who spoke on condition of anonymity", "the hospital had run out",
+     "doctor at Tessun General Hospital"),
     # "he" is never a band the NER took for a person
     ("Danny Corriveau, the guitarist of the band Velvet Harbour, has died. The band went on hiatus in 1999 after he "
      "collapsed on stage. He later said that sobriety had saved his life.", "He", "sobriety had saved",
