@@ -350,6 +350,9 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
                  or _word(doc[name_start]) in PERSON_NOUNS):
         name_start += 1     # a capitalised first word before a full name: "Rival Hillary Clinton", "Activist Angela
         # Davis", and a role before any full name: "Manager Paulo Ferreira"
+    company_kind = end - name_start > 1 and doc[name_start].is_sent_start and doc[name_start].lower_ in COMPANY_NOUNS
+    if company_kind:
+        name_start += 1     # "Retailer Corvane said": the kind of company, capitalised to open the sentence
     if not any(_word(doc[i]) in TITLES or _word(doc[i]) in PERSON_NOUNS or doc[i].lower_ in COUNTRY_OF_ADJECTIVE
                for i in range(start, name_start)):
         start = name_start  # "pro-" in "pro-Reagan" is neither name nor title
@@ -360,6 +363,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     if label == "PERSON" and doc[end - 1].tag_ == "NNPS" and not titled:
         label = "ORG"  # "Charlotte Panthers", "Pell Grants": a plural is not one person
     votes = Counter({label: 1 if label != "NORP" else 0.5})
+    if company_kind:
+        votes["ORG"] += 3
     if titled and name_start > titled[-1]:
         votes["PERSON"] += 3
     if name_start < end - 1 and _word(doc[name_start]) in FIRST_NAMES and label not in ("ORG", "FAC", "GPE", "LOC"):
@@ -940,7 +945,8 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         for m in group:
             before = doc[m.start - 1] if m.start else None
             if before is not None and (before.tag_ == "NN" or before.is_sent_start and before.tag_ == "NNP"
-                                       and before.lower_ in PERSON_NOUNS) and before.dep_ in ("compound", "nmod") \
+                                       and before.lower_ in PERSON_NOUNS | COMPANY_NOUNS) \
+                    and before.dep_ in ("compound", "nmod") \
                     and m.start <= before.head.i < m.end and m.start - before.left_edge.i <= _DESCRIPTION_WORDS:
                 start = before.left_edge.i
                 punctuated = [t.i for t in doc[start:m.start] if t.is_punct and t.tag_ != "POS"]
@@ -953,9 +959,11 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
 def _kind_before(doc: Doc, m: _Mention) -> bool:
     """Whether a body's name follows the common noun saying what kind of body it is: "electronics maker Voltaro",
     "the think tank Resolution Trust", "the charity Shelter" (in lower case, after a determiner: not "Tuesday")."""
-    if not m.start or doc[m.start - 1].tag_ != "NN" or not doc[m.start - 1].is_lower:
+    before = doc[m.start - 1] if m.start else None
+    if before is not None and before.is_sent_start and before.lower_ in COMPANY_NOUNS:
+        return True         # "Retailer Corvane said"
+    if before is None or before.tag_ != "NN" or not before.is_lower:
         return False
-    before = doc[m.start - 1]
     first = before.left_edge.i
     return before.lemma_.lower() in COMPANY_NOUNS or any(doc[i].lower_ in DETERMINERS for i in (first, first - 1)
                                                          if i >= 0)

@@ -262,6 +262,10 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     ("A doctor at Tessun General Hospital, who spoke on condition of anonymity, said the hospital had run out of "
      "salts.", "A doctor at Tessun General Hospital, who spoke on condition of anonymity", "the hospital had run out",
      "doctor at Tessun General Hospital"),
+    # a company whose kind opens the sentence ("Retailer Corvane") is a company "the company" may be
+    ("Retailer Corvane said it detected the breach on March 19. But Priya Raghunathan, a researcher at the "
+     "cybersecurity firm Blackfen Labs, said Blackfen had alerted Corvane on February 26, weeks before the company "
+     "says it detected the breach.", "the company", "it detected the breach", "Corvane"),
     # "he" is never a band the NER took for a person
     ("Danny Corriveau, the guitarist of the band Velvet Harbour, has died. The band went on hiatus in 1999 after he "
      "collapsed on stage. He later said that sobriety had saved his life.", "He", "sobriety had saved",

@@ -290,6 +290,7 @@ def test_a_person_is_described_by_the_words_the_article_puts_before_or_beside_th
     ("The retailer Hallam & Co said sales fell.", "Hallam & Co", "The retailer"),
     ("The think tank Resolution Trust said wages had stalled.", "Resolution Trust", "think tank"),
     ("The homelessness charity Shelter said rents had risen.", "Shelter", "The homelessness charity"),
+    ("Retailer Corvane said it detected the breach on March 19.", "Corvane", "Retailer"),
 ])
 def test_a_body_is_described_by_the_kind_of_body_the_article_puts_before_its_name(nlp, text, name, description):
     entities, _ = entities_of(nlp, text)
