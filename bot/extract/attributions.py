@@ -459,13 +459,20 @@ def _trailing_cues(doc: Doc, norm: NormalisedText, quoted: list[bool], accepted:
     the comma before its subject; the verb takes no object of its own. The shape alone tells a claim, so this
     holds even where the cue checker turned the taggers' candidate down."""
     for verb in doc:
-        if verb.dep_ not in ("ROOT", "acl") or verb.pos_ != "VERB" or verb.i in accepted or quoted[verb.i] \
-                or lexicon_kind(verb.lemma_) is None or norm.block_at(verb.idx).kind != "body" \
+        if verb.dep_ not in ("ROOT", "acl", "ccomp") or verb.pos_ != "VERB" or verb.i in accepted or quoted[verb.i] \
+                or lexicon_kind(verb.lemma_) is None and verb.lemma_ != "hear" or norm.block_at(verb.idx).kind != "body" \
                 or any(c.dep_ in ("neg", "dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children):
             continue
         if verb.dep_ == "ROOT":
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
             claim = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        elif verb.dep_ == "ccomp":  # "..., a jury at Leeds Crown Court has heard.": parsed as the complement of
+            # the claim's last verb, closing the sentence
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            closing = all(t.is_punct or t.is_space for t in doc[verb.i + 1:verb.sent.end])     # nothing after it
+            claim = verb.head if verb.head.i < verb.i and closing else None
+            claim = claim if claim is None or claim.dep_ == "ROOT" else next(
+                (a for a in claim.ancestors if a.dep_ == "ROOT"), None)
         else:   # "..., a study found.": parsed as a noun (an object, even) with a reduced relative clause, hung on
             # the claim's verb
             subject = verb.head if verb.head.dep_ in ("npadvmod", "dobj", "appos") and verb.head.pos_ == "NOUN" \
@@ -473,6 +480,8 @@ def _trailing_cues(doc: Doc, norm: NormalisedText, quoted: list[bool], accepted:
             claim = subject.head if subject is not None and subject.head.pos_ in ("VERB", "AUX") else None
         if subject is None or claim is None or subject.tag_ in ("PRP", "WP", "WDT", "EX"):
             continue
+        if verb.lemma_ == "hear" and subject.lemma_.lower() not in _HEARINGS:
+            continue    # "..., the inquest heard": what a court is told; not what anyone else happened to hear
         comma = subject.left_edge.i - 1
         if comma <= claim.left_edge.i or doc[comma].text != "," \
                 or not _holds_word(doc[claim.left_edge.i:comma]):
@@ -485,6 +494,10 @@ def _trailing_cues(doc: Doc, norm: NormalisedText, quoted: list[bool], accepted:
             start -= 1      # "has found", "also said"
         yield (start, verb.i + 1), [(subject.left_edge.i, verb.i if verb.dep_ == "acl" else subject.right_edge.i + 1)], \
             [(claim.left_edge.i, comma)]
+
+
+# Who hears a claim in a court report: "..., the inquest heard", "..., a jury at Leeds Crown Court has heard".
+_HEARINGS = frozenset("court jury inquest tribunal hearing trial".split())
 
 
 def _parenthetical_cues(doc: Doc, norm: NormalisedText, quoted: list[bool], proposed: set[int]):

@@ -779,12 +779,22 @@ def test_adding_an_amount_or_to_something_says_nothing(quotes_of, text, kept):
     ("Walking 30 minutes a day was linked to a 23% lower risk of dementia, a study published in The Lancet has "
      "found.\n", "a study published in The Lancet", "has found"),
     ("Labour's Anna Harwell won the seat with 48.2% of the vote, the returning officer announced shortly after 3am "
-     "on Friday.\n", "the returning officer", "announced")])
+     "on Friday.\n", "the returning officer", "announced"),
+    # a court report: what a court heard is an allegation, never the outlet's own statement
+    ("Nurse lied about drug records, jury told\n\nA nurse stole painkillers from a hospital ward and falsified "
+     "records to hide the thefts, a jury at Leeds Crown Court has heard.\n\nRachel Dunmore, 41, denies 12 counts of "
+     "theft.\n", "a jury at Leeds Crown Court", "has heard")])
 def test_a_trailing_reporting_clause_closes_its_claim_however_parsed(quotes_of, text, source, cue):
     """The claim, a comma, who reports it and the verb: parsed as a main verb, or as a noun with a reduced relative
-    clause ("a study found"), even as a second object of the claim's verb ("the returning officer announced")."""
-    quote = quote_with(quotes_of(text), text.split(",")[0][:20])
-    assert sources(quote) == [source] and quote.cue.text == cue
+    clause ("a study found"), even as a second object of the claim's verb ("the returning officer announced") or as
+    the complement of its last verb ("a jury ... has heard")."""
+    claim = text.split(", " + source)[0].split("\n")[-1]
+    quote = quote_with(quotes_of(text), claim)
+    assert sources(quote) == [source] and quote.cue.text == cue and quote.contents[0].text == claim
+
+
+def test_what_someone_else_heard_is_no_claim_of_theirs(quotes_of):
+    assert quotes_of("The roof collapsed at noon, neighbours heard.\n") == []
 
 
 def test_a_question_put_to_a_source_is_no_claim_of_theirs(quotes_of):
