@@ -293,7 +293,7 @@ def candidates(doc: Doc, norm: NormalisedText, openings: list[int], cue_tagger, 
                     remaining = _without([(sent.start, sent.end)], [cue, *sources])
                 contents, sources = (remaining, sources) if remaining else (contents, [])
             if contents[0][1] <= cue[0]:
-                contents = _with_earlier_quotation(openings, contents)
+                contents = _with_earlier_quotation(openings, contents, cue)
             contents = _with_rest_of_quotation(openings, closings, contents)
             rule = cue in missed or agent is not None
             evidence = cue_evidence(doc, counts, quoted, scores, cue, sources, contents, probability=probability,
@@ -1356,12 +1356,15 @@ def _without_introduction(doc: Doc, openings: list[int], cue: tuple[int, int], c
     return [(max(a, opening), b) for a, b in contents if b > opening] or contents
 
 
-def _with_earlier_quotation(openings: list[int], contents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _with_earlier_quotation(openings: list[int], contents: list[tuple[int, int]], cue: tuple[int, int]
+                            ) -> list[tuple[int, int]]:
     """Stretch a content that starts inside a quotation back to the quotation's opening mark, so a quote
-    running over several sentences or paragraphs before "she said" is one content."""
+    running over several sentences or paragraphs before "she said" is one content. Not for a cue inside that
+    quotation: '"... phone numbers, which Corvane says were not taken," Raghunathan said.' Corvane says only the
+    clause."""
     start, end = contents[0]
     first = openings[start]
-    return [(first, end), *contents[1:]] if 0 <= first < start else contents
+    return [(first, end), *contents[1:]] if 0 <= first < start and openings[cue[0]] != first else contents
 
 
 def _with_rest_of_quotation(openings: list[int], closings: dict[int, int], contents: list[tuple[int, int]]

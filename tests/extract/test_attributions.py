@@ -84,6 +84,14 @@ def test_nested_attribution_inside_the_correspondents_quote(sample_quotes):
     assert sources(nested) == ["They [State TV]"]          # not "They [State TV] are also"
 
 
+def test_a_claim_nested_in_a_quotation_is_its_own_clause_not_the_quotation_before_it(quotes_of):
+    """Corvane says the phone numbers were not taken; the sample the researcher obtained is hers to describe."""
+    quotes = quotes_of("Retailer hit by data breach\n\n\"The sample we obtained has home addresses and phone numbers, "
+                       "which Corvane says were not taken,\" Raghunathan said.\n")
+    nested = next(q for q in quotes if sources(q) == ["Corvane"])
+    assert [c.text for c in nested.contents] == ["which", "were not taken"] and nested.parent is not None
+
+
 def test_a_content_runs_on_past_a_parenthesis_between_dashes(sample_quotes):
     quote = quote_with(sample_quotes, "such a resolution")
     assert quote.contents[-1].text == ("such a resolution - which does not propose concrete action - could further "
