@@ -197,6 +197,14 @@ def _without_time_preposition(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]
 _TIME_PREPOSITIONS = frozenset("on in during over since throughout".split())     # not "accounted for a quarter"
 
 
+def _narrated(doc: Doc, quoted: list[bool], cue: tuple[int, int], contents: list[tuple[int, int]]) -> bool:
+    """An unlisted verb whose content is a thing, not a clause, outside quotation marks: something done, not said
+    ("Corriveau struggled openly with alcohol addiction", "Senate Republicans were openly divided over ...").
+    PolNeAR counts many such as attributions, so they stay, as actions, which no answer shows as said."""
+    return _unlisted_verb(doc, cue) and not any(quoted[a] for a, _ in contents) \
+        and not any(t.pos_ in ("VERB", "AUX") for a, b in contents for t in doc[a:b])
+
+
 def _unlisted_verb(doc: Doc, cue: tuple[int, int]) -> bool:
     """A cue that is a verb phrase no word of which a reporting lexicon lists ("passed", "pointed to"; not
     "seemed to think", "according to"), and no participle ("hoping to make an escape", which the lemmatiser
@@ -1433,7 +1441,7 @@ def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: li
         return None
     return Quote(
         cue=cue_span,
-        cue_kind=cue_kind or _cue_kind(doc, cue),
+        cue_kind=cue_kind or ("action" if _narrated(doc, quoted, cue, contents) else _cue_kind(doc, cue)),
         sources=[s for s in (_span(doc, norm, r) for r in sources) if s is not None and s.text],
         contents=content_spans,
         kind=_kind(quoted, is_word, contents),

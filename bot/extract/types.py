@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 # How a claim is worded: in quotation marks, reported, or both in one attribution.
 KINDS = ("direct", "indirect", "mixed")
 # What the cue expresses; PolNeAR counts beliefs, intentions, endorsements and findings as attributions too.
-CUE_KINDS = ("speech", "belief", "intention", "endorsement", "finding", "according_to", "report")
+# "action": a verb no reporting lexicon lists with a thing for content ("struggled openly with addiction"), which
+# PolNeAR counts as an attribution but which says nothing.
+CUE_KINDS = ("speech", "belief", "intention", "endorsement", "finding", "according_to", "report", "action")
 
 
 @dataclass(frozen=True)

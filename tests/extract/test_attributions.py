@@ -84,6 +84,18 @@ def test_nested_attribution_inside_the_correspondents_quote(sample_quotes):
     assert sources(nested) == ["They [State TV]"]          # not "They [State TV] are also"
 
 
+@pytest.mark.parametrize("text, cue, kind", [
+    ("Corriveau struggled openly with alcohol addiction in the late 1990s.\n", "struggled", "action"),
+    ("Senate Republicans were openly divided on Wednesday over a $14 billion border security package.\n",
+     "were openly divided", "action"),
+    ("Corriveau said he struggled openly with alcohol addiction.\n", "said", "speech"),
+])
+def test_a_verb_no_lexicon_lists_with_a_thing_for_content_is_an_action_not_speech(quotes_of, text, cue, kind):
+    """PolNeAR counts these as attributions, so they are kept, but as actions: nobody said anything."""
+    quotes = [q for q in quotes_of(f"Profile\n\n{text}") if q.cue.text == cue]
+    assert [q.cue_kind for q in quotes] == [kind]
+
+
 def test_a_claim_nested_in_a_quotation_is_its_own_clause_not_the_quotation_before_it(quotes_of):
     """Corvane says the phone numbers were not taken; the sample the researcher obtained is hers to describe."""
     quotes = quotes_of("Retailer hit by data breach\n\n\"The sample we obtained has home addresses and phone numbers, "
