@@ -73,6 +73,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             contents = _with_next_quotation(doc, openings, closings, cue_tokens, cue, contents)
             contents = _gaps_filled(doc, cue, cue_tokens, _up_to_trailing_cue(doc, cue, cue_tokens, contents))
             contents = _without_introduction(doc, openings, cue, _within_noun_phrase(doc, cue, contents))
+            contents = _own_conjunct(doc, cue, contents, cue_tokens)
             contents = _without_rival_claim(doc, norm, cue, contents, cue_tokens)
             sources, contents = _passive_agent(doc, cue, sources, contents)
             sources, contents = _appositive_speaker(doc, cue, sources, contents)
@@ -468,7 +469,8 @@ def _trailing_cues(doc: Doc, norm: NormalisedText, quoted: list[bool], accepted:
     holds even where the cue checker turned the taggers' candidate down."""
     for verb in doc:
         if verb.dep_ not in ("ROOT", "acl", "ccomp") or verb.pos_ != "VERB" or verb.i in accepted or quoted[verb.i] \
-                or lexicon_kind(verb.lemma_) is None and verb.lemma_ != "hear" or norm.block_at(verb.idx).kind != "body" \
+                or lexicon_kind(verb.lemma_) is None and verb.lemma_ != "hear" \
+                or norm.block_at(verb.idx).kind != "body" \
                 or any(c.dep_ in ("neg", "dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children):
             continue
         if verb.dep_ == "ROOT":
@@ -950,6 +952,17 @@ def _before_rival_clause(doc: Doc, verb: Token, contents: list[tuple[int, int]],
     kept = [(a, b) for a, b in kept if not all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME")
                                                for t in doc[a:b])]
     return kept or contents
+
+
+def _own_conjunct(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]], cue_tokens: set[int]
+                  ) -> list[tuple[int, int]]:
+    """"Mbaru told reporters that the situation was under control and accused "certain organisations" of ...": the
+    second cue of one subject claims what its own conjunct says, not what the first cue's does."""
+    verb = cue_head(doc, cue)
+    if verb.dep_ != "conj" or verb.head.i not in cue_tokens:
+        return contents
+    start = verb.left_edge.i
+    return [(max(a, start), b) for a, b in contents if b > start] or contents
 
 
 def _rival_conjunct(verb: Token, cue_tokens: set[int]) -> Token | None:

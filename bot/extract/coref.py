@@ -22,8 +22,8 @@ from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from bot.extract.entities import (
-    BODY_GLOSSES, BODY_HEADS, COMPANY_NOUNS, COMPANY_WORDS, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS, PERSON_NOUNS, TITLES,
-    DESCRIPTION_HEAD, fold_name, has_possessive, post_nominal, short_name,
+    BODY_GLOSSES, BODY_HEADS, COMPANY_NOUNS, COMPANY_WORDS, DESCRIPTION_HEAD, FEMALE_WORDS, INSTITUTIONS, MALE_WORDS,
+    PERSON_NOUNS, TITLES, fold_name, has_possessive, post_nominal, short_name,
 )
 from bot.extract.gazetteer import COUNTRY_OF_ADJECTIVE, COUNTRY_OF_CAPITAL, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from bot.extract.sentences import sentence_at

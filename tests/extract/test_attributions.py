@@ -84,6 +84,13 @@ def test_nested_attribution_inside_the_correspondents_quote(sample_quotes):
     assert sources(nested) == ["They [State TV]"]          # not "They [State TV] are also"
 
 
+def test_a_second_cue_of_one_subject_claims_its_own_conjunct(quotes_of):
+    quotes = quotes_of("Outbreak\n\nHealth Minister Joseph Mbaru told reporters in the capital that the situation was "
+                       "\"under control\" and accused \"certain organisations\" of inflating the numbers.\n")
+    accused = next(q for q in quotes if q.cue.text == "accused")
+    assert [c.text for c in accused.contents] == ["\"certain organisations\" of inflating the numbers"]
+
+
 @pytest.mark.parametrize("text, cue, kind", [
     ("Corriveau struggled openly with alcohol addiction in the late 1990s.\n", "struggled", "action"),
     ("Senate Republicans were openly divided on Wednesday over a $14 billion border security package.\n",
