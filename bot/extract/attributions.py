@@ -83,6 +83,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             sources, contents = _without_antecedent(doc, cue, sources, contents)
             sources, contents = _with_stranded_first_word(doc, sources), _with_stranded_first_word(doc, contents)
             cue, sources = _said_before_source(doc, cue, sources)
+            cue, contents = _without_content_adverb(doc, cue, contents)
             contents = _without_source_description(doc, sources, contents)
             if not contents or _expletive(doc, sources) or _not_said(cue_head(doc, cue)) \
                     or _label_before_colon(doc, cue, sources) \
@@ -952,6 +953,18 @@ def _before_rival_clause(doc: Doc, verb: Token, contents: list[tuple[int, int]],
     kept = [(a, b) for a, b in kept if not all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME")
                                                for t in doc[a:b])]
     return kept or contents
+
+
+def _without_content_adverb(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]]
+                            ) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """"denied knowingly taking any banned substance": an adverb closing the cue that qualifies the content's verb
+    belongs to what was denied; without it the denial reads as a wider one."""
+    start, end = cue
+    while end - start > 1 and doc[end - 1].dep_ == "advmod" and doc[end - 1].head.i >= end:
+        end -= 1
+    if end == cue[1] or not contents or contents[0][0] != cue[1]:
+        return cue, contents
+    return (start, end), [(end, contents[0][1]), *contents[1:]]
 
 
 def _own_conjunct(doc: Doc, cue: tuple[int, int], contents: list[tuple[int, int]], cue_tokens: set[int]

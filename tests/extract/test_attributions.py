@@ -84,6 +84,12 @@ def test_nested_attribution_inside_the_correspondents_quote(sample_quotes):
     assert sources(nested) == ["They [State TV]"]          # not "They [State TV] are also"
 
 
+def test_an_adverb_of_the_content_is_what_was_denied(quotes_of):
+    quote = quote_with(quotes_of("Doping\n\nOkafor, 27, who won silver in the 100 metres at last year's world "
+                                 "championships, denied knowingly taking any banned substance.\n"), "banned substance")
+    assert quote.cue.text == "denied" and quote.contents[0].text == "knowingly taking any banned substance"
+
+
 def test_a_second_cue_of_one_subject_claims_its_own_conjunct(quotes_of):
     quotes = quotes_of("Outbreak\n\nHealth Minister Joseph Mbaru told reporters in the capital that the situation was "
                        "\"under control\" and accused \"certain organisations\" of inflating the numbers.\n")
