@@ -858,6 +858,9 @@ def _salience(token: Token, distance: int, speech: bool) -> float:
     if token.dep_ == "ROOT" and token.pos_ == "NOUN" and distance > 0 and token.lemma_.lower() in PERSON_NOUNS \
             and any(c.dep_ == "appos" for c in token.children):
         return 1.5 - distance   # "The shadow health secretary, Mark Delaney, accused ...": parsed as one noun phrase
+    if token.dep_ == "ROOT" and token.pos_ == "PROPN" and distance > 0 and token.left_edge.i == token.i \
+            and any(c.dep_ == "dobj" for c in token.children):
+        return 1.5 - distance   # "Whitby conceded defeat.": the parser made the name the root, its verb a modifier
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return -float(distance)
     if distance == 0 and not speech:

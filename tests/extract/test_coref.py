@@ -266,6 +266,10 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     ("Retailer Corvane said it detected the breach on March 19. But Priya Raghunathan, a researcher at the "
      "cybersecurity firm Blackfen Labs, said Blackfen had alerted Corvane on February 26, weeks before the company "
      "says it detected the breach.", "the company", "it detected the breach", "Corvane"),
+    # a name the parser made the root of its sentence ("Whitby conceded defeat.") is its subject all the same
+    ("Conservative candidate Mark Whitby said the exit poll was wrong.\n\nThe returning officer, Keith Oduya, said "
+     "the count was late.\n\nWhitby conceded defeat. He said it had been a tough night.", "He",
+     "it had been a tough night", "Mark Whitby"),
     # "he" is never a band the NER took for a person
     ("Danny Corriveau, the guitarist of the band Velvet Harbour, has died. The band went on hiatus in 1999 after he "
      "collapsed on stage. He later said that sobriety had saved his life.", "He", "sobriety had saved",
