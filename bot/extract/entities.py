@@ -50,6 +50,10 @@ PERSON_TITLES = frozenset(
 )
 # Always a person's, whatever the NER says ("Ms Pillay" tagged an organisation).
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady".split())
+# Offices no organisation's name starts with (unlike "General Motors", "King's College"): "Cllr Finch" is a person
+# though tagged an organisation.
+_OFFICE_TITLES = frozenset("cllr councillor councilor senator sen rep congressman congresswoman mp mep sheriff "
+                           "detective constable superintendent inspector prosecutor".split())
 # Titles and nouns that tell a person's gender ("Mrs. Clinton" is not Bill Clinton; "the spokeswoman" is a she).
 FEMALE_WORDS = frozenset("woman spokeswoman mother daughter wife girl chairwoman ms mrs miss dame lady queen princess "
                          "sister aunt niece grandmother granddaughter widow businesswoman congresswoman".split())
@@ -329,7 +333,7 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
     start = _office_start(doc, start, end)
     titled = [i for i in range(start, end - 1) if _word(doc[i]) in PERSON_TITLES]
     name_start = start
-    honoured = any(_word(doc[i]) in HONORIFICS for i in titled)
+    honoured = any(_word(doc[i]) in HONORIFICS | _OFFICE_TITLES for i in titled)
     # a title in lower case before two words is no part of an organisation's name: "Rwandan government spokeswoman
     # Yolande Makolo", which the NER took whole for an organisation
     described = bool(titled) and doc[titled[-1]].is_lower and end - titled[-1] > 2

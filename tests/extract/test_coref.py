@@ -266,6 +266,10 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     ("Retailer Corvane said it detected the breach on March 19. But Priya Raghunathan, a researcher at the "
      "cybersecurity firm Blackfen Labs, said Blackfen had alerted Corvane on February 26, weeks before the company "
      "says it detected the breach.", "the company", "it detected the breach", "Corvane"),
+    # an office no organisation's name starts with: "Cllr Finch", tagged an organisation, is the councillor
+    ("The council leader, Cllr Robert Finch, said the target was fixed.\n\nThe developer's director, Neil Hardcastle, "
+     "said the school would come first.\n\nCllr Finch rejected the claim. \"I have met them twice,\" he said.",
+     "he", "I have met them twice", "Robert Finch"),
     # a name the parser made the root of its sentence ("Whitby conceded defeat.") is its subject all the same
     ("Conservative candidate Mark Whitby said the exit poll was wrong.\n\nThe returning officer, Keith Oduya, said "
      "the count was late.\n\nWhitby conceded defeat. He said it had been a tough night.", "He",
