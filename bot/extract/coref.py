@@ -903,7 +903,8 @@ def _noun_agrees(pronoun: str, noun: Token) -> bool:
         return lemma in PERSON_NOUNS and not plural and lemma not in other
     if pronoun in GROUP_PRONOUNS:
         return plural and (lemma in PERSON_NOUNS or institution) or institution
-    return institution and not plural
+    # "The flood report was paid for by Castlegate. Of course it says the site is fine": a document speaks too
+    return not plural and (institution or pronoun == "it" and _stem(noun.lower_) in _THING_STEMS)
 
 
 def _agrees(ctx: _Context, pronoun: str, index: int, token: Token | None) -> bool:

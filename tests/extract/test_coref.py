@@ -266,6 +266,10 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     ("Retailer Corvane said it detected the breach on March 19. But Priya Raghunathan, a researcher at the "
      "cybersecurity firm Blackfen Labs, said Blackfen had alerted Corvane on February 26, weeks before the company "
      "says it detected the breach.", "the company", "it detected the breach", "Corvane"),
+    # "it" inside a quotation is the document named in it that says things, not a company beside it
+    ("The developer, Castlegate Homes, says the scheme is safe.\n\nCllr Sandra Okafor accused the council of "
+     "\"rolling over\". \"The flood report was paid for by Castlegate. Of course it says the site is fine,\" she "
+     "said.", "it", "the site is fine", "flood report"),
     # an office no organisation's name starts with: "Cllr Finch", tagged an organisation, is the councillor
     ("The council leader, Cllr Robert Finch, said the target was fixed.\n\nThe developer's director, Neil Hardcastle, "
      "said the school would come first.\n\nCllr Finch rejected the claim. \"I have met them twice,\" he said.",
