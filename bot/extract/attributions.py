@@ -1334,6 +1334,8 @@ def _not_said(verb: Token) -> bool:
                                  or verb.i > 0 and verb.nbor(-1).text == ","
                                  and not any(c.dep_ in ("dobj", "dative") for c in children)):
         return True     # "Asked whether observers would be allowed in, he said ...", "Ferreira, asked about ...,"
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in children):
+        return True     # "the evidence is thinner than campaigners claim": they claim something else
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
     if lexicon_kind(verb.lemma_) == "speech" and len(subjects) == 1 \
             and (subjects[0].lower_ in _NO_ONE or any(d.lower_ == "no" for d in subjects[0].children)):

@@ -745,6 +745,8 @@ def test_what_a_reporting_noun_says_ends_with_its_phrase(quotes_of):
     ("Manager Paulo Ferreira, asked about the reports after Saturday's defeat at Brentford, said he was focused "
      "on the pitch.\n", "asked"),
     ('One parent spoke. "Nobody from the district has told us how that is supposed to be safe," she said.\n', "told"),
+    # a comparison with what others claim: they claim something else
+    ("Dr Feld said the evidence is thinner than campaigners claim.\n", "claim"),
 ])
 def test_no_claim_by_the_one_asked_or_by_nobody(quotes_of, text, cue):
     quotes = quotes_of(text)
