@@ -860,8 +860,11 @@ def _according_to(token: Token) -> Token | None:
 def _agent_span(agent: Token) -> tuple[int, int]:
     """The agent's phrase ("by X", "according to X") up to a comma after its head: the parser hangs "the move reeks
     of fear" on "Rush Limbaugh" in "According to ... Rush Limbaugh, the move reeks of fear and desperation"."""
-    end = next((t.i for t in agent.doc[agent.i + 1:agent.right_edge.i + 1] if t.text == ","), agent.right_edge.i + 1)
-    return agent.left_edge.i, _with_closing_name(agent.doc, end)
+    doc = agent.doc
+    end = next((t.i for t in doc[agent.i + 1:agent.right_edge.i + 1] if t.text == ","), agent.right_edge.i + 1)
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].is_title and doc[end].ent_type_ != "DATE":
+        end += 1    # "according to Diabetes UK": the parser hung "UK" on "according"
+    return agent.left_edge.i, _with_closing_name(doc, end)
 
 
 def _with_closing_name(doc: Doc, end: int) -> int:
@@ -1201,6 +1204,9 @@ def _with_stranded_first_word(doc: Doc, spans: list[tuple[int, int]]) -> list[tu
     if before is not None and before.is_alpha and before.is_sent_start and before.i + 1 == a \
             and before.sent.end == a:
         return [(a - 1, b), *spans[1:]]
+    if a >= 2 and doc[a - 1].text == "-" and not doc[a - 2].whitespace_ and not doc[a - 1].whitespace_ \
+            and doc[a - 2].is_alpha:
+        return [(a - 2, b), *spans[1:]]     # "by-elections", split by the tokenizer: not "elections"
     return spans
 
 

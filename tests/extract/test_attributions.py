@@ -84,6 +84,12 @@ def test_nested_attribution_inside_the_correspondents_quote(sample_quotes):
     assert sources(nested) == ["They [State TV]"]          # not "They [State TV] are also"
 
 
+def test_a_hyphenated_word_the_tokenizer_split_opens_the_content_whole(quotes_of):
+    quote = quote_with(quotes_of("By-election\n\nConservative party chairman Richard Blake said by-elections were "
+                                 "\"always difficult for the governing party\".\n"), "always difficult")
+    assert quote.contents[0].text.startswith("by-elections were")
+
+
 def test_an_adverb_of_the_content_is_what_was_denied(quotes_of):
     quote = quote_with(quotes_of("Doping\n\nOkafor, 27, who won silver in the 100 metres at last year's world "
                                  "championships, denied knowingly taking any banned substance.\n"), "banned substance")
@@ -223,6 +229,9 @@ def test_according_to(quotes_of):
     # the parse hangs the clause on the object, and the tagger took the object alone for the content
     ("According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation.\n",
      "conservative talk radio host Rush Limbaugh", "the move reeks of fear"),
+    # a name the parser split ("Diabetes" | "UK") is whole
+    ("Around 4.4 million people in the UK have been diagnosed with diabetes, according to Diabetes UK.\n",
+     "Diabetes UK", "Around 4.4 million people"),
     # a name set off after the object and ending the sentence says who the source is
     ("The band sold an estimated five million records worldwide, according to their label, Northlight Records.\n",
      "their label, Northlight Records", "The band sold"),
