@@ -82,6 +82,7 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             sources = _inside_as_clause(doc, cue, sources)
             sources, contents = _without_antecedent(doc, cue, sources, contents)
             sources, contents = _with_stranded_first_word(doc, sources), _with_stranded_first_word(doc, contents)
+            sources, contents = _without_timestamp(doc, sources), _without_timestamp(doc, contents)
             cue, sources = _said_before_source(doc, cue, sources)
             cue, contents = _without_content_adverb(doc, cue, contents)
             contents = _without_source_description(doc, sources, contents)
@@ -1208,6 +1209,24 @@ def _with_stranded_first_word(doc: Doc, spans: list[tuple[int, int]]) -> list[tu
             and doc[a - 2].is_alpha:
         return [(a - 2, b), *spans[1:]]     # "by-elections", split by the tokenizer: not "elections"
     return spans
+
+
+def _without_timestamp(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A live blog's entry time is no part of who spoke or what was said: "10:02pm - An exit poll for the BBC"."""
+    if not spans:
+        return spans
+    a, b = spans[0]
+    end = a
+    while end < b and (_CLOCK.match(doc[end].text) or end > a and doc[end].lower_ in _MERIDIEMS):
+        end += 1
+    if end == a or end >= b or doc[end].text not in _ENTRY_MARKS:
+        return spans
+    return [(end + 1, b), *spans[1:]]
+
+
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+_MERIDIEMS = frozenset("am pm a.m. p.m.".split())
+_ENTRY_MARKS = frozenset("- \u2013 \u2014 :".split())
 
 
 def _without_antecedent(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],

@@ -84,6 +84,12 @@ def test_nested_attribution_inside_the_correspondents_quote(sample_quotes):
     assert sources(nested) == ["They [State TV]"]          # not "They [State TV] are also"
 
 
+def test_a_live_blog_entry_time_is_no_part_of_the_source(quotes_of):
+    quotes = quotes_of("Election night live\n\n10:02pm - An exit poll for the BBC suggested Fiona Grant is on course "
+                       "to win.\n\n10:15pm - Conservative candidate Mark Whitby said the exit poll was wrong.\n")
+    assert [sources(q) for q in quotes] == [["An exit poll for the BBC"], ["Conservative candidate Mark Whitby"]]
+
+
 def test_a_hyphenated_word_the_tokenizer_split_opens_the_content_whole(quotes_of):
     quote = quote_with(quotes_of("By-election\n\nConservative party chairman Richard Blake said by-elections were "
                                  "\"always difficult for the governing party\".\n"), "always difficult")
