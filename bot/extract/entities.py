@@ -664,9 +664,15 @@ def _with_short_names_joined(groups: list[list[_Mention]]) -> list[list[_Mention
                 short = short_name(words)
                 if len(short) < len(words):
                     full_names.setdefault(tuple(short), []).append(group)
-    # the short name may be taken for a person now and then ("Voltaro said"), so long as it mostly is not
-    return _joined_to_one_owner(groups, lambda group: [] if _type_votes(group).most_common(1)[0][0] == "PERSON"
-                                else full_names.get(tuple(group[0].key.split()), []))
+    # the short name may be taken for a person ("Voltaro said", "Harlow said"), so long as only the NER says so: not
+    # more words than a surname, a first name or a title ("Mr. Paulson" is no Paulson Partners)
+    def owners(group: list[_Mention]) -> list[list[_Mention]]:
+        words = group[0].key.split()
+        if _type_votes(group).most_common(1)[0][0] == "PERSON" and (
+                len(words) > 1 or words[0] in FIRST_NAMES or any(m.votes["PERSON"] > 1 for m in group)):
+            return []
+        return full_names.get(tuple(words), [])
+    return _joined_to_one_owner(groups, owners)
 
 
 # A name's last word that makes it a body's: "Network Rail", "Anglian Water".

@@ -312,6 +312,16 @@ def test_a_company_goes_by_its_name_without_the_words_saying_it_is_one(nlp, comp
     assert entity_with(entities, "Northwind").aliases == [company, "Northwind"]
 
 
+def test_a_company_s_short_name_the_ner_took_for_a_person_is_the_company_but_a_titled_one_a_person(nlp):
+    entities, _ = entities_of(nlp, "Harlow Foods profit falls\n\nHarlow Foods, the frozen food maker, reported a 14% "
+                                   "drop in profit. Operating profit fell to £212 million, the company said in a "
+                                   "statement.\n\nHarlow said it would update the market in November.\n")
+    assert entity_with(entities, "Harlow").name == "Harlow Foods"
+    entities, _ = entities_of(nlp, "Hedge funds\n\nPaulson Partners lost money. Mr. Paulson said the losses were "
+                                   "overblown.\n")
+    assert entity_with(entities, "Paulson").type == "PERSON"
+
+
 def test_an_offices_place_is_no_mention_of_its_own(nlp):
     entities, _ = entities_of(nlp, "Secretary of State Francisco Delgado said 95,000 ballots remained.")
     assert [e.name for e in entities] == ["Francisco Delgado"]
