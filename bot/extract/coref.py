@@ -336,7 +336,8 @@ def _source_entity(ctx: _Context, source: Span, quote: Quote, quotes: list[Quote
         head = clause.head  # "officials who said", "Obama, whose criticism ...": the noun the clause describes
         tokens = _name_tokens(list(head.subtree), head)
     if head.lower_ in FIRST_PERSON:
-        return _enclosing_speaker(quote, quotes, source.start)
+        speaker = _enclosing_speaker(quote, quotes, source.start)
+        return speaker if speaker is not None or ctx.quotation(head) != -1 else _author(ctx)
     if head.lower_ in PRONOUNS:
         quoting = _enclosing_speaker(quote, quotes, source.start) if ctx.quotation(head) != -1 else None
         entity = _antecedent(ctx, head, ctx.token_at(_quote_start(quote)), quote.cue_kind == "speech", quoting)
@@ -761,6 +762,19 @@ def _description_type(head: Token) -> str:
 
 
 # What an appositive calls a body the NER missed: "Emergency Watch, a rights group that monitors the conflict".
+
+
+AUTHOR = "the author"
+
+
+def _author(ctx: _Context) -> int:
+    """Who "I" and "we" are outside any quotation ("My view is that ...", "I think he is wrong", "We rate this claim
+    False"): the article's author, one entity per article, never a person quoted in it."""
+    found = next((i for i, e in enumerate(ctx.entities) if e.name == AUTHOR and e.type == "PERSON"), None)
+    if found is not None:
+        return found
+    return ctx.add_entity(Entity(name=AUTHOR, type="PERSON", aliases=[AUTHOR],
+                                 description="the article's own author, writing in the first person"), "author")
 
 
 def _enclosing_speaker(quote: Quote, quotes: list[Quote], at: int) -> int | None:

@@ -270,6 +270,9 @@ def test_any_text_gives_entities_and_speakers_that_point_at_real_things(nlp, pie
     ("The developer, Castlegate Homes, says the scheme is safe.\n\nCllr Sandra Okafor accused the council of "
      "\"rolling over\". \"The flood report was paid for by Castlegate. Of course it says the site is fine,\" she "
      "said.", "it", "the site is fine", "flood report"),
+    # "I" and "my" outside any quotation are the author writing, never a person the column quotes
+    ("The minister, Alan Crowther, said a four-day week would wreck productivity.\n\nMy view is that the government "
+     "should fund a proper trial. I think he is wrong.", "I", "he is wrong", "the author"),
     # an office no organisation's name starts with: "Cllr Finch", tagged an organisation, is the councillor
     ("The council leader, Cllr Robert Finch, said the target was fixed.\n\nThe developer's director, Neil Hardcastle, "
      "said the school would come first.\n\nCllr Finch rejected the claim. \"I have met them twice,\" he said.",
