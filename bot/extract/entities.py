@@ -260,8 +260,27 @@ def _named_spans(doc: Doc) -> list[tuple[int, int, str]]:
             after += 1
         if label == "PERSON" and after < len(doc) and post_nominal(doc[after]):
             end, consumed = after, after + 1
+        if label == "PERSON" and (surname := _after_nickname(doc, end)) is not None:
+            end, consumed = surname, surname     # 'Dave "Digger" Morris', which the NER cut at the nickname
         joined.append((start, end, label))
     return joined
+
+
+_NICKNAME = re.compile(r'\s+"[^"]+"\s+')
+
+
+def _after_nickname(doc: Doc, end: int) -> int | None:
+    """The end of the surname after a nickname in quotation marks ('Dave "Digger" Morris'), if one follows."""
+    if end + 3 >= len(doc) or doc[end].text != '"':
+        return None
+    close = next((i for i in range(end + 2, min(end + 4, len(doc))) if doc[i].text == '"'), None)
+    if close is None or close + 1 >= len(doc) or not all(t.is_title for t in doc[end + 1:close]) \
+            or doc[close + 1].ent_type_ != "PERSON" or doc[close + 1].ent_iob_ != "B":
+        return None
+    surname = close + 2
+    while surname < len(doc) and doc[surname].ent_iob_ == "I":
+        surname += 1
+    return surname
 
 
 def _institution_heads(doc: Doc) -> list[Token]:
@@ -361,6 +380,8 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
                for i in range(start, name_start)):
         start = name_start  # "pro-" in "pro-Reagan" is neither name nor title
     name = _text(doc[name_start:end])
+    if label == "PERSON" and (nicknamed := _NICKNAME.search(name)):
+        name = name[:nicknamed.start()] + " " + name[nicknamed.end():]      # 'Dave "Digger" Morris' is Dave Morris
     first_word = re.split(r"[\s-]+", name.lower(), maxsplit=1)[0]
     if not name[:1].isupper() and first_word not in NAME_PARTICLES:
         return None  # "gallon", "pro-Reagan": not a name

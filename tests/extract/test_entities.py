@@ -322,6 +322,14 @@ def test_a_company_s_short_name_the_ner_took_for_a_person_is_the_company_but_a_t
     assert entity_with(entities, "Paulson").type == "PERSON"
 
 
+def test_a_nickname_in_quotation_marks_leaves_one_person(nlp):
+    entities, _ = entities_of(nlp, "Meadow row\n\nDave \"Digger\" Morris, a retired builder, said the field floods "
+                                   "every winter.\n\n\"Water goes where it wants,\" Mr Morris said.\n")
+    morris = entity_with(entities, "Mr Morris")
+    assert morris.name == "Dave Morris" and "Dave \"Digger\" Morris" in morris.aliases
+    assert [e.name for e in entities] == ["Dave Morris"]
+
+
 def test_an_offices_place_is_no_mention_of_its_own(nlp):
     entities, _ = entities_of(nlp, "Secretary of State Francisco Delgado said 95,000 ballots remained.")
     assert [e.name for e in entities] == ["Francisco Delgado"]
