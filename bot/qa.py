@@ -33,6 +33,7 @@ from bot.disputes.lexicon import (
     ADDITIVE,
     DENIAL_CUES,
     DISSENT,
+    EARLIER,
     EARLIER_FIGURE,
     MODALS,
     NEGATORS,
@@ -1186,15 +1187,12 @@ def _set_aside(question: str, records: list[search.ClaimRecord]) -> dict[int, st
     earlier said 12 people had died"), one of a year the question does not ask about ("a deadly earthquake in 1987,
     when more than 200 people were killed")."""
     labels = {r.claim_id: SUPERSEDED for r in records
-              if _EARLIER.search(r.cue_text or "") or EARLIER_FIGURE.search(r.passage)}
+              if EARLIER.search(r.cue_text or "") or EARLIER_FIGURE.search(r.passage)}
     undated = [r for r in records if r.claim_id not in labels and not YEAR.search(r.passage)]
     if undated and not YEAR.search(question):
         labels.update({r.claim_id: f"{OTHER_YEAR} ({', '.join(sorted(set(YEAR.findall(r.passage))))})"
                        for r in records if r.claim_id not in labels and YEAR.search(r.passage)})
     return labels if len(labels) < len(records) else {}
-
-
-_EARLIER = re.compile(r"\b(?:earlier|initially|originally|previously)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

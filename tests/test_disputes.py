@@ -176,6 +176,24 @@ def test_counts_of_the_dead_in_different_years_or_superseded_are_no_rival_tallie
     assert figure_conflict(earlier, red_cross) is None      # superseded by the count they revised
 
 
+@pytest.mark.parametrize("earlier, now", [
+    ("Earlier on Tuesday officials had said", "Officials had said"),
+    ("Emergency managers said earlier on Tuesday", "Emergency managers said")])
+def test_a_figure_given_earlier_is_a_revision_not_a_dispute(engine, nlp, earlier, now):
+    """"Earlier on Tuesday officials had said about 150 homes had been lost" tells of a count since revised to 420,
+    not of a rival count; told without "earlier" the two counts are rivals."""
+    from bot.extract.pipeline import extract_article
+    from store.ingest import save_article
+
+    story = ("Wildfire\n\nThe fire had destroyed at least 420 homes by Tuesday evening, according to the state fire "
+             "service.\n\n{} that about 150 homes had been lost.\n")
+    with Session(engine) as session:
+        save_article(session, extract_article(story.format(earlier), nlp), "T1", slug="revised")
+        save_article(session, extract_article(story.format(now), nlp), "T2", slug="rivals")
+        assert list_disputes(session, "T1") == []
+        assert sides_holding(list_disputes(session, "T2"), "420 homes", "150 homes")[0] is not None
+
+
 def test_a_figure_later_in_a_quotation_counts_in_the_dispute(engine, nlp):
     """'"This government is hiding the dead," Musyoka told a rally. "They know the true number is above 150."': the
     figure sits in the quotation's second sentence, yet it is Musyoka's figure against the government's 58."""

@@ -76,9 +76,14 @@ _VERDICT = (r"(?:false|untrue|wrong|inaccurate|incorrect|misleading|inflated|exa
 VERDICT_REPLY = re.compile(rf"^\W*(?P<pointer>(?:that|this|the|those|these|such)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
                            rf"{_CLAIM_NOUN})\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?"
                            rf"(?P<cue>{_VERDICT})\W*$", re.I)
-# A figure a source gave before and has since revised: "Police earlier said two people had died".
-EARLIER_FIGURE = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said|reported|put|gave|estimated|"
-                            r"told|announced)\b", re.I)
+# A time before the latest account: "earlier", "initially".
+EARLIER = re.compile(r"\b(?:earlier|initially|originally|previously|at first)\b", re.I)
+_REPORTED = r"(?:said|reported|put|gave|estimated|told|announced)\b"
+# A figure a source gave before and has since revised: "Police earlier said two people had died", "Earlier on
+# Tuesday officials had said about 150 homes had been lost", "officials said earlier that ...": the time word by
+# the reporting verb, a few words of the clause (when, who) between them.
+EARLIER_FIGURE = re.compile(rf"{EARLIER.pattern}(?:,?\s+[\w'\u2019-]+){{0,4}}?,?\s+(?:(?:had|have|has)\s+)?"
+                            rf"{_REPORTED}|\b{_REPORTED}\s+{EARLIER.pattern}", re.I)
 # A denial of a report, whose content is what the report claims: "denied a newspaper report that ...".
 DENIED_REPORT = re.compile(r"\b(?P<cue>den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*)\s+"
                            r"(?P<report>(?:[\w'\u2019-]+\s+){0,4}?reports?)\b", re.I)
