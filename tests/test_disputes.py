@@ -221,11 +221,17 @@ def test_a_figure_later_in_a_quotation_counts_in_the_dispute(engine, nlp):
     ("Storm\n\nLandry says about 20,000 people have checked into shelters across Louisiana. The American Red Cross "
      "put the number at closer to 15,000.\n", "about 20,000 people", "closer to 15,000"),
     ("Floods\n\nThe interior ministry said 1,500 people had been evacuated. Local media said 3,000 people had been "
-     "evacuated.\n", "1,500 people", "3,000 people")])
+     "evacuated.\n", "1,500 people", "3,000 people"),
+    ("Fuel duty rise debated\n\nThe shadow chancellor, Robert Haldane, said the rise would cost the average driver "
+     "£110 a year.\n\nThe minister said the rise would cost the average driver £78 a year.\n", "£110", "£78"),
+    ("Unemployment row\n\nA Facebook post claimed that 3 million people in the UK are unemployed. The ONS estimates "
+     "that 1.56 million people in the UK are unemployed.\n", "3 million", "1.56 million")])
 def test_rival_sums_and_tolls_told_in_other_words_conflict(engine, nlp, text, first, second):
     """"the true figure is closer to £6m" answers "a shortfall of £4.2m" though it names no shortfall; "19 of its
     soldiers" killed is a toll, not a part of one, against "at least 26 soldiers"; people counted as evacuated by
-    two sources are one count, though "people" alone says nothing of what is counted."""
+    two sources are one count, though "people" alone says nothing of what is counted; two sources saying the same
+    thing but for the sum ("would cost the average driver £110 a year" / "£78 a year") or the count ("3 million
+    people in the UK are unemployed" / "1.56 million") give rival figures, though the figures name nothing."""
     from bot.extract.pipeline import extract_article
     from store.ingest import save_article
 
@@ -234,6 +240,22 @@ def test_rival_sums_and_tolls_told_in_other_words_conflict(engine, nlp, text, fi
         dispute, sides = sides_holding(list_disputes(session, "T1"), first, second)
         assert dispute is not None and sides[0] != sides[1]
         assert dispute.topic.startswith("how much" if "£" in first else "how many")
+
+
+def test_claims_told_alike_but_for_a_share_or_one_of_several_figures_are_no_rival_figures():
+    """Two polls' "Clinton leads Trump with 45 percent" / "... 41 percent" are two measures; "leads Trump by 49
+    to 47" holds two counts, neither of which need answer another claim's one."""
+    def poll(cid, source, content, *texts):
+        return view(cid, source, content, cue="found",
+                    figures=tuple(FigureView(t, float(t.split()[0]), float(t.split()[0]), frozenset()) for t in texts))
+
+    assert figure_conflict(poll(1, "A Quinnipiac poll", "Clinton leads Trump with 45 percent", "45 percent"),
+                           poll(2, "A Monmouth poll", "Clinton leads Trump with 41 percent", "41 percent")) is None
+    assert figure_conflict(poll(3, "The Quinnipiac poll", "Clinton leads Trump by 49 votes to 47 votes", "49 votes",
+                                "47 votes"),
+                           poll(4, "The Monmouth poll", "Clinton leads Trump by 41 votes", "41 votes")) is None
+    assert figure_conflict(poll(5, "The Quinnipiac poll", "Clinton leads Trump by 49 votes", "49 votes"),
+                           poll(6, "The Monmouth poll", "Clinton leads Trump by 41 votes", "41 votes")).name == "figures"
 
 
 def test_a_claim_that_is_a_number_alone_is_compared_by_its_figure():
