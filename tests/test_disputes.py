@@ -758,6 +758,34 @@ def test_a_topic_naming_an_act_finds_the_dispute_telling_it_by_its_verb(engine, 
         assert list_disputes(session, "T1", topic="Nwosu's resignation") == []
 
 
+@pytest.mark.parametrize("text, topic, found", [
+    ("Drone strike hits convoy\n\nIRNA said nine people had been killed and 14 wounded. A provincial official told "
+     "AFP that at least 12 people had been killed.\n", "the death toll", True),
+    ("Floods\n\nThe army said 40 people had died. Medics said at least 75 people were dead.\n", "the deaths", True),
+    ("Drone strike hits convoy\n\nIRNA said nine people had been killed and 14 wounded. A provincial official told "
+     "AFP that at least 12 people had been killed.\n", "the number of strikers", False),
+    ("Teachers strike\n\nThe union said 12,000 teachers walked out on Monday. The education ministry said 4,500 "
+     "teachers were on strike.\n", "the number of strikers", True),
+    ("Teachers strike\n\nThe union said 12,000 teachers walked out on Monday. The education ministry said 4,500 "
+     "teachers were on strike.\n", "the death toll", False),
+    ("Chemical leak\n\nThe plant operator said the benzene reading at the river intake was 12 parts per million. "
+     "Environmental campaigners said their own tests found benzene at 85 parts per million at the river intake.\n",
+     "the concentration", True),
+    ("Warehouse fire\n\nPolice said the fire was started by striking workers. The union said the fire was started by "
+     "security guards.\n", "the reading", False)])
+def test_a_topic_finds_the_disputed_figures_by_what_they_count_in_other_words(engine, nlp, text, topic, found):
+    """"is the death toll disputed?" asks about "12 people had been killed" (or "were dead"), "the number of
+    strikers" about teachers "on strike" (not a drone strike), "the concentration" about a measured figure; a
+    dispute over no figure is no dispute over a reading, nor one over teachers over a death toll."""
+    from bot.extract.pipeline import extract_article
+    from store.ingest import save_article
+
+    with Session(engine) as session:
+        save_article(session, extract_article(text, nlp), "T1", slug="figures")
+        assert list_disputes(session, "T1")
+        assert bool(list_disputes(session, "T1", topic=topic)) == found
+
+
 # --- the sample article, through the real extraction and ingest ----------------------------------------------------
 
 def sides_holding(disputes, *fragments):

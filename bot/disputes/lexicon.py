@@ -172,6 +172,26 @@ def names_act(noun_stem: str, verb_stem: str) -> bool:
     return False
 
 
+# The endings by which a noun names the doer of an act: "strikers", "protesters", "demonstrators".
+DOER_SUFFIXES = ("er", "or", "r")
+
+
+def names_doer(noun_stem: str, act_stem: str) -> bool:
+    """Whether a noun names the doer of an act, both stemmed: "striker" / "strik" (as in "on strike"), "protester"
+    / "protest", "demonstrator" / "demonstrat"."""
+    return len(act_stem) >= 4 and any(noun_stem == act_stem + suffix for suffix in DOER_SUFFIXES)
+
+
+def tells_of(asked: str, stems: frozenset[str], acts: frozenset[str]) -> bool:
+    """Whether a text of these content stems tells of what an asked stem names, in its own word or another: of its
+    acts (the stems of its verbs, or of what is told of a figure) the one a noun names ("dismissal" / "dismissed")
+    or whose doer it names ("strikers" / "4,500 teachers were on strike"); or the same harm ("the deaths" /
+    "killed"). A noun alone is no act: "the drone strike" tells of no strikers."""
+    event = event_of(asked)
+    return asked in stems or any(names_act(asked, a) or names_doer(asked, a) for a in acts) \
+        or event is not None and any(event_of(s) == event for s in stems)
+
+
 def verb_stems(text: str) -> frozenset[str]:
     """The stems of a text's verbs in a past or progressive form ("had been dismissed", "denied", "shot"): the
     words a noun naming the act answers to. A noun the verb's stem spells ("police" for "policy") is no verb."""

@@ -597,6 +597,21 @@ def counted_stems(figure_text: str, counts: str | None, content: str) -> frozens
     return stems | {DEATHS} if dead else stems
 
 
+def figure_words(figure_text: str, counts: str | None, content: str) -> frozenset[str]:
+    """The stems a question may name a figure's thing by: what it counts, what its clause tells of it right after
+    ("4,500 teachers were on strike": the strikers), and for a count of the dead the words of a toll ("nine people
+    had been killed" is a death toll)."""
+    stems = counted_stems(figure_text, counts, content)
+    at = content.find(figure_text)
+    after = _CLAUSE_END.split(content[at + len(figure_text):], maxsplit=1)[0] if at >= 0 else ""
+    told = lexicon.content_stems(" ".join(lexicon.words(after)[:TOLD_AFTER_WORDS]))
+    return stems - {DEATHS} | set(told) | (_DEATH_NOUN_STEMS if DEATHS in stems else frozenset())
+
+
+TOLD_AFTER_WORDS = 5    # "in the UK are unemployed": what a figure's clause tells of it, its place included
+_CLAUSE_END = re.compile(r"[,;:.()\u2014]|\b(?:and|or|but|while|whereas|that|which|who|because)\b", re.I)
+
+
 # A figure given as the true one, said before it: "the true figure is closer to £6m", "the real cost was".
 _CORRECTING_BEFORE = re.compile(r"\b(?:true|real|actual)\s+(?:figure|number|total|sum|amount|cost|count)\s+"
                                 r"(?:is|was|will be|would be|could be)\b(?:\s+\w+){0,2}\s*$", re.I)
