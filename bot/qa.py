@@ -39,6 +39,7 @@ from bot.disputes.lexicon import (
     NEGATORS,
     content_stems,
     is_negated,
+    names_act,
     rejects_a_thing,
 )
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
@@ -243,12 +244,28 @@ def _offered(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _TOKEN.findall(_whole_numbers(text).lower()))
 
 
-def _found(word: str, offered: frozenset[str]) -> float:
-    """How surely a question's word is among the offered stems: 1 for its stem, less for a small typo of it (a
-    number must be exact)."""
+@lru_cache(maxsize=4096)
+def _acts(text: str) -> frozenset[str]:
+    """The stems of a text's verbs in a past or progressive form ("was involved", "had been dismissed"): the acts
+    a noun of a question may name. Cached as _offered."""
+    return frozenset(_stem(w) for w in _TOKEN.findall(text.lower()) if w.endswith(("ed", "ing")) or w in _IRREGULAR)
+
+
+def _holds_word(word: str, text: str) -> bool:
+    """Whether the text holds a question's word inflected, or names its act by a verb or a noun: "involvement" is
+    in "it was involved", "dismissed" in "her dismissal"."""
     stem = _stem(word)
-    if stem in offered:
+    return stem in _offered(text) or any(names_act(stem, act) for act in _acts(text)) \
+        or word.endswith(("ed", "ing")) and any(names_act(noun, stem) for noun in _offered(text))
+
+
+def _found(word: str, text: str) -> float:
+    """How surely a question's word is in the text: 1 for its stem or its act (see _holds_word), less for a small
+    typo of it (a number must be exact)."""
+    if _holds_word(word, text):
         return 1.0
+    stem = _stem(word)
+    offered = _offered(text)
     if len(stem) < 4 or word.isdigit():
         return 0.0
     best = max((fuzz.ratio(stem, o) for o in offered), default=0.0)
@@ -260,16 +277,14 @@ def _coverage(words: list[str], text: str) -> float:
     number weighs double and must be exact: it is what tells apart claims about the same thing."""
     if not words:
         return 0.0
-    offered = _offered(text)
     weights = [len(word) * (2 if word.isdigit() else 1) for word in words]
-    return sum(w * _found(word, offered) for word, w in zip(words, weights)) / sum(weights)
+    return sum(w * _found(word, text) for word, w in zip(words, weights)) / sum(weights)
 
 
 def _words_found(words: list[str], text: str) -> list[str]:
-    """The question's words the text holds, inflected perhaps but not merely alike ("residents" is not "president",
-    "recovered" not "cover")."""
-    offered = _offered(text)
-    return [word for word in words if _stem(word) in offered]
+    """The question's words the text holds, inflected or as its act perhaps but not merely alike ("residents" is not
+    "president", "recovered" not "cover")."""
+    return [word for word in words if _holds_word(word, text)]
 
 
 def _text_score(words: list[str], phrase: str, record: search.ClaimRecord) -> float:
@@ -300,6 +315,14 @@ def _said_only(phrase: str, content: str) -> float:
     said = _TOKEN.findall(content.split("\u2026")[0].lower())
     asked = {_stem(w) for w in _TOKEN.findall(phrase)}
     return sum(_stem(w) in asked for w in said) / len(said) if said else 0.0
+
+
+def _target_words(topic: str) -> set[str]:
+    """The folded name words of what a who-says question's verb is done to ("who condemned the Syrian government?"),
+    but an owner named in a possessive: "who denied that the dataset came from Corvane's systems?" asks of the
+    systems, and Corvane's own denial answers it."""
+    return set(search.name_tokens(fold_name(" ".join(w for w in topic.split() if not has_possessive(w))))) \
+        - search.STOPWORDS
 
 
 def _is_target(target: set[str], record: search.ClaimRecord) -> bool:
@@ -534,7 +557,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
             if any(s >= CONFIDENT for r, s in scored if r.claim_id in doing):  # "who denied the report?": not
                 scored = [(r, s) for r, s in scored if r.claim_id in doing]   # "failed to report for work"
         # "who condemned the Syrian government?" asks who did it to them: not their own claims
-        target = set(search.name_tokens(fold_name(intent.topic))) - search.STOPWORDS
+        target = _target_words(intent.topic)
         scored = [(r, s * (TARGET_AS_SOURCE if _is_target(target, r) else 1.0)) for r, s in scored]
     if telling and not _negated(intent.text):   # "who confirmed the toll?": "not confirmed by X" is no answer
         negated = {r.claim_id for r, _ in scored if _negated(r.cue_text or "")}
@@ -585,8 +608,8 @@ def _saying_asked(claimed: str, words: list[str], scored: Scored) -> Scored:
     said = [w for w in words if w not in named and not w.isdigit()]     # numbers: _opposes weighs other figures
 
     def holds_them(record: search.ClaimRecord) -> bool:
-        offered = _offered(_around(record))
-        missing = sum(not (_found(w, offered) if len(_stem(w)) >= 5 else _stem(w) in offered) for w in said)
+        text = _around(record)
+        missing = sum(not (_found(w, text) if len(_stem(w)) >= 5 else _holds_word(w, text)) for w in said)
         return missing == 0 or missing == 1 and len(said) >= 3 or not _SENTENCE_END.search(record.passage)
     return [(r, s * (1.0 if holds_them(r) else WORDS_MISSING)) for r, s in scored]
 
@@ -640,7 +663,7 @@ def _says_else(words: list[str], asked: tuple[set[str], set[str]] | None, record
         said, denied = _polarity(words, text)
         if asked[1] & said and not asked[1] & denied:
             return True
-    if len(words) < 2 or words[-1].isdigit() or _found(words[-1], _offered(text)) \
+    if len(words) < 2 or words[-1].isdigit() or _found(words[-1], text) \
             or len(_words_found(words[:-1], text)) < len(words) - 1:
         return False
     before = _stem(words[-2])
