@@ -173,17 +173,21 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
 # made $19 million"; "how much did Northwind lose?": "a net loss of $412 million").
-_IRREGULAR = {form: forms.split()[0] for forms in """
-make made; take took taken; give gave given; go went gone; pay paid; lose lost loss losses; win won; buy bought;
+_IRREGULAR_VERBS = [forms.split() for forms in """
+make made; take took taken; give gave given; go went gone; pay paid; lose lost; win won; buy bought;
 find found; leave left; send sent; spend spent; bring brought; fight fought; hold held; meet met; run ran;
-see saw seen; come came; become became; get got gotten; know knew known; grow grew grown growth; rise rose risen;
+see saw seen; come came; become became; get got gotten; know knew known; grow grew grown; rise rose risen;
 fall fell fallen; flee fled; shoot shot; begin began begun; break broke broken; speak spoke spoken;
 steal stole stolen; write wrote written; tell told; say said; think thought; keep kept; feel felt; lead led;
 build built; seek sought; catch caught; stand stood; drive drove driven; choose chose chosen; hide hid hidden;
 withdraw withdrew withdrawn; strike struck; throw threw thrown; draw drew drawn; swear swore sworn; mean meant;
 deal dealt; forget forgot forgotten; undergo underwent undergone; overthrow overthrew overthrown; mislead misled;
-sell sold sale sales
-""".replace("\n", " ").split(";") for form in forms.split()}
+sell sold""".replace("\n", " ").split(";")]
+_VERB_NOUNS = [forms.split() for forms in "lose loss losses; grow growth; sell sale sales".split(";")]
+_IRREGULAR = {form: forms[0] for forms in _IRREGULAR_VERBS + _VERB_NOUNS for form in forms}
+# The past forms among them, which end a how-many question's thing counted as a word in -ed does: "how many doses
+# went missing?".
+_IRREGULAR_PAST = frozenset(form for forms in _IRREGULAR_VERBS for form in forms[1:])
 Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
 
 
@@ -1256,10 +1260,11 @@ def _asked_count(intent: HowMany) -> _Count:
 
 
 def _verb_at(tokens: list[str]) -> int:
-    """Where a how-many topic's verb starts, ending the thing counted: at an auxiliary, a word in -ed, or after
-    "people" ("people live with obesity"); a word in -ing with no auxiliary is a noun ("affordable housing")."""
+    """Where a how-many topic's verb starts, ending the thing counted: at an auxiliary, a word in -ed or an irregular
+    past after the thing ("doses went missing"; "paid subscribers" are counted), or after "people" ("people live
+    with obesity"); a word in -ing with no auxiliary is a noun ("affordable housing")."""
     for n, word in enumerate(tokens):
-        if word in AUXILIARIES or word.endswith("ed") or n and tokens[n - 1] in _ANYONE:
+        if word in AUXILIARIES or word.endswith("ed") or n and (word in _IRREGULAR_PAST or tokens[n - 1] in _ANYONE):
             return n
     return len(tokens)
 

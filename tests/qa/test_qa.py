@@ -1077,6 +1077,18 @@ def test_how_many_is_answered_only_by_figures_counting_what_is_asked_of_the_even
     assert [i.figures for i in fled.items] == [["About 80,000 people"]]
 
 
+@pytest.mark.parametrize("question, answered", [
+    ("how many doses went missing?", True), ("how many patients took the drug?", True),
+    ("how many doses were stolen?", False)])
+def test_how_many_reads_an_irregular_past_as_the_event_not_the_thing_counted(ask, index_text, question, answered):
+    """"how many doses went missing?" counts doses of the event "went missing", as "were stolen" would be: the
+    irregular past "went" ends the thing counted as a word in -ed does."""
+    index_text("Nurse trial opens\n\nProsecutors said 340 doses went missing. Doctors said 12 patients took the drug.\n",
+               "trial")
+    answer = ask(question, article="trial")
+    assert (answer.status == ANSWERED) == answered
+
+
 def test_how_many_finds_a_figure_in_no_claims_content_or_in_the_claims_next_sentence(ask, index_text):
     """"which deployed nearly 4,000 monitors" is in the source, not the content; "12% affordable housing" is in a
     quotation's second sentence: both are what their claims tell."""
