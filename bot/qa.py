@@ -38,8 +38,8 @@ from bot.disputes.lexicon import (
     MODALS,
     NEGATORS,
     content_stems,
+    acts_named,
     is_negated,
-    names_act,
     rejects_a_thing,
 )
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
@@ -251,16 +251,19 @@ def _offered(text: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _acts(text: str) -> frozenset[str]:
     """The stems of a text's verbs in a past or progressive form ("was involved", "had been dismissed"): the acts
-    a noun of a question may name. Cached as _offered."""
+    a noun of a question may name ("police" spells "policy" but is no verb). Cached as _offered."""
     return frozenset(_stem(w) for w in _TOKEN.findall(text.lower()) if w.endswith(("ed", "ing")) or w in _IRREGULAR)
 
 
 def _holds_word(word: str, text: str) -> bool:
-    """Whether the text holds a question's word inflected, or names its act by a verb or a noun: "involvement" is
-    in "it was involved", "dismissed" in "her dismissal"."""
+    """Whether the text holds a question's word inflected, or the act it names by a verb: "involvement" is in "it
+    was involved", "dismissal" in "had been dismissed". The verbs are only read when the text's stems hold one."""
     stem = _stem(word)
-    return stem in _offered(text) or any(names_act(stem, act) for act in _acts(text)) \
-        or word.endswith(("ed", "ing")) and any(names_act(noun, stem) for noun in _offered(text))
+    offered = _offered(text)
+    if stem in offered:
+        return True
+    named = acts_named(stem) & offered
+    return bool(named) and bool(named & _acts(text))
 
 
 def _found(word: str, text: str) -> float:

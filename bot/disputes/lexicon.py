@@ -172,6 +172,17 @@ def names_act(noun_stem: str, verb_stem: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def acts_named(noun_stem: str) -> frozenset[str]:
+    """The verb stems whose act a noun stem names (see names_act), read off its ending: "involvement" →
+    {"involve", "involv"}, "dismissal" → {"dismiss"}; none for a noun of no such ending. Lets a caller look the
+    verbs up in a text's stems instead of comparing the noun with each of them."""
+    bases = [noun_stem[:-len(suffix)] for suffix in NOMINAL_SUFFIXES if noun_stem.endswith(suffix)]
+    roots = {root for base in bases for root in (base, base[:-1])}
+    verbs = roots | {root[:-1] + "y" for root in roots if root.endswith("i")}
+    return frozenset(v for v in verbs if names_act(noun_stem, v))
+
+
 # The endings by which a noun names the doer of an act: "strikers", "protesters", "demonstrators".
 DOER_SUFFIXES = ("er", "or", "r")
 
