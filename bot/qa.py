@@ -33,10 +33,12 @@ from bot.disputes.lexicon import (
     ADDITIVE,
     DENIAL_CUES,
     DISSENT,
+    EARLIER,
     EARLIER_FIGURE,
     MODALS,
     NEGATORS,
     content_stems,
+    acts_named,
     is_negated,
     rejects_a_thing,
 )
@@ -171,17 +173,21 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Irregular verb forms (and a few nouns of a verb), to the plain verb: suffix stripping makes "make" of "makes" but
 # not of "made", and a question asks in one form what the article says in another ("how much did he make?": "he
 # made $19 million"; "how much did Northwind lose?": "a net loss of $412 million").
-_IRREGULAR = {form: forms.split()[0] for forms in """
-make made; take took taken; give gave given; go went gone; pay paid; lose lost loss losses; win won; buy bought;
+_IRREGULAR_VERBS = [forms.split() for forms in """
+make made; take took taken; give gave given; go went gone; pay paid; lose lost; win won; buy bought;
 find found; leave left; send sent; spend spent; bring brought; fight fought; hold held; meet met; run ran;
-see saw seen; come came; become became; get got gotten; know knew known; grow grew grown growth; rise rose risen;
+see saw seen; come came; become became; get got gotten; know knew known; grow grew grown; rise rose risen;
 fall fell fallen; flee fled; shoot shot; begin began begun; break broke broken; speak spoke spoken;
 steal stole stolen; write wrote written; tell told; say said; think thought; keep kept; feel felt; lead led;
 build built; seek sought; catch caught; stand stood; drive drove driven; choose chose chosen; hide hid hidden;
 withdraw withdrew withdrawn; strike struck; throw threw thrown; draw drew drawn; swear swore sworn; mean meant;
 deal dealt; forget forgot forgotten; undergo underwent undergone; overthrow overthrew overthrown; mislead misled;
-sell sold sale sales
-""".replace("\n", " ").split(";") for form in forms.split()}
+sell sold""".replace("\n", " ").split(";")]
+_VERB_NOUNS = [forms.split() for forms in "lose loss losses; grow growth; sell sale sales".split(";")]
+_IRREGULAR = {form: forms[0] for forms in _IRREGULAR_VERBS + _VERB_NOUNS for form in forms}
+# The past forms among them, which end a how-many question's thing counted as a word in -ed does: "how many doses
+# went missing?".
+_IRREGULAR_PAST = frozenset(form for forms in _IRREGULAR_VERBS for form in forms[1:])
 Scored = list[tuple[search.ClaimRecord, float]]    # candidates with their scores
 
 
@@ -242,12 +248,31 @@ def _offered(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _TOKEN.findall(_whole_numbers(text).lower()))
 
 
-def _found(word: str, offered: frozenset[str]) -> float:
-    """How surely a question's word is among the offered stems: 1 for its stem, less for a small typo of it (a
-    number must be exact)."""
+@lru_cache(maxsize=4096)
+def _acts(text: str) -> frozenset[str]:
+    """The stems of a text's verbs in a past or progressive form ("was involved", "had been dismissed"): the acts
+    a noun of a question may name ("police" spells "policy" but is no verb). Cached as _offered."""
+    return frozenset(_stem(w) for w in _TOKEN.findall(text.lower()) if w.endswith(("ed", "ing")) or w in _IRREGULAR)
+
+
+def _holds_word(word: str, text: str) -> bool:
+    """Whether the text holds a question's word inflected, or the act it names by a verb: "involvement" is in "it
+    was involved", "dismissal" in "had been dismissed". The verbs are only read when the text's stems hold one."""
     stem = _stem(word)
+    offered = _offered(text)
     if stem in offered:
+        return True
+    named = acts_named(stem) & offered
+    return bool(named) and bool(named & _acts(text))
+
+
+def _found(word: str, text: str) -> float:
+    """How surely a question's word is in the text: 1 for its stem or its act (see _holds_word), less for a small
+    typo of it (a number must be exact)."""
+    if _holds_word(word, text):
         return 1.0
+    stem = _stem(word)
+    offered = _offered(text)
     if len(stem) < 4 or word.isdigit():
         return 0.0
     best = max((fuzz.ratio(stem, o) for o in offered), default=0.0)
@@ -259,16 +284,14 @@ def _coverage(words: list[str], text: str) -> float:
     number weighs double and must be exact: it is what tells apart claims about the same thing."""
     if not words:
         return 0.0
-    offered = _offered(text)
     weights = [len(word) * (2 if word.isdigit() else 1) for word in words]
-    return sum(w * _found(word, offered) for word, w in zip(words, weights)) / sum(weights)
+    return sum(w * _found(word, text) for word, w in zip(words, weights)) / sum(weights)
 
 
 def _words_found(words: list[str], text: str) -> list[str]:
-    """The question's words the text holds, inflected perhaps but not merely alike ("residents" is not "president",
-    "recovered" not "cover")."""
-    offered = _offered(text)
-    return [word for word in words if _stem(word) in offered]
+    """The question's words the text holds, inflected or as its act perhaps but not merely alike ("residents" is not
+    "president", "recovered" not "cover")."""
+    return [word for word in words if _holds_word(word, text)]
 
 
 def _text_score(words: list[str], phrase: str, record: search.ClaimRecord) -> float:
@@ -299,6 +322,14 @@ def _said_only(phrase: str, content: str) -> float:
     said = _TOKEN.findall(content.split("\u2026")[0].lower())
     asked = {_stem(w) for w in _TOKEN.findall(phrase)}
     return sum(_stem(w) in asked for w in said) / len(said) if said else 0.0
+
+
+def _target_words(topic: str) -> set[str]:
+    """The folded name words of what a who-says question's verb is done to ("who condemned the Syrian government?"),
+    but an owner named in a possessive: "who denied that the dataset came from Corvane's systems?" asks of the
+    systems, and Corvane's own denial answers it."""
+    return set(search.name_tokens(fold_name(" ".join(w for w in topic.split() if not has_possessive(w))))) \
+        - search.STOPWORDS
 
 
 def _is_target(target: set[str], record: search.ClaimRecord) -> bool:
@@ -533,7 +564,7 @@ def _who_says(session: Session, intent: WhoSays, team_id: str, scope: Article | 
             if any(s >= CONFIDENT for r, s in scored if r.claim_id in doing):  # "who denied the report?": not
                 scored = [(r, s) for r, s in scored if r.claim_id in doing]   # "failed to report for work"
         # "who condemned the Syrian government?" asks who did it to them: not their own claims
-        target = set(search.name_tokens(fold_name(intent.topic))) - search.STOPWORDS
+        target = _target_words(intent.topic)
         scored = [(r, s * (TARGET_AS_SOURCE if _is_target(target, r) else 1.0)) for r, s in scored]
     if telling and not _negated(intent.text):   # "who confirmed the toll?": "not confirmed by X" is no answer
         negated = {r.claim_id for r, _ in scored if _negated(r.cue_text or "")}
@@ -584,8 +615,8 @@ def _saying_asked(claimed: str, words: list[str], scored: Scored) -> Scored:
     said = [w for w in words if w not in named and not w.isdigit()]     # numbers: _opposes weighs other figures
 
     def holds_them(record: search.ClaimRecord) -> bool:
-        offered = _offered(_around(record))
-        missing = sum(not (_found(w, offered) if len(_stem(w)) >= 5 else _stem(w) in offered) for w in said)
+        text = _around(record)
+        missing = sum(not (_found(w, text) if len(_stem(w)) >= 5 else _holds_word(w, text)) for w in said)
         return missing == 0 or missing == 1 and len(said) >= 3 or not _SENTENCE_END.search(record.passage)
     return [(r, s * (1.0 if holds_them(r) else WORDS_MISSING)) for r, s in scored]
 
@@ -639,7 +670,7 @@ def _says_else(words: list[str], asked: tuple[set[str], set[str]] | None, record
         said, denied = _polarity(words, text)
         if asked[1] & said and not asked[1] & denied:
             return True
-    if len(words) < 2 or words[-1].isdigit() or _found(words[-1], _offered(text)) \
+    if len(words) < 2 or words[-1].isdigit() or _found(words[-1], text) \
             or len(_words_found(words[:-1], text)) < len(words) - 1:
         return False
     before = _stem(words[-2])
@@ -1186,15 +1217,12 @@ def _set_aside(question: str, records: list[search.ClaimRecord]) -> dict[int, st
     earlier said 12 people had died"), one of a year the question does not ask about ("a deadly earthquake in 1987,
     when more than 200 people were killed")."""
     labels = {r.claim_id: SUPERSEDED for r in records
-              if _EARLIER.search(r.cue_text or "") or EARLIER_FIGURE.search(r.passage)}
+              if EARLIER.search(r.cue_text or "") or EARLIER_FIGURE.search(r.passage)}
     undated = [r for r in records if r.claim_id not in labels and not YEAR.search(r.passage)]
     if undated and not YEAR.search(question):
         labels.update({r.claim_id: f"{OTHER_YEAR} ({', '.join(sorted(set(YEAR.findall(r.passage))))})"
                        for r in records if r.claim_id not in labels and YEAR.search(r.passage)})
     return labels if len(labels) < len(records) else {}
-
-
-_EARLIER = re.compile(r"\b(?:earlier|initially|originally|previously)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -1235,10 +1263,11 @@ def _asked_count(intent: HowMany) -> _Count:
 
 
 def _verb_at(tokens: list[str]) -> int:
-    """Where a how-many topic's verb starts, ending the thing counted: at an auxiliary, a word in -ed, or after
-    "people" ("people live with obesity"); a word in -ing with no auxiliary is a noun ("affordable housing")."""
+    """Where a how-many topic's verb starts, ending the thing counted: at an auxiliary, a word in -ed or an irregular
+    past after the thing ("doses went missing"; "paid subscribers" are counted), or after "people" ("people live
+    with obesity"); a word in -ing with no auxiliary is a noun ("affordable housing")."""
     for n, word in enumerate(tokens):
-        if word in AUXILIARIES or word.endswith("ed") or n and tokens[n - 1] in _ANYONE:
+        if word in AUXILIARIES or word.endswith("ed") or n and (word in _IRREGULAR_PAST or tokens[n - 1] in _ANYONE):
             return n
     return len(tokens)
 

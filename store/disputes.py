@@ -132,8 +132,9 @@ def replace_disputes(session: Session, team_id: str, article_ids: list[int], fou
     return saved
 
 
-# Words that ask for a figure of what a topic names, not for another subject.
-_FIGURE_WORDS = "number numbers count total tally toll amount figure figures"
+# Words that ask for a figure of what a topic names, not for another subject: "the death toll", "the reading".
+_FIGURE_WORDS = ("number numbers count total tally toll amount figure figures estimate estimates reading readings "
+                 "level levels concentration concentrations measurement measurements")
 # An amount as a question writes it: "$9 million", "$9m", "1.2 million", "5,000".
 _AMOUNT = re.compile(r"[$£€]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:([a-z]+)\b)?", re.IGNORECASE)
 
@@ -150,14 +151,16 @@ def list_disputes(session: Session, team_id: str, *, topic: str | None = None, s
     its offsets into the article's raw text, the claim's content, unverified markers, and the article's id, slug,
     title and url.
 
-    `topic` keeps disputes whose label, sources or quoted sentences hold every content word of it (inflections
-    match: "killings" finds "killed"; a topic of stopwords alone keeps all), words asking for a figure of it aside
-    ("the number of refugees": whether there were refugees fleeing is disputed; see _searchable). An amount in it
-    ("$9m") keeps the disputes whose sentences give that amount, however written. When no dispute's own sentences
-    hold the words, what their sources said in the rest of those paragraphs and then the articles' headlines are
-    looked in ("He said poll workers ..." continues Haskell's claim of "illegal ballots"; "fraud claims rejected"
-    heads the article). `since` keeps those found or changed since then; `article_id` those involving that
-    article; `limit` the strongest n."""
+    `topic` keeps disputes whose label, sources, quoted sentences or figures tell of every content word of it
+    (inflections match: "killings" finds "killed"; so do other words for the same: "the death toll" finds "12 people
+    had been killed", "the number of strikers" finds "4,500 teachers were on strike"; a topic of stopwords alone
+    keeps all), words asking for a figure of it aside ("the number of refugees": whether there were refugees
+    fleeing is disputed; see _searchable); a topic asking for a figure alone ("the reading") keeps the disputes over
+    one. An amount in it ("$9m") keeps the disputes whose sentences give that amount, however written. When no
+    dispute's own sentences hold the words, what their sources said in the rest of those paragraphs and then the
+    articles' headlines are looked in ("He said poll workers ..." continues Haskell's claim of "illegal ballots";
+    "fraud claims rejected" heads the article). `since` keeps those found or changed since then; `article_id`
+    those involving that article; `limit` the strongest n."""
     query = select(Dispute).where(Dispute.team_id == team_id)
     if since is not None:
         query = query.where(Dispute.updated_at >= since)
@@ -183,7 +186,7 @@ def _about_topic(session: Session, views: list[DisputeView], topic: str) -> list
     if not wanted and not amounts:
         if asked:   # "who disputed the figure?": the disputes over figures, or that call something one
             return [v for v in views if any(s["name"] == "figures" for s in v.signals)
-                    or asked & set(content_stems(_searchable(v)))] or views
+                    or asked & set(content_stems(_searchable(v)))]
         named = _plain_words(topic)     # "the report": words the stems leave out as too common, still asked
         return [v for v in views if named <= _plain_words(_searchable(v))] if named else views
     figures = _figures(session, views)
@@ -191,13 +194,13 @@ def _about_topic(session: Session, views: list[DisputeView], topic: str) -> list
         views = [v for v in views if any(abs(value - amount) <= amount / 100 for value, _ in figures[v.id]
                                          for amount in amounts)]
     figure = bool(asked & figure_stems) or bool(amounts)
-    holding = [v for v in views if _holds(wanted, _searchable(v, figure, figures[v.id]))]
+    holding = [v for v in views if _holds(wanted, _searchable(v, figure, figures[v.id]), _counted(figures[v.id]))]
     if holding or not wanted:
         return holding
     if figure:      # "the number of striking workers": only a dispute over a figure is one over its number
         views = [v for v in views if figures[v.id] or any(s["name"] == "figures" for s in v.signals)]
-        counted = words[-1]      # "the number of affected customers": a figure counting customers
-        holding = [v for v in views if any(counted in content_stems(what or "") for _, what in figures[v.id])]
+        counted = [w for w in words if w in wanted][-1]     # "the number of affected customers": customers
+        holding = [v for v in views if counted in _counted(figures[v.id])]
         if holding:
             return holding
     for context in (_continued(session, views), _headlines(views)):
@@ -207,13 +210,20 @@ def _about_topic(session: Session, views: list[DisputeView], topic: str) -> list
     return []
 
 
-def _holds(wanted: set[str], text: str) -> bool:
-    """Whether the text holds every word asked, a noun naming an act also as its verb: "Nwosu's dismissal" is in
-    "Nwosu had been dismissed", "the denial" in "she denied"."""
-    from bot.disputes.lexicon import content_stems, names_act, verb_stems
+def _holds(wanted: set[str], text: str, counted: frozenset[str] = frozenset()) -> bool:
+    """Whether the text, or what its figures count, tells of every word asked, in that word or another naming the
+    same (lexicon.tells_of): "Nwosu's dismissal" is in "Nwosu had been dismissed", "the denial" in "she denied",
+    "the number of strikers" in "on strike", "the death toll" in "12 people had been killed"."""
+    from bot.disputes.lexicon import content_stems, tells_of, verb_stems
 
-    missing = wanted - set(content_stems(text))
-    return not missing or all(any(names_act(s, verb) for verb in verb_stems(text)) for s in missing)
+    stems = frozenset(content_stems(text)) | counted
+    missing = wanted - stems
+    return not missing or all(tells_of(s, stems, verb_stems(text) | counted) for s in missing)
+
+
+def _counted(figures: list[tuple[float, frozenset[str]]]) -> frozenset[str]:
+    """The stems naming what a dispute's figures count."""
+    return frozenset().union(*(words for _, words in figures))
 
 
 def _plain_words(text: str) -> set[str]:
@@ -241,22 +251,26 @@ def _claims(view: DisputeView) -> list[DisputedClaim]:
     return [c for side in view.sides for c in side] + view.notes
 
 
-def _figures(session: Session, views: list[DisputeView]) -> dict[int, list[tuple[float, str | None]]]:
-    """Per dispute, the figures (value, what they count) of its claims' sentences."""
+def _figures(session: Session, views: list[DisputeView]) -> dict[int, list[tuple[float, frozenset[str]]]]:
+    """Per dispute, the figures of its claims' sentences: (value, the stems naming what it counts, see
+    signals.figure_words)."""
+    from bot.disputes.signals import figure_words  # here: bot.disputes imports this module
+
     by_sentence: dict[tuple[int, int], list[int]] = {}
     for v in views:
         for c in _claims(v):
             by_sentence.setdefault((c.article_id, c.sentence_start), []).append(v.id)
-    out: dict[int, list[tuple[float, str | None]]] = {v.id: [] for v in views}
+    out: dict[int, list[tuple[float, frozenset[str]]]] = {v.id: [] for v in views}
     if not by_sentence:
         return out
-    rows = session.exec(select(Sentence.article_id, Sentence.start, Figure.value, Figure.counts)
+    rows = session.exec(select(Sentence.article_id, Sentence.start, Sentence.text, Figure.text, Figure.value,
+                               Figure.counts)
                         .join(Figure, Figure.sentence_id == Sentence.id)
                         .where(Sentence.article_id.in_({a for a, _ in by_sentence}))).all()
-    for article, start, value, counts in rows:
+    for article, start, sentence, text, value, counts in rows:
         for view_id in dict.fromkeys(by_sentence.get((article, start), [])):
             if value is not None:
-                out[view_id].append((value, counts))
+                out[view_id].append((value, figure_words(text, counts, sentence)))
     return out
 
 

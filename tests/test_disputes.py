@@ -176,6 +176,24 @@ def test_counts_of_the_dead_in_different_years_or_superseded_are_no_rival_tallie
     assert figure_conflict(earlier, red_cross) is None      # superseded by the count they revised
 
 
+@pytest.mark.parametrize("earlier, now", [
+    ("Earlier on Tuesday officials had said", "Officials had said"),
+    ("Emergency managers said earlier on Tuesday", "Emergency managers said")])
+def test_a_figure_given_earlier_is_a_revision_not_a_dispute(engine, nlp, earlier, now):
+    """"Earlier on Tuesday officials had said about 150 homes had been lost" tells of a count since revised to 420,
+    not of a rival count; told without "earlier" the two counts are rivals."""
+    from bot.extract.pipeline import extract_article
+    from store.ingest import save_article
+
+    story = ("Wildfire\n\nThe fire had destroyed at least 420 homes by Tuesday evening, according to the state fire "
+             "service.\n\n{} that about 150 homes had been lost.\n")
+    with Session(engine) as session:
+        save_article(session, extract_article(story.format(earlier), nlp), "T1", slug="revised")
+        save_article(session, extract_article(story.format(now), nlp), "T2", slug="rivals")
+        assert list_disputes(session, "T1") == []
+        assert sides_holding(list_disputes(session, "T2"), "420 homes", "150 homes")[0] is not None
+
+
 def test_a_figure_later_in_a_quotation_counts_in_the_dispute(engine, nlp):
     """'"This government is hiding the dead," Musyoka told a rally. "They know the true number is above 150."': the
     figure sits in the quotation's second sentence, yet it is Musyoka's figure against the government's 58."""
@@ -203,11 +221,17 @@ def test_a_figure_later_in_a_quotation_counts_in_the_dispute(engine, nlp):
     ("Storm\n\nLandry says about 20,000 people have checked into shelters across Louisiana. The American Red Cross "
      "put the number at closer to 15,000.\n", "about 20,000 people", "closer to 15,000"),
     ("Floods\n\nThe interior ministry said 1,500 people had been evacuated. Local media said 3,000 people had been "
-     "evacuated.\n", "1,500 people", "3,000 people")])
+     "evacuated.\n", "1,500 people", "3,000 people"),
+    ("Fuel duty rise debated\n\nThe shadow chancellor, Robert Haldane, said the rise would cost the average driver "
+     "£110 a year.\n\nThe minister said the rise would cost the average driver £78 a year.\n", "£110", "£78"),
+    ("Unemployment row\n\nA Facebook post claimed that 3 million people in the UK are unemployed. The ONS estimates "
+     "that 1.56 million people in the UK are unemployed.\n", "3 million", "1.56 million")])
 def test_rival_sums_and_tolls_told_in_other_words_conflict(engine, nlp, text, first, second):
     """"the true figure is closer to £6m" answers "a shortfall of £4.2m" though it names no shortfall; "19 of its
     soldiers" killed is a toll, not a part of one, against "at least 26 soldiers"; people counted as evacuated by
-    two sources are one count, though "people" alone says nothing of what is counted."""
+    two sources are one count, though "people" alone says nothing of what is counted; two sources saying the same
+    thing but for the sum ("would cost the average driver £110 a year" / "£78 a year") or the count ("3 million
+    people in the UK are unemployed" / "1.56 million") give rival figures, though the figures name nothing."""
     from bot.extract.pipeline import extract_article
     from store.ingest import save_article
 
@@ -216,6 +240,22 @@ def test_rival_sums_and_tolls_told_in_other_words_conflict(engine, nlp, text, fi
         dispute, sides = sides_holding(list_disputes(session, "T1"), first, second)
         assert dispute is not None and sides[0] != sides[1]
         assert dispute.topic.startswith("how much" if "£" in first else "how many")
+
+
+def test_claims_told_alike_but_for_a_share_or_one_of_several_figures_are_no_rival_figures():
+    """Two polls' "Clinton leads Trump with 45 percent" / "... 41 percent" are two measures; "leads Trump by 49
+    to 47" holds two counts, neither of which need answer another claim's one."""
+    def poll(cid, source, content, *texts):
+        return view(cid, source, content, cue="found",
+                    figures=tuple(FigureView(t, float(t.split()[0]), float(t.split()[0]), frozenset()) for t in texts))
+
+    assert figure_conflict(poll(1, "A Quinnipiac poll", "Clinton leads Trump with 45 percent", "45 percent"),
+                           poll(2, "A Monmouth poll", "Clinton leads Trump with 41 percent", "41 percent")) is None
+    assert figure_conflict(poll(3, "The Quinnipiac poll", "Clinton leads Trump by 49 votes to 47 votes", "49 votes",
+                                "47 votes"),
+                           poll(4, "The Monmouth poll", "Clinton leads Trump by 41 votes", "41 votes")) is None
+    assert figure_conflict(poll(5, "The Quinnipiac poll", "Clinton leads Trump by 49 votes", "49 votes"),
+                           poll(6, "The Monmouth poll", "Clinton leads Trump by 41 votes", "41 votes")).name == "figures"
 
 
 def test_a_claim_that_is_a_number_alone_is_compared_by_its_figure():
@@ -716,6 +756,34 @@ def test_a_topic_naming_an_act_finds_the_dispute_telling_it_by_its_verb(engine, 
         assert len(list_disputes(session, "T1", topic="Nwosu's dismissal")) == 1
         assert len(list_disputes(session, "T1", topic="Nwosu's denial")) == 1
         assert list_disputes(session, "T1", topic="Nwosu's resignation") == []
+
+
+@pytest.mark.parametrize("text, topic, found", [
+    ("Drone strike hits convoy\n\nIRNA said nine people had been killed and 14 wounded. A provincial official told "
+     "AFP that at least 12 people had been killed.\n", "the death toll", True),
+    ("Floods\n\nThe army said 40 people had died. Medics said at least 75 people were dead.\n", "the deaths", True),
+    ("Drone strike hits convoy\n\nIRNA said nine people had been killed and 14 wounded. A provincial official told "
+     "AFP that at least 12 people had been killed.\n", "the number of strikers", False),
+    ("Teachers strike\n\nThe union said 12,000 teachers walked out on Monday. The education ministry said 4,500 "
+     "teachers were on strike.\n", "the number of strikers", True),
+    ("Teachers strike\n\nThe union said 12,000 teachers walked out on Monday. The education ministry said 4,500 "
+     "teachers were on strike.\n", "the death toll", False),
+    ("Chemical leak\n\nThe plant operator said the benzene reading at the river intake was 12 parts per million. "
+     "Environmental campaigners said their own tests found benzene at 85 parts per million at the river intake.\n",
+     "the concentration", True),
+    ("Warehouse fire\n\nPolice said the fire was started by striking workers. The union said the fire was started by "
+     "security guards.\n", "the reading", False)])
+def test_a_topic_finds_the_disputed_figures_by_what_they_count_in_other_words(engine, nlp, text, topic, found):
+    """"is the death toll disputed?" asks about "12 people had been killed" (or "were dead"), "the number of
+    strikers" about teachers "on strike" (not a drone strike), "the concentration" about a measured figure; a
+    dispute over no figure is no dispute over a reading, nor one over teachers over a death toll."""
+    from bot.extract.pipeline import extract_article
+    from store.ingest import save_article
+
+    with Session(engine) as session:
+        save_article(session, extract_article(text, nlp), "T1", slug="figures")
+        assert list_disputes(session, "T1")
+        assert bool(list_disputes(session, "T1", topic=topic)) == found
 
 
 # --- the sample article, through the real extraction and ingest ----------------------------------------------------

@@ -76,9 +76,14 @@ _VERDICT = (r"(?:false|untrue|wrong|inaccurate|incorrect|misleading|inflated|exa
 VERDICT_REPLY = re.compile(rf"^\W*(?P<pointer>(?:that|this|the|those|these|such)\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
                            rf"{_CLAIM_NOUN})\s+(?:is|are|was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?"
                            rf"(?P<cue>{_VERDICT})\W*$", re.I)
-# A figure a source gave before and has since revised: "Police earlier said two people had died".
-EARLIER_FIGURE = re.compile(r"\b(?:earlier|initially|originally|at first)\s+(?:said|reported|put|gave|estimated|"
-                            r"told|announced)\b", re.I)
+# A time before the latest account: "earlier", "initially".
+EARLIER = re.compile(r"\b(?:earlier|initially|originally|previously|at first)\b", re.I)
+_REPORTED = r"(?:said|reported|put|gave|estimated|told|announced)\b"
+# A figure a source gave before and has since revised: "Police earlier said two people had died", "Earlier on
+# Tuesday officials had said about 150 homes had been lost", "officials said earlier that ...": the time word by
+# the reporting verb, a few words of the clause (when, who) between them.
+EARLIER_FIGURE = re.compile(rf"{EARLIER.pattern}(?:,?\s+[\w'\u2019-]+){{0,4}}?,?\s+(?:(?:had|have|has)\s+)?"
+                            rf"{_REPORTED}|\b{_REPORTED}\s+{EARLIER.pattern}", re.I)
 # A denial of a report, whose content is what the report claims: "denied a newspaper report that ...".
 DENIED_REPORT = re.compile(r"\b(?P<cue>den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*)\s+"
                            r"(?P<report>(?:[\w'\u2019-]+\s+){0,4}?reports?)\b", re.I)
@@ -165,6 +170,37 @@ def names_act(noun_stem: str, verb_stem: str) -> bool:
         if rest in NOMINAL_SUFFIXES:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def acts_named(noun_stem: str) -> frozenset[str]:
+    """The verb stems whose act a noun stem names (see names_act), read off its ending: "involvement" →
+    {"involve", "involv"}, "dismissal" → {"dismiss"}; none for a noun of no such ending. Lets a caller look the
+    verbs up in a text's stems instead of comparing the noun with each of them."""
+    bases = [noun_stem[:-len(suffix)] for suffix in NOMINAL_SUFFIXES if noun_stem.endswith(suffix)]
+    roots = {root for base in bases for root in (base, base[:-1])}
+    verbs = roots | {root[:-1] + "y" for root in roots if root.endswith("i")}
+    return frozenset(v for v in verbs if names_act(noun_stem, v))
+
+
+# The endings by which a noun names the doer of an act: "strikers", "protesters", "demonstrators".
+DOER_SUFFIXES = ("er", "or", "r")
+
+
+def names_doer(noun_stem: str, act_stem: str) -> bool:
+    """Whether a noun names the doer of an act, both stemmed: "striker" / "strik" (as in "on strike"), "protester"
+    / "protest", "demonstrator" / "demonstrat"."""
+    return len(act_stem) >= 4 and any(noun_stem == act_stem + suffix for suffix in DOER_SUFFIXES)
+
+
+def tells_of(asked: str, stems: frozenset[str], acts: frozenset[str]) -> bool:
+    """Whether a text of these content stems tells of what an asked stem names, in its own word or another: of its
+    acts (the stems of its verbs, or of what is told of a figure) the one a noun names ("dismissal" / "dismissed")
+    or whose doer it names ("strikers" / "4,500 teachers were on strike"); or the same harm ("the deaths" /
+    "killed"). A noun alone is no act: "the drone strike" tells of no strikers."""
+    event = event_of(asked)
+    return asked in stems or any(names_act(asked, a) or names_doer(asked, a) for a in acts) \
+        or event is not None and any(event_of(s) == event for s in stems)
 
 
 def verb_stems(text: str) -> frozenset[str]:

@@ -32,6 +32,7 @@ MIN_OVERLAP_NAMED = 0.2       # polarity: word overlap between two named sources
 MIN_OVERLAP_ACROSS = 0.5      # ... in two articles: "not" and a few shared words there are mostly coincidence
 MIN_OVERLAP_UNNAMED = 0.25     # ... when one side is the outlet's narration or a source-less cue
 MIN_SHARED_KINDRED = 2        # a denied report and a reported claim: the thing done and to what ("cut" / "jobs")
+MIN_TOLD_ALIKE = 2            # figures: the words two claims both say beside their figures ("unemploy", "uk")
 
 
 @dataclass(frozen=True)
@@ -425,13 +426,14 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
         for fb in _current(b):
             deaths = _one_tally_of_dead(fa, fb)
             counted = _counted(fa)
-            if not deaths and not corrects(a, b, fa, fb) and not _same_event_counted(a, b, fa, fb) \
+            alike = _told_alike(a, b, fa, fb)
+            if not deaths and not alike and not corrects(a, b, fa, fb) and not _same_event_counted(a, b, fa, fb) \
                     and (not counted - lexicon.GENERIC_COUNTS or counted != _counted(fb)) \
                     or _percent(fa) != _percent(fb):
                 continue
             sourced = a.named_source and b.named_source or _correcting(fa) or _correcting(fb)
             rivals = a.article_id == b.article_id and a.source_key != b.source_key and sourced and _precise(fa) \
-                and _precise(fb) and (deaths or _whole(fa, a) and _whole(fb, b)) \
+                and _precise(fb) and (deaths or alike or _whole(fa, a) and _whole(fb, b)) \
                 and not _far_apart(fa, fb, RIVAL_RATIO)     # "19 of its soldiers" killed: a toll, no part of one
             tally = rivals and (deaths or bool(fa.counts & _TALLY_STEMS))
             if not rivals and len((a.stems & b.stems) - fa.counts) < 2:  # "millions of refugees around the globe" /
@@ -442,6 +444,26 @@ def figure_conflict(a: ClaimView, b: ClaimView) -> Signal | None:
             if tally and _far_apart(fa, fb):
                 return Signal("figures", 0.45, f"{fa.text} / {fb.text}")
     return None
+
+
+def _told_alike(a: ClaimView, b: ClaimView, fa: FigureView, fb: FigureView) -> bool:
+    """Two named sources of one article saying the same thing but for the figure, a sum or a count, the only one of
+    its unit in each claim: "the rise would cost the average driver £110 a year" / "... £78 a year", "3 million
+    people in the UK are unemployed" / "1.56 million people ...". Their words tell what is counted, though the
+    figure names nothing ("£110") or only people, and a rate against the same rate is no part of a total. Every
+    word the one says beside its figures (at least MIN_TOLD_ALIKE) the other says too. Shares are left out: two
+    polls' "Clinton at 45 percent" / "at 41 percent" are two measures, no dispute."""
+    if a.article_id != b.article_id or a.source_key == b.source_key or not (a.named_source and b.named_source) \
+            or _percent(fa) or figure_unit(fa) != figure_unit(fb) \
+            or any(sum(figure_unit(g) == figure_unit(f) for g in c.figures) > 1 for c, f in ((a, fa), (b, fb))):
+        return False
+    shorter, longer = sorted((_beside_figures(a), _beside_figures(b)), key=len)
+    return len(shorter) >= MIN_TOLD_ALIKE and shorter <= longer
+
+
+def _beside_figures(c: ClaimView) -> frozenset[str]:
+    """The content stems of a claim but those of its figures."""
+    return c.stems - {s for f in c.figures for s in lexicon.content_stems(f.text)}
 
 
 def _same_event_counted(a: ClaimView, b: ClaimView, fa: FigureView, fb: FigureView) -> bool:
@@ -573,6 +595,21 @@ def counted_stems(figure_text: str, counts: str | None, content: str) -> frozens
     dead = bool(stems & _DEATH_NOUN_STEMS) or at >= 0 and bool(
         _KILLING_BEFORE.search(content[:at]) or _KILLED_AFTER.match(content[at + len(figure_text):]))
     return stems | {DEATHS} if dead else stems
+
+
+def figure_words(figure_text: str, counts: str | None, content: str) -> frozenset[str]:
+    """The stems a question may name a figure's thing by: what it counts, what its clause tells of it right after
+    ("4,500 teachers were on strike": the strikers), and for a count of the dead the words of a toll ("nine people
+    had been killed" is a death toll)."""
+    stems = counted_stems(figure_text, counts, content)
+    at = content.find(figure_text)
+    after = _CLAUSE_END.split(content[at + len(figure_text):], maxsplit=1)[0] if at >= 0 else ""
+    told = lexicon.content_stems(" ".join(lexicon.words(after)[:TOLD_AFTER_WORDS]))
+    return stems - {DEATHS} | set(told) | (_DEATH_NOUN_STEMS if DEATHS in stems else frozenset())
+
+
+TOLD_AFTER_WORDS = 5    # "in the UK are unemployed": what a figure's clause tells of it, its place included
+_CLAUSE_END = re.compile(r"[,;:.()\u2014]|\b(?:and|or|but|while|whereas|that|which|who|because)\b", re.I)
 
 
 # A figure given as the true one, said before it: "the true figure is closer to £6m", "the real cost was".

@@ -268,6 +268,22 @@ def test_who_denied_finds_the_denial_of_the_claim_asked_about_not_the_claim(ask,
     assert accusers[0].cue == "accused" and "James Whitfield" not in {i.source_name for i in accusers}
 
 
+@pytest.mark.parametrize("text, question, source", [
+    ("Border attack\n\nPakistan's foreign ministry rejected any suggestion that it was involved.\n",
+     "who denies involvement?", "Pakistan's foreign ministry"),
+    ("Coach out\n\nThe club said the coach had been dismissed on Monday.\n", "who says the coach faced dismissal?",
+     "The club"),
+    ("Leak\n\nCorvane denied that the forum dataset came from its systems.\n",
+     "who denied that the dataset came from Corvane's systems?", "Corvane")])
+def test_who_says_finds_a_claim_telling_the_act_asked_by_its_verb_or_naming_its_source_as_owner(
+        ask, index_text, text, question, source):
+    """"involvement" is told as "it was involved", "dismissal" as "had been dismissed"; "Corvane's systems" are what
+    Corvane's own denial is about ("its systems"), so Corvane is no one the denial is done to."""
+    index_text(text, "act")
+    answer = ask(question, article="act")
+    assert answer.status == ANSWERED and answer.items[0].source_text == source
+
+
 def test_who_disputed_something_no_dispute_covers_finds_who_said_they_disputed_it(ask, index_text):
     text = "Trial doubts\n\nProfessor Helen Marsh also disputed the size of the trial's effect.\n"
     index_text(text, "trial")
@@ -1059,6 +1075,18 @@ def test_how_many_is_answered_only_by_figures_counting_what_is_asked_of_the_even
     assert [i.figures for i in signed.items] == [["More than 1,200 people"]]
     fled = ask("how many people fled?", article="two-stories")
     assert [i.figures for i in fled.items] == [["About 80,000 people"]]
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("how many doses went missing?", True), ("how many patients took the drug?", True),
+    ("how many doses were stolen?", False)])
+def test_how_many_reads_an_irregular_past_as_the_event_not_the_thing_counted(ask, index_text, question, answered):
+    """"how many doses went missing?" counts doses of the event "went missing", as "were stolen" would be: the
+    irregular past "went" ends the thing counted as a word in -ed does."""
+    index_text("Nurse trial opens\n\nProsecutors said 340 doses went missing. Doctors said 12 patients took the drug.\n",
+               "trial")
+    answer = ask(question, article="trial")
+    assert (answer.status == ANSWERED) == answered
 
 
 def test_how_many_finds_a_figure_in_no_claims_content_or_in_the_claims_next_sentence(ask, index_text):
