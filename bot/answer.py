@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.extract.entities import fold_name
+from bot.extract.types import ACTION
 from bot.questions import Intent
 
 ANSWERED = "answered"
@@ -72,7 +73,10 @@ class Item:
     @property
     def verb(self) -> str:
         """"say" after a plural source ("Human rights groups say") or several named together and resolved to no one
-        of them ("France and Britain say"), "says" after anyone else."""
+        of them ("France and Britain say"), "says" after anyone else; for a thing done, not said, its own verb as
+        written ("Corriveau struggled"), so no renderer shows it as said."""
+        if self.cue_kind == ACTION and self.cue:
+            return self.cue
         several = not self.source_name and names_several(self.source_text or "")
         return "say" if several or plural_source(self.speaker) else "says"
 

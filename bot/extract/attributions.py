@@ -23,7 +23,7 @@ from bot.extract.attribution_tagger import (
 )
 from bot.extract.entities import INSTITUTIONS, PERSON_NOUNS
 from bot.extract.sentences import closing_bracket, sentence_at
-from bot.extract.types import Quote, Sentence, Span
+from bot.extract.types import ACTION, Quote, Sentence, Span
 from bot.text import NormalisedText
 
 _EDGE = " \t\n,;:-\u2013\u2014"
@@ -1494,7 +1494,7 @@ def _quote(doc: Doc, norm: NormalisedText, sentences: list[Sentence], quoted: li
         return None
     return Quote(
         cue=cue_span,
-        cue_kind=cue_kind or ("action" if _narrated(doc, quoted, cue, contents) else _cue_kind(doc, cue)),
+        cue_kind=cue_kind or (ACTION if _narrated(doc, quoted, cue, contents) else _cue_kind(doc, cue)),
         sources=[s for s in (_span(doc, norm, r) for r in sources) if s is not None and s.text],
         contents=content_spans,
         kind=_kind(quoted, is_word, contents),

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 # How a claim is worded: in quotation marks, reported, or both in one attribution.
 KINDS = ("direct", "indirect", "mixed")
 # What the cue expresses; PolNeAR counts beliefs, intentions, endorsements and findings as attributions too.
-# "action": a verb no reporting lexicon lists with a thing for content ("struggled openly with addiction"), which
-# PolNeAR counts as an attribution but which says nothing.
-CUE_KINDS = ("speech", "belief", "intention", "endorsement", "finding", "according_to", "report", "action")
+# ACTION: a verb no reporting lexicon lists with a thing for content ("struggled openly with addiction"), which
+# PolNeAR counts as an attribution but which says nothing: no answer shows it as said.
+ACTION = "action"
+CUE_KINDS = ("speech", "belief", "intention", "endorsement", "finding", "according_to", "report", ACTION)
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,15 @@ def test_plural_sources_say_and_singular_ones_says():
         assert "says:" in all_text(answer_blocks(answer_of([item])))
 
 
+def test_a_thing_done_is_shown_with_its_own_verb_never_as_said():
+    item = make_item(1, source_name="Danny Corriveau", source_text="Corriveau", cue="struggled", cue_kind="action")
+    assert "(as \\\"Corriveau\\\") struggled:" in all_text(answer_blocks(answer_of([item])))
+    console = Console(record=True, width=200)
+    console.print(render(answer_of([item])))
+    assert "struggled:" in console.export_text() and "says" not in console.export_text()
+    assert json_render.to_dict(answer_of([item]))["groups"][0]["items"][0]["verb"] == "struggled"
+
+
 def test_a_description_already_in_the_message_is_not_printed_twice():
     """"who is Navi Pillay?" answers "Navi Pillay: The UN human rights chief." in its one line; with a second person
     described, each gets its heading."""
