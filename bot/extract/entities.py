@@ -330,8 +330,9 @@ def _widened(doc: Doc, start: int, end: int, label: str) -> _Mention | None:
 
     The chain's head decides the label when the NER tagged it ("Ohio" starts "Ohio Gov. John Kasich", a person).
     """
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
-        start += 1
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct
+                           or doc[start].tag_ in ("RB", "RBR", "RBS") and doc[start].is_sent_start):
+        start += 1      # "Later Corriveau said": the adverb opening the sentence is no part of the name
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_lower):
         end -= 1  # "Minnesota Vikings - while": the NER ran past the name
     while end - 1 > start and post_nominal(doc[end - 1]):

@@ -322,6 +322,12 @@ def test_a_company_s_short_name_the_ner_took_for_a_person_is_the_company_but_a_t
     assert entity_with(entities, "Paulson").type == "PERSON"
 
 
+def test_an_adverb_opening_the_sentence_is_no_part_of_a_name(nlp):
+    entities, _ = entities_of(nlp, "Guitarist dies at 58\n\nDanny Corriveau struggled openly with alcohol addiction in "
+                                   "the late 1990s. Later Corriveau said that sobriety had saved his life.\n")
+    assert [(e.name, e.type) for e in entities] == [("Danny Corriveau", "PERSON")]
+
+
 def test_a_nickname_in_quotation_marks_leaves_one_person(nlp):
     entities, _ = entities_of(nlp, "Meadow row\n\nDave \"Digger\" Morris, a retired builder, said the field floods "
                                    "every winter.\n\n\"Water goes where it wants,\" Mr Morris said.\n")
