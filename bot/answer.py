@@ -24,6 +24,7 @@ SAYS_OTHERWISE = "says otherwise"
 OTHER_FIGURE = "gives another figure"
 SUPERSEDED = "an earlier figure, since revised"
 OTHER_YEAR = "of another year"
+DECLINED = "declined to say so"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from bot.answer import (
     ANSWERED,
     BAD_QUESTION,
+    DECLINED,
     DENIES,
     NO_MATCH,
     OTHER_FIGURE,
@@ -166,7 +167,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _MODIFYING_NAME = re.compile(r"\s+(?!(?:%s)\b)[a-z]" % "|".join(sorted(search.STOPWORDS)))
 # Verbs of one kind, by their first letters: who endorsed someone is also who backed or supported them.
-_KINDRED_VERBS = (frozenset({"endo", "back", "supp"}),)
+_KINDRED_VERBS = (frozenset({"endo", "back", "supp"}), frozenset({"deni", "deny", "disp", "reje", "rebu"}))
 # Pronouns that may stand for whom a question names; "her" before a noun is whose it is ("her opponent").
 _PERSONAL = frozenset("he she it we they i you him her them".split())
 _POSSESSIVE = frozenset({"her"})
@@ -639,7 +640,7 @@ def _names_asked(text: str) -> list[list[str]]:
 
 def _made_with(verb: str, text: str) -> bool:
     """Whether the text holds the verb asked (a stem) or one of its kind: "has also backed her" answers "who
-    endorsed Harlan?"."""
+    endorsed Harlan?", "disputed that" "who denied ...?"."""
     text = text.lower()
     return any(any(mark in text for mark in kind) for kind in _KINDRED_VERBS if verb[:4] in kind) \
         or verb[:4] in text
@@ -709,12 +710,14 @@ def _with_contradicting(session: Session, team_id: str, answer: Answer, contradi
     others = answer.near_misses[: max(0, MAX_NEAR_MISSES - len(items))]
     answer.near_misses = items + others
     aside = sum(i.opposes.startswith((SUPERSEDED, OTHER_YEAR)) for i in items)     # figures revised or of old
-    against = len(items) - aside
+    declined = sum(i.opposes == DECLINED for i in items)
+    against = len(items) - aside - declined
     contradict = " and ".join(
         ([f"{against} claim{'s' if against != 1 else ''} {'contradict' if against != 1 else 'contradicts'} it"]
          if against else [])
         + ([f"{aside} figure{'s' if aside != 1 else ''} {'are' if aside != 1 else 'is'} earlier or of another year"]
-           if aside else []))
+           if aside else [])
+        + ([f"{declined} source{'s' if declined != 1 else ''} declined to say so"] if declined else []))
     if answer.status == ANSWERED:
         answer.message += f" {contradict}: listed as near-misses, not answers."
     else:
@@ -734,6 +737,8 @@ def _opposes(words: list[str], record: search.ClaimRecord, asked: tuple[set[str]
         return OTHER_FIGURE
     if asked is None:
         return None
+    if not asked[1] and _UNWILLING.search(record.cue_text or ""):
+        return DECLINED     # "declined to comment on reports that Corriveau had fallen": not hers to say
     if not asked[1]:        # the question says something is so
         if _denies(record):
             return DENIES

@@ -268,6 +268,23 @@ def test_who_denied_finds_the_denial_of_the_claim_asked_about_not_the_claim(ask,
     assert accusers[0].cue == "accused" and "James Whitfield" not in {i.source_name for i in accusers}
 
 
+def test_a_source_declining_to_comment_on_a_report_is_no_source_of_it(ask, index_text):
+    index_text("Guitarist dies\n\nA police spokeswoman, Constable Marie Leblanc, declined to comment on reports that "
+               "Corriveau had fallen down a flight of stairs.\n", "corriveau")
+    answer = ask("who said Corriveau fell down the stairs?", article="corriveau")
+    assert answer.status == NO_MATCH and "1 source declined to say so" in answer.message
+    assert [(i.source_name, i.opposes) for i in answer.near_misses] == [("Marie Leblanc", "declined to say so")]
+
+
+def test_who_denied_finds_a_dispute_of_the_claim_in_a_word_of_its_kind(ask, index_text):
+    """"Okonjo disputed that." denies what Roe said; Roe, who said it, denies nothing."""
+    index_text("Harlow results\n\nMs Roe said the figures showed the problem was structural. \"Shoppers who have "
+               "switched to own-label tend not to come back,\" she said.\n\nOkonjo disputed that. She told analysts "
+               "that most lapsed customers returned within a year.\n", "harlow")
+    items = ask("who denied that shoppers do not come back?", article="harlow").items
+    assert [(i.source_text, i.cue) for i in items] == [("Okonjo", "disputed")]
+
+
 @pytest.mark.parametrize("text, question, source", [
     ("Border attack\n\nPakistan's foreign ministry rejected any suggestion that it was involved.\n",
      "who denies involvement?", "Pakistan's foreign ministry"),
