@@ -19,7 +19,7 @@ from typing import NamedTuple
 import numpy
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -92,6 +92,8 @@ def find_hedges(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
             continue    # "the army disputed the figure": a denial, its speaker's claim; "the disputed figure" hedges
         if match[0].lemma_ == "claim" and match[0].dep_ == "dobj" and match[0].head.lemma_ in _DENYING:
             continue    # "Lopez disputed claims that ...": the claims are hedged, not Lopez's own sentence
+        if match[0].lower_ == "could" and len(match) == 1 and _ability(match[0]):
+            continue    # "he could not support the package", "you could hear the tanks": what was (not) done
         span = norm.span(match.start_char, match.end_char)
         sentence = sentence_at(sentences, span.start)
         if sentence is not None:
@@ -103,6 +105,16 @@ _COMPARATIVES = frozenset("more less most least as".split())
 _COMPARED = frozenset(("likely", "unlikely"))
 _POLLED = frozenset("voter caucusgoer electorate".split())
 _DENYING = frozenset("deny dispute reject dismiss refute rebut contradict challenge".split())
+
+
+def _ability(could: Token) -> bool:
+    """"could" of what someone was able to do: negated ("could not support": a refusal, no guess) or with a verb of
+    perceiving ("could hear", "could see")."""
+    verb = could.head
+    return any(c.dep_ == "neg" for c in verb.children) or verb.lemma_ in _PERCEIVED
+
+
+_PERCEIVED = frozenset("hear see feel smell taste watch".split())
 
 
 def _before_polled(doc: Doc, i: int) -> bool:

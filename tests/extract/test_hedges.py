@@ -83,6 +83,9 @@ def test_the_heading_conflicting_accounts_is_not_a_sentence_hedge(sample_hedges,
         ("Heavy eaters were 23% more likely to die early; smokers were less likely to exercise.", []),
         ("The survey of 1,412 likely voters had a margin of error of 2.6 points.", []),
         ("Turnout will likely fall.", [("likely", "uncertainty")]),
+        # "could" of what was (not) done is no guess; of what may happen it is
+        ("He said he could not support the package and you could hear the tanks.", []),
+        ("Prices could rise next year.", [("could", "uncertainty")]),
     ],
 )
 def test_hedge_vocabulary(nlp, text, expected):
