@@ -44,7 +44,6 @@ from bot.disputes.lexicon import (
     rejects_a_thing,
 )
 from bot.extract.entities import HONORIFICS, PERSON_NOUNS, TITLES, fold_name, has_possessive
-from bot.extract.types import ACTION
 from bot.extract.figures import CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, SHARE, SHARED_CURRENCY_NAMES, YEAR
 from bot.questions import (
     AUXILIARIES,
@@ -1118,7 +1117,7 @@ def _as_written(asked: str, name_words: list[str]):
     ("Mr. Burman (a view echoed by everyone I interviewed)" for "Mr. Burman"), then by a name (not
     "he", "who", "his"), then as close to the asked name as can be, then with a reporting verb ("said", "told"; not
     "celebrated", "spoke over"), then the newest; a claim its cue says was not made ("was reluctant to criticise",
-    "did not say") or a thing done, not said ("struggled openly with addiction") last of all. A claim whose source the article names is the one a reader can
+    "did not say") last of all. A claim whose source the article names is the one a reader can
     check; "he" said it only as far as coreference is right."""
     folded = fold_name(asked)
     closeness: dict[str, int] = {}         # per written source: name score in tens, -1 for a pronoun
@@ -1130,7 +1129,7 @@ def _as_written(asked: str, name_words: list[str]):
             closeness[written] = round(search.name_score(name_words, tokens) / 10) if tokens and not set(
                 tokens) <= search.PRONOUNS else -1
         cue = (record.cue_text or "").lower()
-        asserted = not _negated(cue) and record.cue_kind != ACTION
+        asserted = not _negated(cue)
         reported = asserted and not SAY_VERBS.isdisjoint(_TOKEN.findall(cue))
         return (asserted, fold_name(written) == folded, fold_name(_head(written)) == folded,
                 closeness[written] >= 0, closeness[written], reported, record.ingested_order, record.article_id,
