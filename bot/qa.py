@@ -736,8 +736,9 @@ def _opposes(words: list[str], record: search.ClaimRecord, asked: tuple[set[str]
         return OTHER_FIGURE
     if asked is None:
         return None
-    if not asked[1] and _UNWILLING.search(record.cue_text or ""):
-        return DECLINED     # "declined to comment on reports that Corriveau had fallen": not hers to say
+    if not asked[1] and record.cue_kind != "intention" and _UNWILLING.search(record.cue_text or ""):
+        return DECLINED     # "declined to comment on reports that Corriveau had fallen": not hers to say (but
+        # "refuses to make public his tax returns" is an intention, which the refusal states)
     if not asked[1]:        # the question says something is so
         if _denies(record):
             return DENIES

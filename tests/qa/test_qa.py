@@ -274,6 +274,9 @@ def test_a_source_declining_to_comment_on_a_report_is_no_source_of_it(ask, index
     answer = ask("who said Corriveau fell down the stairs?", article="corriveau")
     assert answer.status == NO_MATCH and "1 source declined to say so" in answer.message
     assert [(i.source_name, i.opposes) for i in answer.near_misses] == [("Marie Leblanc", "declined to say so")]
+    index_text("Tax returns\n\nDonald Trump refuses to make public his income tax returns.\n", "returns")
+    refusal = ask("who says to make public his income tax returns?", article="returns")
+    assert refusal.status == ANSWERED and refusal.items[0].cue == "refuses"     # an intention, stated
 
 
 def test_who_denied_finds_a_dispute_of_the_claim_in_a_word_of_its_kind(ask, index_text):
