@@ -91,7 +91,8 @@ def find_quotes(doc: Doc, norm: NormalisedText, sentences: list[Sentence]) -> li
                     or _thing_doing(doc, cue, sources) or _anonymity(doc, cue, contents) \
                     or _done_by_a_thing(doc, cue, sources) or _purpose(doc, cue_head(doc, cue), sources) \
                     or _adding_an_amount(cue_head(doc, cue)) \
-                    or _leaves_its_quotation(openings, closings, cue, contents) or _told(doc, cue, sources):
+                    or _leaves_its_quotation(openings, closings, cue, contents) or _told(doc, cue, sources) \
+                    or _passive_subject_alone(doc, cue, sources, contents):
                 continue        # "It was not clear whether ...": the outlet's own remark, no one's claim
             quote = _quote(doc, norm, sentences, quoted, is_word, _with_negation(doc, cue), sources, contents)
             if quote is not None:
@@ -198,6 +199,17 @@ def _without_time_preposition(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]
 
 
 _TIME_PREPOSITIONS = frozenset("on in during over since throughout".split())     # not "accounted for a quarter"
+
+
+def _passive_subject_alone(doc: Doc, cue: tuple[int, int], sources: list[tuple[int, int]],
+                           contents: list[tuple[int, int]]) -> bool:
+    """"The result has been declared.", "Not all experts were convinced.": a passive cue with no one doing it and
+    nothing reported but its subject says who or what it was done to, no claim of anyone's."""
+    verb = cue_head(doc, cue)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if sources or subject is None or any(c.dep_ in ("agent", "ccomp", "xcomp") for c in verb.children):
+        return False
+    return all(subject.left_edge.i <= a and b <= subject.right_edge.i + 1 for a, b in contents)
 
 
 def _narrated(doc: Doc, quoted: list[bool], cue: tuple[int, int], contents: list[tuple[int, int]]) -> bool:

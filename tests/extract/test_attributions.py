@@ -767,6 +767,10 @@ def test_no_claim_by_the_one_asked_or_by_nobody(quotes_of, text, cue):
     assert not [q for q in quotes if q.cue.text.startswith(cue)]
 
 
+def test_a_passive_cue_with_no_one_doing_it_and_only_its_subject_is_no_claim(quotes_of):
+    assert quotes_of("Walking study\n\nNot all experts were convinced. The result has been declared.\n") == []
+
+
 def test_a_comparison_with_what_others_claim_is_no_claim_of_theirs(quotes_of):
     """"thinner than campaigners claim": they claim something else."""
     quotes = quotes_of("Column\n\nDr Naomi Feld, an economist, said the pilot was not a random sample.\n\nDr Feld is "
