@@ -25,6 +25,11 @@ def quotes_of(nlp):
     return run
 
 
+def contents_of_cue(quotes, cue: str) -> list[str]:
+    """The contents of the quote made with this cue."""
+    return [c.text for c in next(q for q in quotes if q.cue.text == cue).contents]
+
+
 def quote_with(quotes, content_part: str):
     found = [q for q in quotes if any(content_part in c.text for c in q.contents)]
     assert found, f"no quote has content containing {content_part!r}: {[[c.text for c in q.contents] for q in quotes]}"
@@ -105,8 +110,7 @@ def test_an_adverb_of_the_content_is_what_was_denied(quotes_of):
 def test_a_second_cue_of_one_subject_claims_its_own_conjunct(quotes_of):
     quotes = quotes_of("Outbreak\n\nHealth Minister Joseph Mbaru told reporters in the capital that the situation was "
                        "\"under control\" and accused \"certain organisations\" of inflating the numbers.\n")
-    accused = next(q for q in quotes if q.cue.text == "accused")
-    assert [c.text for c in accused.contents] == ["\"certain organisations\" of inflating the numbers"]
+    assert contents_of_cue(quotes, "accused") == ["\"certain organisations\" of inflating the numbers"]
 
 
 @pytest.mark.parametrize("text, cue, kind", [
@@ -752,8 +756,7 @@ def test_a_contrasting_claim_hung_on_the_cue_is_its_own_sources(quotes_of):
 def test_what_a_reporting_noun_says_ends_with_its_phrase(quotes_of):
     quotes = quotes_of('Lindqvist said, however, that the company\'s claim that the drug was "safer than any existing '
                        'migraine preventive" was not supported by the data.\n')
-    claim = next(q for q in quotes if q.cue.text == "claim")
-    assert [c.text for c in claim.contents] == ['that the drug was "safer than any existing migraine preventive"']
+    assert contents_of_cue(quotes, "claim") == ['that the drug was "safer than any existing migraine preventive"']
 
 
 @pytest.mark.parametrize("text, cue", [
