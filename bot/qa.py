@@ -38,8 +38,8 @@ from bot.disputes.lexicon import (
     EARLIER_FIGURE,
     MODALS,
     NEGATORS,
-    content_stems,
     acts_named,
+    content_stems,
     is_negated,
     rejects_a_thing,
 )
