@@ -981,11 +981,16 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
                     and before.dep_ in ("compound", "nmod") \
                     and m.start <= before.head.i < m.end and m.start - before.left_edge.i <= _DESCRIPTION_WORDS:
                 start = before.left_edge.i
-                punctuated = [t.i for t in doc[start:m.start] if t.is_punct and t.tag_ != "POS"]
+                punctuated = [t.i for t in doc[start:m.start] if t.is_punct and t.tag_ != "POS" and not _joining(t)]
                 return _with_qualifier(doc, punctuated[-1] + 1 if punctuated else start), m.start
     if entity_type == "PERSON":
         return next(filter(None, (_relative_clause_after(doc, m) for m in group)), None)
     return None
+
+
+def _joining(token: Token) -> bool:
+    """A hyphen inside a word the tokenizer split ("Nigerian-born"), no punctuation between words."""
+    return token.text == "-" and token.i > 0 and not token.nbor(-1).whitespace_ and not token.whitespace_
 
 
 def _kind_before(doc: Doc, m: _Mention) -> bool:

@@ -236,6 +236,8 @@ def test_a_country_adjective_before_a_title_belongs_to_the_person(nlp):
     ("The club's owner, the American investor Richard Kaine, has not commented.", "Richard Kaine",
      "the American investor"),
     ("Republican pollster Daron Shaw said the race was close.", "Daron Shaw", "Republican pollster"),
+    ("Nigerian-born British sprinter Marcus Okafor has been banned, the Athletics Integrity Unit said.",
+     "Marcus Okafor", "Nigerian-born British sprinter"),
     ("The talks ended, and campaign manager Robby Mook left.", "Robby Mook", "campaign manager"),
     # an office before the name; "Ms." says nothing about Karen Liu
     ("District Attorney Maria Delgado said the case was strong.", "Maria Delgado", "District Attorney"),
