@@ -418,6 +418,9 @@ def _amount(group: list[Token]) -> _Amount | None:
     return _Amount(low=low, high=round(high, 2), vague=vague)
 
 
+_IDIOMS_OF_ZERO = frozenset("tolerance sum hour".split())
+
+
 def _not_a_count(group: list[Token]) -> bool:
     """Dates, times, ordinals, durations, numbers inside names, and a lone "one" (a pronoun more often). A sum after
     a currency sign is none of these, whatever the entity recogniser says (it took "NZ$2bn" for a date)."""
@@ -433,6 +436,8 @@ def _not_a_count(group: list[Token]) -> bool:
         return True  # "a three-hour trek"
     if len(group) == 1 and first.lower_ == "one":
         return True
+    if len(group) == 1 and first.lower_ == "zero" and nxt is not None and nxt.lemma_.lower() in _IDIOMS_OF_ZERO:
+        return True  # "zero tolerance": a stance, no count
     # a name's number after it: "PowerCube 20", "Apollo 11", a stage's "phase 3"
     return not money and len(group) == 1 and first.dep_ == "nummod" and first.head.i == first.i - 1 \
         and first.head.pos_ in ("NOUN", "PROPN")

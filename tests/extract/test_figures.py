@@ -163,6 +163,8 @@ def test_spans_slice_back_and_sit_in_their_sentence(sample_figures, sample_text,
         # a bare number counts what the number of the verb it is joined to counts (the NER took 47 for a date)
         ("Officials said 12 people had died and 47 had been wounded.",
          [("12 people", 12, 12, 12, None, "people"), ("47", 47, 47, 47, None, "people")]),
+        # "zero tolerance" is a stance; zero people a count
+        ("The sport had zero tolerance for doping. Zero people died.", [("Zero people", 0, 0, 0, None, "people")]),
     ],
 )
 def test_figure_rules(nlp, text, expected):
