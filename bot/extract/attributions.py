@@ -21,7 +21,7 @@ from bot.extract.attribution_tagger import (
     CUE_LEMMAS, base_features, body_sentences, cue_checker, cue_evidence, cue_head, cue_scorer, cue_scores,
     cue_sequence, lexicon_kind, parse_tree, quotation_openings, role_sequence, runs, taggers, token_counts,
 )
-from bot.extract.entities import INSTITUTIONS, PERSON_NOUNS
+from bot.extract.entities import INSTITUTIONS, PERSON_NOUNS, with_hyphenated_word
 from bot.extract.sentences import closing_bracket, sentence_at
 from bot.extract.types import ACTION, Quote, Sentence, Span
 from bot.text import NormalisedText
@@ -494,9 +494,7 @@ def _trailing_cues(doc: Doc, norm: NormalisedText, quoted: list[bool], accepted:
             # the claim's last verb, closing the sentence
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
             closing = all(t.is_punct or t.is_space for t in doc[verb.i + 1:verb.sent.end])     # nothing after it
-            claim = verb.head if verb.head.i < verb.i and closing else None
-            claim = claim if claim is None or claim.dep_ == "ROOT" else next(
-                (a for a in claim.ancestors if a.dep_ == "ROOT"), None)
+            claim = verb.sent.root if verb.head.i < verb.i and closing else None
         else:   # "..., a study found.": parsed as a noun (an object, even) with a reduced relative clause, hung on
             # the claim's verb
             subject = verb.head if verb.head.dep_ in ("npadvmod", "dobj", "appos") and verb.head.pos_ == "NOUN" \
@@ -1209,7 +1207,8 @@ def _without_source_description(doc: Doc, sources: list[tuple[int, int]], conten
 
 def _with_stranded_first_word(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parser now and then makes a paragraph's first word a sentence of its own ("Corvana | Communications said
-    ..."): a span starting right after such a word starts with it."""
+    ..."): a span starting right after such a word starts with it; and the tokenizer splits a hyphenated word
+    ("by-elections"): a span starting inside one starts with the whole word."""
     if not spans:
         return spans
     a, b = spans[0]
@@ -1217,10 +1216,7 @@ def _with_stranded_first_word(doc: Doc, spans: list[tuple[int, int]]) -> list[tu
     if before is not None and before.is_alpha and before.is_sent_start and before.i + 1 == a \
             and before.sent.end == a:
         return [(a - 1, b), *spans[1:]]
-    if a >= 2 and doc[a - 1].text == "-" and not doc[a - 2].whitespace_ and not doc[a - 1].whitespace_ \
-            and doc[a - 2].is_alpha:
-        return [(a - 2, b), *spans[1:]]     # "by-elections", split by the tokenizer: not "elections"
-    return spans
+    return [(with_hyphenated_word(doc, a), b), *spans[1:]]     # "by-elections", not "elections"
 
 
 def _without_timestamp(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -707,14 +707,14 @@ def _fitting_entity(ctx: _Context, head_word: str, words: set[str], before: int,
     if head_word in _KIND_STEMS and len(words) < 3:
         return None     # "the company" is one named before it, not an analyst's firm named at the end; "the
         # national rescue agency" of a lede is the National Emergency Rescue Agency named further down
-    fitting = {i for i in fitting if not _CONTRASTING.match(ctx.entities[i].description or "")}
+    fitting = {i for i in fitting if not _ANOTHER_OF_ITS_KIND.match(ctx.entities[i].description or "")}
     later = [m for m in ctx.mentions if m.entity in fitting]
     return min(later, key=lambda m: m.span.start).entity if later else min(fitting, default=None)
 
 
 # A description saying its entity is not the one of that kind before it ("Another nurse, Tom Okafor"), which no
 # earlier "the nurse" can be.
-_CONTRASTING = re.compile(r"(?:another|other|a second|a fellow|a different)\b", re.IGNORECASE)
+_ANOTHER_OF_ITS_KIND = re.compile(r"(?:another|other|a second|a fellow|a different)\b", re.IGNORECASE)
 # Words that make an office another one: "the minister" is not the shadow minister, "the president" not the vice
 # president or a former one.
 _QUALIFIERS = frozenset("shadow former deputy vice".split())
@@ -759,9 +759,6 @@ def _description_type(head: Token) -> str:
     if lemma in PERSON_NOUNS and not plural:
         return "PERSON"
     return "GROUP" if plural else "ORG"
-
-
-# What an appositive calls a body the NER missed: "Emergency Watch, a rights group that monitors the conflict".
 
 
 AUTHOR = "the author"

@@ -966,9 +966,8 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
         start, end = m.start, m.name_start
         while end > start and (_word(doc[end - 1]) in HONORIFICS or doc[end - 1].is_punct):
             end -= 1        # "Superintendent Dr. Karen Whitlock" is described "Superintendent"
-        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha \
-                and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
-            start -= 2      # "ex-mayor", "vice-president": the title is the whole word; an ex-mayor is no mayor
+        start = with_hyphenated_word(doc, start)    # "ex-mayor", "vice-president": the title is the whole word; an
+        # ex-mayor is no mayor
         while doc[start].lower_ != "former" and start > 0 and doc[start - 1].is_lower and doc[start - 1].is_alpha \
                 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < m.end:
             start -= 1      # the lower-case words the title goes with: "shadow health minister Ms Priya Kaur"
@@ -981,16 +980,24 @@ def _description(doc: Doc, group: list[_Mention], entity_type: str) -> tuple[int
                     and before.dep_ in ("compound", "nmod") \
                     and m.start <= before.head.i < m.end and m.start - before.left_edge.i <= _DESCRIPTION_WORDS:
                 start = before.left_edge.i
-                punctuated = [t.i for t in doc[start:m.start] if t.is_punct and t.tag_ != "POS" and not _joining(t)]
+                punctuated = [t.i for t in doc[start:m.start]
+                              if t.is_punct and t.tag_ != "POS" and not joining_hyphen(t)]
                 return _with_qualifier(doc, punctuated[-1] + 1 if punctuated else start), m.start
     if entity_type == "PERSON":
         return next(filter(None, (_relative_clause_after(doc, m) for m in group)), None)
     return None
 
 
-def _joining(token: Token) -> bool:
-    """A hyphen inside a word the tokenizer split ("Nigerian-born"), no punctuation between words."""
+def joining_hyphen(token: Token) -> bool:
+    """A hyphen inside a word the tokenizer split ("Nigerian-born", "by-elections"), no punctuation between words."""
     return token.text == "-" and token.i > 0 and not token.nbor(-1).whitespace_ and not token.whitespace_
+
+
+def with_hyphenated_word(doc: Doc, start: int) -> int:
+    """Where a span starting at `start` starts when it takes in the word the tokenizer split off before it at a
+    hyphen: "by-" of "by-elections", "ex-" of "ex-mayor"."""
+    hyphenated = start >= 2 and joining_hyphen(doc[start - 1]) and doc[start - 2].is_alpha
+    return start - 2 if hyphenated else start
 
 
 def _kind_before(doc: Doc, m: _Mention) -> bool:
